@@ -1,0 +1,44 @@
+package org.roster.directory;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.roster.policy.Person;
+import org.roster.policy.PersonField;
+
+/**
+ * An employee after normalisation: one stable id, and at most one clean value per field (names
+ * trimmed and in Unicode NFC, phone numbers in E.164).
+ *
+ * <pre>{@code
+ * Employee ana = new Employee("p42", "uid=p42,ou=people,dc=example,dc=org",
+ *         Map.of(PersonField.GIVEN_NAME, "Ana", PersonField.MOBILE, "+4915123456789"));
+ * }</pre>
+ *
+ * @param id        the stable directory identity; the {@code {id}} of the REST API
+ * @param reference where the entry lives in its source
+ * @param values    the normalised values
+ */
+public record Employee(String id, String reference, Map<PersonField, String> values) implements Person {
+
+    public Employee {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reference, "reference");
+        Map<PersonField, String> copy = new EnumMap<>(PersonField.class);
+        copy.putAll(values);
+        values = Map.copyOf(copy);
+    }
+
+    @Override
+    public Optional<String> value(PersonField field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    @Override
+    public String toString() {
+        // never print personal data, not even by accident in a log line
+        return "Employee[" + id + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package org.roster.source.ldap;
+
+import com.unboundid.ldap.sdk.Entry;
+import org.roster.directory.DirectoryEntry;
+
+/**
+ * One small translation from an LDAP entry into Roster's fields. A source is configured with a list
+ * of mappers; adding a mapping means adding a mapper, never editing a switch.
+ *
+ * <pre>{@code
+ * AttributeMapper surname = new UserAttributeMapper(PersonField.SURNAME, "sn");
+ * surname.ldapAttributes(); // [sn] -- the only attributes the search asks for
+ * }</pre>
+ */
+public interface AttributeMapper {
+
+    /** The LDAP attributes this mapper reads; the search requests exactly the union of these. */
+    java.util.List<String> ldapAttributes();
+
+    /** Copies what this mapper is responsible for from the LDAP entry into the builder. */
+    void map(Entry ldapEntry, DirectoryEntry.Builder into);
+}

@@ -1,0 +1,131 @@
+package org.roster.source.ldap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import org.roster.policy.PersonField;
+
+/**
+ * How to read one LDAP directory. Built with {@link #parse}, which checks every value with the LDAP
+ * SDK and says which setting is wrong.
+ *
+ * <pre>{@code
+ * LdapSourceConfig config = LdapSourceConfig.parse("ldap://ldap.example.org:389",
+ *         "cn=roster,ou=services,dc=example,dc=org", Secret.of(password),
+ *         "ou=people,dc=example,dc=org", "(objectClass=inetOrgPerson)", "uid",
+ *         LdapSourceConfig.DEFAULT_MAPPING, 500);
+ * }</pre>
+ *
+ * @param url         the server
+ * @param bindDn      the bind DN; empty for an anonymous bind
+ * @param password    the bind password
+ * @param baseDn      where to search
+ * @param filter      which entries are employees
+ * @param idAttribute the attribute holding each employee's stable identity
+ * @param mappers     how attributes become fields
+ * @param pageSize    entries per page of the simple paged results control
+ */
+public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN baseDn, Filter filter,
+                               String idAttribute, List<AttributeMapper> mappers, int pageSize) {
+
+    /** The mapping for inetOrgPerson directories such as OpenLDAP and 389-DS. */
+    public static final String DEFAULT_MAPPING = "givenName=givenName,surname=sn,displayName=displayName,"
+            + "mobile=mobile,workPhone=telephoneNumber,mail=mail,department=departmentNumber,location=l,"
+            + "title=title,employeeType=employeeType,manager=manager";
+
+    public LdapSourceConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(bindDn, "bindDn");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(baseDn, "baseDn");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(idAttribute, "idAttribute");
+        mappers = List.copyOf(mappers);
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("page size " + pageSize + " is not between 1 and 10000");
+        }
+    }
+
+    /**
+     * Reads a configuration from text settings, naming the setting that is wrong.
+     *
+     * @param mapping comma-separated {@code field=ldapAttribute} pairs, e.g. {@code surname=sn}
+     * @throws IllegalArgumentException naming the setting and what is wrong with it
+     */
+    public static LdapSourceConfig parse(String url, String bindDn, Secret password, String baseDn,
+                                         String filter, String idAttribute, String mapping, int pageSize) {
+        LDAPURL ldapUrl;
+        try {
+            ldapUrl = new LDAPURL(url.strip());
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("LDAP URL \"" + url + "\" is not valid: " + e.getExceptionMessage());
+        }
+        if (!Set.of("ldap", "ldaps").contains(ldapUrl.getScheme())) {
+            throw new IllegalArgumentException("LDAP URL \"" + url + "\" must start with ldap:// or ldaps://");
+        }
+        if (!bindDn.isBlank() && !DN.isValidDN(bindDn)) {
+            throw new IllegalArgumentException("bind DN \"" + bindDn + "\" is not a valid DN");
+        }
+        DN base;
+        try {
+            base = new DN(baseDn);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("base DN \"" + baseDn + "\" is not a valid DN: " + e.getExceptionMessage());
+        }
+        Filter parsed;
+        try {
+            parsed = Filter.create(filter);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("filter \"" + filter + "\" is not a valid LDAP filter: "
+                    + e.getExceptionMessage());
+        }
+        if (idAttribute.isBlank()) {
+            throw new IllegalArgumentException("the identity attribute is empty");
+        }
+        return new LdapSourceConfig(ldapUrl, bindDn.strip(), password, base, parsed, idAttribute.strip(),
+                mappers(mapping), pageSize);
+    }
+
+    /** Parses {@code field=attribute} pairs into mappers. */
+    public static List<AttributeMapper> mappers(String mapping) {
+        List<AttributeMapper> mappers = new ArrayList<>();
+        for (String pair : mapping.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || parts[1].isBlank()) {
+                throw new IllegalArgumentException("attribute mapping \"" + pair.strip()
+                        + "\" is not of the form field=ldapAttribute");
+            }
+            PersonField field = PersonField.byName(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "attribute mapping \"" + pair.strip() + "\" names an unknown field \"" + parts[0].strip() + "\""));
+            mappers.add(new UserAttributeMapper(field, parts[1].strip()));
+        }
+        if (mappers.isEmpty()) {
+            throw new IllegalArgumentException("the attribute mapping is empty");
+        }
+        return mappers;
+    }
+
+    /** Exactly the attributes the mappers and the identity need: minimisation starts at the source. */
+    public String[] requestedAttributes() {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(idAttribute);
+        mappers.forEach(m -> attributes.addAll(m.ldapAttributes()));
+        return attributes.toArray(String[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return "LdapSourceConfig[url=" + url + ", bindDn=" + bindDn + ", baseDn=" + baseDn + ", filter=" + filter
+                + ", idAttribute=" + idAttribute + ", pageSize=" + pageSize + "]";
+    }
+}

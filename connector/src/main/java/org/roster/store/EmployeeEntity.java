@@ -1,0 +1,149 @@
+package org.roster.store;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.roster.directory.Employee;
+import org.roster.policy.PersonField;
+
+/** The directory as last read: one row per employee, with the scope decision of the last run. */
+@Entity
+@Table(name = "employee")
+public class EmployeeEntity {
+
+    /** Lifecycle of a row: present in the directory, or gone from it. */
+    public enum Status { ACTIVE, GONE }
+
+    @Id
+    @Column(name = "id", length = 256)
+    private String id;
+
+    @Column(name = "reference", length = 1024, nullable = false)
+    private String reference;
+
+    @Column(name = "given_name") private String givenName;
+    @Column(name = "surname") private String surname;
+    @Column(name = "display_name") private String displayName;
+    @Column(name = "mobile") private String mobile;
+    @Column(name = "work_phone") private String workPhone;
+    @Column(name = "mail") private String mail;
+    @Column(name = "department") private String department;
+    @Column(name = "location") private String location;
+    @Column(name = "title") private String title;
+    @Column(name = "employee_type") private String employeeType;
+    @Column(name = "manager", length = 1024) private String manager;
+
+    @Column(name = "status", length = 16, nullable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+
+    @Column(name = "in_scope", nullable = false)
+    private boolean inScope;
+
+    @Column(name = "scope_rule", length = 128, nullable = false)
+    private String scopeRule;
+
+    @Column(name = "scope_reason", length = 512)
+    private String scopeReason;
+
+    @Column(name = "last_seen_run", nullable = false)
+    private long lastSeenRun;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "gone_at")
+    private Instant goneAt;
+
+    protected EmployeeEntity() {
+    }
+
+    EmployeeEntity(String id) {
+        this.id = id;
+    }
+
+    /** The JPQL attribute name holding a field; fields are a closed set, so queries stay static. */
+    static String attributeOf(PersonField field) {
+        return switch (field) {
+            case GIVEN_NAME -> "givenName";
+            case SURNAME -> "surname";
+            case DISPLAY_NAME -> "displayName";
+            case MOBILE -> "mobile";
+            case WORK_PHONE -> "workPhone";
+            case MAIL -> "mail";
+            case DEPARTMENT -> "department";
+            case LOCATION -> "location";
+            case TITLE -> "title";
+            case EMPLOYEE_TYPE -> "employeeType";
+            case MANAGER -> "manager";
+        };
+    }
+
+    void update(Employee employee, long runId, boolean inScope, String scopeRule, String scopeReason, Instant now) {
+        Map<PersonField, String> v = employee.values();
+        this.reference = employee.reference();
+        this.givenName = v.get(PersonField.GIVEN_NAME);
+        this.surname = v.get(PersonField.SURNAME);
+        this.displayName = v.get(PersonField.DISPLAY_NAME);
+        this.mobile = v.get(PersonField.MOBILE);
+        this.workPhone = v.get(PersonField.WORK_PHONE);
+        this.mail = v.get(PersonField.MAIL);
+        this.department = v.get(PersonField.DEPARTMENT);
+        this.location = v.get(PersonField.LOCATION);
+        this.title = v.get(PersonField.TITLE);
+        this.employeeType = v.get(PersonField.EMPLOYEE_TYPE);
+        this.manager = v.get(PersonField.MANAGER);
+        this.status = Status.ACTIVE;
+        this.inScope = inScope;
+        this.scopeRule = scopeRule;
+        this.scopeReason = scopeReason;
+        this.lastSeenRun = runId;
+        this.updatedAt = now;
+        this.goneAt = null;
+    }
+
+    void seen(long runId) {
+        this.lastSeenRun = runId;
+    }
+
+    public Employee toEmployee() {
+        Map<PersonField, String> v = new EnumMap<>(PersonField.class);
+        put(v, PersonField.GIVEN_NAME, givenName);
+        put(v, PersonField.SURNAME, surname);
+        put(v, PersonField.DISPLAY_NAME, displayName);
+        put(v, PersonField.MOBILE, mobile);
+        put(v, PersonField.WORK_PHONE, workPhone);
+        put(v, PersonField.MAIL, mail);
+        put(v, PersonField.DEPARTMENT, department);
+        put(v, PersonField.LOCATION, location);
+        put(v, PersonField.TITLE, title);
+        put(v, PersonField.EMPLOYEE_TYPE, employeeType);
+        put(v, PersonField.MANAGER, manager);
+        return new Employee(id, reference, v);
+    }
+
+    private static void put(Map<PersonField, String> map, PersonField field, String value) {
+        if (value != null) {
+            map.put(field, value);
+        }
+    }
+
+    public String getId() { return id; }
+    public String getReference() { return reference; }
+    public Status getStatus() { return status; }
+    public boolean isInScope() { return inScope; }
+    public String getScopeRule() { return scopeRule; }
+    public String getScopeReason() { return scopeReason; }
+    public long getLastSeenRun() { return lastSeenRun; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getGoneAt() { return goneAt; }
+    public String getDisplayName() { return displayName; }
+    public String getGivenName() { return givenName; }
+    public String getSurname() { return surname; }
+    public String getDepartment() { return department; }
+}

@@ -1,0 +1,216 @@
+package org.roster.store;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import org.roster.directory.Employee;
+import org.roster.directory.Rejection;
+import org.roster.policy.PersonField;
+import org.roster.policy.ScopeDecision;
+import org.roster.sync.ContactCard;
+import org.roster.sync.ContactChange;
+import org.roster.sync.RunProgress;
+import org.roster.sync.StateStore;
+
+/**
+ * The {@link StateStore} on Jakarta Persistence. Every method is one transaction; lists are read
+ * page by page so memory does not grow with the directory.
+ *
+ * <pre>{@code
+ * StateStore store = new JpaStateStore(entityManager, transactions, Clock.systemUTC());
+ * }</pre>
+ */
+public final class JpaStateStore implements StateStore {
+
+    private final EntityManager em;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public JpaStateStore(EntityManager em, Transactions tx, Clock clock) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
+        tx.inTransaction(() -> {
+            List<String> ids = new ArrayList<>(employees.size() + rejections.size());
+            employees.forEach(d -> ids.add(d.employee().id()));
+            rejections.forEach(r -> r.employeeId().ifPresent(ids::add));
+            Map<String, EmployeeEntity> existing = new HashMap<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("select e from EmployeeEntity e where e.id in :ids", EmployeeEntity.class)
+                        .setParameter("ids", ids).getResultList().forEach(e -> existing.put(e.getId(), e));
+            }
+            for (Decided decided : employees) {
+                Employee employee = decided.employee();
+                EmployeeEntity row = existing.get(employee.id());
+                if (row == null) {
+                    row = new EmployeeEntity(employee.id());
+                    existing.put(employee.id(), row);
+                    em.persist(row);
+                }
+                ScopeDecision scope = decided.scope();
+                String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
+                row.update(employee, runId, scope instanceof ScopeDecision.Included, scope.ruleId(), reason,
+                        clock.instant());
+            }
+            for (Rejection rejection : rejections) {
+                // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
+                rejection.employeeId().map(existing::get).ifPresent(row -> row.seen(runId));
+                em.persist(new RejectionEntity(runId, rejection.reference(), rejection.employeeId().orElse(null),
+                        rejection.reason()));
+            }
+        });
+    }
+
+    @Override
+    public long markUnseenAsGone(long runId) {
+        return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
+                        + "e.inScope = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")
+                .setParameter("gone", EmployeeEntity.Status.GONE)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("now", clock.instant())
+                .setParameter("run", runId)
+                .executeUpdate());
+    }
+
+    @Override
+    public long countViewers() {
+        return tx.inTransaction(() -> em.createQuery(
+                "select count(e) from EmployeeEntity e where e.inScope = true", Long.class).getSingleResult());
+    }
+
+    @Override
+    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
+        forEachInScope(pageSize, viewer);
+    }
+
+    @Override
+    public void forEachInScope(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> em.createQuery("select e from EmployeeEntity e where e.inScope = true "
+                        + "and e.id > :after order by e.id", EmployeeEntity.class)
+                .setParameter("after", after).setMaxResults(pageSize).getResultList()
+                .stream().map(EmployeeEntity::toEmployee).toList(), Employee::id, consumer);
+    }
+
+    @Override
+    public List<Employee> inScopeWith(PersonField field, String value) {
+        String attribute = EmployeeEntity.attributeOf(field);
+        return tx.inTransaction(() -> em.createQuery("select e from EmployeeEntity e where e.inScope = true and e."
+                        + attribute + " = :value order by e.id", EmployeeEntity.class)
+                .setParameter("value", value).getResultList().stream().map(EmployeeEntity::toEmployee).toList());
+    }
+
+    @Override
+    public Map<String, String> deliveredFingerprints(String viewerId) {
+        return tx.inTransaction(() -> {
+            Map<String, String> fingerprints = new HashMap<>();
+            em.createQuery("select d.contactId, d.fingerprint from DeliveredContactEntity d where d.viewerId = :viewer",
+                            Object[].class)
+                    .setParameter("viewer", viewerId).getResultList()
+                    .forEach(row -> fingerprints.put((String) row[0], (String) row[1]));
+            return fingerprints;
+        });
+    }
+
+    @Override
+    public void forEachFormerViewer(int pageSize, Consumer<String> viewerId) {
+        pages(pageSize, after -> em.createQuery("select distinct d.viewerId from DeliveredContactEntity d "
+                        + "where d.viewerId > :after and not exists (select e from EmployeeEntity e "
+                        + "where e.id = d.viewerId and e.inScope = true) order by d.viewerId", String.class)
+                .setParameter("after", after).setMaxResults(pageSize).getResultList(), Function.identity(), viewerId);
+    }
+
+    @Override
+    public void recordDelivery(long runId, String viewerId, List<ContactChange> changes) {
+        tx.inTransaction(() -> {
+            var now = clock.instant();
+            for (ContactChange change : changes) {
+                DeliveredContactEntity.Key key = new DeliveredContactEntity.Key(viewerId, change.contactId());
+                String action;
+                if (change instanceof ContactChange.Remove) {
+                    DeliveredContactEntity row = em.find(DeliveredContactEntity.class, key);
+                    if (row != null) {
+                        em.remove(row);
+                    }
+                    action = "REMOVE";
+                } else {
+                    ContactCard card = change instanceof ContactChange.Add add ? add.card()
+                            : ((ContactChange.Update) change).card();
+                    DeliveredContactEntity row = change instanceof ContactChange.Add ? null
+                            : em.find(DeliveredContactEntity.class, key);
+                    if (row == null) {
+                        row = new DeliveredContactEntity(viewerId, change.contactId());
+                        em.persist(row);
+                    }
+                    row.delivered(toJson(card.fields()), card.fingerprint(), card.ruleId(), runId, now);
+                    action = change instanceof ContactChange.Add ? "ADD" : "UPDATE";
+                }
+                em.persist(new DeliveryEntity(runId, viewerId, change.contactId(), action, now));
+            }
+        });
+    }
+
+    @Override
+    public long lastCompleteReadCount() {
+        return tx.inTransaction(() -> em.createQuery("select r.read from RunEntity r where r.sourceComplete = true "
+                        + "order by r.id desc", Long.class).setMaxResults(1).getResultList()
+                .stream().findFirst().orElse(0L));
+    }
+
+    @Override
+    public void saveProgress(long runId, RunProgress progress) {
+        tx.inTransaction(() -> {
+            RunEntity run = em.find(RunEntity.class, runId);
+            if (run != null) {
+                run.progress(progress);
+            }
+        });
+    }
+
+    /** The released fields as stored: a flat JSON object keyed by the policy's field names. */
+    public static String toJson(Map<PersonField, String> fields) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        fields.forEach((field, value) -> json.add(field.policyName(), value));
+        return json.build().toString();
+    }
+
+    /** Reads what {@link #toJson} wrote. */
+    public static Map<PersonField, String> fromJson(String text) {
+        Map<PersonField, String> fields = new EnumMap<>(PersonField.class);
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonObject json = reader.readObject();
+            json.forEach((name, value) -> PersonField.byName(name).ifPresent(field ->
+                    fields.put(field, ((JsonString) value).getString())));
+        }
+        return fields;
+    }
+
+    /** Keyset paging: each page is its own short transaction, so no page stays open across callbacks. */
+    private <T> void pages(int pageSize, Function<String, List<T>> page, Function<T, String> key, Consumer<T> consumer) {
+        String after = "";
+        while (true) {
+            String from = after;
+            List<T> rows = tx.inTransaction(() -> page.apply(from));
+            rows.forEach(consumer);
+            if (rows.size() < pageSize) {
+                return;
+            }
+            after = key.apply(rows.get(rows.size() - 1));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.roster.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.roster.sync.RunProgress;
+
+/** One sync run: how it was started, where it is, its counts and how it ended. */
+@Entity
+@Table(name = "sync_run")
+public class RunEntity {
+
+    /** How a run stands; INCOMPLETE means the directory read stopped early, so nothing was removed. */
+    public enum Status { QUEUED, RUNNING, COMPLETED, INCOMPLETE, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_run_seq")
+    @jakarta.persistence.SequenceGenerator(name = "sync_run_seq", sequenceName = "sync_run_seq", allocationSize = 50)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "trigger_kind", length = 32, nullable = false) private String trigger;
+    @Column(name = "dry_run", nullable = false) private boolean dryRun;
+    @Column(name = "status", length = 16, nullable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+    @Column(name = "stage", length = 16, nullable = false) private String stage;
+    @Column(name = "progress", nullable = false) private int progress;
+    @Column(name = "policy_name", length = 128, nullable = false) private String policyName;
+    @Column(name = "platform", length = 32, nullable = false) private String platform;
+    @Column(name = "started_at", nullable = false) private Instant startedAt;
+    @Column(name = "finished_at") private Instant finishedAt;
+    @Column(name = "source_complete") private Boolean sourceComplete;
+    @Column(name = "error", length = 2000) private String error;
+    @Column(name = "read_count", nullable = false) private long read;
+    @Column(name = "rejected_count", nullable = false) private long rejected;
+    @Column(name = "in_scope_count", nullable = false) private long inScope;
+    @Column(name = "excluded_count", nullable = false) private long excluded;
+    @Column(name = "gone_count", nullable = false) private long gone;
+    @Column(name = "added_count", nullable = false) private long added;
+    @Column(name = "updated_count", nullable = false) private long updated;
+    @Column(name = "removed_count", nullable = false) private long removed;
+
+    protected RunEntity() {
+    }
+
+    public RunEntity(String trigger, boolean dryRun, String policyName, String platform, Instant startedAt) {
+        this.trigger = trigger;
+        this.dryRun = dryRun;
+        this.policyName = policyName;
+        this.platform = platform;
+        this.startedAt = startedAt;
+        this.status = Status.QUEUED;
+        this.stage = RunProgress.Stage.QUEUED.name();
+    }
+
+    void progress(RunProgress p) {
+        if (status == Status.QUEUED) {
+            status = Status.RUNNING;
+        }
+        stage = p.stage().name();
+        progress = p.percent();
+        read = p.read.get();
+        rejected = p.rejected.get();
+        inScope = p.inScope.get();
+        excluded = p.excluded.get();
+        gone = p.gone.get();
+        added = p.added.get();
+        updated = p.updated.get();
+        removed = p.removed.get();
+    }
+
+    public void finish(Status status, Boolean sourceComplete, String error, Instant at) {
+        this.status = status;
+        this.sourceComplete = sourceComplete;
+        this.error = error == null || error.isEmpty() ? null
+                : error.length() > 2000 ? error.substring(0, 2000) : error;
+        this.finishedAt = at;
+        if (status == Status.COMPLETED || status == Status.INCOMPLETE) {
+            this.progress = 100;
+            this.stage = RunProgress.Stage.DONE.name();
+        }
+    }
+
+    public Long getId() { return id; }
+    public String getTrigger() { return trigger; }
+    public boolean isDryRun() { return dryRun; }
+    public Status getStatus() { return status; }
+    public String getStage() { return stage; }
+    public int getProgress() { return progress; }
+    public String getPolicyName() { return policyName; }
+    public String getPlatform() { return platform; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public Boolean getSourceComplete() { return sourceComplete; }
+    public String getError() { return error; }
+    public long getRead() { return read; }
+    public long getRejected() { return rejected; }
+    public long getInScope() { return inScope; }
+    public long getExcluded() { return excluded; }
+    public long getGone() { return gone; }
+    public long getAdded() { return added; }
+    public long getUpdated() { return updated; }
+    public long getRemoved() { return removed; }
+}

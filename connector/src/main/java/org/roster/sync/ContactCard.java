@@ -1,0 +1,61 @@
+package org.roster.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.roster.policy.PersonField;
+
+/**
+ * What one viewer is to receive about one colleague: only the fields the policy releases, and the
+ * visibility rule that grants it.
+ *
+ * <pre>{@code
+ * ContactCard card = new ContactCard("p7", Map.of(PersonField.SURNAME, "Ruiz"), "same-department");
+ * card.fingerprint(); // changes exactly when a delivered field changes
+ * }</pre>
+ *
+ * @param contactId the colleague's employee id
+ * @param fields    the released fields, never any other
+ * @param ruleId    the visibility rule that grants the viewer this contact
+ */
+public record ContactCard(String contactId, Map<PersonField, String> fields, String ruleId) {
+
+    public ContactCard {
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(ruleId, "ruleId");
+        Map<PersonField, String> copy = new EnumMap<>(PersonField.class);
+        copy.putAll(fields);
+        fields = Map.copyOf(copy);
+    }
+
+    /**
+     * A short digest of the delivered fields: equal fingerprints mean nothing to deliver. The rule
+     * is not part of it, since a contact granted by another rule looks the same on the phone.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder();
+        for (PersonField field : PersonField.values()) {
+            String value = fields.get(field);
+            if (value != null) {
+                canonical.append(field.policyName()).append('=').append(value).append('\n');
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ContactCard[" + contactId + ", fields=" + fields.keySet() + ", rule=" + ruleId + "]";
+    }
+}

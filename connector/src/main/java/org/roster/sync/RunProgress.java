@@ -1,0 +1,63 @@
+package org.roster.sync;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live state of a run: its stage, counts and how far it has come. Updated by the pipeline's
+ * thread, read by anyone (the API, the store).
+ *
+ * <pre>{@code
+ * RunProgress progress = new RunProgress(2000);  // entries expected, from the last complete read
+ * progress.stage(RunProgress.Stage.READING);
+ * progress.percent();                             // 0..100
+ * }</pre>
+ */
+public final class RunProgress {
+
+    /** The stages of a run, in order. */
+    public enum Stage { QUEUED, READING, PLANNING, DONE }
+
+    public final AtomicLong read = new AtomicLong();
+    public final AtomicLong rejected = new AtomicLong();
+    public final AtomicLong inScope = new AtomicLong();
+    public final AtomicLong excluded = new AtomicLong();
+    public final AtomicLong gone = new AtomicLong();
+    public final AtomicLong added = new AtomicLong();
+    public final AtomicLong updated = new AtomicLong();
+    public final AtomicLong removed = new AtomicLong();
+    public final AtomicLong viewersPlanned = new AtomicLong();
+
+    private final long expectedEntries;
+    private volatile long viewersTotal;
+    private volatile Stage stage = Stage.QUEUED;
+
+    /** @param expectedEntries how many entries the read is expected to bring (0 when unknown) */
+    public RunProgress(long expectedEntries) {
+        this.expectedEntries = expectedEntries;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void stage(Stage stage) {
+        this.stage = stage;
+    }
+
+    public void viewersTotal(long total) {
+        this.viewersTotal = total;
+    }
+
+    /**
+     * How far the run has come, 0 to 100: reading counts for the first half, planning and
+     * delivering for the second.
+     */
+    public int percent() {
+        return switch (stage) {
+            case QUEUED -> 0;
+            case READING -> expectedEntries <= 0 ? 0 : (int) Math.min(49, read.get() * 50 / expectedEntries);
+            case PLANNING -> 50 + (viewersTotal <= 0 ? 0 : (int) Math.min(49, viewersPlanned.get() * 50 / viewersTotal));
+            case DONE -> 100;
+        };
+    }
+}

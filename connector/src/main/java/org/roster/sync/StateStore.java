@@ -1,0 +1,59 @@
+package org.roster.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.roster.directory.Employee;
+import org.roster.directory.Rejection;
+import org.roster.policy.PersonField;
+import org.roster.policy.ScopeDecision;
+
+/**
+ * A port: where Roster keeps the directory as last read, the contacts last delivered to each viewer,
+ * and its runs. Each method is one unit of work (its own transaction in a database adapter).
+ *
+ * <pre>{@code
+ * store.saveEntries(runId, List.of(new StateStore.Decided(employee, decision)), List.of());
+ * store.forEachViewer(200, viewer -> plan(viewer));
+ * }</pre>
+ */
+public interface StateStore {
+
+    /** An employee with the scope decision the active policy made about them. */
+    record Decided(Employee employee, ScopeDecision scope) {
+    }
+
+    /** Saves a batch of read entries: accepted employees (marked as seen by the run) and rejections. */
+    void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections);
+
+    /** After a complete read: marks employees the run did not see as gone; returns how many. */
+    long markUnseenAsGone(long runId);
+
+    /** How many employees are in scope now. */
+    long countViewers();
+
+    /** Every employee in scope, page by page in id order; memory stays bounded by the page size. */
+    void forEachViewer(int pageSize, Consumer<Employee> viewer);
+
+    /** The employees in scope whose field has this value, e.g. everyone in a department. */
+    List<Employee> inScopeWith(PersonField field, String value);
+
+    /** Every employee in scope, page by page in id order. */
+    void forEachInScope(int pageSize, Consumer<Employee> employee);
+
+    /** The fingerprint of each contact last delivered to the viewer, by contact id. */
+    Map<String, String> deliveredFingerprints(String viewerId);
+
+    /** Viewers who still hold delivered contacts but are no longer in scope, page by page. */
+    void forEachFormerViewer(int pageSize, Consumer<String> viewerId);
+
+    /** Records what was delivered to a viewer and makes it the viewer's delivered state. */
+    void recordDelivery(long runId, String viewerId, List<ContactChange> changes);
+
+    /** How many entries the last complete read brought, to estimate progress; 0 if none. */
+    long lastCompleteReadCount();
+
+    /** Saves the run's live progress so the API shows it. */
+    void saveProgress(long runId, RunProgress progress);
+}

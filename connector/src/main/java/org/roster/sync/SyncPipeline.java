@@ -1,0 +1,184 @@
+package org.roster.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.roster.directory.DirectoryEntry;
+import org.roster.directory.DirectorySource;
+import org.roster.directory.Employee;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.Normalisation;
+import org.roster.directory.Rejection;
+import org.roster.policy.PersonField;
+import org.roster.policy.PolicyEvaluator;
+import org.roster.policy.ScopeDecision;
+import org.roster.policy.VisibilityDecision;
+import org.roster.policy.VisibilityRule;
+
+/**
+ * One sync run, stage by stage: read the source (streaming), normalise, decide scope with the
+ * policy, store the snapshot; then, per viewer, compute the permitted contacts, plan the difference
+ * with what was delivered, and deliver it.
+ *
+ * <p>A read that did not complete plans no removals: an employee missing from a partial read may
+ * simply not have been reached.
+ *
+ * <pre>{@code
+ * SyncPipeline pipeline = new SyncPipeline(source, normaliser, evaluator, store, platform);
+ * SyncPipeline.Outcome outcome = pipeline.run(runId, false, progress);
+ * }</pre>
+ */
+public final class SyncPipeline {
+
+    private static final Logger LOG = Logger.getLogger(SyncPipeline.class.getName());
+    private static final int BATCH = 500;
+    private static final int VIEWER_PAGE = 200;
+    private static final int PROGRESS_EVERY_VIEWERS = 100;
+
+    private final DirectorySource source;
+    private final EntryNormaliser normaliser;
+    private final PolicyEvaluator evaluator;
+    private final StateStore store;
+    private final ContactPlatform platform;
+
+    public SyncPipeline(DirectorySource source, EntryNormaliser normaliser, PolicyEvaluator evaluator,
+                        StateStore store, ContactPlatform platform) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.platform = Objects.requireNonNull(platform, "platform");
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param sourceComplete whether the whole directory was read (and so removals were planned)
+     * @param problem        why the read was incomplete, empty otherwise
+     */
+    public record Outcome(boolean sourceComplete, String problem) {
+    }
+
+    /**
+     * Runs the pipeline.
+     *
+     * @param dryRun plan everything but deliver nothing and change no delivered state
+     */
+    public Outcome run(long runId, boolean dryRun, RunProgress progress) {
+        progress.stage(RunProgress.Stage.READING);
+        store.saveProgress(runId, progress);
+        DirectorySource.ReadSummary read = read(runId, progress);
+        if (read.complete()) {
+            progress.gone.set(store.markUnseenAsGone(runId));
+        } else {
+            LOG.warning(() -> "run " + runId + ": the directory read was incomplete after " + read.entries()
+                    + " entries; no contact will be removed in this run");
+        }
+
+        progress.stage(RunProgress.Stage.PLANNING);
+        progress.viewersTotal(store.countViewers());
+        store.saveProgress(runId, progress);
+        plan(runId, dryRun, read.complete(), progress);
+
+        progress.stage(RunProgress.Stage.DONE);
+        store.saveProgress(runId, progress);
+        return new Outcome(read.complete(), read.problem());
+    }
+
+    private DirectorySource.ReadSummary read(long runId, RunProgress progress) {
+        List<StateStore.Decided> employees = new ArrayList<>(BATCH);
+        List<Rejection> rejections = new ArrayList<>();
+        DirectorySource.ReadSummary summary = source.readAll((DirectoryEntry entry) -> {
+            progress.read.incrementAndGet();
+            Normalisation result = normaliser.normalise(entry);
+            if (result instanceof Normalisation.Accepted accepted) {
+                ScopeDecision scope = evaluator.scope(accepted.employee());
+                (scope instanceof ScopeDecision.Included ? progress.inScope : progress.excluded).incrementAndGet();
+                employees.add(new StateStore.Decided(accepted.employee(), scope));
+            } else if (result instanceof Normalisation.Rejected rejected) {
+                progress.rejected.incrementAndGet();
+                rejections.add(rejected.rejection());
+            }
+            if (employees.size() + rejections.size() >= BATCH) {
+                flush(runId, employees, rejections, progress);
+            }
+        });
+        flush(runId, employees, rejections, progress);
+        return summary;
+    }
+
+    private void flush(long runId, List<StateStore.Decided> employees, List<Rejection> rejections,
+                       RunProgress progress) {
+        if (!employees.isEmpty() || !rejections.isEmpty()) {
+            store.saveEntries(runId, List.copyOf(employees), List.copyOf(rejections));
+            employees.clear();
+            rejections.clear();
+        }
+        store.saveProgress(runId, progress);
+    }
+
+    private void plan(long runId, boolean dryRun, boolean allowRemovals, RunProgress progress) {
+        store.forEachViewer(VIEWER_PAGE, viewer -> {
+            List<ContactCard> desired = desiredContacts(viewer);
+            List<ContactChange> changes = Planner.plan(desired, store.deliveredFingerprints(viewer.id()), allowRemovals);
+            apply(runId, dryRun, viewer.id(), changes, progress);
+            if (progress.viewersPlanned.incrementAndGet() % PROGRESS_EVERY_VIEWERS == 0) {
+                store.saveProgress(runId, progress);
+            }
+        });
+        if (allowRemovals) {
+            // people who left scope keep nothing Roster delivered to them
+            store.forEachFormerViewer(VIEWER_PAGE, viewerId -> apply(runId, dryRun, viewerId,
+                    Planner.plan(List.of(), store.deliveredFingerprints(viewerId), true), progress));
+        }
+    }
+
+    private void apply(long runId, boolean dryRun, String viewerId, List<ContactChange> changes,
+                       RunProgress progress) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (!dryRun) {
+            try {
+                platform.deliver(viewerId, changes);
+            } catch (ContactPlatform.DeliveryException e) {
+                LOG.warning(() -> "run " + runId + ": delivery to viewer " + viewerId + " failed: " + e.getMessage());
+                return;
+            }
+            store.recordDelivery(runId, viewerId, changes);
+        }
+        for (ContactChange change : changes) {
+            (change instanceof ContactChange.Add ? progress.added
+                    : change instanceof ContactChange.Update ? progress.updated : progress.removed).incrementAndGet();
+        }
+    }
+
+    /** The cards the policy grants the viewer: candidates found per visibility rule, checked, projected. */
+    List<ContactCard> desiredContacts(Employee viewer) {
+        Map<String, ContactCard> cards = new LinkedHashMap<>();
+        for (VisibilityRule rule : evaluator.policy().visibility()) {
+            if (rule instanceof VisibilityRule.SameValue same) {
+                Optional<String> value = viewer.value(same.field());
+                value.ifPresent(v -> store.inScopeWith(same.field(), v).forEach(c -> consider(viewer, c, cards)));
+            } else if (rule instanceof VisibilityRule.Everyone) {
+                store.forEachInScope(VIEWER_PAGE, c -> consider(viewer, c, cards));
+            }
+        }
+        return new ArrayList<>(cards.values());
+    }
+
+    private void consider(Employee viewer, Employee contact, Map<String, ContactCard> cards) {
+        if (cards.containsKey(contact.id())) {
+            return;
+        }
+        if (evaluator.visibility(viewer, contact) instanceof VisibilityDecision.Visible visible) {
+            Map<PersonField, String> released = evaluator.release(contact);
+            cards.put(contact.id(), new ContactCard(contact.id(), released, visible.ruleId()));
+        }
+    }
+}

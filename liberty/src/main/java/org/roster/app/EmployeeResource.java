@@ -1,0 +1,137 @@
+package org.roster.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.policy.PersonField;
+import org.roster.store.DeliveredContactEntity;
+import org.roster.store.EmployeeEntity;
+import org.roster.store.JpaStateStore;
+import org.roster.store.RejectionEntity;
+
+/**
+ * Employees as Roster holds them: find one, see every decision about them, and see the contacts
+ * they get (only the fields the policy released).
+ */
+@Path("employees")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EmployeeResource {
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    /** One line of a search result. */
+    public record EmployeeSummary(String id, String name, String department, String status, boolean inScope) {
+    }
+
+    /** Why an employee is in or out of scope. */
+    public record ScopeView(boolean included, String rule, String reason) {
+    }
+
+    /** An entry rejection that concerned this employee. */
+    public record RejectionView(long run, String reason) {
+    }
+
+    /** What Roster holds about an employee, and the decisions about them. */
+    public record EmployeeView(String id, String reference, String status, Map<String, String> held,
+                               ScopeView scope, long lastSeenRun, Instant updatedAt, Instant goneAt,
+                               List<RejectionView> rejections) {
+    }
+
+    /** One contact as delivered to a viewer. */
+    public record ContactView(String id, Map<String, String> fields, String rule, long deliveredRun,
+                              Instant deliveredAt, String state) {
+    }
+
+    /** The contacts a viewer gets. */
+    public record ContactsView(String viewer, int count, List<ContactView> contacts) {
+    }
+
+    @GET
+    @Operation(summary = "Find employees by id, name or mail")
+    public List<EmployeeSummary> search(@QueryParam("q") @DefaultValue("") String q,
+                                        @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw Problem.badRequest("limit must be between 1 and 500, not " + limit);
+        }
+        String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return em.createQuery("select e from EmployeeEntity e where lower(e.id) like :q escape '\\' "
+                        + "or lower(e.displayName) like :q escape '\\' or lower(e.givenName) like :q escape '\\' "
+                        + "or lower(e.surname) like :q escape '\\' or lower(e.mail) like :q escape '\\' order by e.id",
+                        EmployeeEntity.class)
+                .setParameter("q", pattern).setMaxResults(limit).getResultList().stream()
+                .map(e -> new EmployeeSummary(e.getId(), name(e), e.getDepartment(), e.getStatus().name(),
+                        e.isInScope()))
+                .toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "What Roster holds about an employee and why they are in or out of scope")
+    public EmployeeView get(@PathParam("id") String id) {
+        EmployeeEntity e = find(id);
+        Map<String, String> held = new TreeMap<>();
+        e.toEmployee().values().forEach((field, value) -> held.put(field.policyName(), value));
+        List<RejectionView> rejections = em.createQuery("select r from RejectionEntity r where r.employeeId = :id "
+                        + "order by r.id desc", RejectionEntity.class)
+                .setParameter("id", id).setMaxResults(20).getResultList().stream()
+                .map(r -> new RejectionView(r.getRunId(), r.getReason())).toList();
+        return new EmployeeView(e.getId(), e.getReference(), e.getStatus().name(), held,
+                new ScopeView(e.isInScope(), e.getScopeRule(), e.getScopeReason()), e.getLastSeenRun(),
+                e.getUpdatedAt(), e.getGoneAt(), rejections);
+    }
+
+    @GET
+    @Path("{id}/contacts")
+    @Operation(summary = "The contacts this employee gets: only policy-released fields, each with its rule")
+    public ContactsView contacts(@PathParam("id") String id) {
+        find(id);
+        List<ContactView> contacts = em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :id "
+                        + "order by d.contactId", DeliveredContactEntity.class)
+                .setParameter("id", id).getResultList().stream()
+                .map(d -> new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
+                        d.getDeliveredAt(), "recorded"))
+                .toList();
+        return new ContactsView(id, contacts.size(), contacts);
+    }
+
+    private EmployeeEntity find(String id) {
+        EmployeeEntity e = em.find(EmployeeEntity.class, id);
+        if (e == null) {
+            throw Problem.notFound("No employee with id \"" + id + "\" has been read from the directory.");
+        }
+        return e;
+    }
+
+    private static Map<String, String> fields(String json) {
+        Map<String, String> fields = new TreeMap<>();
+        Map<PersonField, String> stored = JpaStateStore.fromJson(json);
+        stored.forEach((field, value) -> fields.put(field.policyName(), value));
+        return fields;
+    }
+
+    private static String name(EmployeeEntity e) {
+        if (e.getDisplayName() != null) {
+            return e.getDisplayName();
+        }
+        String joined = ((e.getGivenName() == null ? "" : e.getGivenName()) + " "
+                + (e.getSurname() == null ? "" : e.getSurname())).strip();
+        return joined.isEmpty() ? e.getId() : joined;
+    }
+}

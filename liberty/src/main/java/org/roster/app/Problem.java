@@ -1,0 +1,51 @@
+package org.roster.app;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An error the API reports as {@code application/problem+json} (RFC 9457): a title, the status,
+ * and a detail sentence naming what was wrong.
+ *
+ * <pre>{@code
+ * throw Problem.notFound("employee p12 is not known");
+ * }</pre>
+ */
+public final class Problem extends WebApplicationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+    /** The JSON body. */
+    public record Body(String type, String title, int status, String detail) {
+    }
+
+    private final Body body;
+
+    private Problem(int status, String title, String detail) {
+        super(detail, status);
+        this.body = new Body("about:blank", title, status, detail);
+    }
+
+    public static Problem notFound(String detail) {
+        return new Problem(404, "Not found", detail);
+    }
+
+    public static Problem badRequest(String detail) {
+        return new Problem(400, "Bad request", detail);
+    }
+
+    public static Problem conflict(String detail) {
+        return new Problem(409, "Conflict", detail);
+    }
+
+    public Body body() {
+        return body;
+    }
+
+    static Response response(Body body) {
+        return Response.status(body.status()).type(PROBLEM_JSON).entity(body).build();
+    }
+}

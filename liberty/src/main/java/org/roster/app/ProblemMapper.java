@@ -1,0 +1,48 @@
+package org.roster.app;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Every error leaves the API as {@code application/problem+json}. Unexpected failures say only that
+ * something failed and when to look in the server log; no stack trace or personal data leaves.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof Problem problem) {
+            return Problem.response(problem.body());
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "Error " + status : type.getReasonPhrase();
+            String detail = switch (status) {
+                case 404 -> "There is nothing at this address.";
+                case 405 -> "This address does not accept that method.";
+                case 415 -> "The request body must be application/json.";
+                case 400 -> "The request could not be read: " + safe(web.getMessage());
+                default -> title;
+            };
+            return Problem.response(new Problem.Body("about:blank", title, status, detail));
+        }
+        long reference = System.nanoTime();
+        LOG.log(Level.SEVERE, "Request failed (reference " + reference + ")", failure);
+        return Problem.response(new Problem.Body("about:blank", "Internal error", 500,
+                "The server could not complete the request; the server log has the details under reference "
+                        + reference + "."));
+    }
+
+    private static String safe(String message) {
+        return message == null ? "malformed request" : message.lines().findFirst().orElse("malformed request");
+    }
+}

@@ -1,0 +1,92 @@
+package org.roster.app;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.roster.demo.DemoDirectory;
+import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.ldap.Secret;
+
+/**
+ * Roster's configuration from MicroProfile Config (environment variables, {@code server.env},
+ * {@code bootstrap.properties}); the keys are the ones DESIGN.md lists.
+ */
+@ApplicationScoped
+public class RosterSettings {
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.url")
+    Optional<String> ldapUrl;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.bind-dn")
+    Optional<String> bindDn;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.password")
+    Optional<String> password;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.base-dn")
+    String baseDn;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.filter")
+    String filter;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.id-attribute")
+    String idAttribute;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.mapping", defaultValue = LdapSourceConfig.DEFAULT_MAPPING)
+    String mapping;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.page-size")
+    int pageSize;
+
+    @Inject @ConfigProperty(name = "roster.source.default-region")
+    String defaultRegion;
+
+    @Inject @ConfigProperty(name = "roster.policy")
+    String policy;
+
+    @Inject @ConfigProperty(name = "roster.demo.ldap.port")
+    int demoPort;
+
+    @Inject @ConfigProperty(name = "roster.demo.size")
+    int demoSize;
+
+    @Inject @ConfigProperty(name = "roster.sync.on-start")
+    boolean syncOnStart;
+
+    /** Whether Roster serves and reads its embedded demo directory (no LDAP URL configured). */
+    public boolean demoDirectory() {
+        return ldapUrl.filter(u -> !u.isBlank()).isEmpty();
+    }
+
+    /** The LDAP source: the configured server, or the embedded demo directory. */
+    public LdapSourceConfig ldapSource() {
+        String url = demoDirectory() ? "ldap://127.0.0.1:" + demoPort : ldapUrl.orElseThrow();
+        String base = demoDirectory() ? DemoDirectory.DEFAULT_BASE_DN : baseDn;
+        // the demo directory is read anonymously, whatever bind is configured for a real one
+        String bind = demoDirectory() ? "" : bindDn.orElse("");
+        Secret secret = demoDirectory() ? Secret.none() : Secret.of(password.orElse("").toCharArray());
+        return LdapSourceConfig.parse(url, bind, secret, base, filter, idAttribute, mapping, pageSize);
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    public int demoPort() {
+        return demoPort;
+    }
+
+    public int demoSize() {
+        return demoSize;
+    }
+
+    public boolean syncOnStart() {
+        return syncOnStart;
+    }
+}

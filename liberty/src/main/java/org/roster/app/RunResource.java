@@ -1,0 +1,99 @@
+package org.roster.app;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.store.RejectionEntity;
+import org.roster.store.RunEntity;
+
+/** Sync runs: start one, list them, follow one's stage, progress and counts. */
+@Path("runs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    @Inject
+    RunService runs;
+
+    /** What to run. */
+    public record RunRequest(boolean dryRun) {
+    }
+
+    /** An entry a run rejected, and why. */
+    public record RejectionView(String entry, String employeeId, String reason) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a sync run", description = "Queues a full sync; with dryRun the plan is made but "
+            + "nothing is delivered. Answers 409 while another run is in progress.")
+    public Response start(RunRequest request) {
+        boolean dryRun = request != null && request.dryRun();
+        long id;
+        try {
+            id = runs.start("manual", dryRun);
+        } catch (RunService.RunInProgressException e) {
+            throw Problem.conflict("A run is already in progress; wait for it to finish, then start another.");
+        }
+        return Response.accepted(view(id)).location(URI.create("/api/runs/" + id)).build();
+    }
+
+    @GET
+    @Operation(summary = "List runs, newest first")
+    public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw Problem.badRequest("limit must be between 1 and 500, not " + limit);
+        }
+        return em.createQuery("select r from RunEntity r order by r.id desc", RunEntity.class)
+                .setMaxResults(limit).getResultList().stream().map(RunView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One run: status, stage, progress and counts")
+    public RunView get(@PathParam("id") long id) {
+        return view(id);
+    }
+
+    @GET
+    @Path("{id}/rejections")
+    @Operation(summary = "The entries a run rejected, each with the reason")
+    public List<RejectionView> rejections(@PathParam("id") long id,
+                                          @QueryParam("offset") @DefaultValue("0") int offset,
+                                          @QueryParam("limit") @DefaultValue("100") int limit) {
+        view(id);
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
+        }
+        return em.createQuery("select r from RejectionEntity r where r.runId = :run order by r.id",
+                        RejectionEntity.class)
+                .setParameter("run", id).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(r -> new RejectionView(r.getReference(), r.getEmployeeId(), r.getReason())).toList();
+    }
+
+    private RunView view(long id) {
+        RunEntity run = em.find(RunEntity.class, id);
+        if (run == null) {
+            throw Problem.notFound("There is no run " + id + ".");
+        }
+        return RunView.of(run);
+    }
+}

@@ -1,0 +1,30 @@
+package org.roster.app;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import org.roster.store.RunEntity;
+
+/**
+ * A run as the API shows it.
+ *
+ * @param counts read, rejected, in scope, excluded, gone from the directory, and contacts added,
+ *               updated and removed across all viewers
+ */
+public record RunView(long id, String status, String trigger, boolean dryRun, String stage, int progress,
+                      String policy, String platform, Instant startedAt, Instant finishedAt,
+                      Boolean sourceComplete, String error, Counts counts) {
+
+    /** The counts of a run. */
+    public record Counts(long read, long rejected, long inScope, long excluded, long gone, long added, long updated,
+                         long removed) {
+    }
+
+    static RunView of(RunEntity run) {
+        return new RunView(run.getId(), run.getStatus().name(), run.getTrigger(), run.isDryRun(),
+                run.getStage().toLowerCase(Locale.ROOT), run.getProgress(), run.getPolicyName(), run.getPlatform(),
+                run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
+                new Counts(run.getRead(), run.getRejected(), run.getInScope(), run.getExcluded(), run.getGone(),
+                        run.getAdded(), run.getUpdated(), run.getRemoved()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.roster.app;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+
+/**
+ * What happens when the application starts: the schema is migrated, the demo directory is served
+ * if no LDAP server is configured, and (unless switched off) a first full sync is started.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Resource(lookup = "jdbc/roster")
+    DataSource dataSource;
+
+    @Inject
+    RosterSettings settings;
+
+    @Inject
+    DemoDirectoryService demoDirectory;
+
+    @Inject
+    RunService runs;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        migrate();
+        if (settings.demoDirectory()) {
+            demoDirectory.start(settings.demoPort(), settings.demoSize());
+        }
+        runs.recoverInterrupted();
+        if (settings.syncOnStart()) {
+            try {
+                long id = runs.start("startup", false);
+                LOG.info(() -> "First sync started on start-up as run " + id);
+            } catch (RunService.RunInProgressException e) {
+                LOG.info("A run is already in progress; no start-up sync");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The start-up sync could not be started: " + e.getMessage());
+            }
+        }
+    }
+
+    private void migrate() {
+        var result = Flyway.configure(Startup.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+    }
+}

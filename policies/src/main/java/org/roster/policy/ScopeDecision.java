@@ -1,0 +1,27 @@
+package org.roster.policy;
+
+/**
+ * Whether an employee is in scope, and the rule that decided it.
+ *
+ * <pre>{@code
+ * if (evaluator.scope(person) instanceof ScopeDecision.Excluded out) {
+ *     report(person.id(), out.ruleId(), out.reason());
+ * }
+ * }</pre>
+ */
+public sealed interface ScopeDecision {
+
+    /** The id of the rule that made the decision. */
+    String ruleId();
+
+    /** In scope. {@code ruleId} is {@link #ALL_RULES_PASSED} when no rule objected. */
+    record Included(String ruleId) implements ScopeDecision {
+    }
+
+    /** Out of scope, with a sentence saying why (field names only, never values). */
+    record Excluded(String ruleId, String reason) implements ScopeDecision {
+    }
+
+    /** The rule id of an inclusion that no rule objected to. */
+    String ALL_RULES_PASSED = "all-scope-rules-passed";
+}
