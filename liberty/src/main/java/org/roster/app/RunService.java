@@ -100,7 +100,9 @@ public class RunService {
     private void execute(long runId, boolean dryRun, Policy policy) {
         try {
             StateStore store = new JpaStateStore(em, tx, clock);
-            LdapDirectorySource source = new LdapDirectorySource(settings.ldapSource());
+            // ask the directory only for what the policy uses
+            LdapDirectorySource source = new LdapDirectorySource(
+                    settings.ldapSource().onlyFields(policy.referencedFields()));
             SyncPipeline pipeline = new SyncPipeline(source,
                     new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion())),
                     new PolicyEvaluator(policy), store, platform);

@@ -31,4 +31,26 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         fields = Set.copyOf(fields);
         visibility = List.copyOf(visibility);
     }
+
+    /**
+     * Every field the policy reads or releases: the allowlist plus the fields its scope and
+     * visibility rules look at. A source needs to read no other; minimisation starts there.
+     */
+    public Set<PersonField> referencedFields() {
+        Set<PersonField> referenced = java.util.EnumSet.noneOf(PersonField.class);
+        referenced.addAll(fields);
+        for (ScopeRule rule : scope) {
+            if (rule instanceof ScopeRule.Require require) {
+                referenced.add(require.field());
+            } else if (rule instanceof ScopeRule.Exclude exclude) {
+                referenced.add(exclude.field());
+            }
+        }
+        for (VisibilityRule rule : visibility) {
+            if (rule instanceof VisibilityRule.SameValue same) {
+                referenced.add(same.field());
+            }
+        }
+        return referenced;
+    }
 }

@@ -14,6 +14,9 @@ import org.roster.directory.DirectoryEntry;
  */
 public interface AttributeMapper {
 
+    /** The Roster field this mapper fills. */
+    org.roster.policy.PersonField field();
+
     /** The LDAP attributes this mapper reads; the search requests exactly the union of these. */
     java.util.List<String> ldapAttributes();
 

@@ -115,6 +115,15 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         return mappers;
     }
 
+    /**
+     * The same source, reading only the fields a policy uses: the other mappers are dropped, so
+     * their attributes are never requested from the directory.
+     */
+    public LdapSourceConfig onlyFields(java.util.Set<PersonField> fields) {
+        return new LdapSourceConfig(url, bindDn, password, baseDn, filter, idAttribute,
+                mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize);
+    }
+
     /** Exactly the attributes the mappers and the identity need: minimisation starts at the source. */
     public String[] requestedAttributes() {
         Set<String> attributes = new LinkedHashSet<>();
