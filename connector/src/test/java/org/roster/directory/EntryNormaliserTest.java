@@ -1,0 +1,180 @@
+package org.roster.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.roster.policy.PersonField;
+
+class EntryNormaliserTest {
+
+    private static final String DN = "uid=p12,ou=people,dc=example,dc=org";
+
+    private final EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"));
+
+    @Test
+    void aCleanEntryBecomesAnEmployeeWithItsIdReferenceAndValues() {
+        Employee employee = accepted(DirectoryEntry.builder(DN).id("p12")
+                .add(PersonField.GIVEN_NAME, "Ana")
+                .add(PersonField.SURNAME, "Ruiz Fernández")
+                .add(PersonField.DEPARTMENT, "Finance")
+                .add(PersonField.MOBILE, "+49 151 23456789")
+                .build());
+
+        assertThat(employee.id()).isEqualTo("p12");
+        assertThat(employee.reference()).isEqualTo(DN);
+        assertThat(employee.values()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                PersonField.GIVEN_NAME, "Ana", PersonField.SURNAME, "Ruiz Fernández",
+                PersonField.DEPARTMENT, "Finance", PersonField.MOBILE, "+4915123456789"));
+    }
+
+    @Test
+    void namesAreTrimmedAndInnerWhiteSpaceIsFolded() {
+        Employee employee = accepted(entry()
+                .add(PersonField.GIVEN_NAME, "  Ana  ")
+                .add(PersonField.SURNAME, "Ruiz \t  Fernández\n")
+                .build());
+
+        assertThat(employee.value(PersonField.GIVEN_NAME)).contains("Ana");
+        assertThat(employee.value(PersonField.SURNAME)).contains("Ruiz Fernández");
+    }
+
+    @Test
+    void decomposedUnicodeIsComposed() {
+        String decomposed = "Mu\u0308ller";
+        assertThat(decomposed).isNotEqualTo("Müller");
+
+        Employee employee = accepted(entry()
+                .add(PersonField.SURNAME, decomposed)
+                .add(PersonField.GIVEN_NAME, Normalizer.normalize("José", Normalizer.Form.NFD))
+                .add(PersonField.DEPARTMENT, Normalizer.normalize("Zürich Büro", Normalizer.Form.NFD))
+                .build());
+
+        assertThat(employee.value(PersonField.SURNAME)).contains("Müller");
+        assertThat(employee.value(PersonField.GIVEN_NAME)).contains("José");
+        assertThat(employee.value(PersonField.DEPARTMENT)).contains("Zürich Büro");
+    }
+
+    @Test
+    void phoneNumbersAreStoredInE164() {
+        Employee employee = accepted(entry()
+                .add(PersonField.MOBILE, "(0151) 2345-6789")
+                .add(PersonField.WORK_PHONE, "0049 30 12345678")
+                .build());
+
+        assertThat(employee.value(PersonField.MOBILE)).contains("+4915123456789");
+        assertThat(employee.value(PersonField.WORK_PHONE)).contains("+493012345678");
+    }
+
+    @Test
+    void anInvalidMobileRejectsTheEntryNamingTheAttributeAndTheValue() {
+        Rejection rejection = rejected(entry().add(PersonField.MOBILE, "12").build());
+
+        assertThat(rejection.reason()).isEqualTo("mobile \"12\" is not a valid number for region DE");
+        assertThat(rejection.reference()).isEqualTo(DN);
+        assertThat(rejection.employeeId()).contains("p12");
+    }
+
+    @Test
+    void textThatIsNoNumberRejectsTheEntryNamingTheAttributeAndTheValue() {
+        assertThat(rejected(entry().add(PersonField.MOBILE, "n/a").build()).reason())
+                .isEqualTo("mobile \"n/a\" is not a phone number");
+        assertThat(rejected(entry().add(PersonField.WORK_PHONE, "ask reception").build()).reason())
+                .isEqualTo("workPhone \"ask reception\" is not a phone number");
+        assertThat(rejected(entry().add(PersonField.MOBILE, "0151 ABC").build()).reason())
+                .startsWith("mobile \"0151 ABC\"");
+    }
+
+    @Test
+    void anEmptyMobileIsSimplyAbsent() {
+        Employee empty = accepted(entry().add(PersonField.SURNAME, "Ruiz").add(PersonField.MOBILE, "").build());
+        Employee blank = accepted(entry().add(PersonField.SURNAME, "Ruiz").add(PersonField.MOBILE, "   ").build());
+        Employee none = accepted(entry().add(PersonField.SURNAME, "Ruiz").build());
+
+        assertThat(empty.value(PersonField.MOBILE)).isEmpty();
+        assertThat(blank.value(PersonField.MOBILE)).isEmpty();
+        assertThat(none.value(PersonField.MOBILE)).isEmpty();
+        assertThat(empty.values()).containsOnlyKeys(PersonField.SURNAME);
+    }
+
+    @Test
+    void ofSeveralValuesTheFirstNonEmptyOneIsKept() {
+        Employee employee = accepted(entry()
+                .add(PersonField.MOBILE, " ")
+                .add(PersonField.MOBILE, "0151 23456789")
+                .add(PersonField.MOBILE, "0171 2345678")
+                .build());
+
+        assertThat(employee.value(PersonField.MOBILE)).contains("+4915123456789");
+    }
+
+    @Test
+    void anEntryWithoutAnIdIsRejected() {
+        Rejection noId = rejected(DirectoryEntry.builder(DN).add(PersonField.SURNAME, "Ruiz").build());
+        Rejection blankId = rejected(DirectoryEntry.builder(DN).id("  ").add(PersonField.SURNAME, "Ruiz").build());
+
+        assertThat(noId.reason()).contains("identity");
+        assertThat(noId.employeeId()).isEmpty();
+        assertThat(noId.reference()).isEqualTo(DN);
+        assertThat(blankId.reason()).contains("identity");
+    }
+
+    @Test
+    void anEntryWithTwoIdsIsRejected() {
+        Rejection rejection = rejected(DirectoryEntry.builder(DN).id("p12").id("p13").build());
+
+        assertThat(rejection.reason()).contains("2 identity values").contains("exactly one");
+        assertThat(rejection.employeeId()).isEmpty();
+    }
+
+    @Test
+    void theSameIdWrittenTwiceIsOneId() {
+        assertThat(accepted(DirectoryEntry.builder(DN).id("p12").id(" p12 ").build()).id()).isEqualTo("p12");
+    }
+
+    @Test
+    void anOverLongValueIsRejectedNamingTheAttribute() {
+        Employee longest = accepted(entry().add(PersonField.DISPLAY_NAME, "x".repeat(256)).build());
+        Rejection tooLong = rejected(entry().add(PersonField.DISPLAY_NAME, "x".repeat(257)).build());
+
+        assertThat(longest.value(PersonField.DISPLAY_NAME)).hasValueSatisfying(v -> assertThat(v).hasSize(256));
+        assertThat(tooLong.reason()).isEqualTo("displayName is longer than 256 characters");
+        assertThat(tooLong.employeeId()).contains("p12");
+    }
+
+    @Test
+    void lengthIsMeasuredAfterCleaning() {
+        Employee padded = accepted(entry().add(PersonField.SURNAME, "  " + "x".repeat(256) + "   ").build());
+
+        assertThat(padded.value(PersonField.SURNAME)).hasValueSatisfying(v -> assertThat(v).hasSize(256));
+    }
+
+    /**
+     * The store keeps an employee's id in a column as long as any other value (256); an id longer than
+     * that must be rejected here like any over-long value, not accepted and left to fail the whole run.
+     */
+    @Test
+    void anOverLongIdIsRejectedLikeAnyOverLongValue() {
+        Normalisation result = normaliser.normalise(DirectoryEntry.builder(DN).id("p".repeat(300)).build());
+
+        assertThat(result).isInstanceOf(Normalisation.Rejected.class);
+    }
+
+    private static DirectoryEntry.Builder entry() {
+        return DirectoryEntry.builder(DN).id("p12");
+    }
+
+    private Employee accepted(DirectoryEntry entry) {
+        Normalisation result = normaliser.normalise(entry);
+        assertThat(result).isInstanceOf(Normalisation.Accepted.class);
+        return ((Normalisation.Accepted) result).employee();
+    }
+
+    private Rejection rejected(DirectoryEntry entry) {
+        Normalisation result = normaliser.normalise(entry);
+        assertThat(result).isInstanceOf(Normalisation.Rejected.class);
+        return ((Normalisation.Rejected) result).rejection();
+    }
+}

@@ -1,0 +1,333 @@
+package org.roster.source.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.directory.DirectoryEntry;
+import org.roster.directory.DirectorySource;
+import org.roster.policy.PersonField;
+
+class LdapDirectorySourceTest {
+
+    private static final String SUFFIX = "dc=example,dc=org";
+    private static final String PEOPLE = "ou=people," + SUFFIX;
+    private static final String BIND_DN = "cn=roster,ou=services," + SUFFIX;
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PERSONS = "(objectClass=inetOrgPerson)";
+    private static final int SIZE = 300;
+    /** The server returns at most this many entries per search, so only paging can read everyone. */
+    private static final int SERVER_SIZE_LIMIT = 100;
+    private static final String MAPPING = "givenName=givenName,surname=sn,mobile=mobile,department=departmentNumber";
+
+    private static final List<SearchRequest> searches = new CopyOnWriteArrayList<>();
+    private static InMemoryDirectoryServer server;
+    private static String url;
+
+    @BeforeAll
+    static void startDirectory() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
+        config.addAdditionalBindCredentials(BIND_DN, PASSWORD);
+        config.setMaxSizeLimit(SERVER_SIZE_LIMIT);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getLoopbackAddress(), 0, null));
+        config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+                searches.add(request.getRequest().duplicate());
+            }
+        });
+        server = new InMemoryDirectoryServer(config);
+        server.add("dn: " + SUFFIX, "objectClass: top", "objectClass: domain", "dc: example");
+        server.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
+        // not a person: the filter leaves it out
+        server.add("dn: cn=printer," + PEOPLE, "objectClass: top", "objectClass: device", "cn: printer");
+        for (int i = 0; i < SIZE; i++) {
+            String uid = String.format("p%03d", i);
+            List<String> ldif = new ArrayList<>(List.of("dn: uid=" + uid + "," + PEOPLE,
+                    "objectClass: top", "objectClass: person", "objectClass: organizationalPerson",
+                    "objectClass: inetOrgPerson",
+                    "uid: " + uid, "cn: Person " + i, "sn: Surname" + i, "givenName: Given" + i,
+                    "departmentNumber: " + (i % 2 == 0 ? "Finance" : "Sales"),
+                    "mobile: 0151 2345" + String.format("%04d", i),
+                    "title: CANARY-TITLE", "mail: canary" + i + "@example.org", "l: Berlin"));
+            if (i == 7) {
+                ldif.add("mobile: +49 171 2345678");
+            }
+            server.add(ldif.toArray(String[]::new));
+        }
+        server.startListening();
+        url = "ldap://127.0.0.1:" + server.getListenPort();
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        server.shutDown(true);
+    }
+
+    @BeforeEach
+    void forgetEarlierSearches() {
+        searches.clear();
+    }
+
+    @Test
+    void aDirectoryBiggerThanTheServersSizeLimitIsReadCompletelyPageByPage() {
+        List<DirectoryEntry> read = new ArrayList<>();
+
+        DirectorySource.ReadSummary summary = source(MAPPING, 50).readAll(read::add);
+
+        assertThat(summary).isEqualTo(DirectorySource.ReadSummary.complete(SIZE));
+        assertThat(read).hasSize(SIZE);
+        assertThat(read).flatExtracting(DirectoryEntry::ids).doesNotHaveDuplicates().hasSize(SIZE)
+                .contains("p000", "p150", "p299");
+        assertThat(searches).hasSizeGreaterThanOrEqualTo(SIZE / 50).allSatisfy(search -> {
+            Control control = search.getControl(SimplePagedResultsControl.PAGED_RESULTS_OID);
+            assertThat(control).isNotNull();
+            assertThat(control.isCritical()).isTrue();
+            assertThat(new SimplePagedResultsControl(control.getOID(), control.isCritical(), control.getValue())
+                    .getSize()).isEqualTo(50);
+        });
+    }
+
+    @Test
+    void eachEntryIsMappedOntoRosterFieldsWithItsDn() {
+        Map<String, DirectoryEntry> read = readAll(source(MAPPING, 50));
+
+        DirectoryEntry p7 = read.get("p007");
+        assertThat(p7.reference()).isEqualTo("uid=p007," + PEOPLE);
+        assertThat(p7.ids()).containsExactly("p007");
+        assertThat(p7.valuesOf(PersonField.GIVEN_NAME)).containsExactly("Given7");
+        assertThat(p7.valuesOf(PersonField.SURNAME)).containsExactly("Surname7");
+        assertThat(p7.valuesOf(PersonField.DEPARTMENT)).containsExactly("Sales");
+        assertThat(p7.valuesOf(PersonField.MOBILE)).containsExactlyInAnyOrder("0151 23450007", "+49 171 2345678");
+        assertThat(read.get("p008").valuesOf(PersonField.MOBILE)).containsExactly("0151 23450008");
+    }
+
+    @Test
+    void theSearchAsksOnlyForTheIdAndTheMappedAttributes() {
+        Map<String, DirectoryEntry> read = readAll(source(MAPPING, 50));
+
+        assertThat(searches).isNotEmpty().allSatisfy(search -> assertThat(search.getAttributeList())
+                .containsExactlyInAnyOrder("uid", "givenName", "sn", "mobile", "departmentNumber"));
+        assertThat(read.values()).allSatisfy(entry -> assertThat(entry.values().keySet())
+                .isSubsetOf(PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE, PersonField.DEPARTMENT));
+        assertThat(read.values()).allSatisfy(entry -> assertThat(entry.values().values())
+                .allSatisfy(values -> assertThat(values).noneMatch(v -> v.contains("CANARY") || v.contains("canary"))));
+    }
+
+    @Test
+    void onlyFieldsDropsEveryOtherAttributeFromTheSearch() {
+        LdapSourceConfig everything = config(LdapSourceConfig.DEFAULT_MAPPING, 50);
+        LdapSourceConfig minimal = everything.onlyFields(Set.of(PersonField.MOBILE, PersonField.DEPARTMENT));
+
+        Map<String, DirectoryEntry> read = readAll(new LdapDirectorySource(minimal));
+
+        assertThat(minimal.requestedAttributes()).containsExactlyInAnyOrder("uid", "mobile", "departmentNumber");
+        assertThat(searches).isNotEmpty().allSatisfy(search -> assertThat(search.getAttributeList())
+                .containsExactlyInAnyOrder("uid", "mobile", "departmentNumber"));
+        assertThat(read).hasSize(SIZE);
+        assertThat(read.values()).allSatisfy(entry -> assertThat(entry.values())
+                .containsOnlyKeys(PersonField.MOBILE, PersonField.DEPARTMENT));
+    }
+
+    @Test
+    void withTheFullMappingTitleAndMailAreRead() {
+        // the counterpart of the test above: the directory does hold title and mail
+        Map<String, DirectoryEntry> read = readAll(source(LdapSourceConfig.DEFAULT_MAPPING, 100));
+
+        assertThat(read.get("p001").valuesOf(PersonField.TITLE)).containsExactly("CANARY-TITLE");
+        assertThat(read.get("p001").valuesOf(PersonField.MAIL)).containsExactly("canary1@example.org");
+        assertThat(read.get("p001").valuesOf(PersonField.LOCATION)).containsExactly("Berlin");
+    }
+
+    @Test
+    void requestedAttributesAreTheIdFirstThenEachMappedAttributeOnce() {
+        LdapSourceConfig config = config("surname=sn,displayName=cn,givenName=givenName,mail=uid", 50);
+
+        assertThat(config.requestedAttributes()).containsExactly("uid", "sn", "cn", "givenName");
+    }
+
+    @Test
+    void pagesLargerThanTheServersSizeLimitEndInAnIncompleteRead() {
+        List<DirectoryEntry> read = new ArrayList<>();
+
+        DirectorySource.ReadSummary summary = source(MAPPING, 200).readAll(read::add);
+
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.entries()).isEqualTo(read.size()).isLessThan(SIZE);
+        assertThat(summary.problem()).containsIgnoringCase("size limit");
+    }
+
+    @Test
+    void anAnonymousBindReadsToo() {
+        LdapDirectorySource anonymous = new LdapDirectorySource(LdapSourceConfig.parse(url, "", Secret.none(), PEOPLE,
+                PERSONS, "uid", MAPPING, 50));
+
+        assertThat(readAll(anonymous)).hasSize(SIZE);
+    }
+
+    @Test
+    void aWrongPasswordEndsTheReadSayingTheBindWasRefused() {
+        LdapDirectorySource wrong = new LdapDirectorySource(LdapSourceConfig.parse(url, BIND_DN,
+                Secret.of("wrong password".toCharArray()), PEOPLE, PERSONS, "uid", MAPPING, 50));
+        List<DirectoryEntry> read = new ArrayList<>();
+
+        DirectorySource.ReadSummary summary = wrong.readAll(read::add);
+
+        assertThat(read).isEmpty();
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.entries()).isZero();
+        assertThat(summary.problem()).contains("bind as " + BIND_DN + " was refused").doesNotContain("wrong password");
+        assertThatThrownBy(wrong::checkReachable)
+                .isInstanceOf(DirectorySource.DirectoryUnavailableException.class)
+                .hasMessageContaining("bind as " + BIND_DN + " was refused")
+                .hasMessageNotContaining("wrong password");
+    }
+
+    @Test
+    void aMissingBaseDnEndsTheReadNamingTheBaseDn() {
+        String missing = "ou=nobody," + SUFFIX;
+        LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse(url, BIND_DN,
+                Secret.of(PASSWORD.toCharArray()), missing, PERSONS, "uid", MAPPING, 50));
+
+        DirectorySource.ReadSummary summary = source.readAll(entry -> { });
+
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.problem()).contains("base DN " + missing).contains("does not exist");
+        assertThatThrownBy(source::checkReachable)
+                .isInstanceOf(DirectorySource.DirectoryUnavailableException.class)
+                .hasMessageContaining("base DN " + missing).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aReachableDirectoryPassesTheCheck() throws Exception {
+        source(MAPPING, 50).checkReachable();
+    }
+
+    @Test
+    void aServerThatIsDownEndsTheReadSayingWhereItCouldNotConnect() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getLoopbackAddress(), 0, null));
+        InMemoryDirectoryServer gone = new InMemoryDirectoryServer(config);
+        gone.startListening();
+        int port = gone.getListenPort();
+        gone.shutDown(true);
+        LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse("ldap://127.0.0.1:" + port,
+                "", Secret.none(), PEOPLE, PERSONS, "uid", MAPPING, 50));
+
+        DirectorySource.ReadSummary summary = source.readAll(entry -> { });
+
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.problem()).startsWith("can't connect to 127.0.0.1:" + port);
+        assertThatThrownBy(source::checkReachable).hasMessageStartingWith("can't connect to 127.0.0.1:" + port);
+    }
+
+    @Test
+    void theDefaultMappingCoversEveryField() {
+        List<AttributeMapper> mappers = LdapSourceConfig.mappers(LdapSourceConfig.DEFAULT_MAPPING);
+
+        assertThat(mappers).extracting(AttributeMapper::field)
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(PersonField.class));
+        assertThat(mappers).contains(new UserAttributeMapper(PersonField.SURNAME, "sn"),
+                new UserAttributeMapper(PersonField.DEPARTMENT, "departmentNumber"));
+    }
+
+    @Test
+    void aUrlWithAnotherSchemeIsRefusedNamingTheUrl() {
+        assertRefused(() -> parse("http://ldap.example.org", BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50),
+                "LDAP URL \"http://ldap.example.org\"");
+        assertRefused(() -> parse("ldapi://ldap.example.org", BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50),
+                "LDAP URL \"ldapi://ldap.example.org\" must start with ldap:// or ldaps://");
+        assertRefused(() -> parse("ldap.example.org:389", BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50),
+                "LDAP URL \"ldap.example.org:389\"");
+    }
+
+    @Test
+    void aBadFilterIsRefusedNamingTheFilter() {
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, "(objectClass=inetOrgPerson", "uid", MAPPING, 50),
+                "filter \"(objectClass=inetOrgPerson\" is not a valid LDAP filter");
+    }
+
+    @Test
+    void aBadDnIsRefusedNamingWhichDn() {
+        assertRefused(() -> parse(url, BIND_DN, "people at example", PERSONS, "uid", MAPPING, 50),
+                "base DN \"people at example\" is not a valid DN");
+        assertRefused(() -> parse(url, "roster service", PEOPLE, PERSONS, "uid", MAPPING, 50),
+                "bind DN \"roster service\" is not a valid DN");
+    }
+
+    @Test
+    void aMappingNamingAnUnknownFieldIsRefusedNamingTheField() {
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", "surname=sn,nickname=cn", 50),
+                "attribute mapping \"nickname=cn\" names an unknown field \"nickname\"");
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", "surname=sn,mobile", 50),
+                "attribute mapping \"mobile\" is not of the form field=ldapAttribute");
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", " , ", 50),
+                "the attribute mapping is empty");
+    }
+
+    @Test
+    void aBlankIdAttributeOrAnOutOfRangePageSizeIsRefused() {
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, " ", MAPPING, 50), "identity attribute");
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 0), "page size 0");
+        assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 10_001), "page size 10001");
+    }
+
+    @Test
+    void theConfigurationNeverPrintsThePassword() {
+        LdapSourceConfig config = config(MAPPING, 50);
+
+        assertThat(config.toString()).doesNotContain(PASSWORD).contains(BIND_DN);
+        assertThat(config.password().toString()).doesNotContain(PASSWORD);
+    }
+
+    // --- fixtures -----------------------------------------------------------------------
+
+    private static LdapSourceConfig config(String mapping, int pageSize) {
+        return parse(url, BIND_DN, PEOPLE, PERSONS, "uid", mapping, pageSize);
+    }
+
+    private static LdapSourceConfig parse(String ldapUrl, String bindDn, String baseDn, String filter,
+                                          String idAttribute, String mapping, int pageSize) {
+        return LdapSourceConfig.parse(ldapUrl, bindDn, Secret.of(PASSWORD.toCharArray()), baseDn, filter,
+                idAttribute, mapping, pageSize);
+    }
+
+    private static LdapDirectorySource source(String mapping, int pageSize) {
+        return new LdapDirectorySource(config(mapping, pageSize));
+    }
+
+    private static Map<String, DirectoryEntry> readAll(LdapDirectorySource source) {
+        List<DirectoryEntry> read = new ArrayList<>();
+        DirectorySource.ReadSummary summary = source.readAll(read::add);
+        assertThat(summary.complete()).as(summary.problem()).isTrue();
+        assertThat(read).extracting(e -> e.ids().size()).containsOnly(1);
+        return read.stream().collect(Collectors.toMap(e -> e.ids().get(0), Function.identity()));
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String message) {
+        assertThatThrownBy(parse).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+}

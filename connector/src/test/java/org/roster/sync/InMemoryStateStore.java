@@ -1,0 +1,197 @@
+package org.roster.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.roster.directory.Employee;
+import org.roster.directory.Rejection;
+import org.roster.policy.PersonField;
+import org.roster.policy.ScopeDecision;
+
+/**
+ * The {@link StateStore} port in memory, for tests: the same rules as the database adapter
+ * ({@code JpaStateStore}) with TreeMaps instead of tables. Employees are rows keyed by id that turn
+ * GONE when a complete read did not see them; a rejected entry keeps its last good row; lists are
+ * read in keyset pages in id order, each page copied before it is handed out, so callbacks may
+ * change the store as a database adapter's would.
+ *
+ * <pre>{@code
+ * InMemoryStateStore store = new InMemoryStateStore();
+ * new SyncPipeline(source, normaliser, evaluator, store, platform).run(1, false, new RunProgress(0));
+ * store.deliveredTo("p1"); // contact id -> card as last delivered
+ * }</pre>
+ */
+final class InMemoryStateStore implements StateStore {
+
+    /** One employee row, as the database adapter keeps it. */
+    static final class Row {
+        Employee employee;
+        boolean active;
+        boolean inScope;
+        String scopeRule;
+        String scopeReason;
+        long lastSeenRun;
+    }
+
+    /** A rejection as stored with its run. */
+    record StoredRejection(long runId, Rejection rejection) {
+    }
+
+    private final NavigableMap<String, Row> employees = new TreeMap<>();
+    private final NavigableMap<String, NavigableMap<String, ContactCard>> delivered = new TreeMap<>();
+    private final List<StoredRejection> rejections = new ArrayList<>();
+    private final Map<Long, RunProgress.Stage> savedStages = new TreeMap<>();
+
+    @Override
+    public synchronized void saveEntries(long runId, List<Decided> decided, List<Rejection> rejected) {
+        for (Decided d : decided) {
+            Row row = employees.computeIfAbsent(d.employee().id(), id -> new Row());
+            row.employee = d.employee();
+            row.active = true;
+            row.inScope = d.scope() instanceof ScopeDecision.Included;
+            row.scopeRule = d.scope().ruleId();
+            row.scopeReason = d.scope() instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
+            row.lastSeenRun = runId;
+        }
+        for (Rejection rejection : rejected) {
+            // as in the database adapter: a rejected entry keeps its last good state
+            rejection.employeeId().map(employees::get).ifPresent(row -> row.lastSeenRun = runId);
+            rejections.add(new StoredRejection(runId, rejection));
+        }
+    }
+
+    @Override
+    public synchronized long markUnseenAsGone(long runId) {
+        long gone = 0;
+        for (Row row : employees.values()) {
+            if (row.active && row.lastSeenRun != runId) {
+                row.active = false;
+                row.inScope = false;
+                gone++;
+            }
+        }
+        return gone;
+    }
+
+    @Override
+    public synchronized long countViewers() {
+        return employees.values().stream().filter(r -> r.inScope).count();
+    }
+
+    @Override
+    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
+        forEachInScope(pageSize, viewer);
+    }
+
+    @Override
+    public void forEachInScope(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> {
+            synchronized (this) {
+                return employees.tailMap(after, false).values().stream().filter(r -> r.inScope)
+                        .limit(pageSize).map(r -> r.employee).toList();
+            }
+        }, Employee::id, consumer);
+    }
+
+    @Override
+    public synchronized List<Employee> inScopeWith(PersonField field, String value) {
+        return employees.values().stream()
+                .filter(r -> r.inScope && r.employee.value(field).filter(value::equals).isPresent())
+                .map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized Map<String, String> deliveredFingerprints(String viewerId) {
+        Map<String, String> fingerprints = new TreeMap<>();
+        delivered.getOrDefault(viewerId, Collections.emptyNavigableMap())
+                .forEach((contactId, card) -> fingerprints.put(contactId, card.fingerprint()));
+        return fingerprints;
+    }
+
+    @Override
+    public void forEachFormerViewer(int pageSize, Consumer<String> viewerId) {
+        pages(pageSize, after -> {
+            synchronized (this) {
+                return delivered.tailMap(after, false).keySet().stream()
+                        .filter(id -> !Optional.ofNullable(employees.get(id)).map(r -> r.inScope).orElse(false))
+                        .limit(pageSize).toList();
+            }
+        }, Function.identity(), viewerId);
+    }
+
+    @Override
+    public synchronized void recordDelivery(long runId, String viewerId, List<ContactChange> changes) {
+        NavigableMap<String, ContactCard> cards = delivered.computeIfAbsent(viewerId, v -> new TreeMap<>());
+        for (ContactChange change : changes) {
+            if (change instanceof ContactChange.Add add) {
+                cards.put(add.contactId(), add.card());
+            } else if (change instanceof ContactChange.Update update) {
+                cards.put(update.contactId(), update.card());
+            } else {
+                cards.remove(change.contactId());
+            }
+        }
+        // a viewer with nothing delivered has no rows, as in the database
+        if (cards.isEmpty()) {
+            delivered.remove(viewerId);
+        }
+    }
+
+    @Override
+    public synchronized long lastCompleteReadCount() {
+        // the database adapter reads it from the runs table the application keeps; tests start fresh
+        return 0;
+    }
+
+    @Override
+    public synchronized void saveProgress(long runId, RunProgress runProgress) {
+        savedStages.put(runId, runProgress.stage());
+    }
+
+    // --- what tests look at -------------------------------------------------------------
+
+    /** The cards last delivered to a viewer, by contact id; empty when nothing was. */
+    synchronized Map<String, ContactCard> deliveredTo(String viewerId) {
+        return Map.copyOf(delivered.getOrDefault(viewerId, Collections.emptyNavigableMap()));
+    }
+
+    /** Every viewer holding delivered contacts. */
+    synchronized List<String> viewersWithDeliveries() {
+        return List.copyOf(delivered.keySet());
+    }
+
+    /** The employee's row, if the store has one. */
+    synchronized Optional<Row> row(String employeeId) {
+        return Optional.ofNullable(employees.get(employeeId));
+    }
+
+    /** The stage of a run as last saved, so a test sees what the API would show. */
+    synchronized Optional<RunProgress.Stage> savedStage(long runId) {
+        return Optional.ofNullable(savedStages.get(runId));
+    }
+
+    /** Every rejection stored, in the order they were saved. */
+    synchronized List<StoredRejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    private static <T> void pages(int pageSize, Function<String, List<T>> page, Function<T, String> key,
+                                  Consumer<T> consumer) {
+        String after = "";
+        while (true) {
+            List<T> rows = page.apply(after);
+            rows.forEach(consumer);
+            if (rows.size() < pageSize) {
+                return;
+            }
+            after = key.apply(rows.get(rows.size() - 1));
+        }
+    }
+}

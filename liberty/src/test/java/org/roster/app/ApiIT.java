@@ -1,0 +1,84 @@
+package org.roster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The server's surface: health, the API description, errors, the page and its security headers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roster();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private RosterApi api;
+
+    @BeforeEach
+    void setUp() {
+        LdapFixture.get();
+        api = new RosterApi(URI.create(base.toString()).resolve("/"));
+    }
+
+    @Test
+    void healthIsUpWhenDatabaseAndDirectoryAnswer() {
+        RosterApi.Reply health = api.get("health/ready");
+
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.object().getString("status")).isEqualTo("UP");
+        assertThat(health.body()).contains("\"database\"").contains("\"directory\"");
+    }
+
+    @Test
+    void openApiDescribesTheRunsAndEmployeesResources() {
+        RosterApi.Reply openapi = api.get("openapi");
+
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/runs").contains("/api/runs/{id}")
+                .contains("/api/employees/{id}/contacts");
+    }
+
+    @Test
+    void anUnknownRunIsAProblemNamingTheRun() {
+        RosterApi.Reply missing = api.get("api/runs/987654");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        JsonObject problem = missing.object();
+        assertThat(problem.getString("detail")).isEqualTo("There is no run 987654.");
+        assertThat(problem.getInt("status")).isEqualTo(404);
+    }
+
+    @Test
+    void aBadLimitIsRefusedWithTheReason() {
+        RosterApi.Reply bad = api.get("api/runs?limit=0");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.object().getString("detail")).contains("limit must be between 1 and 500");
+    }
+
+    @Test
+    void theRunsPageIsServedWithoutInlineCodeAllowed() {
+        RosterApi.Reply page = api.get("");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">");
+        assertThat(api.get("app.js").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,93 @@
+package org.roster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+/** The REST API as a client sees it, over real HTTP. */
+final class RosterApi {
+
+    /** A response: its status, media type and parsed JSON body. */
+    record Reply(int status, String contentType, String body) {
+        JsonObject object() {
+            return (JsonObject) json();
+        }
+
+        JsonArray array() {
+            return (JsonArray) json();
+        }
+
+        JsonStructure json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+
+    private static final Set<String> UNFINISHED = Set.of("QUEUED", "RUNNING");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    RosterApi(URI base) {
+        this.base = base;
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Starts a run and waits (polling, with a deadline) until it has finished; returns the run. */
+    JsonObject sync() {
+        Reply started = post("api/runs", "{\"dryRun\": false}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.object().getJsonNumber("id").longValue();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !UNFINISHED.contains(get("api/runs/" + id).object().getString("status")));
+        JsonObject run = get("api/runs/" + id).object();
+        assertThat(run.getString("status")).as("run %s: %s", id, run).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    JsonObject contactsOf(String employeeId) {
+        Reply reply = get("api/employees/" + URLEncoder.encode(employeeId, StandardCharsets.UTF_8) + "/contacts");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.object();
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
