@@ -28,7 +28,7 @@ public class RejectionEntity {
 
     RejectionEntity(long runId, String reference, String employeeId, String reason) {
         this.runId = runId;
-        this.reference = reference;
+        this.reference = reference.length() > 1024 ? reference.substring(0, 1024) : reference;
         this.employeeId = employeeId;
         this.reason = reason.length() > 1024 ? reason.substring(0, 1024) : reason;
     }

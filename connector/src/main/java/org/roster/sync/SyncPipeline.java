@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.roster.audit.AuditEvent;
+import org.roster.audit.AuditLog;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.directory.Employee;
@@ -29,7 +31,7 @@ import org.roster.policy.VisibilityRule;
  * simply not have been reached.
  *
  * <pre>{@code
- * SyncPipeline pipeline = new SyncPipeline(source, normaliser, evaluator, store, platform);
+ * SyncPipeline pipeline = new SyncPipeline(source, normaliser, evaluator, store, platform, audit, clock);
  * SyncPipeline.Outcome outcome = pipeline.run(runId, false, progress);
  * }</pre>
  */
@@ -45,14 +47,18 @@ public final class SyncPipeline {
     private final PolicyEvaluator evaluator;
     private final StateStore store;
     private final ContactPlatform platform;
+    private final AuditLog audit;
+    private final java.time.Clock clock;
 
     public SyncPipeline(DirectorySource source, EntryNormaliser normaliser, PolicyEvaluator evaluator,
-                        StateStore store, ContactPlatform platform) {
+                        StateStore store, ContactPlatform platform, AuditLog audit, java.time.Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.store = Objects.requireNonNull(store, "store");
         this.platform = Objects.requireNonNull(platform, "platform");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -75,6 +81,11 @@ public final class SyncPipeline {
         DirectorySource.ReadSummary read = read(runId, progress);
         if (read.complete()) {
             progress.gone.set(store.markUnseenAsGone(runId));
+            if (progress.gone.get() > 0) {
+                audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
+                        "run:" + runId, progress.gone.get() + " employees are no longer in the directory; "
+                        + "their contacts are withdrawn from every viewer")));
+            }
         } else {
             LOG.warning(() -> "run " + runId + ": the directory read was incomplete after " + read.entries()
                     + " entries; no contact will be removed in this run");
@@ -116,6 +127,10 @@ public final class SyncPipeline {
                        RunProgress progress) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             store.saveEntries(runId, List.copyOf(employees), List.copyOf(rejections));
+            // the trail gets the reason without the offending value: it may be a real, mistyped number
+            audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
+                    "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
+                    "run " + runId + ": " + r.withheld())).toList());
             employees.clear();
             rejections.clear();
         }

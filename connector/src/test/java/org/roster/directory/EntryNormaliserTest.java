@@ -162,6 +162,37 @@ class EntryNormaliserTest {
         assertThat(result).isInstanceOf(Normalisation.Rejected.class);
     }
 
+    @Test
+    void aNationalNumberIsReadAsANumberOfTheEmployeesOfficeCountry() {
+        EntryNormaliser byOffice = new EntryNormaliser(PhoneNumbers.forRegion("DE"),
+                EntryNormaliser.regionsByLocation("Wien=AT, Zürich=CH"));
+
+        Employee vienna = ((Normalisation.Accepted) byOffice.normalise(DirectoryEntry.builder(DN).id("p12")
+                .add(PersonField.LOCATION, "Wien").add(PersonField.MOBILE, "0664 635 8811").build())).employee();
+        Employee berlin = ((Normalisation.Accepted) byOffice.normalise(DirectoryEntry.builder(DN).id("p13")
+                .add(PersonField.LOCATION, "Berlin").add(PersonField.MOBILE, "0151 2345 6789").build())).employee();
+
+        assertThat(vienna.values()).containsEntry(PersonField.MOBILE, "+436646358811");
+        assertThat(berlin.values()).containsEntry(PersonField.MOBILE, "+4915123456789");
+    }
+
+    @Test
+    void aBadRegionByLocationSettingIsRefusedNamingThePair() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien"))
+                .hasMessageContaining("\"Wien\" is not of the form Location=REGION");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien=XX"))
+                .hasMessageContaining("\"XX\"");
+    }
+
+    @Test
+    void noBreakAndOtherUnicodeSpacesAreFoldedLikeAsciiSpaces() {
+        Employee employee = accepted(DirectoryEntry.builder(DN).id("p12")
+                .add(PersonField.DEPARTMENT, "Finance\u00A0").add(PersonField.SURNAME, "Ruiz\u2003Molina").build());
+
+        assertThat(employee.values()).containsEntry(PersonField.DEPARTMENT, "Finance")
+                .containsEntry(PersonField.SURNAME, "Ruiz Molina");
+    }
+
     private static DirectoryEntry.Builder entry() {
         return DirectoryEntry.builder(DN).id("p12");
     }

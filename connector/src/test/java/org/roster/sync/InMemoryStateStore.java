@@ -24,7 +24,7 @@ import org.roster.policy.ScopeDecision;
  *
  * <pre>{@code
  * InMemoryStateStore store = new InMemoryStateStore();
- * new SyncPipeline(source, normaliser, evaluator, store, platform).run(1, false, new RunProgress(0));
+ * new SyncPipeline(source, normaliser, evaluator, store, platform, audit, clock).run(1, false, new RunProgress(0));
  * store.deliveredTo("p1"); // contact id -> card as last delivered
  * }</pre>
  */

@@ -32,9 +32,11 @@ class SyncPipelineTest {
     private final ListDirectorySource directory = new ListDirectorySource();
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final RecordingContactPlatform platform = new RecordingContactPlatform();
+    private final org.roster.audit.InMemoryAuditLog audit = new org.roster.audit.InMemoryAuditLog();
     private final SyncPipeline pipeline = new SyncPipeline(directory,
             new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-            new PolicyEvaluator(Policies.bundled("default")), store, platform);
+            new PolicyEvaluator(Policies.bundled("default")), store, platform, audit,
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC));
     private long runId;
     private SyncPipeline.Outcome outcome;
 
@@ -264,6 +266,21 @@ class SyncPipelineTest {
         });
         assertThat(platform.allContactIds()).doesNotContain("s4");
         assertThat(platform.viewers()).doesNotContain("s4");
+    }
+
+    @Test
+    void aRejectionIsInTheAuditTrailWithoutTheOffendingValue() {
+        directory.put(person("s4", "Ivo", "Invalid", "Sales", "0151 999"));
+
+        run(false);
+
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("entry.rejected")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.subject()).isEqualTo("employee:s4");
+                    assertThat(e.detail()).contains("mobile is not a valid number for region DE")
+                            .doesNotContain("999");
+                });
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test

@@ -43,6 +43,9 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.source.default-region")
     String defaultRegion;
 
+    @Inject @ConfigProperty(name = "roster.source.region-by-location")
+    Optional<String> regionByLocation;
+
     @Inject @ConfigProperty(name = "roster.policy")
     String policy;
 
@@ -72,6 +75,18 @@ public class RosterSettings {
 
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /**
+     * Regions for numbers written without a country code, by office location; the demo directory's
+     * offices are in several countries, so it always has them.
+     */
+    public String regionByLocation() {
+        if (demoDirectory()) {
+            return DemoDirectory.locationRegions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+        return regionByLocation.orElse("");
     }
 
     public String policy() {

@@ -11,12 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.roster.audit.AuditEvent;
+import org.roster.audit.AuditLog;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
 import org.roster.platform.RecordedContactPlatform;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.source.ldap.LdapDirectorySource;
+import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
 import org.roster.sync.ContactPlatform;
@@ -64,6 +67,15 @@ public class RunService {
      * @param trigger what started it: {@code startup}, {@code manual}, ...
      */
     public long start(String trigger, boolean dryRun) throws RunInProgressException {
+        return start(trigger, dryRun, AuditEvent.SYSTEM);
+    }
+
+    /**
+     * Queues a run on behalf of a user and returns its id at once.
+     *
+     * @param actor who asked for it, for the audit trail
+     */
+    public long start(String trigger, boolean dryRun, String actor) throws RunInProgressException {
         if (!running.compareAndSet(false, true)) {
             throw new RunInProgressException();
         }
@@ -76,6 +88,8 @@ public class RunService {
                 return created;
             });
             long id = run.getId();
+            audit().append(java.util.List.of(new AuditEvent(clock.instant(), actor, "run.started", "run:" + id,
+                    (dryRun ? "dry run" : "run") + " started (" + trigger + ") with policy " + policy.name())));
             executor.submit(() -> execute(id, dryRun, policy));
             return id;
         } catch (Exception e) {
@@ -101,11 +115,16 @@ public class RunService {
         try {
             StateStore store = new JpaStateStore(em, tx, clock);
             // ask the directory only for what the policy uses
-            LdapDirectorySource source = new LdapDirectorySource(
-                    settings.ldapSource().onlyFields(policy.referencedFields()));
+            java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
+            if (!settings.regionByLocation().isBlank()) {
+                // the office location decides how a national number is read
+                needed.add(org.roster.policy.PersonField.LOCATION);
+            }
+            LdapDirectorySource source = new LdapDirectorySource(settings.ldapSource().onlyFields(needed));
             SyncPipeline pipeline = new SyncPipeline(source,
-                    new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion())),
-                    new PolicyEvaluator(policy), store, platform);
+                    new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion()),
+                            EntryNormaliser.regionsByLocation(settings.regionByLocation())),
+                    new PolicyEvaluator(policy), store, platform, audit(), clock);
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
             SyncPipeline.Outcome outcome = pipeline.run(runId, dryRun, progress);
             finish(runId, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
@@ -124,9 +143,19 @@ public class RunService {
     }
 
     private void finish(long runId, RunEntity.Status status, Boolean complete, String error) {
-        tx.inTransaction(() -> {
-            RunEntity run = em.find(RunEntity.class, runId);
-            run.finish(status, complete, error, clock.instant());
+        RunEntity run = tx.inTransaction(() -> {
+            RunEntity found = em.find(RunEntity.class, runId);
+            found.finish(status, complete, error, clock.instant());
+            return found;
         });
+        audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.finished",
+                "run:" + runId, "run " + runId + " " + status.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + run.getRead() + " read, " + run.getRejected() + " rejected, " + run.getInScope() + " in scope, "
+                + run.getAdded() + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
+                + (error == null ? "" : ". " + error))));
+    }
+
+    AuditLog audit() {
+        return new JpaAuditLog(em, tx);
     }
 }

@@ -101,6 +101,8 @@ public final class PolicyParser {
         List<VisibilityRule> visibility = visibilityRules(top, keys.get("visibility"));
 
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(InvalidPolicyException.Problem::line)
+                    .thenComparingInt(InvalidPolicyException.Problem::column));
             throw new InvalidPolicyException(problems);
         }
         return new Policy(name, description, scope, fields, visibility);
@@ -225,6 +227,9 @@ public final class PolicyParser {
             if (key == null || !allowed.contains(key)) {
                 problem(tuple.getKeyNode(), "unknown key " + (key == null ? "(not text)" : "\"" + key + "\"")
                         + "; expected one of " + allowed.stream().sorted().collect(Collectors.joining(", ")));
+            } else if (keys.containsKey(key)) {
+                // YAML would let the second silently replace the first: a policy must say one thing
+                problem(tuple.getKeyNode(), "key \"" + key + "\" appears twice");
             } else {
                 keys.put(key, tuple.getValueNode());
             }

@@ -153,6 +153,24 @@ class PolicyParserTest {
     }
 
     @Test
+    void aFieldListedTwiceIsRefusedAtItsSecondMention() {
+        InvalidPolicyException.Problem problem = onlyProblemOf("""
+                policy: strict
+                fields:
+                  - mobile
+                  - surname
+                  - mobile
+                visibility:
+                  - id: same-department
+                    same: department
+                """);
+
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.column()).isEqualTo(5);
+        assertThat(problem.message()).contains("field \"mobile\" is listed twice");
+    }
+
+    @Test
     void aPolicyWithoutVisibilityIsRefused() {
         InvalidPolicyException.Problem problem = onlyProblemOf("""
                 policy: strict

@@ -180,6 +180,19 @@ class LdapDirectorySourceTest {
     }
 
     @Test
+    void aFailureWhileHandlingAnEntryStopsTheReadRatherThanBeingSwallowed() {
+        List<DirectoryEntry> handled = new ArrayList<>();
+
+        assertThatThrownBy(() -> source(MAPPING, 50).readAll(entry -> {
+            if (handled.size() == 60) {
+                throw new IllegalStateException("the store is full");
+            }
+            handled.add(entry);
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the store is full");
+        assertThat(handled).hasSize(60);
+    }
+
+    @Test
     void anAnonymousBindReadsToo() {
         LdapDirectorySource anonymous = new LdapDirectorySource(LdapSourceConfig.parse(url, "", Secret.none(), PEOPLE,
                 PERSONS, "uid", MAPPING, 50));

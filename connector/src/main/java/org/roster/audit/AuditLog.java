@@ -1,0 +1,32 @@
+package org.roster.audit;
+
+import java.util.List;
+
+/**
+ * A port: the append-only audit trail. Each record is chained to the one before by a hash, so a
+ * record edited or deleted afterwards breaks the chain where it happened.
+ *
+ * <pre>{@code
+ * audit.append(List.of(new AuditEvent(now, "admin", "run.started", "run:12", "manual full sync")));
+ * AuditLog.Verification v = audit.verify();
+ * }</pre>
+ */
+public interface AuditLog {
+
+    /** Appends events in order, chained to the current end of the trail, in one unit of work. */
+    void append(List<AuditEvent> events);
+
+    /** Re-computes the chain from the start and reports the first broken link, if any. */
+    Verification verify();
+
+    /**
+     * The outcome of a verification.
+     *
+     * @param intact        whether every record's hash matches its content and its predecessor
+     * @param records       how many records were checked
+     * @param firstBrokenId the id of the first record whose link does not hold, or -1
+     * @param problem       what is wrong there, empty when intact
+     */
+    record Verification(boolean intact, long records, long firstBrokenId, String problem) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.roster.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.roster.audit.AuditEvent;
+
+/** One record of the hash-chained audit trail. Rows are only ever inserted. */
+@Entity
+@Table(name = "audit_record")
+public class AuditRecordEntity {
+
+    @Id @Column(name = "id") private long id;
+    @Column(name = "at", nullable = false) private Instant at;
+    @Column(name = "actor", length = 256, nullable = false) private String actor;
+    @Column(name = "action", length = 64, nullable = false) private String action;
+    @Column(name = "subject", length = 512, nullable = false) private String subject;
+    @Column(name = "detail", length = 2000, nullable = false) private String detail;
+    @Column(name = "prev_hash", length = 64, nullable = false) private String prevHash;
+    @Column(name = "hash", length = 64, nullable = false) private String hash;
+
+    protected AuditRecordEntity() {
+    }
+
+    AuditRecordEntity(long id, AuditEvent event, String prevHash, String hash) {
+        this.id = id;
+        this.at = event.at();
+        this.actor = event.actor();
+        this.action = event.action();
+        this.subject = event.subject();
+        this.detail = event.detail();
+        this.prevHash = prevHash;
+        this.hash = hash;
+    }
+
+    public AuditEvent event() {
+        return new AuditEvent(at, actor, action, subject, detail);
+    }
+
+    public long getId() { return id; }
+    public Instant getAt() { return at; }
+    public String getActor() { return actor; }
+    public String getAction() { return action; }
+    public String getSubject() { return subject; }
+    public String getDetail() { return detail; }
+    public String getPrevHash() { return prevHash; }
+    public String getHash() { return hash; }
+}
