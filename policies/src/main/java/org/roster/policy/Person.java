@@ -21,6 +21,31 @@ public interface Person {
     /** The value of a field, if the employee has one. */
     Optional<String> value(PersonField field);
 
+    /** Where the entry lives in its directory (a DN), for rules on the directory tree. */
+    default String reference() {
+        return "";
+    }
+
+    /** The groups the employee is a member of, as normalised DNs (lower case, no spaces). */
+    default java.util.Set<String> groups() {
+        return java.util.Set.of();
+    }
+
+    /** What the employee said in Roster's self-service: opted out, opted in. */
+    default SelfService selfService() {
+        return SelfService.NONE;
+    }
+
+    /**
+     * An employee's own choices, held by Roster (not the directory).
+     *
+     * @param optedOut the employee asked to be left out
+     * @param optedIn  the employee consented to their number being sent to a messenger
+     */
+    record SelfService(boolean optedOut, boolean optedIn) {
+        public static final SelfService NONE = new SelfService(false, false);
+    }
+
     /** A person backed by a map, for tests and simulations. */
     static Person of(String id, java.util.Map<PersonField, String> values) {
         java.util.Map<PersonField, String> copy = java.util.Map.copyOf(values);

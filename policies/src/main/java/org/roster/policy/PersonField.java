@@ -23,13 +23,38 @@ public enum PersonField {
     DEPARTMENT("department"),
     LOCATION("location"),
     TITLE("title"),
-    EMPLOYEE_TYPE("employeeType"),
-    MANAGER("manager");
+    EMPLOYEE_TYPE("employeeType", false),
+    MANAGER("manager", false),
+    /** The directory says the account is disabled ({@code true}/{@code yes}/{@code 1}). */
+    ACCOUNT_DISABLED("accountDisabled", false),
+    /** A directory attribute by which an employee opts out ({@code true}/{@code yes}/{@code 1}). */
+    OPT_OUT("optOut", false),
+    /** A directory attribute by which an employee opts in, for consent mode. */
+    CONSENT("consent", false);
 
     private final String policyName;
+    private final boolean releasable;
 
     PersonField(String policyName) {
+        this(policyName, true);
+    }
+
+    PersonField(String policyName, boolean releasable) {
         this.policyName = policyName;
+        this.releasable = releasable;
+    }
+
+    /**
+     * Whether a policy may let this field leave Roster. Flags and references (employee type,
+     * manager, disabled, opt-out, consent) steer decisions but are never delivered to anyone.
+     */
+    public boolean releasable() {
+        return releasable;
+    }
+
+    /** Whether a flag field's value means yes: {@code true}, {@code yes}, {@code 1}, {@code on}. */
+    public static boolean isYes(String value) {
+        return java.util.Set.of("true", "yes", "1", "on", "y").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The name used in policy files and in the API. */

@@ -16,7 +16,7 @@ import java.util.List;
 public final class Policies {
 
     /** The names of the bundled policies. */
-    public static final List<String> BUNDLED = List.of("default");
+    public static final List<String> BUNDLED = List.of("default", "strict-minimal", "regulated");
 
     private Policies() {
     }

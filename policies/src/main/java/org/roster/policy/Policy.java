@@ -1,11 +1,15 @@
 package org.roster.policy;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A data-governance policy: who is in scope, which fields may leave Roster, and who sees whom.
+ * A data-governance policy: who is in scope, which fields may leave Roster, who sees whom, how
+ * opt-out and consent work, which phone numbers are acceptable, and how long things are kept.
  *
  * <p>Policies are written as YAML files and read with {@link PolicyParser}; the bundled ones are
  * loaded with {@link Policies#bundled(String)}.
@@ -19,10 +23,25 @@ import java.util.Set;
  * @param description what it is for, in a sentence
  * @param scope       the scope rules, in the order they are checked
  * @param fields      the allowlist of fields that may leave Roster; anything else is withheld
- * @param visibility  the rules granting sight of contacts
+ * @param visibility  the rules granting sight of contacts, in order of preference
+ * @param cap         the most contacts one viewer gets, if limited
+ * @param optOut      how opting out works
+ * @param consent     whether employees must opt in first
+ * @param phones      which phone numbers may be delivered
+ * @param retention   how long things are kept
  */
 public record Policy(String name, String description, List<ScopeRule> scope, Set<PersonField> fields,
-                     List<VisibilityRule> visibility) {
+                     List<VisibilityRule> visibility, Optional<Cap> cap, OptOut optOut, Consent consent,
+                     PhoneAcceptance phones, Retention retention) {
+
+    /** The rule id of decisions made by the opt-out section. */
+    public static final String OPT_OUT_RULE = "opt-out";
+    /** The rule id of decisions made by the consent section. */
+    public static final String CONSENT_RULE = "consent";
+    /** The rule id of decisions made by the phones section. */
+    public static final String PHONES_RULE = "phones";
+    /** The rule id of a contact left out because the viewer's cap was reached. */
+    public static final String CAP_RULE = "cap";
 
     public Policy {
         Objects.requireNonNull(name, "name");
@@ -30,27 +49,137 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         scope = List.copyOf(scope);
         fields = Set.copyOf(fields);
         visibility = List.copyOf(visibility);
+        Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(optOut, "optOut");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(phones, "phones");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** A policy with the default opt-out, no consent requirement, any valid number, default retention. */
+    public Policy(String name, String description, List<ScopeRule> scope, Set<PersonField> fields,
+                  List<VisibilityRule> visibility) {
+        this(name, description, scope, fields, visibility, Optional.empty(), OptOut.DEFAULT, Consent.NOT_REQUIRED,
+                PhoneAcceptance.ANY, Retention.DEFAULT);
     }
 
     /**
-     * Every field the policy reads or releases: the allowlist plus the fields its scope and
-     * visibility rules look at. A source needs to read no other; minimisation starts there.
+     * At most {@code max} contacts per viewer. Which ones is deterministic: contacts granted by an
+     * earlier visibility rule first, then by contact id.
+     */
+    public record Cap(int max) {
+        public Cap {
+            if (max < 1) {
+                throw new IllegalArgumentException("a cap must be at least 1, not " + max);
+            }
+        }
+    }
+
+    /**
+     * Opting out: the self-service flag Roster holds always counts; a directory attribute may too.
+     * An opted-out employee is delivered to nobody and, unless {@code stillReceives}, receives nothing.
+     *
+     * @param directoryAttribute whether the {@code optOut} field from the directory counts as well
+     * @param stillReceives      opted-out employees still receive their colleagues' contacts
+     */
+    public record OptOut(boolean directoryAttribute, boolean stillReceives) {
+        public static final OptOut DEFAULT = new OptOut(false, false);
+    }
+
+    /**
+     * Consent mode: nobody's number is sent to a messenger before they opted in, in self-service or
+     * through the directory's {@code consent} field.
+     *
+     * @param required           whether opting in is required
+     * @param directoryAttribute whether the {@code consent} field from the directory counts as opting in
+     */
+    public record Consent(boolean required, boolean directoryAttribute) {
+        public static final Consent NOT_REQUIRED = new Consent(false, false);
+    }
+
+    /** The kinds of phone number a policy can accept. */
+    public enum NumberKind { MOBILE, FIXED }
+
+    /**
+     * Which numbers may be delivered: by kind (mobile, fixed line) and by region. A number that is
+     * not acceptable is withheld, as if the directory did not have it.
+     *
+     * @param kinds   accepted kinds; numbers that may be either count as both
+     * @param regions accepted ISO 3166 regions; empty means any
+     */
+    public record PhoneAcceptance(Set<NumberKind> kinds, Set<String> regions) {
+        public static final PhoneAcceptance ANY = new PhoneAcceptance(EnumSet.allOf(NumberKind.class), Set.of());
+
+        public PhoneAcceptance {
+            kinds = Set.copyOf(kinds);
+            regions = Set.copyOf(regions);
+        }
+    }
+
+    /**
+     * How long things are kept.
+     *
+     * @param leaverRemoval how soon after leaving the directory an employee is removed from every
+     *                      viewer (zero: at the next run)
+     * @param personalData  how long Roster keeps a leaver's data before purging it
+     * @param auditRecords  how long audit records are kept
+     */
+    public record Retention(Duration leaverRemoval, Duration personalData, Duration auditRecords) {
+        public static final Retention DEFAULT = new Retention(Duration.ZERO, Duration.ofDays(30), Duration.ofDays(365));
+
+        public Retention {
+            Objects.requireNonNull(leaverRemoval, "leaverRemoval");
+            Objects.requireNonNull(personalData, "personalData");
+            Objects.requireNonNull(auditRecords, "auditRecords");
+        }
+    }
+
+    /**
+     * Every field the policy reads or releases: the allowlist plus the fields its rules look at. A
+     * source needs to read no other; minimisation starts there.
      */
     public Set<PersonField> referencedFields() {
-        Set<PersonField> referenced = java.util.EnumSet.noneOf(PersonField.class);
+        Set<PersonField> referenced = EnumSet.noneOf(PersonField.class);
         referenced.addAll(fields);
         for (ScopeRule rule : scope) {
             if (rule instanceof ScopeRule.Require require) {
                 referenced.add(require.field());
+            } else if (rule instanceof ScopeRule.Include include) {
+                referenced.addAll(fieldsOf(include.match()));
             } else if (rule instanceof ScopeRule.Exclude exclude) {
-                referenced.add(exclude.field());
+                referenced.addAll(fieldsOf(exclude.match()));
             }
         }
         for (VisibilityRule rule : visibility) {
             if (rule instanceof VisibilityRule.SameValue same) {
                 referenced.add(same.field());
+            } else if (rule instanceof VisibilityRule.ManagerChain || rule instanceof VisibilityRule.DirectReports) {
+                referenced.add(PersonField.MANAGER);
             }
         }
+        if (optOut.directoryAttribute()) {
+            referenced.add(PersonField.OPT_OUT);
+        }
+        if (consent.required() && consent.directoryAttribute()) {
+            referenced.add(PersonField.CONSENT);
+        }
         return referenced;
+    }
+
+    /** Whether any rule needs group memberships. */
+    public boolean usesGroups() {
+        return scope.stream().anyMatch(r -> (r instanceof ScopeRule.Include i && i.match() instanceof ScopeRule.Match.MemberOf)
+                || (r instanceof ScopeRule.Exclude e && e.match() instanceof ScopeRule.Match.MemberOf))
+                || visibility.stream().anyMatch(r -> r instanceof VisibilityRule.Group);
+    }
+
+    private static Set<PersonField> fieldsOf(ScopeRule.Match match) {
+        if (match instanceof ScopeRule.Match.FieldIn in) {
+            return Set.of(in.field());
+        }
+        if (match instanceof ScopeRule.Match.Disabled) {
+            return Set.of(PersonField.ACCOUNT_DISABLED);
+        }
+        return Set.of();
     }
 }

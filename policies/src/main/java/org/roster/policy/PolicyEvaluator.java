@@ -1,11 +1,17 @@
 package org.roster.policy;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * Applies a {@link Policy} to people. Stateless and thread-safe; every answer names its rule.
@@ -13,35 +19,76 @@ import java.util.Set;
  * <pre>{@code
  * PolicyEvaluator evaluator = new PolicyEvaluator(Policies.bundled("default"));
  * ScopeDecision scope = evaluator.scope(person);
- * Map<PersonField, String> card = evaluator.release(person);   // only allowed fields
+ * Map<PersonField, String> card = evaluator.release(person);        // only allowed fields
+ * Map<PersonField, String> why = evaluator.withheld(person);        // field -> rule that withheld it
  * VisibilityDecision seen = evaluator.visibility(viewer, person);
  * }</pre>
  */
 public final class PolicyEvaluator {
 
+    /** Looks up an employee's manager, by the reference (DN) of each. */
+    @FunctionalInterface
+    public interface Managers {
+        /** The manager's reference of the employee with this reference, if known. */
+        Optional<String> managerOf(String reference);
+
+        Managers NONE = reference -> Optional.empty();
+    }
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final String FIELDS_RULE = "fields";
+
     private final Policy policy;
+    private final Managers managers;
 
     public PolicyEvaluator(Policy policy) {
+        this(policy, Managers.NONE);
+    }
+
+    /** @param managers how to walk up a manager chain, for {@link VisibilityRule.ManagerChain} */
+    public PolicyEvaluator(Policy policy, Managers managers) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.managers = Objects.requireNonNull(managers, "managers");
     }
 
     public Policy policy() {
         return policy;
     }
 
-    /** Decides whether the person is in scope; the first rule that objects decides. */
+    /**
+     * Decides whether the person is in scope. The scope rules are checked in order and the first
+     * that objects decides; then opt-out and consent may keep the person from being delivered.
+     */
     public ScopeDecision scope(Person person) {
         for (ScopeRule rule : policy.scope()) {
             if (rule instanceof ScopeRule.Require require) {
-                if (present(person, require.field()).isEmpty()) {
-                    return new ScopeDecision.Excluded(require.id(), "has no " + require.field().policyName());
+                if (usable(person, require.field()).isEmpty()) {
+                    String acceptable = present(person, require.field()).isPresent() ? "acceptable " : "";
+                    return new ScopeDecision.Excluded(require.id(), "has no " + acceptable + require.field().policyName());
+                }
+            } else if (rule instanceof ScopeRule.Include include) {
+                if (!matches(person, include.match())) {
+                    return new ScopeDecision.Excluded(include.id(), "does not match " + describe(include.match()));
                 }
             } else if (rule instanceof ScopeRule.Exclude exclude) {
-                Optional<String> value = present(person, exclude.field());
-                if (value.isPresent() && value.get().equalsIgnoreCase(exclude.value())) {
-                    return new ScopeDecision.Excluded(exclude.id(),
-                            exclude.field().policyName() + " is excluded by policy");
+                if (matches(person, exclude.match())) {
+                    return new ScopeDecision.Excluded(exclude.id(), "matches " + describe(exclude.match()));
                 }
+            }
+        }
+        boolean optedOut = person.selfService().optedOut() || (policy.optOut().directoryAttribute()
+                && present(person, PersonField.OPT_OUT).map(PersonField::isYes).orElse(false));
+        if (optedOut) {
+            return policy.optOut().stillReceives()
+                    ? new ScopeDecision.ViewerOnly(Policy.OPT_OUT_RULE, "opted out; still receives colleagues")
+                    : new ScopeDecision.Excluded(Policy.OPT_OUT_RULE, "opted out");
+        }
+        if (policy.consent().required()) {
+            boolean optedIn = person.selfService().optedIn() || (policy.consent().directoryAttribute()
+                    && present(person, PersonField.CONSENT).map(PersonField::isYes).orElse(false));
+            if (!optedIn) {
+                return new ScopeDecision.ViewerOnly(Policy.CONSENT_RULE,
+                        "has not opted in; receives colleagues but is delivered to nobody");
             }
         }
         return new ScopeDecision.Included(ScopeDecision.ALL_RULES_PASSED);
@@ -51,15 +98,24 @@ public final class PolicyEvaluator {
     public Map<PersonField, String> release(Person person) {
         Map<PersonField, String> released = new EnumMap<>(PersonField.class);
         for (PersonField field : policy.fields()) {
-            present(person, field).ifPresent(value -> released.put(field, value));
+            usable(person, field).ifPresent(value -> released.put(field, value));
         }
         return released;
     }
 
-    /** The fields the policy withholds from everyone. */
-    public Set<PersonField> withheld() {
-        Set<PersonField> withheld = EnumSet.allOf(PersonField.class);
-        withheld.removeAll(policy.fields());
+    /** Each field the person has that is not released, with the rule that withheld it. */
+    public Map<PersonField, String> withheld(Person person) {
+        Map<PersonField, String> withheld = new EnumMap<>(PersonField.class);
+        for (PersonField field : PersonField.values()) {
+            if (present(person, field).isEmpty()) {
+                continue;
+            }
+            if (!policy.fields().contains(field)) {
+                withheld.put(field, FIELDS_RULE);
+            } else if (usable(person, field).isEmpty()) {
+                withheld.put(field, Policy.PHONES_RULE);
+            }
+        }
         return withheld;
     }
 
@@ -69,16 +125,119 @@ public final class PolicyEvaluator {
             return new VisibilityDecision.Hidden(VisibilityDecision.SELF, "a viewer is not their own contact");
         }
         for (VisibilityRule rule : policy.visibility()) {
-            if (rule instanceof VisibilityRule.Everyone everyone) {
-                return new VisibilityDecision.Visible(everyone.id());
-            } else if (rule instanceof VisibilityRule.SameValue same) {
-                Optional<String> mine = present(viewer, same.field());
-                if (mine.isPresent() && mine.equals(present(contact, same.field()))) {
-                    return new VisibilityDecision.Visible(same.id());
-                }
+            if (grants(rule, viewer, contact)) {
+                return new VisibilityDecision.Visible(rule.id());
             }
         }
         return new VisibilityDecision.Hidden(VisibilityDecision.NO_RULE_GRANTS, "no visibility rule grants it");
+    }
+
+    /**
+     * Applies the policy's cap to one viewer's granted contacts: those granted by an earlier
+     * visibility rule come first, then by contact id; the rest are left out. Deterministic, so the
+     * same directory always gives the same contacts.
+     */
+    public <T> List<T> cap(List<T> granted, Function<T, String> ruleId, Function<T, String> contactId) {
+        if (policy.cap().isEmpty() || granted.size() <= policy.cap().get().max()) {
+            return granted;
+        }
+        List<String> order = policy.visibility().stream().map(VisibilityRule::id).toList();
+        List<T> sorted = new ArrayList<>(granted);
+        sorted.sort(Comparator.<T>comparingInt(t -> order.indexOf(ruleId.apply(t))).thenComparing(contactId));
+        return List.copyOf(sorted.subList(0, policy.cap().get().max()));
+    }
+
+    private boolean grants(VisibilityRule rule, Person viewer, Person contact) {
+        if (rule instanceof VisibilityRule.Everyone) {
+            return true;
+        }
+        if (rule instanceof VisibilityRule.SameValue same) {
+            Optional<String> mine = present(viewer, same.field());
+            return mine.isPresent() && mine.equals(present(contact, same.field()));
+        }
+        if (rule instanceof VisibilityRule.DirectReports) {
+            return !viewer.reference().isEmpty() && present(contact, PersonField.MANAGER)
+                    .map(m -> Names.dn(m).equals(Names.dn(viewer.reference()))).orElse(false);
+        }
+        if (rule instanceof VisibilityRule.ManagerChain chain) {
+            if (contact.reference().isEmpty()) {
+                return false;
+            }
+            String target = Names.dn(contact.reference());
+            Optional<String> manager = present(viewer, PersonField.MANAGER);
+            for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
+                if (Names.dn(manager.get()).equals(target)) {
+                    return true;
+                }
+                manager = managers.managerOf(manager.get());
+            }
+            return false;
+        }
+        if (rule instanceof VisibilityRule.Group group) {
+            return viewer.groups().contains(group.group()) && contact.groups().contains(group.group());
+        }
+        return false;
+    }
+
+    private boolean matches(Person person, ScopeRule.Match match) {
+        if (match instanceof ScopeRule.Match.FieldIn in) {
+            return present(person, in.field()).map(v -> in.values().contains(v.strip().toLowerCase(java.util.Locale.ROOT)))
+                    .orElse(false);
+        }
+        if (match instanceof ScopeRule.Match.MemberOf member) {
+            return person.groups().contains(member.group());
+        }
+        if (match instanceof ScopeRule.Match.Under under) {
+            return !person.reference().isEmpty() && Names.isUnder(person.reference(), under.base());
+        }
+        if (match instanceof ScopeRule.Match.Disabled) {
+            return present(person, PersonField.ACCOUNT_DISABLED).map(PersonField::isYes).orElse(false);
+        }
+        return false;
+    }
+
+    private static String describe(ScopeRule.Match match) {
+        if (match instanceof ScopeRule.Match.FieldIn in) {
+            return in.field().policyName() + " in the policy's list";
+        }
+        if (match instanceof ScopeRule.Match.MemberOf member) {
+            return "membership of " + member.group();
+        }
+        if (match instanceof ScopeRule.Match.Under under) {
+            return "the directory subtree " + under.base();
+        }
+        return "a disabled account";
+    }
+
+    /** A field's value if present and, for phone numbers, acceptable under the phones section. */
+    private Optional<String> usable(Person person, PersonField field) {
+        Optional<String> value = present(person, field);
+        if (value.isEmpty() || (field != PersonField.MOBILE && field != PersonField.WORK_PHONE)
+                || policy.phones().equals(Policy.PhoneAcceptance.ANY)) {
+            return value;
+        }
+        return acceptable(value.get()) ? value : Optional.empty();
+    }
+
+    private boolean acceptable(String e164) {
+        PhoneNumber number;
+        try {
+            number = PHONES.parse(e164, "ZZ");
+        } catch (NumberParseException e) {
+            return false;
+        }
+        Policy.PhoneAcceptance accept = policy.phones();
+        String region = PHONES.getRegionCodeForNumber(number);
+        if (!accept.regions().isEmpty() && (region == null || !accept.regions().contains(region))) {
+            return false;
+        }
+        PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(number);
+        boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        boolean fixed = type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE
+                || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        return (mobile && accept.kinds().contains(Policy.NumberKind.MOBILE))
+                || (fixed && accept.kinds().contains(Policy.NumberKind.FIXED));
     }
 
     private static Optional<String> present(Person person, PersonField field) {

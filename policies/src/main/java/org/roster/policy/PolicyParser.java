@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -37,15 +39,22 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     """);
  * }</pre>
  *
- * <p>The format: {@code policy} (name, required), {@code description}, {@code scope} (rules with
- * an {@code id} and either {@code require: FIELD} or {@code exclude: {field: FIELD, equals: VALUE}}),
- * {@code fields} (the allowlist, required, not empty) and {@code visibility} (rules with an
- * {@code id} and either {@code same: FIELD} or {@code everyone: true}; at least one). Unknown keys
- * are errors, so a misspelt rule never silently does nothing.
+ * <p>The format (the bundled policies and {@code policies/README.md} show every part):
+ * {@code policy} (name, required), {@code description}, {@code scope} (rules with an {@code id}
+ * and one of {@code require: FIELD}, {@code include: MATCH}, {@code exclude: MATCH}, where MATCH is
+ * {@code {field: F, equals: V}}, {@code {field: F, in: [V, ...]}}, {@code {memberOf: GROUP-DN}},
+ * {@code {under: DN}} or {@code {disabled: true}}), {@code fields} (the allowlist, required),
+ * {@code visibility} (rules with an {@code id} and one of {@code same: FIELD}, {@code everyone: true},
+ * {@code managerChain: LEVELS}, {@code directReports: true}, {@code group: GROUP-DN}; at least one),
+ * {@code cap}, {@code optOut}, {@code consent}, {@code phones} and {@code retention}. Unknown or
+ * repeated keys are errors, so a misspelt rule never silently does nothing, and rules that would
+ * leave nobody in scope are refused.
  */
 public final class PolicyParser {
 
     private static final int MAX_POLICY_CHARS = 256 * 1024;
+    private static final Set<String> REGIONS =
+            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private final String source;
     private final List<InvalidPolicyException.Problem> problems = new ArrayList<>();
@@ -92,53 +101,109 @@ public final class PolicyParser {
             throw new InvalidPolicyException(List.of(problemAt(root.flatMap(Node::getStartMark),
                     "a policy is a mapping with the keys policy, scope, fields and visibility")));
         }
-        Map<String, Node> keys = mapping(top, Set.of("policy", "description", "scope", "fields", "visibility"));
+        Map<String, Node> keys = mapping(top, Set.of("policy", "description", "scope", "fields", "visibility", "cap",
+                "optOut", "consent", "phones", "retention"));
 
         String name = requiredScalar(top, keys, "policy");
         String description = Optional.ofNullable(keys.get("description")).map(n -> scalar(n, "description")).orElse("");
         List<ScopeRule> scope = Optional.ofNullable(keys.get("scope")).map(this::scopeRules).orElse(List.of());
         Set<PersonField> fields = fields(top, keys.get("fields"));
         List<VisibilityRule> visibility = visibilityRules(top, keys.get("visibility"));
+        Optional<Policy.Cap> cap = Optional.ofNullable(keys.get("cap")).flatMap(n -> integer(n, "cap", 1, 100_000))
+                .map(Policy.Cap::new);
+        Policy.OptOut optOut = optOut(keys.get("optOut"));
+        Policy.Consent consent = consent(keys.get("consent"));
+        Policy.PhoneAcceptance phones = phones(keys.get("phones"));
+        Policy.Retention retention = retention(keys.get("retention"));
+        contradictions(scope, keys.get("scope"));
 
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(InvalidPolicyException.Problem::line)
                     .thenComparingInt(InvalidPolicyException.Problem::column));
             throw new InvalidPolicyException(problems);
         }
-        return new Policy(name, description, scope, fields, visibility);
+        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, retention);
     }
 
     private List<ScopeRule> scopeRules(Node node) {
         List<ScopeRule> rules = new ArrayList<>();
         for (Node item : sequence(node, "scope")) {
             if (!(item instanceof MappingNode rule)) {
-                problem(item, "a scope rule is a mapping with an id and require or exclude");
+                problem(item, "a scope rule is a mapping with an id and one of require, include or exclude");
                 continue;
             }
-            Map<String, Node> keys = mapping(rule, Set.of("id", "require", "exclude"));
+            Map<String, Node> keys = mapping(rule, Set.of("id", "require", "include", "exclude"));
             String id = ruleId(rule, keys);
-            Node require = keys.get("require");
-            Node exclude = keys.get("exclude");
-            if ((require == null) == (exclude == null)) {
-                problem(rule, "scope rule \"" + id + "\" needs exactly one of require or exclude");
+            List<String> kinds = Stream.of("require", "include", "exclude").filter(keys::containsKey).toList();
+            if (kinds.size() != 1) {
+                problem(rule, "scope rule \"" + id + "\" needs exactly one of require, include or exclude");
                 continue;
             }
-            if (require != null) {
-                field(require, "require").ifPresent(f -> rules.add(new ScopeRule.Require(id, f)));
-            } else if (exclude instanceof MappingNode match) {
-                Map<String, Node> m = mapping(match, Set.of("field", "equals"));
-                Optional<PersonField> field = Optional.ofNullable(m.get("field")).flatMap(n -> field(n, "field"));
-                String equals = Optional.ofNullable(m.get("equals")).map(n -> scalar(n, "equals")).orElse(null);
-                if (m.get("field") == null || equals == null) {
-                    problem(match, "exclude needs field and equals, e.g. {field: employeeType, equals: contractor}");
-                } else {
-                    field.ifPresent(f -> rules.add(new ScopeRule.Exclude(id, f, equals)));
-                }
-            } else {
-                problem(exclude, "exclude needs field and equals, e.g. {field: employeeType, equals: contractor}");
+            Node body = keys.get(kinds.get(0));
+            switch (kinds.get(0)) {
+                case "require" -> field(body, "require").ifPresent(f -> rules.add(new ScopeRule.Require(id, f)));
+                case "include" -> match(body, "include").ifPresent(m -> rules.add(new ScopeRule.Include(id, m)));
+                default -> match(body, "exclude").ifPresent(m -> rules.add(new ScopeRule.Exclude(id, m)));
             }
         }
         return rules;
+    }
+
+    private static final String MATCH_FORMS = "{field: employeeType, equals: contractor}, {field: title, in: [CEO, CFO]}, "
+            + "{memberOf: GROUP-DN}, {under: OU-DN} or {disabled: true}";
+
+    private Optional<ScopeRule.Match> match(Node node, String key) {
+        if (!(node instanceof MappingNode map)) {
+            problem(node, key + " takes one of " + MATCH_FORMS);
+            return Optional.empty();
+        }
+        Map<String, Node> m = mapping(map, Set.of("field", "equals", "in", "memberOf", "under", "disabled"));
+        if (m.containsKey("field")) {
+            Optional<PersonField> field = field(m.get("field"), "field");
+            if (m.containsKey("equals") == m.containsKey("in") || m.size() != 2) {
+                problem(map, key + " on a field needs exactly one of equals or in, e.g. " + MATCH_FORMS);
+                return Optional.empty();
+            }
+            List<String> values = m.containsKey("equals")
+                    ? Optional.ofNullable(scalar(m.get("equals"), "equals")).map(List::of).orElse(List.of())
+                    : sequence(m.get("in"), "in").stream().map(n -> scalar(n, "in")).filter(Objects::nonNull).toList();
+            if (values.isEmpty()) {
+                return Optional.empty();
+            }
+            return field.map(f -> new ScopeRule.Match.FieldIn(f, Set.copyOf(values)));
+        }
+        if (m.size() != 1) {
+            problem(map, key + " takes one of " + MATCH_FORMS);
+            return Optional.empty();
+        }
+        Map.Entry<String, Node> only = m.entrySet().iterator().next();
+        return switch (only.getKey()) {
+            case "memberOf" -> dn(only.getValue(), "memberOf").map(ScopeRule.Match.MemberOf::new);
+            case "under" -> dn(only.getValue(), "under").map(ScopeRule.Match.Under::new);
+            case "disabled" -> {
+                if (!"true".equals(scalar(only.getValue(), "disabled"))) {
+                    problem(only.getValue(), "disabled takes the value true");
+                    yield Optional.empty();
+                }
+                yield Optional.of(new ScopeRule.Match.Disabled());
+            }
+            default -> {
+                problem(map, key + " takes one of " + MATCH_FORMS);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Optional<String> dn(Node node, String key) {
+        String value = scalar(node, key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.matches("(?s)[^=,]+=[^,]+(,[^=,]+=[^,]+)*")) {
+            problem(node, key + " \"" + value + "\" is not a DN such as cn=finance,ou=groups,dc=example,dc=org");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     private Set<PersonField> fields(Node parent, Node node) {
@@ -150,7 +215,9 @@ public final class PolicyParser {
         List<Node> items = sequence(node, "fields");
         for (Node item : items) {
             field(item, "fields").ifPresent(field -> {
-                if (!fields.add(field)) {
+                if (!field.releasable()) {
+                    problem(item, "field \"" + field.policyName() + "\" steers decisions but may never leave Roster");
+                } else if (!fields.add(field)) {
                     problem(item, "field \"" + field.policyName() + "\" is listed twice");
                 }
             });
@@ -173,24 +240,212 @@ public final class PolicyParser {
                 problem(item, "a visibility rule is a mapping with an id and same or everyone");
                 continue;
             }
-            Map<String, Node> keys = mapping(rule, Set.of("id", "same", "everyone"));
+            Map<String, Node> keys = mapping(rule, Set.of("id", "same", "everyone", "managerChain", "directReports",
+                    "group"));
             String id = ruleId(rule, keys);
-            Node same = keys.get("same");
-            Node everyone = keys.get("everyone");
-            if ((same == null) == (everyone == null)) {
-                problem(rule, "visibility rule \"" + id + "\" needs exactly one of same or everyone");
-            } else if (same != null) {
-                field(same, "same").ifPresent(f -> rules.add(new VisibilityRule.SameValue(id, f)));
-            } else if ("true".equals(scalar(everyone, "everyone"))) {
-                rules.add(new VisibilityRule.Everyone(id));
-            } else {
-                problem(everyone, "everyone takes the value true");
+            List<String> kinds = Stream.of("same", "everyone", "managerChain", "directReports", "group")
+                    .filter(keys::containsKey).toList();
+            if (kinds.size() != 1) {
+                problem(rule, "visibility rule \"" + id + "\" needs exactly one of same, everyone, managerChain, "
+                        + "directReports or group");
+                continue;
+            }
+            Node body = keys.get(kinds.get(0));
+            switch (kinds.get(0)) {
+                case "same" -> field(body, "same").ifPresent(f -> rules.add(new VisibilityRule.SameValue(id, f)));
+                case "everyone" -> {
+                    if (flag(body, "everyone")) {
+                        rules.add(new VisibilityRule.Everyone(id));
+                    }
+                }
+                case "managerChain" -> integer(body, "managerChain", 1, 20)
+                        .ifPresent(levels -> rules.add(new VisibilityRule.ManagerChain(id, levels)));
+                case "directReports" -> {
+                    if (flag(body, "directReports")) {
+                        rules.add(new VisibilityRule.DirectReports(id));
+                    }
+                }
+                default -> dn(body, "group").ifPresent(g -> rules.add(new VisibilityRule.Group(id, g)));
             }
         }
         if (items.isEmpty() && node instanceof SequenceNode) {
             problem(node, "visibility must have at least one rule");
         }
         return rules;
+    }
+
+    private Policy.OptOut optOut(Node node) {
+        if (node == null) {
+            return Policy.OptOut.DEFAULT;
+        }
+        Map<String, Node> keys = node instanceof MappingNode map ? mapping(map, Set.of("directoryAttribute", "stillReceives"))
+                : notMapping(node, "optOut");
+        return new Policy.OptOut(optionalFlag(keys, "directoryAttribute"), optionalFlag(keys, "stillReceives"));
+    }
+
+    private Policy.Consent consent(Node node) {
+        if (node == null) {
+            return Policy.Consent.NOT_REQUIRED;
+        }
+        Map<String, Node> keys = node instanceof MappingNode map ? mapping(map, Set.of("required", "directoryAttribute"))
+                : notMapping(node, "consent");
+        boolean required = optionalFlag(keys, "required");
+        boolean attribute = optionalFlag(keys, "directoryAttribute");
+        if (attribute && !required) {
+            problem(keys.get("directoryAttribute"), "consent.directoryAttribute has no effect unless consent.required is true");
+        }
+        return new Policy.Consent(required, attribute);
+    }
+
+    private Policy.PhoneAcceptance phones(Node node) {
+        if (node == null) {
+            return Policy.PhoneAcceptance.ANY;
+        }
+        Map<String, Node> keys = node instanceof MappingNode map ? mapping(map, Set.of("kinds", "regions"))
+                : notMapping(node, "phones");
+        Set<Policy.NumberKind> kinds = EnumSet.noneOf(Policy.NumberKind.class);
+        if (keys.containsKey("kinds")) {
+            List<Node> items = sequence(keys.get("kinds"), "kinds");
+            for (Node item : items) {
+                String kind = scalar(item, "kinds");
+                if ("mobile".equals(kind)) {
+                    kinds.add(Policy.NumberKind.MOBILE);
+                } else if ("fixed".equals(kind)) {
+                    kinds.add(Policy.NumberKind.FIXED);
+                } else if (kind != null) {
+                    problem(item, "unknown number kind \"" + kind + "\"; known kinds are mobile, fixed");
+                }
+            }
+            if (items.isEmpty() && keys.get("kinds") instanceof SequenceNode) {
+                problem(keys.get("kinds"), "phones.kinds must list at least one kind, or be left out to accept any");
+            }
+        } else {
+            kinds.addAll(EnumSet.allOf(Policy.NumberKind.class));
+        }
+        Set<String> regions = new java.util.TreeSet<>();
+        if (keys.containsKey("regions")) {
+            for (Node item : sequence(keys.get("regions"), "regions")) {
+                String region = scalar(item, "regions");
+                if (region != null && !REGIONS.contains(region)) {
+                    problem(item, "\"" + region + "\" is not a region with a numbering plan (e.g. DE, AT, CH)");
+                } else if (region != null) {
+                    regions.add(region);
+                }
+            }
+        }
+        return new Policy.PhoneAcceptance(kinds, regions);
+    }
+
+    private Policy.Retention retention(Node node) {
+        if (node == null) {
+            return Policy.Retention.DEFAULT;
+        }
+        Map<String, Node> keys = node instanceof MappingNode map
+                ? mapping(map, Set.of("leaverRemoval", "personalData", "auditRecords")) : notMapping(node, "retention");
+        Policy.Retention d = Policy.Retention.DEFAULT;
+        java.time.Duration leaver = duration(keys.get("leaverRemoval"), "leaverRemoval").orElse(d.leaverRemoval());
+        java.time.Duration data = duration(keys.get("personalData"), "personalData").orElse(d.personalData());
+        java.time.Duration audit = duration(keys.get("auditRecords"), "auditRecords").orElse(d.auditRecords());
+        if (data.compareTo(leaver) < 0) {
+            problem(node, "retention.personalData (" + data + ") is shorter than retention.leaverRemoval (" + leaver
+                    + "): a leaver's data would be purged while colleagues still hold their contact");
+        }
+        return new Policy.Retention(leaver, data, audit);
+    }
+
+    /** Rules that leave nobody in scope are a mistake, not a policy. */
+    private void contradictions(List<ScopeRule> scope, Node node) {
+        List<ScopeRule.Match> included = scope.stream().filter(r -> r instanceof ScopeRule.Include)
+                .map(r -> ((ScopeRule.Include) r).match()).toList();
+        for (ScopeRule rule : scope) {
+            if (rule instanceof ScopeRule.Exclude exclude) {
+                for (ScopeRule.Match include : included) {
+                    if (include.equals(exclude.match()) || (include instanceof ScopeRule.Match.FieldIn in
+                            && exclude.match() instanceof ScopeRule.Match.FieldIn out && in.field() == out.field()
+                            && out.values().containsAll(in.values()))) {
+                        problem(node, "scope rule \"" + exclude.id() + "\" excludes everyone an include rule lets in:"
+                                + " no employee could be in scope");
+                    }
+                }
+            }
+        }
+        List<String> unders = included.stream().filter(m -> m instanceof ScopeRule.Match.Under)
+                .map(m -> ((ScopeRule.Match.Under) m).base()).toList();
+        for (int i = 0; i < unders.size(); i++) {
+            for (int j = i + 1; j < unders.size(); j++) {
+                if (!Names.isUnder(unders.get(i), unders.get(j)) && !Names.isUnder(unders.get(j), unders.get(i))) {
+                    problem(node, "include rules ask for entries under both " + unders.get(i) + " and " + unders.get(j)
+                            + ", which do not overlap: no employee could be in scope");
+                }
+            }
+        }
+    }
+
+    private Map<String, Node> notMapping(Node node, String key) {
+        problem(node, key + " must be a mapping");
+        return Map.of();
+    }
+
+    private boolean optionalFlag(Map<String, Node> keys, String key) {
+        return keys.containsKey(key) && flagValue(keys.get(key), key);
+    }
+
+    /** A rule kind that is switched on by {@code true}: any other value is a mistake. */
+    private boolean flag(Node node, String key) {
+        String value = scalar(node, key);
+        if (value != null && !value.equals("true")) {
+            problem(node, key + " takes the value true; leave the rule out rather than set it to anything else");
+        }
+        return "true".equals(value);
+    }
+
+    private boolean flagValue(Node node, String key) {
+        String value = scalar(node, key);
+        if (value == null) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            problem(node, key + " takes true or false, not \"" + value + "\"");
+            return false;
+        }
+        return value.equals("true");
+    }
+
+    private Optional<Integer> integer(Node node, String key, int min, int max) {
+        String value = scalar(node, key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(node, key + " takes a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+        return Optional.empty();
+    }
+
+    private Optional<java.time.Duration> duration(Node node, String key) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String value = scalar(node, key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            java.time.Duration parsed = java.time.Duration.parse(value);
+            if (!parsed.isNegative()) {
+                return Optional.of(parsed);
+            }
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            // reported below
+        }
+        problem(node, key + " takes an ISO-8601 duration such as PT4H or P30D, not \"" + value + "\"");
+        return Optional.empty();
     }
 
     private String ruleId(MappingNode rule, Map<String, Node> keys) {

@@ -18,8 +18,25 @@ public sealed interface ScopeDecision {
     record Included(String ruleId) implements ScopeDecision {
     }
 
+    /**
+     * Receives colleagues' contacts but is delivered to nobody: opted out but still receiving, or
+     * not yet consented in consent mode.
+     */
+    record ViewerOnly(String ruleId, String reason) implements ScopeDecision {
+    }
+
     /** Out of scope, with a sentence saying why (field names only, never values). */
     record Excluded(String ruleId, String reason) implements ScopeDecision {
+    }
+
+    /** Whether the employee receives contacts. */
+    default boolean receives() {
+        return !(this instanceof Excluded);
+    }
+
+    /** Whether the employee's contact may be delivered to others. */
+    default boolean delivered() {
+        return this instanceof Included;
     }
 
     /** The rule id of an inclusion that no rule objected to. */

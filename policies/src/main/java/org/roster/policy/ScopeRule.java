@@ -1,17 +1,21 @@
 package org.roster.policy;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A rule deciding whether an employee is in scope: in scope means their contact may be delivered
  * to others and they receive contacts.
  *
- * <p>An employee is in scope when every {@link Require} rule holds and no {@link Exclude} rule
- * matches; the first rule that fails decides, and its id is the answer to "why not?".
+ * <p>Rules are checked in order and the first one that objects decides, so its id answers "why
+ * not?": a {@link Require} objects when the field is missing, an {@link Include} when the employee
+ * does not match, an {@link Exclude} when they do.
  *
  * <pre>{@code
  * new ScopeRule.Require("has-mobile", PersonField.MOBILE);
  * new ScopeRule.Exclude("no-contractors", PersonField.EMPLOYEE_TYPE, "contractor");
+ * new ScopeRule.Exclude("no-executives", new Match.MemberOf("cn=executives,ou=groups,dc=example,dc=org"));
+ * new ScopeRule.Include("people-only", new Match.Under("ou=people,dc=example,dc=org"));
  * }</pre>
  */
 public sealed interface ScopeRule {
@@ -27,12 +31,61 @@ public sealed interface ScopeRule {
         }
     }
 
-    /** Matches (and so excludes) when the employee's field equals the value, ignoring case. */
-    record Exclude(String id, PersonField field, String value) implements ScopeRule {
+    /** Keeps only employees who match. */
+    record Include(String id, Match match) implements ScopeRule {
+        public Include {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
+    /** Leaves out employees who match. */
+    record Exclude(String id, Match match) implements ScopeRule {
         public Exclude {
             Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(field, "field");
-            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(match, "match");
+        }
+
+        /** Leaves out employees whose field equals the value, ignoring case. */
+        public Exclude(String id, PersonField field, String value) {
+            this(id, new Match.FieldIn(field, Set.of(value)));
+        }
+    }
+
+    /**
+     * What an include or exclude rule matches.
+     *
+     * <pre>{@code
+     * new Match.FieldIn(PersonField.EMPLOYEE_TYPE, Set.of("contractor", "intern"));
+     * new Match.Disabled();
+     * }</pre>
+     */
+    sealed interface Match {
+
+        /** The field's value is one of these, ignoring case. */
+        record FieldIn(PersonField field, Set<String> values) implements Match {
+            public FieldIn {
+                Objects.requireNonNull(field, "field");
+                values = Set.copyOf(values.stream().map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).toList());
+            }
+        }
+
+        /** A member of the group (its DN). */
+        record MemberOf(String group) implements Match {
+            public MemberOf {
+                group = Names.dn(group);
+            }
+        }
+
+        /** The entry lives at or under this DN: an OU, or a source's base DN. */
+        record Under(String base) implements Match {
+            public Under {
+                base = Names.dn(base);
+            }
+        }
+
+        /** The directory marks the account as disabled. */
+        record Disabled() implements Match {
         }
     }
 }

@@ -86,7 +86,7 @@ class PolicyParserTest {
 
         assertThat(problem.line()).isEqualTo(6);
         assertThat(problem.column()).isEqualTo(5);
-        assertThat(problem.message()).contains("unknown key \"when\"").contains("everyone, id, same");
+        assertThat(problem.message()).contains("unknown key \"when\"").contains("directReports, everyone, group, id, managerChain, same");
     }
 
     @Test
@@ -258,7 +258,7 @@ class PolicyParserTest {
 
         assertThat(problem.line()).isEqualTo(3);
         assertThat(problem.column()).isEqualTo(5);
-        assertThat(problem.message()).contains("\"has-mobile\"").contains("exactly one of require or exclude");
+        assertThat(problem.message()).contains("\"has-mobile\"").contains("exactly one of require, include or exclude");
     }
 
     @Test
@@ -275,7 +275,7 @@ class PolicyParserTest {
                 """);
 
         assertThat(problem.line()).isEqualTo(4);
-        assertThat(problem.message()).contains("exclude needs field and equals");
+        assertThat(problem.message()).contains("exclude on a field needs exactly one of equals or in");
     }
 
     @Test
@@ -350,7 +350,7 @@ class PolicyParserTest {
                 """);
 
         assertThat(e.problems()).extracting(InvalidPolicyException.Problem::message)
-                .anyMatch(m -> m.contains("exactly one of require or exclude"))
+                .anyMatch(m -> m.contains("exactly one of require, include or exclude"))
                 .anyMatch(m -> m.contains("unknown field \"nickname\""))
                 .anyMatch(m -> m.contains("\"has-mobile\" is used twice"))
                 .hasSize(3);
