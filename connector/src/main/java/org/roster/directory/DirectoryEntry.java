@@ -22,12 +22,15 @@ import org.roster.policy.PersonField;
  *                  admins when the entry is rejected, never logged
  * @param ids       the values of the source's identity attribute: exactly one is expected
  * @param values    mapped field values, in the source's order
+ * @param groups    the DNs of the groups the entry is a member of, when the source reads them
  */
-public record DirectoryEntry(String reference, List<String> ids, Map<PersonField, List<String>> values) {
+public record DirectoryEntry(String reference, List<String> ids, Map<PersonField, List<String>> values,
+                             List<String> groups) {
 
     public DirectoryEntry {
         Objects.requireNonNull(reference, "reference");
         ids = List.copyOf(ids);
+        groups = List.copyOf(groups);
         Map<PersonField, List<String>> copy = new EnumMap<>(PersonField.class);
         values.forEach((field, list) -> copy.put(field, List.copyOf(list)));
         values = Map.copyOf(copy);
@@ -47,6 +50,7 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
         private final String reference;
         private final List<String> ids = new java.util.ArrayList<>(1);
         private final Map<PersonField, List<String>> values = new EnumMap<>(PersonField.class);
+        private final List<String> groups = new java.util.ArrayList<>();
 
         private Builder(String reference) {
             this.reference = reference;
@@ -62,8 +66,13 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
             return this;
         }
 
+        public Builder group(String groupDn) {
+            groups.add(groupDn);
+            return this;
+        }
+
         public DirectoryEntry build() {
-            return new DirectoryEntry(reference, ids, values);
+            return new DirectoryEntry(reference, ids, values, groups);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
@@ -20,8 +21,10 @@ import org.roster.policy.PersonField;
  * @param id        the stable directory identity; the {@code {id}} of the REST API
  * @param reference where the entry lives in its source
  * @param values    the normalised values
+ * @param groups    the groups the employee is a member of, as normalised DNs
  */
-public record Employee(String id, String reference, Map<PersonField, String> values) implements Person {
+public record Employee(String id, String reference, Map<PersonField, String> values, Set<String> groups)
+        implements Person {
 
     public Employee {
         Objects.requireNonNull(id, "id");
@@ -29,6 +32,12 @@ public record Employee(String id, String reference, Map<PersonField, String> val
         Map<PersonField, String> copy = new EnumMap<>(PersonField.class);
         copy.putAll(values);
         values = Map.copyOf(copy);
+        groups = Set.copyOf(groups.stream().map(org.roster.policy.Names::dn).toList());
+    }
+
+    /** An employee who is in no group Roster knows of. */
+    public Employee(String id, String reference, Map<PersonField, String> values) {
+        this(id, reference, values, Set.of());
     }
 
     @Override

@@ -104,7 +104,8 @@ public final class EntryNormaliser {
             }
             values.put(field.getKey(), value);
         }
-        return new Normalisation.Accepted(new Employee(id, entry.reference(), values));
+        List<String> groups = entry.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
+        return new Normalisation.Accepted(new Employee(id, entry.reference(), values, java.util.Set.copyOf(groups)));
     }
 
     private static Normalisation reject(DirectoryEntry entry, Optional<String> id, String reason) {

@@ -37,6 +37,14 @@ public class EmployeeEntity {
     @Column(name = "title") private String title;
     @Column(name = "employee_type") private String employeeType;
     @Column(name = "manager", length = 1024) private String manager;
+    @Column(name = "account_disabled", length = 32) private String accountDisabled;
+    @Column(name = "opt_out", length = 32) private String optOut;
+    @Column(name = "consent", length = 32) private String consent;
+    /** The reference and manager in the comparable form of {@link org.roster.policy.Names#dn}. */
+    @Column(name = "reference_key", length = 1024) private String referenceKey;
+    @Column(name = "manager_key", length = 1024) private String managerKey;
+    /** Whether others may receive this employee as a contact (in scope receives; this delivers). */
+    @Column(name = "contact_allowed", nullable = false) private boolean contactAllowed;
 
     @Column(name = "status", length = 16, nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
@@ -81,10 +89,14 @@ public class EmployeeEntity {
             case TITLE -> "title";
             case EMPLOYEE_TYPE -> "employeeType";
             case MANAGER -> "manager";
+            case ACCOUNT_DISABLED -> "accountDisabled";
+            case OPT_OUT -> "optOut";
+            case CONSENT -> "consent";
         };
     }
 
-    void update(Employee employee, long runId, boolean inScope, String scopeRule, String scopeReason, Instant now) {
+    void update(Employee employee, long runId, boolean inScope, boolean contactAllowed, String scopeRule,
+                String scopeReason, Instant now) {
         Map<PersonField, String> v = employee.values();
         this.reference = employee.reference();
         this.givenName = v.get(PersonField.GIVEN_NAME);
@@ -98,8 +110,14 @@ public class EmployeeEntity {
         this.title = v.get(PersonField.TITLE);
         this.employeeType = v.get(PersonField.EMPLOYEE_TYPE);
         this.manager = v.get(PersonField.MANAGER);
+        this.accountDisabled = v.get(PersonField.ACCOUNT_DISABLED);
+        this.optOut = v.get(PersonField.OPT_OUT);
+        this.consent = v.get(PersonField.CONSENT);
+        this.referenceKey = org.roster.policy.Names.dn(employee.reference());
+        this.managerKey = manager == null ? null : org.roster.policy.Names.dn(manager);
         this.status = Status.ACTIVE;
         this.inScope = inScope;
+        this.contactAllowed = contactAllowed;
         this.scopeRule = scopeRule;
         this.scopeReason = scopeReason;
         this.lastSeenRun = runId;
@@ -109,6 +127,11 @@ public class EmployeeEntity {
 
     void seen(long runId) {
         this.lastSeenRun = runId;
+    }
+
+    /** The employee as read, with the groups stored for them. */
+    public Employee toEmployee(java.util.Set<String> groups) {
+        return new Employee(id, reference, toEmployee().values(), groups);
     }
 
     public Employee toEmployee() {
@@ -124,6 +147,9 @@ public class EmployeeEntity {
         put(v, PersonField.TITLE, title);
         put(v, PersonField.EMPLOYEE_TYPE, employeeType);
         put(v, PersonField.MANAGER, manager);
+        put(v, PersonField.ACCOUNT_DISABLED, accountDisabled);
+        put(v, PersonField.OPT_OUT, optOut);
+        put(v, PersonField.CONSENT, consent);
         return new Employee(id, reference, v);
     }
 
@@ -137,6 +163,7 @@ public class EmployeeEntity {
     public String getReference() { return reference; }
     public Status getStatus() { return status; }
     public boolean isInScope() { return inScope; }
+    public boolean isContactAllowed() { return contactAllowed; }
     public String getScopeRule() { return scopeRule; }
     public String getScopeReason() { return scopeReason; }
     public long getLastSeenRun() { return lastSeenRun; }

@@ -64,10 +64,12 @@ public final class JpaStateStore implements StateStore {
                     em.persist(row);
                 }
                 ScopeDecision scope = decided.scope();
-                String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
-                row.update(employee, runId, scope instanceof ScopeDecision.Included, scope.ruleId(), reason,
+                String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
+                        : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
+                row.update(employee, runId, scope.receives(), scope.delivered(), scope.ruleId(), reason,
                         clock.instant());
             }
+            saveGroups(employees);
             for (Rejection rejection : rejections) {
                 // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
                 rejection.employeeId().map(existing::get).ifPresent(row -> row.seen(runId));
@@ -77,10 +79,40 @@ public final class JpaStateStore implements StateStore {
         });
     }
 
+    /** Replaces the stored memberships of these employees with the ones just read. */
+    private void saveGroups(List<Decided> employees) {
+        List<String> ids = employees.stream().map(d -> d.employee().id()).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createQuery("delete from EmployeeGroupEntity g where g.employeeId in :ids").setParameter("ids", ids)
+                .executeUpdate();
+        for (Decided decided : employees) {
+            for (String group : decided.employee().groups()) {
+                em.persist(new EmployeeGroupEntity(decided.employee().id(), group));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> {
+            Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
+            em.createQuery("select s from SelfServiceEntity s where s.employeeId in :ids", SelfServiceEntity.class)
+                    .setParameter("ids", employeeIds).getResultList()
+                    .forEach(s -> choices.put(s.getEmployeeId(),
+                            new org.roster.policy.Person.SelfService(s.isOptedOut(), s.isOptedIn())));
+            return choices;
+        });
+    }
+
     @Override
     public long markUnseenAsGone(long runId) {
         return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
-                        + "e.inScope = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")
+                        + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")
                 .setParameter("gone", EmployeeEntity.Status.GONE)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
                 .setParameter("now", clock.instant())
@@ -96,23 +128,68 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
-        forEachInScope(pageSize, viewer);
-    }
-
-    @Override
-    public void forEachInScope(int pageSize, Consumer<Employee> consumer) {
-        pages(pageSize, after -> em.createQuery("select e from EmployeeEntity e where e.inScope = true "
+        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.inScope = true "
                         + "and e.id > :after order by e.id", EmployeeEntity.class)
-                .setParameter("after", after).setMaxResults(pageSize).getResultList()
-                .stream().map(EmployeeEntity::toEmployee).toList(), Employee::id, consumer);
+                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, viewer);
     }
 
     @Override
-    public List<Employee> inScopeWith(PersonField field, String value) {
+    public void forEachContact(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.contactAllowed = true "
+                        + "and e.id > :after order by e.id", EmployeeEntity.class)
+                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, consumer);
+    }
+
+    @Override
+    public List<Employee> contactsWith(PersonField field, String value) {
         String attribute = EmployeeEntity.attributeOf(field);
-        return tx.inTransaction(() -> em.createQuery("select e from EmployeeEntity e where e.inScope = true and e."
-                        + attribute + " = :value order by e.id", EmployeeEntity.class)
-                .setParameter("value", value).getResultList().stream().map(EmployeeEntity::toEmployee).toList());
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
+                .setParameter("value", value).getResultList()));
+    }
+
+    @Override
+    public List<Employee> contactsInGroup(String groupDn) {
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.contactAllowed = true and exists (select g from EmployeeGroupEntity g where "
+                        + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
+                .setParameter("group", org.roster.policy.Names.dn(groupDn)).getResultList()));
+    }
+
+    @Override
+    public List<Employee> contactsReportingTo(String managerReference) {
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.contactAllowed = true and e.managerKey = :manager order by e.id", EmployeeEntity.class)
+                .setParameter("manager", org.roster.policy.Names.dn(managerReference)).getResultList()));
+    }
+
+    @Override
+    public java.util.Optional<Employee> byReference(String reference) {
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.status = :active and e.referenceKey = :reference", EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("reference", org.roster.policy.Names.dn(reference)).setMaxResults(1).getResultList())
+                .stream().findFirst());
+    }
+
+    @Override
+    public boolean isDeliverable(String employeeId) {
+        return tx.inTransaction(() -> {
+            EmployeeEntity e = em.find(EmployeeEntity.class, employeeId);
+            return e != null && e.isContactAllowed();
+        });
+    }
+
+    /** The employees with their stored group memberships, in one query for the whole list. */
+    private List<Employee> withGroups(List<EmployeeEntity> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, java.util.Set<String>> groups = new HashMap<>();
+        em.createQuery("select g from EmployeeGroupEntity g where g.employeeId in :ids", EmployeeGroupEntity.class)
+                .setParameter("ids", rows.stream().map(EmployeeEntity::getId).toList()).getResultList()
+                .forEach(g -> groups.computeIfAbsent(g.getEmployeeId(), k -> new java.util.HashSet<>()).add(g.getGroupDn()));
+        return rows.stream().map(e -> e.toEmployee(groups.getOrDefault(e.getId(), java.util.Set.of()))).toList();
     }
 
     @Override

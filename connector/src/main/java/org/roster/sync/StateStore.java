@@ -20,6 +20,9 @@ import org.roster.policy.ScopeDecision;
  */
 public interface StateStore {
 
+    /** What each of these employees chose in self-service; employees who chose nothing are absent. */
+    Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> employeeIds);
+
     /** An employee with the scope decision the active policy made about them. */
     record Decided(Employee employee, ScopeDecision scope) {
     }
@@ -30,17 +33,32 @@ public interface StateStore {
     /** After a complete read: marks employees the run did not see as gone; returns how many. */
     long markUnseenAsGone(long runId);
 
-    /** How many employees are in scope now. */
+    /** How many employees receive contacts now. */
     long countViewers();
 
-    /** Every employee in scope, page by page in id order; memory stays bounded by the page size. */
+    /**
+     * Every employee who receives contacts, with their groups, page by page in id order; memory
+     * stays bounded by the page size.
+     */
     void forEachViewer(int pageSize, Consumer<Employee> viewer);
 
-    /** The employees in scope whose field has this value, e.g. everyone in a department. */
-    List<Employee> inScopeWith(PersonField field, String value);
+    /** The employees who may be delivered as contacts whose field has this value, e.g. a department. */
+    List<Employee> contactsWith(PersonField field, String value);
 
-    /** Every employee in scope, page by page in id order. */
-    void forEachInScope(int pageSize, Consumer<Employee> employee);
+    /** The employees who may be delivered as contacts and are members of the group. */
+    List<Employee> contactsInGroup(String groupDn);
+
+    /** The employees who may be delivered as contacts and whose manager is this reference (DN). */
+    List<Employee> contactsReportingTo(String managerReference);
+
+    /** The active employee at this reference (DN), whatever their scope: to walk a manager chain. */
+    java.util.Optional<Employee> byReference(String reference);
+
+    /** Whether this employee may be delivered as a contact now. */
+    boolean isDeliverable(String employeeId);
+
+    /** Every employee who may be delivered as a contact, page by page in id order. */
+    void forEachContact(int pageSize, Consumer<Employee> employee);
 
     /** The fingerprint of each contact last delivered to the viewer, by contact id. */
     Map<String, String> deliveredFingerprints(String viewerId);

@@ -16,6 +16,7 @@ import org.roster.directory.Employee;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.Normalisation;
 import org.roster.directory.Rejection;
+import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.ScopeDecision;
@@ -54,7 +55,10 @@ public final class SyncPipeline {
                         StateStore store, ContactPlatform platform, AuditLog audit, java.time.Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
-        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        // the manager chain is walked through the directory as last read
+        this.evaluator = new PolicyEvaluator(Objects.requireNonNull(evaluator, "evaluator").policy(),
+                reference -> Objects.requireNonNull(store, "store").byReference(reference)
+                        .flatMap(e -> e.value(PersonField.MANAGER)));
         this.store = Objects.requireNonNull(store, "store");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -102,15 +106,13 @@ public final class SyncPipeline {
     }
 
     private DirectorySource.ReadSummary read(long runId, RunProgress progress) {
-        List<StateStore.Decided> employees = new ArrayList<>(BATCH);
+        List<Employee> employees = new ArrayList<>(BATCH);
         List<Rejection> rejections = new ArrayList<>();
         DirectorySource.ReadSummary summary = source.readAll((DirectoryEntry entry) -> {
             progress.read.incrementAndGet();
             Normalisation result = normaliser.normalise(entry);
             if (result instanceof Normalisation.Accepted accepted) {
-                ScopeDecision scope = evaluator.scope(accepted.employee());
-                (scope instanceof ScopeDecision.Included ? progress.inScope : progress.excluded).incrementAndGet();
-                employees.add(new StateStore.Decided(accepted.employee(), scope));
+                employees.add(accepted.employee());
             } else if (result instanceof Normalisation.Rejected rejected) {
                 progress.rejected.incrementAndGet();
                 rejections.add(rejected.rejection());
@@ -123,10 +125,17 @@ public final class SyncPipeline {
         return summary;
     }
 
-    private void flush(long runId, List<StateStore.Decided> employees, List<Rejection> rejections,
-                       RunProgress progress) {
+    private void flush(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
-            store.saveEntries(runId, List.copyOf(employees), List.copyOf(rejections));
+            Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
+            List<StateStore.Decided> decided = new ArrayList<>(employees.size());
+            for (Employee employee : employees) {
+                ScopeDecision scope = evaluator.scope(new WithSelfService(employee,
+                        choices.getOrDefault(employee.id(), Person.SelfService.NONE)));
+                (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
+                decided.add(new StateStore.Decided(employee, scope));
+            }
+            store.saveEntries(runId, decided, List.copyOf(rejections));
             // the trail gets the reason without the offending value: it may be a real, mistyped number
             audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
                     "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
@@ -173,18 +182,59 @@ public final class SyncPipeline {
         }
     }
 
-    /** The cards the policy grants the viewer: candidates found per visibility rule, checked, projected. */
+    /**
+     * The cards the policy grants the viewer: candidates found per visibility rule (each rule asks
+     * the store only for the people it could grant), checked by the evaluator, projected to the
+     * released fields, and capped.
+     */
     List<ContactCard> desiredContacts(Employee viewer) {
         Map<String, ContactCard> cards = new LinkedHashMap<>();
         for (VisibilityRule rule : evaluator.policy().visibility()) {
             if (rule instanceof VisibilityRule.SameValue same) {
                 Optional<String> value = viewer.value(same.field());
-                value.ifPresent(v -> store.inScopeWith(same.field(), v).forEach(c -> consider(viewer, c, cards)));
+                value.ifPresent(v -> store.contactsWith(same.field(), v).forEach(c -> consider(viewer, c, cards)));
             } else if (rule instanceof VisibilityRule.Everyone) {
-                store.forEachInScope(VIEWER_PAGE, c -> consider(viewer, c, cards));
+                store.forEachContact(VIEWER_PAGE, c -> consider(viewer, c, cards));
+            } else if (rule instanceof VisibilityRule.Group group) {
+                if (viewer.groups().contains(group.group())) {
+                    store.contactsInGroup(group.group()).forEach(c -> consider(viewer, c, cards));
+                }
+            } else if (rule instanceof VisibilityRule.DirectReports) {
+                store.contactsReportingTo(viewer.reference()).forEach(c -> consider(viewer, c, cards));
+            } else if (rule instanceof VisibilityRule.ManagerChain chain) {
+                Optional<String> manager = viewer.value(PersonField.MANAGER);
+                for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
+                    Optional<Employee> boss = store.byReference(manager.get());
+                    // the chain is walked through everyone, but only deliverable managers become contacts
+                    boss.filter(b -> store.isDeliverable(b.id())).ifPresent(b -> consider(viewer, b, cards));
+                    manager = boss.flatMap(b -> b.value(PersonField.MANAGER));
+                }
             }
         }
-        return new ArrayList<>(cards.values());
+        return evaluator.cap(new ArrayList<>(cards.values()), ContactCard::ruleId, ContactCard::contactId);
+    }
+
+    /** An employee as the policy sees them: directory data plus their self-service choices. */
+    private record WithSelfService(Employee employee, Person.SelfService selfService) implements Person {
+        @Override
+        public String id() {
+            return employee.id();
+        }
+
+        @Override
+        public Optional<String> value(PersonField field) {
+            return employee.value(field);
+        }
+
+        @Override
+        public String reference() {
+            return employee.reference();
+        }
+
+        @Override
+        public java.util.Set<String> groups() {
+            return employee.groups();
+        }
     }
 
     private void consider(Employee viewer, Employee contact, Map<String, ContactCard> cards) {

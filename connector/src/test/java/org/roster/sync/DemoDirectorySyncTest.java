@@ -91,10 +91,10 @@ class DemoDirectorySyncTest {
         List<Employee> viewers = new ArrayList<>();
         store.forEachViewer(100, viewers::add);
         Employee someone = viewers.stream().max(java.util.Comparator.comparingInt(
-                (Employee e) -> store.inScopeWith(PersonField.DEPARTMENT, e.value(PersonField.DEPARTMENT).orElseThrow())
+                (Employee e) -> store.contactsWith(PersonField.DEPARTMENT, e.value(PersonField.DEPARTMENT).orElseThrow())
                         .size()).thenComparing(Employee::id)).orElseThrow();
         String department = someone.value(PersonField.DEPARTMENT).orElseThrow();
-        int colleagues = store.inScopeWith(PersonField.DEPARTMENT, department).size() - 1;
+        int colleagues = store.contactsWith(PersonField.DEPARTMENT, department).size() - 1;
         assertThat(colleagues).isGreaterThan(5);
         ldap.server().modify(someone.reference(), new Modification(ModificationType.REPLACE, "mobile", "0176 55501234"));
 
@@ -103,7 +103,7 @@ class DemoDirectorySyncTest {
         assertThat(changed.updated).hasValue(colleagues);
         assertThat(changed.added).hasValue(0);
         assertThat(changed.removed).hasValue(0);
-        assertThat(store.inScopeWith(PersonField.DEPARTMENT, department)).filteredOn(e -> !e.id().equals(someone.id()))
+        assertThat(store.contactsWith(PersonField.DEPARTMENT, department)).filteredOn(e -> !e.id().equals(someone.id()))
                 .allSatisfy(colleague -> assertThat(store.deliveredTo(colleague.id()).get(someone.id()).fields())
                         .containsEntry(PersonField.MOBILE, "+4917655501234"));
     }

@@ -35,6 +35,7 @@ final class InMemoryStateStore implements StateStore {
         Employee employee;
         boolean active;
         boolean inScope;
+        boolean contactAllowed;
         String scopeRule;
         String scopeReason;
         long lastSeenRun;
@@ -55,7 +56,8 @@ final class InMemoryStateStore implements StateStore {
             Row row = employees.computeIfAbsent(d.employee().id(), id -> new Row());
             row.employee = d.employee();
             row.active = true;
-            row.inScope = d.scope() instanceof ScopeDecision.Included;
+            row.inScope = d.scope().receives();
+            row.contactAllowed = d.scope().delivered();
             row.scopeRule = d.scope().ruleId();
             row.scopeReason = d.scope() instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
             row.lastSeenRun = runId;
@@ -74,6 +76,7 @@ final class InMemoryStateStore implements StateStore {
             if (row.active && row.lastSeenRun != runId) {
                 row.active = false;
                 row.inScope = false;
+                row.contactAllowed = false;
                 gone++;
             }
         }
@@ -85,26 +88,71 @@ final class InMemoryStateStore implements StateStore {
         return employees.values().stream().filter(r -> r.inScope).count();
     }
 
-    @Override
-    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
-        forEachInScope(pageSize, viewer);
+    /** Self-service choices, as the application would have stored them. */
+    private final Map<String, org.roster.policy.Person.SelfService> choices = new TreeMap<>();
+
+    synchronized void choose(String employeeId, org.roster.policy.Person.SelfService choice) {
+        choices.put(employeeId, choice);
     }
 
     @Override
-    public void forEachInScope(int pageSize, Consumer<Employee> consumer) {
+    public synchronized Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> ids) {
+        Map<String, org.roster.policy.Person.SelfService> found = new TreeMap<>();
+        ids.stream().filter(choices::containsKey).forEach(id -> found.put(id, choices.get(id)));
+        return found;
+    }
+
+    @Override
+    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
         pages(pageSize, after -> {
             synchronized (this) {
                 return employees.tailMap(after, false).values().stream().filter(r -> r.inScope)
+                        .limit(pageSize).map(r -> r.employee).toList();
+            }
+        }, Employee::id, viewer);
+    }
+
+    @Override
+    public void forEachContact(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> {
+            synchronized (this) {
+                return employees.tailMap(after, false).values().stream().filter(r -> r.contactAllowed)
                         .limit(pageSize).map(r -> r.employee).toList();
             }
         }, Employee::id, consumer);
     }
 
     @Override
-    public synchronized List<Employee> inScopeWith(PersonField field, String value) {
+    public synchronized List<Employee> contactsWith(PersonField field, String value) {
         return employees.values().stream()
-                .filter(r -> r.inScope && r.employee.value(field).filter(value::equals).isPresent())
+                .filter(r -> r.contactAllowed && r.employee.value(field).filter(value::equals).isPresent())
                 .map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized List<Employee> contactsInGroup(String groupDn) {
+        String group = org.roster.policy.Names.dn(groupDn);
+        return employees.values().stream().filter(r -> r.contactAllowed && r.employee.groups().contains(group))
+                .map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized List<Employee> contactsReportingTo(String managerReference) {
+        String manager = org.roster.policy.Names.dn(managerReference);
+        return employees.values().stream().filter(r -> r.contactAllowed && r.employee.value(PersonField.MANAGER)
+                .map(org.roster.policy.Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized Optional<Employee> byReference(String reference) {
+        String key = org.roster.policy.Names.dn(reference);
+        return employees.values().stream().filter(r -> r.active
+                && org.roster.policy.Names.dn(r.employee.reference()).equals(key)).map(r -> r.employee).findFirst();
+    }
+
+    @Override
+    public synchronized boolean isDeliverable(String employeeId) {
+        return Optional.ofNullable(employees.get(employeeId)).map(r -> r.contactAllowed).orElse(false);
     }
 
     @Override

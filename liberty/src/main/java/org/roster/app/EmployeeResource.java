@@ -35,12 +35,20 @@ public class EmployeeResource {
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    ActivePolicy activePolicy;
+
     /** One line of a search result. */
     public record EmployeeSummary(String id, String name, String department, String status, boolean inScope) {
     }
 
-    /** Why an employee is in or out of scope. */
-    public record ScopeView(boolean included, String rule, String reason) {
+    /**
+     * Why an employee is in or out of scope.
+     *
+     * @param included  receives contacts
+     * @param delivered may be delivered to colleagues as a contact
+     */
+    public record ScopeView(boolean included, boolean delivered, String rule, String reason) {
     }
 
     /** An entry rejection that concerned this employee. */
@@ -48,9 +56,15 @@ public class EmployeeResource {
     }
 
     /** What Roster holds about an employee, and the decisions about them. */
+    /**
+     * What Roster holds about an employee, and the decisions about them.
+     *
+     * @param released the fields the active policy lets colleagues receive
+     * @param withheld each held field that is not released, with the rule that withholds it
+     */
     public record EmployeeView(String id, String reference, String status, Map<String, String> held,
-                               ScopeView scope, long lastSeenRun, Instant updatedAt, Instant goneAt,
-                               List<RejectionView> rejections) {
+                               List<String> released, Map<String, String> withheld, ScopeView scope,
+                               long lastSeenRun, Instant updatedAt, Instant goneAt, List<RejectionView> rejections) {
     }
 
     /** One contact as delivered to a viewer. */
@@ -87,13 +101,18 @@ public class EmployeeResource {
     public EmployeeView get(@PathParam("id") String id) {
         EmployeeEntity e = find(id);
         Map<String, String> held = new TreeMap<>();
-        e.toEmployee().values().forEach((field, value) -> held.put(field.policyName(), value));
+        org.roster.directory.Employee employee = e.toEmployee();
+        employee.values().forEach((field, value) -> held.put(field.policyName(), value));
+        org.roster.policy.PolicyEvaluator evaluator = evaluator();
+        List<String> released = evaluator.release(employee).keySet().stream().map(PersonField::policyName).toList();
+        Map<String, String> withheld = new TreeMap<>();
+        evaluator.withheld(employee).forEach((field, rule) -> withheld.put(field.policyName(), rule));
         List<RejectionView> rejections = em.createQuery("select r from RejectionEntity r where r.employeeId = :id "
                         + "order by r.id desc", RejectionEntity.class)
                 .setParameter("id", id).setMaxResults(20).getResultList().stream()
                 .map(r -> new RejectionView(r.getRunId(), r.getReason())).toList();
-        return new EmployeeView(e.getId(), e.getReference(), e.getStatus().name(), held,
-                new ScopeView(e.isInScope(), e.getScopeRule(), e.getScopeReason()), e.getLastSeenRun(),
+        return new EmployeeView(e.getId(), e.getReference(), e.getStatus().name(), held, released, withheld,
+                new ScopeView(e.isInScope(), e.isContactAllowed(), e.getScopeRule(), e.getScopeReason()), e.getLastSeenRun(),
                 e.getUpdatedAt(), e.getGoneAt(), rejections);
     }
 
@@ -109,6 +128,14 @@ public class EmployeeResource {
                         d.getDeliveredAt(), "recorded"))
                 .toList();
         return new ContactsView(id, contacts.size(), contacts);
+    }
+
+    private org.roster.policy.PolicyEvaluator evaluator() {
+        try {
+            return new org.roster.policy.PolicyEvaluator(activePolicy.load());
+        } catch (org.roster.policy.InvalidPolicyException ex) {
+            throw new IllegalStateException("the active policy is invalid: " + ex.getMessage(), ex);
+        }
     }
 
     private EmployeeEntity find(String id) {

@@ -37,6 +37,9 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.source.ldap.mapping", defaultValue = LdapSourceConfig.DEFAULT_MAPPING)
     String mapping;
 
+    @Inject @ConfigProperty(name = "roster.source.ldap.group-attribute", defaultValue = "memberOf")
+    String groupAttribute;
+
     @Inject @ConfigProperty(name = "roster.source.ldap.page-size")
     int pageSize;
 
@@ -71,6 +74,11 @@ public class RosterSettings {
         String bind = demoDirectory() ? "" : bindDn.orElse("");
         Secret secret = demoDirectory() ? Secret.none() : Secret.of(password.orElse("").toCharArray());
         return LdapSourceConfig.parse(url, bind, secret, base, filter, idAttribute, mapping, pageSize);
+    }
+
+    /** The attribute listing an entry's groups, read only when the policy has group rules. */
+    public String groupAttribute() {
+        return groupAttribute;
     }
 
     public String defaultRegion() {

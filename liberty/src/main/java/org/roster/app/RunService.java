@@ -120,7 +120,9 @@ public class RunService {
                 // the office location decides how a national number is read
                 needed.add(org.roster.policy.PersonField.LOCATION);
             }
-            LdapDirectorySource source = new LdapDirectorySource(settings.ldapSource().onlyFields(needed));
+            var config = settings.ldapSource().onlyFields(needed);
+            LdapDirectorySource source = new LdapDirectorySource(
+                    policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
             SyncPipeline pipeline = new SyncPipeline(source,
                     new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion()),
                             EntryNormaliser.regionsByLocation(settings.regionByLocation())),

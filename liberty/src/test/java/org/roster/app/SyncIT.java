@@ -82,6 +82,10 @@ class SyncIT {
         JsonObject noMobile = api.get("api/employees/nomobile-" + department).object();
         assertThat(noMobile.getJsonObject("scope").getBoolean("included")).isFalse();
         assertThat(noMobile.getJsonObject("scope").getString("rule")).isEqualTo("has-mobile");
+        JsonObject member = api.get("api/employees/" + team.get(0).uid()).object();
+        assertThat(member.getJsonArray("released").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
+        assertThat(member.getJsonObject("withheld").getString("department")).isEqualTo("fields");
         assertThat(api.contactsOf("nomobile-" + department).getInt("count")).isZero();
         assertThat(ids).doesNotContain("nomobile-" + department);
     }

@@ -145,6 +145,11 @@ public final class LdapDirectorySource implements DirectorySource {
         for (AttributeMapper mapper : config.mappers()) {
             mapper.map(entry, builder);
         }
+        config.groupAttribute().map(entry::getAttributeValues).ifPresent(groups -> {
+            for (String group : groups) {
+                builder.group(group);
+            }
+        });
         return builder.build();
     }
 

@@ -33,7 +33,8 @@ import org.roster.policy.PersonField;
  * @param pageSize    entries per page of the simple paged results control
  */
 public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN baseDn, Filter filter,
-                               String idAttribute, List<AttributeMapper> mappers, int pageSize) {
+                               String idAttribute, List<AttributeMapper> mappers, int pageSize,
+                               java.util.Optional<String> groupAttribute) {
 
     /** The mapping for inetOrgPerson directories such as OpenLDAP and 389-DS. */
     public static final String DEFAULT_MAPPING = "givenName=givenName,surname=sn,displayName=displayName,"
@@ -48,6 +49,7 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(idAttribute, "idAttribute");
         mappers = List.copyOf(mappers);
+        Objects.requireNonNull(groupAttribute, "groupAttribute");
         if (pageSize < 1 || pageSize > 10_000) {
             throw new IllegalArgumentException("page size " + pageSize + " is not between 1 and 10000");
         }
@@ -90,7 +92,7 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
             throw new IllegalArgumentException("the identity attribute is empty");
         }
         return new LdapSourceConfig(ldapUrl, bindDn.strip(), password, base, parsed, idAttribute.strip(),
-                mappers(mapping), pageSize);
+                mappers(mapping), pageSize, java.util.Optional.empty());
     }
 
     /** Parses {@code field=attribute} pairs into mappers. */
@@ -121,7 +123,16 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
      */
     public LdapSourceConfig onlyFields(java.util.Set<PersonField> fields) {
         return new LdapSourceConfig(url, bindDn, password, baseDn, filter, idAttribute,
-                mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize);
+                mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize, groupAttribute);
+    }
+
+    /** The same source, also reading group memberships from this attribute (e.g. {@code memberOf}). */
+    public LdapSourceConfig withGroups(String attribute) {
+        if (attribute.isBlank()) {
+            throw new IllegalArgumentException("the group attribute is empty");
+        }
+        return new LdapSourceConfig(url, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
+                java.util.Optional.of(attribute.strip()));
     }
 
     /** Exactly the attributes the mappers and the identity need: minimisation starts at the source. */
@@ -129,6 +140,7 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         Set<String> attributes = new LinkedHashSet<>();
         attributes.add(idAttribute);
         mappers.forEach(m -> attributes.addAll(m.ldapAttributes()));
+        groupAttribute.ifPresent(attributes::add);
         return attributes.toArray(String[]::new);
     }
 
