@@ -40,14 +40,15 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
     public static final String CONSENT_RULE = "consent";
     /** The rule id of decisions made by the phones section. */
     public static final String PHONES_RULE = "phones";
-    /** The rule id of a contact left out because the viewer's cap was reached. */
-    public static final String CAP_RULE = "cap";
 
     public Policy {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         scope = List.copyOf(scope);
         fields = Set.copyOf(fields);
+        fields.stream().filter(f -> !f.releasable()).findFirst().ifPresent(f -> {
+            throw new IllegalArgumentException("field " + f.policyName() + " steers decisions but may never leave Roster");
+        });
         visibility = List.copyOf(visibility);
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(optOut, "optOut");

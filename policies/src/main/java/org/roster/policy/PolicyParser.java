@@ -88,6 +88,7 @@ public final class PolicyParser {
                 .build();
         Optional<Node> root;
         try {
+            refuseDeepNesting(settings, yaml);
             root = new Compose(settings).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
@@ -123,6 +124,27 @@ public final class PolicyParser {
             throw new InvalidPolicyException(problems);
         }
         return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, retention);
+    }
+
+    private static final int MAX_DEPTH = 50;
+
+    /**
+     * Composing a document recurses once per nesting level; thousands of "[" would overflow the
+     * stack. The event stream is flat, so the depth is checked there first.
+     */
+    private void refuseDeepNesting(LoadSettings settings, String yaml) throws InvalidPolicyException {
+        int depth = 0;
+        for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+                .parseString(yaml)) {
+            if (event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent) {
+                if (++depth > MAX_DEPTH) {
+                    throw new InvalidPolicyException(List.of(problemAt(event.getStartMark(),
+                            "nested more than " + MAX_DEPTH + " levels deep; a policy needs only a few")));
+                }
+            } else if (event instanceof org.snakeyaml.engine.v2.events.CollectionEndEvent) {
+                depth--;
+            }
+        }
     }
 
     private List<ScopeRule> scopeRules(Node node) {
@@ -366,6 +388,25 @@ public final class PolicyParser {
                         problem(node, "scope rule \"" + exclude.id() + "\" excludes everyone an include rule lets in:"
                                 + " no employee could be in scope");
                     }
+                }
+            }
+        }
+        for (ScopeRule rule : scope) {
+            if (rule instanceof ScopeRule.Exclude exclude && exclude.match() instanceof ScopeRule.Match.Under out) {
+                for (ScopeRule.Match include : included) {
+                    if (include instanceof ScopeRule.Match.Under in && !in.equals(out) && Names.isUnder(in.base(), out.base())) {
+                        problem(node, "scope rule \"" + exclude.id() + "\" excludes the subtree " + out.base()
+                                + ", which holds everyone an include rule lets in: no employee could be in scope");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < included.size(); i++) {
+            for (int j = i + 1; j < included.size(); j++) {
+                if (included.get(i) instanceof ScopeRule.Match.FieldIn a && included.get(j) instanceof ScopeRule.Match.FieldIn b
+                        && a.field() == b.field() && java.util.Collections.disjoint(a.values(), b.values())) {
+                    problem(node, "two include rules on " + a.field().policyName() + " have no value in common:"
+                            + " no employee could be in scope");
                 }
             }
         }

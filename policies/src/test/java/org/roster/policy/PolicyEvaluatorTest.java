@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -217,6 +218,401 @@ class PolicyEvaluatorTest {
         }
         // the generated rules really bite, so the property is not vacuously true
         assertThat(roundsThatExcludedSomeoneMore).isGreaterThan(10);
+    }
+
+    // --- include and exclude: in, memberOf, under, disabled ---
+
+    @Test
+    void anIncludeRuleWithAListKeepsOnlyPeopleWhoseValueIsInItIgnoringCase() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(new ScopeRule.Include("finance-or-sales",
+                new ScopeRule.Match.FieldIn(PersonField.DEPARTMENT, Set.of("Finance", "SALES")))),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+
+        assertThat(evaluator.scope(person("p1", PersonField.DEPARTMENT, "finance"))).isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(person("p2", PersonField.DEPARTMENT, " Sales "))).isInstanceOf(ScopeDecision.Included.class);
+        ScopeDecision legal = evaluator.scope(person("p3", PersonField.DEPARTMENT, "Legal"));
+        ScopeDecision none = evaluator.scope(person("p4"));
+
+        assertThat(legal).isEqualTo(new ScopeDecision.Excluded("finance-or-sales", "does not match department in the policy's list"));
+        assertThat(none.ruleId()).isEqualTo("finance-or-sales");
+    }
+
+    @Test
+    void anExcludeRuleWithAListLeavesOutEveryoneWhoseValueIsInIt() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(new ScopeRule.Exclude("staff-only",
+                new ScopeRule.Match.FieldIn(PersonField.EMPLOYEE_TYPE, Set.of("contractor", "external", "intern")))),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+
+        for (String type : List.of("contractor", "External", "INTERN")) {
+            assertThat(evaluator.scope(person("p1", PersonField.EMPLOYEE_TYPE, type)).ruleId()).as(type).isEqualTo("staff-only");
+        }
+        assertThat(evaluator.scope(person("p1", PersonField.EMPLOYEE_TYPE, "employee"))).isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(person("p1"))).isInstanceOf(ScopeDecision.Included.class);
+    }
+
+    @Test
+    void memberOfComparesGroupNamesIgnoringCaseAndSpaces() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(new ScopeRule.Exclude("no-executives",
+                new ScopeRule.Match.MemberOf("CN=Executives, OU=Groups,DC=Example, DC=org"))),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+        TestPerson executive = TestPerson.of("p1").withGroups("cn=finance,ou=groups,dc=example,dc=org",
+                "cn = executives , ou=groups,dc=example,dc=org");
+        TestPerson assistant = TestPerson.of("p2").withGroups("cn=executive-assistants,ou=groups,dc=example,dc=org");
+
+        ScopeDecision decision = evaluator.scope(executive);
+
+        assertThat(decision).isInstanceOf(ScopeDecision.Excluded.class);
+        assertThat(decision.ruleId()).isEqualTo("no-executives");
+        assertThat(((ScopeDecision.Excluded) decision).reason())
+                .isEqualTo("matches membership of cn=executives,ou=groups,dc=example,dc=org");
+        assertThat(evaluator.scope(assistant)).isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(TestPerson.of("p3"))).isInstanceOf(ScopeDecision.Included.class);
+    }
+
+    @Test
+    void anIncludeOnAGroupLeavesOutEveryoneWhoIsNotAMember() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(new ScopeRule.Include("messenger-pilot",
+                new ScopeRule.Match.MemberOf("cn=pilot,ou=groups,dc=example,dc=org"))),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+
+        assertThat(evaluator.scope(TestPerson.of("p1").withGroups("CN=Pilot,OU=Groups,DC=example,DC=org")))
+                .isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(TestPerson.of("p2"))).isEqualTo(new ScopeDecision.Excluded("messenger-pilot",
+                "does not match membership of cn=pilot,ou=groups,dc=example,dc=org"));
+    }
+
+    @Test
+    void underKeepsEntriesAtOrBelowTheSubtreeHoweverTheDnIsWritten() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(
+                new ScopeRule.Include("people-only", new ScopeRule.Match.Under("ou=People, dc=example, dc=org")),
+                new ScopeRule.Exclude("no-leavers", new ScopeRule.Match.Under("ou=leavers,ou=people,dc=example,dc=org"))),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+
+        assertThat(evaluator.scope(TestPerson.of("p1").withReference("UID=p1, OU=Berlin, OU=People,DC=Example,DC=org")))
+                .isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(TestPerson.of("p2").withReference("ou=people,dc=example,dc=org")))
+                .isInstanceOf(ScopeDecision.Included.class);
+        assertThat(evaluator.scope(TestPerson.of("p3").withReference("uid=p3,ou=services,dc=example,dc=org")).ruleId())
+                .isEqualTo("people-only");
+        assertThat(evaluator.scope(TestPerson.of("p4").withReference("uid=p4,ou=otherpeople,dc=example,dc=org")).ruleId())
+                .as("a sibling whose name merely ends the same is not under it").isEqualTo("people-only");
+        assertThat(evaluator.scope(TestPerson.of("p5")).ruleId()).as("no reference, so not under anything")
+                .isEqualTo("people-only");
+        ScopeDecision leaver = evaluator.scope(TestPerson.of("p6").withReference("uid=p6,ou=Leavers,ou=people,dc=example,dc=org"));
+        assertThat(leaver).isEqualTo(new ScopeDecision.Excluded("no-leavers",
+                "matches the directory subtree ou=leavers,ou=people,dc=example,dc=org"));
+    }
+
+    @Test
+    void disabledMatchesEveryWayADirectorySaysYes() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(
+                new ScopeRule.Exclude("no-disabled-accounts", new ScopeRule.Match.Disabled())),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff"))));
+
+        for (String yes : List.of("true", "TRUE", "yes", "1", "on", " True ")) {
+            assertThat(evaluator.scope(person("p1", PersonField.ACCOUNT_DISABLED, yes)))
+                    .as(yes).isEqualTo(new ScopeDecision.Excluded("no-disabled-accounts", "matches a disabled account"));
+        }
+        for (String no : List.of("false", "0", "no", "", "disabled-later")) {
+            assertThat(evaluator.scope(person("p1", PersonField.ACCOUNT_DISABLED, no))).as(no)
+                    .isInstanceOf(ScopeDecision.Included.class);
+        }
+        assertThat(evaluator.scope(person("p1"))).isInstanceOf(ScopeDecision.Included.class);
+    }
+
+    // --- visibility: manager chain, direct reports, group ---
+
+    private static final String OTTO = "uid=otto,ou=people,dc=example,dc=org";
+    private static final String GINA = "uid=gina,ou=people,dc=example,dc=org";
+    private static final String MARA = "uid=mara,ou=people,dc=example,dc=org";
+    private static final String ANA = "uid=ana,ou=people,dc=example,dc=org";
+
+    /** Ana reports to Mara, Mara to Gina, Gina to Otto; DNs written as directories write them. */
+    private static final PolicyEvaluator.Managers CHAIN = reference -> Optional.ofNullable(Map.of(
+            Names.dn(ANA), "UID=Mara, OU=People, DC=example, DC=org",
+            Names.dn(MARA), GINA,
+            Names.dn(GINA), OTTO).get(Names.dn(reference)));
+
+    private static TestPerson employee(String id, String reference, String manager) {
+        TestPerson p = TestPerson.of(id).withReference(reference);
+        return manager == null ? p : p.with(PersonField.MANAGER, manager);
+    }
+
+    @Test
+    void theManagerChainShowsAsManyLevelsUpAsThePolicySaysAndNoMore() {
+        PolicyEvaluator twoLevels = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.ManagerChain("my-management-chain", 2))), CHAIN);
+        TestPerson ana = employee("ana", ANA, "uid=mara, ou=people, dc=example, dc=org");
+        TestPerson mara = employee("mara", MARA.toUpperCase(), GINA);
+        TestPerson gina = employee("gina", GINA, OTTO);
+        TestPerson otto = employee("otto", OTTO, null);
+
+        assertThat(twoLevels.visibility(ana, mara)).isEqualTo(new VisibilityDecision.Visible("my-management-chain"));
+        assertThat(twoLevels.visibility(ana, gina)).isEqualTo(new VisibilityDecision.Visible("my-management-chain"));
+        assertThat(twoLevels.visibility(ana, otto).ruleId()).isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(twoLevels.visibility(mara, ana).ruleId()).as("the chain goes up, not down")
+                .isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(twoLevels.visibility(mara, otto)).isEqualTo(new VisibilityDecision.Visible("my-management-chain"));
+
+        PolicyEvaluator threeLevels = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.ManagerChain("my-management-chain", 3))), CHAIN);
+        assertThat(threeLevels.visibility(ana, otto).ruleId()).isEqualTo("my-management-chain");
+    }
+
+    @Test
+    void withoutAManagerLookupOnlyTheDirectManagerIsInTheChain() {
+        PolicyEvaluator noLookup = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.ManagerChain("my-management-chain", 5))));
+        TestPerson ana = employee("ana", ANA, MARA);
+
+        assertThat(noLookup.visibility(ana, employee("mara", MARA, GINA)).ruleId()).isEqualTo("my-management-chain");
+        assertThat(noLookup.visibility(ana, employee("gina", GINA, null)).ruleId()).isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(noLookup.visibility(ana, TestPerson.of("nobody")).ruleId()).as("a contact without a reference")
+                .isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+    }
+
+    @Test
+    void aManagerLoopInTheDirectoryEndsAtTheLevelLimit() {
+        // Ana and Mara name each other as manager; the walk must stop rather than go round forever
+        PolicyEvaluator.Managers loop = reference -> Optional.of(Names.dn(reference).equals(Names.dn(ANA)) ? MARA : ANA);
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.ManagerChain("my-management-chain", 20))), loop);
+
+        assertThat(evaluator.visibility(employee("ana", ANA, MARA), employee("gina", GINA, null)).ruleId())
+                .isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+    }
+
+    @Test
+    void aManagerSeesTheirDirectReportsButNotTheReportsOfTheirReports() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.DirectReports("my-reports"))), CHAIN);
+        TestPerson gina = employee("gina", "UID=Gina,OU=People,DC=example,DC=org", OTTO);
+        TestPerson mara = employee("mara", MARA, "uid=gina, ou=people, dc=example, dc=org");
+        TestPerson ana = employee("ana", ANA, MARA);
+
+        assertThat(evaluator.visibility(gina, mara)).isEqualTo(new VisibilityDecision.Visible("my-reports"));
+        assertThat(evaluator.visibility(gina, ana).ruleId()).isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(evaluator.visibility(mara, gina).ruleId()).as("a report does not see their manager by this rule")
+                .isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(evaluator.visibility(TestPerson.of("no-reference"), ana).ruleId())
+                .isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+    }
+
+    @Test
+    void membersOfTheGroupSeeEachOtherAndNobodyElse() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.Group("works-council", "CN=Works Council, OU=Groups, DC=example, DC=org"))));
+        TestPerson ana = TestPerson.of("ana").withGroups("cn=works council,ou=groups,dc=example,dc=org");
+        TestPerson ben = TestPerson.of("ben").withGroups("CN=Works Council,OU=Groups,DC=example,DC=org",
+                "cn=finance,ou=groups,dc=example,dc=org");
+        TestPerson carl = TestPerson.of("carl").withGroups("cn=finance,ou=groups,dc=example,dc=org");
+
+        assertThat(evaluator.visibility(ana, ben)).isEqualTo(new VisibilityDecision.Visible("works-council"));
+        assertThat(evaluator.visibility(ben, ana)).isEqualTo(new VisibilityDecision.Visible("works-council"));
+        assertThat(evaluator.visibility(ana, carl).ruleId()).isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+        assertThat(evaluator.visibility(carl, ana).ruleId()).isEqualTo(VisibilityDecision.NO_RULE_GRANTS);
+    }
+
+    // --- cap ---
+
+    private record Granted(String contactId, String ruleId) {
+    }
+
+    @Test
+    void theCapKeepsContactsOfEarlierRulesFirstThenByIdAndLeavesOutTheRest() {
+        Policy capped = new Policy("capped", "", List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.DirectReports("my-reports"), new VisibilityRule.SameValue("same-department",
+                        PersonField.DEPARTMENT)), Optional.of(new Policy.Cap(3)), Policy.OptOut.DEFAULT,
+                Policy.Consent.NOT_REQUIRED, Policy.PhoneAcceptance.ANY, Policy.Retention.DEFAULT);
+        PolicyEvaluator evaluator = new PolicyEvaluator(capped);
+        List<Granted> granted = List.of(new Granted("p9", "same-department"), new Granted("p1", "same-department"),
+                new Granted("p7", "my-reports"), new Granted("p5", "same-department"), new Granted("p8", "my-reports"));
+
+        List<Granted> kept = evaluator.cap(granted, Granted::ruleId, Granted::contactId);
+
+        assertThat(kept).containsExactly(new Granted("p7", "my-reports"), new Granted("p8", "my-reports"),
+                new Granted("p1", "same-department"));
+        assertThat(evaluator.cap(granted.subList(0, 3), Granted::ruleId, Granted::contactId))
+                .as("at or under the cap nothing is left out").hasSize(3);
+    }
+
+    @Test
+    void withoutACapEveryGrantedContactIsKept() {
+        List<Granted> granted = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            granted.add(new Granted("p" + i, "same-department"));
+        }
+
+        assertThat(strict.cap(granted, Granted::ruleId, Granted::contactId)).hasSize(500);
+    }
+
+    @Test
+    void aCapBelowOneIsNotACap() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Policy.Cap(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    // --- opt-out and consent ---
+
+    private static Policy withChoices(Policy.OptOut optOut, Policy.Consent consent) {
+        return new Policy("choices", "", List.of(new ScopeRule.Require("has-mobile", PersonField.MOBILE)),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff")), Optional.empty(),
+                optOut, consent, Policy.PhoneAcceptance.ANY, Policy.Retention.DEFAULT);
+    }
+
+    private static final TestPerson WITH_MOBILE = TestPerson.of("p1", PersonField.MOBILE, "+4915112345678");
+
+    @Test
+    void optingOutInSelfServiceExcludesUnderEveryPolicy() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, Policy.Consent.NOT_REQUIRED));
+
+        ScopeDecision decision = evaluator.scope(WITH_MOBILE.optedOut());
+
+        assertThat(decision).isEqualTo(new ScopeDecision.Excluded("opt-out", "opted out"));
+        assertThat(decision.receives()).isFalse();
+        assertThat(decision.delivered()).isFalse();
+    }
+
+    @Test
+    void theDirectoryOptOutAttributeCountsOnlyWhenThePolicySaysSo() {
+        TestPerson optedOutInDirectory = WITH_MOBILE.with(PersonField.OPT_OUT, "yes");
+
+        assertThat(new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, Policy.Consent.NOT_REQUIRED))
+                .scope(optedOutInDirectory)).isInstanceOf(ScopeDecision.Included.class);
+        assertThat(new PolicyEvaluator(withChoices(new Policy.OptOut(true, false), Policy.Consent.NOT_REQUIRED))
+                .scope(optedOutInDirectory).ruleId()).isEqualTo("opt-out");
+        assertThat(new PolicyEvaluator(withChoices(new Policy.OptOut(true, false), Policy.Consent.NOT_REQUIRED))
+                .scope(WITH_MOBILE.with(PersonField.OPT_OUT, "no"))).isInstanceOf(ScopeDecision.Included.class);
+    }
+
+    @Test
+    void someoneWhoOptedOutButStillReceivesIsAViewerOnly() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(withChoices(new Policy.OptOut(true, true), Policy.Consent.NOT_REQUIRED));
+
+        for (TestPerson optedOut : List.of(WITH_MOBILE.optedOut(), WITH_MOBILE.with(PersonField.OPT_OUT, "true"))) {
+            ScopeDecision decision = evaluator.scope(optedOut);
+
+            assertThat(decision).isInstanceOf(ScopeDecision.ViewerOnly.class);
+            assertThat(decision.ruleId()).isEqualTo("opt-out");
+            assertThat(decision.receives()).isTrue();
+            assertThat(decision.delivered()).isFalse();
+        }
+    }
+
+    @Test
+    void inConsentModeSomeoneWhoHasNotOptedInIsAViewerOnlyByTheConsentRule() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, false)));
+
+        ScopeDecision decision = evaluator.scope(WITH_MOBILE);
+
+        assertThat(decision).isInstanceOf(ScopeDecision.ViewerOnly.class);
+        assertThat(decision.ruleId()).isEqualTo("consent").isEqualTo(Policy.CONSENT_RULE);
+        assertThat(decision.receives()).isTrue();
+        assertThat(decision.delivered()).isFalse();
+        assertThat(evaluator.scope(WITH_MOBILE.optedIn())).isEqualTo(new ScopeDecision.Included(ScopeDecision.ALL_RULES_PASSED));
+    }
+
+    @Test
+    void theDirectoryConsentAttributeCountsOnlyWhenThePolicySaysSo() {
+        TestPerson consentedInDirectory = WITH_MOBILE.with(PersonField.CONSENT, "TRUE");
+
+        assertThat(new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, false)))
+                .scope(consentedInDirectory).ruleId()).isEqualTo("consent");
+        assertThat(new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, true)))
+                .scope(consentedInDirectory)).isInstanceOf(ScopeDecision.Included.class);
+        assertThat(new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, true)))
+                .scope(WITH_MOBILE.with(PersonField.CONSENT, "no")).ruleId()).isEqualTo("consent");
+    }
+
+    @Test
+    void optingOutWinsOverHavingOptedIn() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, false)));
+
+        assertThat(evaluator.scope(WITH_MOBILE.optedIn().optedOut()).ruleId()).isEqualTo("opt-out");
+    }
+
+    @Test
+    void theScopeRulesDecideBeforeOptOutAndConsent() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(withChoices(Policy.OptOut.DEFAULT, new Policy.Consent(true, false)));
+
+        assertThat(evaluator.scope(TestPerson.of("p1").optedOut()).ruleId()).isEqualTo("has-mobile");
+    }
+
+    // --- phones ---
+
+    private static PolicyEvaluator phones(Set<Policy.NumberKind> kinds, Set<String> regions) {
+        return new PolicyEvaluator(new Policy("phones", "", List.of(new ScopeRule.Require("has-mobile", PersonField.MOBILE)),
+                Set.of(PersonField.MOBILE, PersonField.WORK_PHONE, PersonField.SURNAME),
+                List.of(new VisibilityRule.Everyone("all-staff")), Optional.empty(), Policy.OptOut.DEFAULT,
+                Policy.Consent.NOT_REQUIRED, new Policy.PhoneAcceptance(kinds, regions), Policy.Retention.DEFAULT));
+    }
+
+    @Test
+    void aNumberOfAKindThePolicyDoesNotAcceptIsWithheldByThePhonesRule() {
+        PolicyEvaluator mobileOnly = phones(Set.of(Policy.NumberKind.MOBILE), Set.of());
+        TestPerson ana = TestPerson.of("p1", PersonField.SURNAME, "Ruiz", PersonField.MOBILE, "+4915112345678",
+                PersonField.WORK_PHONE, "+493012345678");
+
+        assertThat(mobileOnly.release(ana)).containsOnlyKeys(PersonField.SURNAME, PersonField.MOBILE);
+        assertThat(mobileOnly.withheld(ana)).containsExactlyEntriesOf(Map.of(PersonField.WORK_PHONE, "phones"));
+
+        PolicyEvaluator fixedOnly = phones(Set.of(Policy.NumberKind.FIXED), Set.of());
+        assertThat(fixedOnly.release(ana)).containsOnlyKeys(PersonField.SURNAME, PersonField.WORK_PHONE);
+        assertThat(fixedOnly.withheld(ana)).containsExactlyEntriesOf(Map.of(PersonField.MOBILE, "phones"));
+    }
+
+    @Test
+    void aNumberFromARegionThePolicyDoesNotAcceptIsWithheldByThePhonesRule() {
+        PolicyEvaluator dach = phones(Set.of(Policy.NumberKind.MOBILE), Set.of("DE", "AT", "CH"));
+
+        for (String accepted : List.of("+4915112345678", "+436641234567", "+41791234567")) {
+            assertThat(dach.release(TestPerson.of("p1", PersonField.MOBILE, accepted))).as(accepted)
+                    .containsOnlyKeys(PersonField.MOBILE);
+        }
+        TestPerson french = TestPerson.of("p2", PersonField.MOBILE, "+33612345678");
+        assertThat(dach.release(french)).isEmpty();
+        assertThat(dach.withheld(french)).containsExactlyEntriesOf(Map.of(PersonField.MOBILE, "phones"));
+        assertThat(dach.scope(french)).isEqualTo(new ScopeDecision.Excluded("has-mobile", "has no acceptable mobile"));
+    }
+
+    @Test
+    void aNumberThatIsNotAValidInternationalNumberIsWithheldWhenThePolicyRestrictsNumbers() {
+        PolicyEvaluator dach = phones(Set.of(Policy.NumberKind.MOBILE, Policy.NumberKind.FIXED), Set.of("DE"));
+
+        for (String invalid : List.of("12", "015112345678", "+49", "not a number")) {
+            assertThat(dach.withheld(TestPerson.of("p1", PersonField.MOBILE, invalid))).as(invalid)
+                    .containsEntry(PersonField.MOBILE, "phones");
+        }
+    }
+
+    @Test
+    void withoutAPhonesSectionEveryNumberIsReleasedAsItIs() {
+        TestPerson odd = TestPerson.of("p1", PersonField.MOBILE, "+33612345678", PersonField.SURNAME, "Ruiz");
+
+        assertThat(strict.release(odd)).containsEntry(PersonField.MOBILE, "+33612345678");
+        assertThat(strict.withheld(odd)).doesNotContainKey(PersonField.MOBILE);
+    }
+
+    /**
+     * {@link PersonField#releasable()} promises that flags and references are never delivered to
+     * anyone. The parser refuses them in {@code fields}, but a {@link Policy} built in code (the
+     * record validates nothing about it) makes {@code release} hand the manager's DN over.
+     */
+    @Test
+    void aFieldThatMayNeverLeaveRosterIsNotReleasedEvenByAPolicyBuiltInCode() {
+        TestPerson ana = TestPerson.of("p1", PersonField.MOBILE, "+4915112345678",
+                PersonField.MANAGER, "uid=mara,ou=people,dc=example,dc=org", PersonField.EMPLOYEE_TYPE, "contractor");
+        Map<PersonField, String> released = new EnumMap<>(PersonField.class);
+
+        // refusing such a policy outright would do as well as never releasing the field
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> released.putAll(new PolicyEvaluator(
+                policy(List.of(), Set.of(PersonField.MOBILE, PersonField.MANAGER, PersonField.EMPLOYEE_TYPE),
+                        List.of(new VisibilityRule.Everyone("all-staff")))).release(ana)));
+
+        if (refused != null) {
+            assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(released.keySet()).as("fields released").allMatch(PersonField::releasable);
     }
 
     private static Set<String> inScope(List<ScopeRule> rules, List<Person> people) {
