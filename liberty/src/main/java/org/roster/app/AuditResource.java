@@ -32,6 +32,7 @@ import org.roster.store.AuditRecordEntity;
 /** The audit trail: query it, export it, verify its hash chain. */
 @Path("audit")
 @RequestScoped
+@jakarta.annotation.security.RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

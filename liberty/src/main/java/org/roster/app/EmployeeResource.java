@@ -29,6 +29,7 @@ import org.roster.store.RejectionEntity;
  */
 @Path("employees")
 @RequestScoped
+@jakarta.annotation.security.RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER})
 @Produces(MediaType.APPLICATION_JSON)
 public class EmployeeResource {
 

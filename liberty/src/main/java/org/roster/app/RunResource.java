@@ -24,6 +24,7 @@ import org.roster.store.RunEntity;
 /** Sync runs: start one, list them, follow one's stage, progress and counts. */
 @Path("runs")
 @RequestScoped
+@jakarta.annotation.security.RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
@@ -42,14 +43,15 @@ public class RunResource {
     }
 
     @POST
+    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a sync run", description = "Queues a full sync; with dryRun the plan is made but "
             + "nothing is delivered. Answers 409 while another run is in progress.")
-    public Response start(RunRequest request) {
+    public Response start(RunRequest request, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         boolean dryRun = request != null && request.dryRun();
         long id;
         try {
-            id = runs.start("manual", dryRun);
+            id = runs.start("manual", dryRun, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
             throw Problem.conflict("A run is already in progress; wait for it to finish, then start another.");
         }

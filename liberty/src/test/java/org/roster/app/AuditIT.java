@@ -45,9 +45,10 @@ class AuditIT {
 
         long run = api.sync().getJsonNumber("id").longValue();
 
-        List<JsonObject> forRun = api.get("api/audit?run=" + run).array().getValuesAs(JsonObject.class);
+        RosterApi auditor = api.as("auditor");
+        List<JsonObject> forRun = auditor.get("api/audit?run=" + run).array().getValuesAs(JsonObject.class);
         assertThat(forRun).extracting(r -> r.getString("action")).contains("run.started", "run.finished");
-        List<JsonObject> forEmployee = api.get("api/audit?employee=" + uid).array().getValuesAs(JsonObject.class);
+        List<JsonObject> forEmployee = auditor.get("api/audit?employee=" + uid).array().getValuesAs(JsonObject.class);
         assertThat(forEmployee).singleElement().satisfies(r -> {
             assertThat(r.getString("action")).isEqualTo("entry.rejected");
             assertThat(r.getString("actor")).isEqualTo("system");
@@ -58,19 +59,20 @@ class AuditIT {
     @Test
     void theChainVerifiesAndExportsAsCsvAndJson() {
         api.sync();
+        RosterApi auditor = api.as("auditor");
 
-        JsonObject verification = api.get("api/audit/verify").object();
+        JsonObject verification = auditor.get("api/audit/verify").object();
         assertThat(verification.getBoolean("intact")).as(verification.toString()).isTrue();
         assertThat(verification.getJsonNumber("records").longValue()).isGreaterThanOrEqualTo(2);
 
-        RosterApi.Reply csv = api.get("api/audit/export?format=csv");
+        RosterApi.Reply csv = auditor.get("api/audit/export?format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst()).contains("id,at,actor,action,subject,detail,prev_hash,hash");
         assertThat(csv.body()).contains("\"run.started\"");
 
-        RosterApi.Reply json = api.get("api/audit/export?format=json");
+        RosterApi.Reply json = auditor.get("api/audit/export?format=json");
         assertThat(json.array()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(api.get("api/audit/export?format=xml").status()).isEqualTo(400);
+        assertThat(auditor.get("api/audit/export?format=xml").status()).isEqualTo(400);
     }
 }

@@ -45,9 +45,22 @@ final class RosterApi {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String user;
 
+    /** The API as the demo directory admin sees it. */
     RosterApi(URI base) {
+        this(base, "admin");
+    }
+
+    /** The API as a demo user sees it (each demo user's password is its name); null for anonymous. */
+    RosterApi(URI base, String user) {
         this.base = base;
+        this.user = user;
+    }
+
+    /** The same API as another user. */
+    RosterApi as(String otherUser) {
+        return new RosterApi(base, otherUser);
     }
 
     Reply get(String path) {
@@ -57,6 +70,16 @@ final class RosterApi {
     Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply put(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply postText(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Starts a run and waits (polling, with a deadline) until it has finished; returns the run. */
@@ -79,6 +102,11 @@ final class RosterApi {
 
     private Reply send(HttpRequest.Builder request) {
         try {
+            if (user != null) {
+                String credentials = user + ":" + user;
+                request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
