@@ -141,6 +141,39 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public void forEachActive(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.status = :active "
+                        + "and e.id > :after order by e.id", EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, consumer);
+    }
+
+    @Override
+    public List<Employee> activeWith(PersonField field, String value) {
+        String attribute = EmployeeEntity.attributeOf(field);
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.status = :active and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE).setParameter("value", value).getResultList()));
+    }
+
+    @Override
+    public List<Employee> activeInGroup(String groupDn) {
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.status = :active and exists (select g from EmployeeGroupEntity g where "
+                        + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("group", org.roster.policy.Names.dn(groupDn)).getResultList()));
+    }
+
+    @Override
+    public List<Employee> activeReportingTo(String managerReference) {
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                        + "e.status = :active and e.managerKey = :manager order by e.id", EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("manager", org.roster.policy.Names.dn(managerReference)).getResultList()));
+    }
+
+    @Override
     public List<Employee> contactsWith(PersonField field, String value) {
         String attribute = EmployeeEntity.attributeOf(field);
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "

@@ -57,6 +57,18 @@ public interface StateStore {
     /** Whether this employee may be delivered as a contact now. */
     boolean isDeliverable(String employeeId);
 
+    /** Every active employee (present in the directory), whatever their scope, page by page in id order. */
+    void forEachActive(int pageSize, Consumer<Employee> employee);
+
+    /** The active employees whose field has this value, whatever their scope. */
+    List<Employee> activeWith(PersonField field, String value);
+
+    /** The active members of the group, whatever their scope. */
+    List<Employee> activeInGroup(String groupDn);
+
+    /** The active employees whose manager is this reference (DN), whatever their scope. */
+    List<Employee> activeReportingTo(String managerReference);
+
     /** Every employee who may be delivered as a contact, page by page in id order. */
     void forEachContact(int pageSize, Consumer<Employee> employee);
 

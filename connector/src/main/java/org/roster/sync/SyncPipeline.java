@@ -215,7 +215,7 @@ public final class SyncPipeline {
     }
 
     /** An employee as the policy sees them: directory data plus their self-service choices. */
-    private record WithSelfService(Employee employee, Person.SelfService selfService) implements Person {
+    record WithSelfService(Employee employee, Person.SelfService selfService) implements Person {
         @Override
         public String id() {
             return employee.id();

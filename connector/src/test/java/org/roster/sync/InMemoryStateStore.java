@@ -151,6 +151,36 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public void forEachActive(int pageSize, Consumer<Employee> consumer) {
+        pages(pageSize, after -> {
+            synchronized (this) {
+                return employees.tailMap(after, false).values().stream().filter(r -> r.active)
+                        .limit(pageSize).map(r -> r.employee).toList();
+            }
+        }, Employee::id, consumer);
+    }
+
+    @Override
+    public synchronized List<Employee> activeWith(PersonField field, String value) {
+        return employees.values().stream().filter(r -> r.active && r.employee.value(field).filter(value::equals).isPresent())
+                .map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized List<Employee> activeInGroup(String groupDn) {
+        String group = org.roster.policy.Names.dn(groupDn);
+        return employees.values().stream().filter(r -> r.active && r.employee.groups().contains(group))
+                .map(r -> r.employee).toList();
+    }
+
+    @Override
+    public synchronized List<Employee> activeReportingTo(String managerReference) {
+        String manager = org.roster.policy.Names.dn(managerReference);
+        return employees.values().stream().filter(r -> r.active && r.employee.value(PersonField.MANAGER)
+                .map(org.roster.policy.Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
+    }
+
+    @Override
     public synchronized boolean isDeliverable(String employeeId) {
         return Optional.ofNullable(employees.get(employeeId)).map(r -> r.contactAllowed).orElse(false);
     }
