@@ -4,43 +4,100 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.roster.audit.AuditEvent;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
+import org.roster.store.PolicyVersionEntity;
 
 /**
- * The policy runs use: {@code roster.policy} names a bundled policy or a policy file. A file that
- * can't be read or is invalid stops the run before anything is read or delivered.
+ * The policy runs use: the published version with the highest id. At the very first start the
+ * policy named by {@code roster.policy} (bundled, or a file) becomes version one, published by
+ * the system; after that, policies change only through drafts, approval and publication.
  */
 @ApplicationScoped
 public class ActivePolicy {
 
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    @Inject
+    TransactionalWork tx;
+
     @Inject
     RosterSettings settings;
 
-    /** The active policy, read afresh so an edited file takes effect at the next run. */
-    public Policy load() throws InvalidPolicyException {
-        String name = settings.policy().strip();
-        if (Policies.BUNDLED.contains(name)) {
-            return Policies.bundled(name);
+    @Inject
+    RunService runs;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Publishes the configured policy if nothing has been published yet. */
+    void bootstrap() {
+        if (active().isPresent()) {
+            return;
         }
-        Path file = Path.of(name);
+        String name = settings.policy().strip();
+        String text = configuredText(name);
         try {
-            return PolicyParser.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            PolicyParser.parse(name, text);
+        } catch (InvalidPolicyException e) {
+            throw new IllegalStateException("roster.policy \"" + name + "\" is not a valid policy: " + e.getMessage(), e);
+        }
+        PolicyVersionEntity version = tx.inTransaction(() -> {
+            PolicyVersionEntity first = new PolicyVersionEntity(nameOf(text, name), text, AuditEvent.SYSTEM,
+                    clock.instant(), "the policy configured at first start (roster.policy=" + name + ")");
+            first.approve(AuditEvent.SYSTEM, clock.instant());
+            first.publish(AuditEvent.SYSTEM, clock.instant());
+            em.persist(first);
+            em.flush();
+            return first;
+        });
+        runs.audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "policy.published",
+                "policy:" + version.getId(), "published " + version.getName() + " (version " + version.getId()
+                        + ") as configured at first start")));
+    }
+
+    /** The active policy, parsed. */
+    public Policy load() throws InvalidPolicyException {
+        PolicyVersionEntity version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
+        return PolicyParser.parse(version.getName() + ".yaml", version.getText());
+    }
+
+    /** The published version runs use, if any. */
+    public Optional<PolicyVersionEntity> active() {
+        return tx.inTransaction(() -> em.createQuery("select p from PolicyVersionEntity p where p.status = :published "
+                        + "order by p.id desc", PolicyVersionEntity.class)
+                .setParameter("published", PolicyVersionEntity.Status.PUBLISHED).setMaxResults(1).getResultList()
+                .stream().findFirst());
+    }
+
+    private static String configuredText(String name) {
+        if (Policies.BUNDLED.contains(name)) {
+            return Policies.text(name);
+        }
+        try {
+            return Files.readString(Path.of(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("roster.policy \"" + name + "\" is neither a bundled policy "
                     + Policies.BUNDLED + " nor a readable policy file", e);
         }
     }
 
-    /** The text of the active policy, as a compliance officer reads it. */
-    public String text() throws IOException {
-        String name = settings.policy().strip();
-        return Policies.BUNDLED.contains(name) ? Policies.text(name)
-                : Files.readString(Path.of(name), StandardCharsets.UTF_8);
+    private static String nameOf(String text, String fallback) {
+        try {
+            return PolicyParser.parse(fallback, text).name();
+        } catch (InvalidPolicyException e) {
+            return fallback;
+        }
     }
 }

@@ -18,8 +18,16 @@ public final class Problem extends WebApplicationException {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    /** The JSON body. */
-    public record Body(String type, String title, int status, String detail) {
+    /**
+     * The JSON body.
+     *
+     * @param problems for a refused policy, every problem with its line and column (else absent)
+     */
+    public record Body(String type, String title, int status, String detail,
+                       java.util.List<org.roster.policy.InvalidPolicyException.Problem> problems) {
+        public Body(String type, String title, int status, String detail) {
+            this(type, title, status, detail, null);
+        }
     }
 
     private final Body body;
@@ -27,6 +35,17 @@ public final class Problem extends WebApplicationException {
     private Problem(int status, String title, String detail) {
         super(detail, status);
         this.body = new Body("about:blank", title, status, detail);
+    }
+
+    private Problem(Body body) {
+        super(body.detail(), body.status());
+        this.body = body;
+    }
+
+    /** A policy that can't be accepted, with every problem and where it is. */
+    public static Problem invalidPolicy(org.roster.policy.InvalidPolicyException e) {
+        return new Problem(new Body("about:blank", "Invalid policy", 400, "The policy has " + e.problems().size()
+                + " problem(s); the first: " + e.problems().get(0), e.problems()));
     }
 
     public static Problem notFound(String detail) {

@@ -33,8 +33,12 @@ public class Startup {
     @Inject
     RunService runs;
 
+    @Inject
+    ActivePolicy policy;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         migrate();
+        policy.bootstrap();
         if (settings.demoDirectory()) {
             demoDirectory.start(settings.demoPort(), settings.demoSize());
         }

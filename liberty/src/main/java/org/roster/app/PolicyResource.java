@@ -1,0 +1,251 @@
+package org.roster.app;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.audit.AuditEvent;
+import org.roster.policy.InvalidPolicyException;
+import org.roster.policy.Policy;
+import org.roster.policy.PolicyParser;
+import org.roster.store.JpaStateStore;
+import org.roster.store.PolicyVersionEntity;
+import org.roster.sync.Simulation;
+
+/**
+ * The policy lifecycle: drafts are validated when written, simulated against the directory as
+ * last read, approved by a compliance officer other than their author (four eyes), published (the
+ * next run uses them), and any earlier published version can be restored. Every step is audited.
+ */
+@Path("policies")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.AUDITOR, Roles.DIRECTORY_ADMIN})
+public class PolicyResource {
+
+    private static final String YAML = "application/yaml";
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    @Inject
+    TransactionalWork tx;
+
+    @Inject
+    ActivePolicy activePolicy;
+
+    @Inject
+    RunService runs;
+
+    @Context
+    SecurityContext security;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A version as the API shows it; {@code text} only where one version is asked for. */
+    public record PolicyView(long id, String name, String status, String author, Instant createdAt, String approvedBy,
+                             Instant approvedAt, String publishedBy, Instant publishedAt, String note, String text) {
+        static PolicyView of(PolicyVersionEntity p, boolean withText) {
+            return new PolicyView(p.getId(), p.getName(), p.getStatus().name(), p.getAuthor(), p.getCreatedAt(),
+                    p.getApprovedBy(), p.getApprovedAt(), p.getPublishedBy(), p.getPublishedAt(), p.getNote(),
+                    withText ? p.getText() : null);
+        }
+    }
+
+    /** The outcome of validating a text. */
+    public record Validation(boolean valid, List<InvalidPolicyException.Problem> problems) {
+    }
+
+    @GET
+    @Operation(summary = "Every policy version, newest first: the history")
+    public List<PolicyView> list() {
+        return em.createQuery("select p from PolicyVersionEntity p order by p.id desc", PolicyVersionEntity.class)
+                .setMaxResults(500).getResultList().stream().map(p -> PolicyView.of(p, false)).toList();
+    }
+
+    @GET
+    @Path("active")
+    @Operation(summary = "The published policy the next run uses, with its text")
+    public PolicyView active() {
+        return activePolicy.active().map(p -> PolicyView.of(p, true))
+                .orElseThrow(() -> Problem.notFound("No policy is published."));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One version, with its text")
+    public PolicyView get(@PathParam("id") long id) {
+        return PolicyView.of(find(id), true);
+    }
+
+    @POST
+    @Path("validate")
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Consumes({YAML, "text/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Check a policy text without storing it; every problem comes with its line and column")
+    public Validation validate(String text) {
+        try {
+            PolicyParser.parse("policy.yaml", text == null ? "" : text);
+            return new Validation(true, List.of());
+        } catch (InvalidPolicyException e) {
+            return new Validation(false, e.problems());
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Consumes({YAML, "text/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Create a draft from a policy text; an invalid text is refused with located problems")
+    public Response draft(String text) {
+        Policy policy = parse(text == null ? "" : text);
+        String author = actor();
+        PolicyVersionEntity draft = tx.inTransaction(() -> {
+            PolicyVersionEntity created = new PolicyVersionEntity(policy.name(), text, author, clock.instant(), null);
+            em.persist(created);
+            em.flush();
+            return created;
+        });
+        audit(author, "policy.drafted", draft, "drafted " + draft.getName() + " (version " + draft.getId() + ")");
+        return Response.created(URI.create("/api/policies/" + draft.getId())).entity(PolicyView.of(draft, true)).build();
+    }
+
+    @POST
+    @Path("{id}/simulate")
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Operation(summary = "What this version would do to the directory as last read, delivering nothing")
+    public Simulation.Result simulate(@PathParam("id") long id) {
+        PolicyVersionEntity version = find(id);
+        Policy policy = parse(version.getText());
+        Simulation.Result result = Simulation.of(new JpaStateStore(em, tx, clock), policy).run(20);
+        audit(actor(), "policy.simulated", version, "simulated " + version.getName() + " (version " + id + "): "
+                + result.receiving() + " would receive, " + result.adds() + " adds, " + result.removes() + " removes");
+        return result;
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Operation(summary = "Approve a draft; the approver must not be its author (four eyes)")
+    public PolicyView approve(@PathParam("id") long id) {
+        String approver = actor();
+        PolicyVersionEntity version = tx.inTransaction(() -> {
+            PolicyVersionEntity found = em.find(PolicyVersionEntity.class, id);
+            if (found == null) {
+                throw Problem.notFound("There is no policy version " + id + ".");
+            }
+            if (found.getStatus() != PolicyVersionEntity.Status.DRAFT) {
+                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase() + "; only a "
+                        + "draft can be approved.");
+            }
+            if (found.getAuthor().equals(approver)) {
+                throw Problem.conflict("Version " + id + " was written by " + approver + "; another compliance "
+                        + "officer must approve it (four eyes).");
+            }
+            found.approve(approver, clock.instant());
+            return found;
+        });
+        audit(approver, "policy.approved", version, "approved " + version.getName() + " (version " + id
+                + ", written by " + version.getAuthor() + ")");
+        return PolicyView.of(version, false);
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Operation(summary = "Publish an approved version: the next run uses it, whole")
+    public PolicyView publish(@PathParam("id") long id) {
+        String publisher = actor();
+        PolicyVersionEntity version = tx.inTransaction(() -> {
+            PolicyVersionEntity found = em.find(PolicyVersionEntity.class, id);
+            if (found == null) {
+                throw Problem.notFound("There is no policy version " + id + ".");
+            }
+            if (found.getStatus() != PolicyVersionEntity.Status.APPROVED) {
+                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase()
+                        + "; only an approved version can be published.");
+            }
+            supersedePublished();
+            found.publish(publisher, clock.instant());
+            return found;
+        });
+        audit(publisher, "policy.published", version, "published " + version.getName() + " (version " + id
+                + ", approved by " + version.getApprovedBy() + ")");
+        return PolicyView.of(version, false);
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    @Operation(summary = "Publish again a version that was published before, as a new version")
+    public PolicyView rollback(@PathParam("id") long id) {
+        String actor = actor();
+        PolicyVersionEntity restored = tx.inTransaction(() -> {
+            PolicyVersionEntity earlier = em.find(PolicyVersionEntity.class, id);
+            if (earlier == null) {
+                throw Problem.notFound("There is no policy version " + id + ".");
+            }
+            if (earlier.getPublishedAt() == null) {
+                throw Problem.conflict("Version " + id + " was never published; only a version that was published "
+                        + "before can be restored.");
+            }
+            supersedePublished();
+            PolicyVersionEntity copy = new PolicyVersionEntity(earlier.getName(), earlier.getText(), earlier.getAuthor(),
+                    clock.instant(), "restores version " + id);
+            copy.approve(earlier.getApprovedBy(), earlier.getApprovedAt());
+            copy.publish(actor, clock.instant());
+            em.persist(copy);
+            em.flush();
+            return copy;
+        });
+        audit(actor, "policy.rolled-back", restored, "restored version " + id + " of " + restored.getName()
+                + " as version " + restored.getId());
+        return PolicyView.of(restored, false);
+    }
+
+    private void supersedePublished() {
+        em.createQuery("select p from PolicyVersionEntity p where p.status = :published", PolicyVersionEntity.class)
+                .setParameter("published", PolicyVersionEntity.Status.PUBLISHED).getResultList()
+                .forEach(PolicyVersionEntity::supersede);
+    }
+
+    private PolicyVersionEntity find(long id) {
+        PolicyVersionEntity version = em.find(PolicyVersionEntity.class, id);
+        if (version == null) {
+            throw Problem.notFound("There is no policy version " + id + ".");
+        }
+        return version;
+    }
+
+    private static Policy parse(String text) {
+        try {
+            return PolicyParser.parse("policy.yaml", text);
+        } catch (InvalidPolicyException e) {
+            throw Problem.invalidPolicy(e);
+        }
+    }
+
+    private String actor() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private void audit(String actor, String action, PolicyVersionEntity version, String detail) {
+        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, action, "policy:" + version.getId(), detail)));
+    }
+}
