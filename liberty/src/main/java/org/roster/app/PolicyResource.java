@@ -81,6 +81,15 @@ public class PolicyResource {
     }
 
     @GET
+    @Path("schema")
+    @Produces("application/schema+json")
+    @Operation(summary = "The JSON Schema of policy files, for policy authors' editors")
+    public Response schema() {
+        return Response.ok(org.roster.policy.Policies.class.getResourceAsStream("/policies/policy.schema.json"),
+                "application/schema+json").build();
+    }
+
+    @GET
     @Path("active")
     @Operation(summary = "The published policy the next run uses, with its text")
     public PolicyView active() {

@@ -91,6 +91,30 @@ public class RunResource {
                 .map(r -> new RejectionView(r.getReference(), r.getEmployeeId(), r.getReason())).toList();
     }
 
+    /** An employee the run's policy leaves out (or lets only receive), and the rule that decided it. */
+    public record ExcludedView(String employeeId, boolean receives, String rule, String reason) {
+    }
+
+    @GET
+    @Path("{id}/excluded")
+    @Operation(summary = "The employees the run left out of scope (or lets only receive), each with its rule; "
+            + "for the newest run of each employee")
+    public List<ExcludedView> excluded(@PathParam("id") long id, @QueryParam("rule") String rule,
+                                       @QueryParam("offset") @DefaultValue("0") int offset,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        view(id);
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
+        }
+        return em.createQuery("select e from EmployeeEntity e where e.lastSeenRun = :run and e.contactAllowed = false"
+                        + (rule == null ? "" : " and e.scopeRule = :rule") + " order by e.id",
+                        org.roster.store.EmployeeEntity.class)
+                .setParameter("run", id)
+                .setParameter(rule == null ? "run" : "rule", rule == null ? (Object) id : rule)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(e -> new ExcludedView(e.getId(), e.isInScope(), e.getScopeRule(), e.getScopeReason())).toList();
+    }
+
     private RunView view(long id) {
         RunEntity run = em.find(RunEntity.class, id);
         if (run == null) {

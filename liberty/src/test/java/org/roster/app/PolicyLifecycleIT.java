@@ -146,5 +146,8 @@ class PolicyLifecycleIT {
                     .as(user).isEqualTo(403);
         }
         assertThat(admin.as("auditor").get("api/policies").status()).isEqualTo(200);
+        RosterApi.Reply schema = compliance.get("api/policies/schema");
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.body()).contains("\"title\": \"Roster policy\"");
     }
 }

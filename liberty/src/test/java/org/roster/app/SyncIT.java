@@ -87,6 +87,10 @@ class SyncIT {
                 .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
         assertThat(member.getJsonObject("withheld").getString("department")).isEqualTo("fields");
         assertThat(api.contactsOf("nomobile-" + department).getInt("count")).isZero();
+        List<JsonObject> excluded = api.get("api/runs/" + run.getJsonNumber("id") + "/excluded?rule=has-mobile&limit=1000")
+                .array().getValuesAs(JsonObject.class);
+        assertThat(excluded).filteredOn(e -> e.getString("employeeId").equals("nomobile-" + department)).singleElement()
+                .satisfies(e -> assertThat(e.getString("reason")).isEqualTo("has no mobile"));
         assertThat(ids).doesNotContain("nomobile-" + department);
     }
 
