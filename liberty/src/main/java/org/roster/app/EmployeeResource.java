@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
@@ -17,11 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.policy.PersonField;
-import org.roster.store.DeliveredContactEntity;
 import org.roster.store.EmployeeEntity;
-import org.roster.store.JpaStateStore;
-import org.roster.store.RejectionEntity;
 
 /**
  * Employees as Roster holds them: find one, see every decision about them, and see the contacts
@@ -37,7 +32,7 @@ public class EmployeeResource {
     EntityManager em;
 
     @jakarta.inject.Inject
-    ActivePolicy activePolicy;
+    EmployeeViews views;
 
     /** One line of a search result. */
     public record EmployeeSummary(String id, String name, String department, String status, boolean inScope) {
@@ -100,58 +95,14 @@ public class EmployeeResource {
     @Path("{id}")
     @Operation(summary = "What Roster holds about an employee and why they are in or out of scope")
     public EmployeeView get(@PathParam("id") String id) {
-        EmployeeEntity e = find(id);
-        Map<String, String> held = new TreeMap<>();
-        org.roster.directory.Employee employee = e.toEmployee();
-        employee.values().forEach((field, value) -> held.put(field.policyName(), value));
-        org.roster.policy.PolicyEvaluator evaluator = evaluator();
-        List<String> released = evaluator.release(employee).keySet().stream().map(PersonField::policyName).toList();
-        Map<String, String> withheld = new TreeMap<>();
-        evaluator.withheld(employee).forEach((field, rule) -> withheld.put(field.policyName(), rule));
-        List<RejectionView> rejections = em.createQuery("select r from RejectionEntity r where r.employeeId = :id "
-                        + "order by r.id desc", RejectionEntity.class)
-                .setParameter("id", id).setMaxResults(20).getResultList().stream()
-                .map(r -> new RejectionView(r.getRunId(), r.getReason())).toList();
-        return new EmployeeView(e.getId(), e.getReference(), e.getStatus().name(), held, released, withheld,
-                new ScopeView(e.isInScope(), e.isContactAllowed(), e.getScopeRule(), e.getScopeReason()), e.getLastSeenRun(),
-                e.getUpdatedAt(), e.getGoneAt(), rejections);
+        return views.view(id);
     }
 
     @GET
     @Path("{id}/contacts")
     @Operation(summary = "The contacts this employee gets: only policy-released fields, each with its rule")
     public ContactsView contacts(@PathParam("id") String id) {
-        find(id);
-        List<ContactView> contacts = em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :id "
-                        + "order by d.contactId", DeliveredContactEntity.class)
-                .setParameter("id", id).getResultList().stream()
-                .map(d -> new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
-                        d.getDeliveredAt(), "recorded"))
-                .toList();
-        return new ContactsView(id, contacts.size(), contacts);
-    }
-
-    private org.roster.policy.PolicyEvaluator evaluator() {
-        try {
-            return new org.roster.policy.PolicyEvaluator(activePolicy.load());
-        } catch (org.roster.policy.InvalidPolicyException ex) {
-            throw new IllegalStateException("the active policy is invalid: " + ex.getMessage(), ex);
-        }
-    }
-
-    private EmployeeEntity find(String id) {
-        EmployeeEntity e = em.find(EmployeeEntity.class, id);
-        if (e == null) {
-            throw Problem.notFound("No employee with id \"" + id + "\" has been read from the directory.");
-        }
-        return e;
-    }
-
-    private static Map<String, String> fields(String json) {
-        Map<String, String> fields = new TreeMap<>();
-        Map<PersonField, String> stored = JpaStateStore.fromJson(json);
-        stored.forEach((field, value) -> fields.put(field.policyName(), value));
-        return fields;
+        return views.contacts(id);
     }
 
     private static String name(EmployeeEntity e) {

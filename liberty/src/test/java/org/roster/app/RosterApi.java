@@ -72,6 +72,10 @@ final class RosterApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply send(String method, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Reply put(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

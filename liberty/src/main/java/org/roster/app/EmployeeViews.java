@@ -1,0 +1,86 @@
+package org.roster.app;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.roster.app.EmployeeResource.ContactView;
+import org.roster.app.EmployeeResource.ContactsView;
+import org.roster.app.EmployeeResource.EmployeeView;
+import org.roster.app.EmployeeResource.RejectionView;
+import org.roster.app.EmployeeResource.ScopeView;
+import org.roster.policy.PersonField;
+import org.roster.store.DeliveredContactEntity;
+import org.roster.store.EmployeeEntity;
+import org.roster.store.JpaStateStore;
+import org.roster.store.RejectionEntity;
+
+/** Builds what the API shows about an employee, for admins and for the employee themselves. */
+@ApplicationScoped
+public class EmployeeViews {
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    @Inject
+    ActivePolicy activePolicy;
+
+    /** What Roster holds about the employee and the decisions about them. */
+    public EmployeeView view(String id) {
+        EmployeeEntity e = find(id);
+        Map<String, String> held = new TreeMap<>();
+        org.roster.directory.Employee employee = e.toEmployee();
+        employee.values().forEach((field, value) -> held.put(field.policyName(), value));
+        org.roster.policy.PolicyEvaluator evaluator = evaluator();
+        List<String> released = evaluator.release(employee).keySet().stream().map(PersonField::policyName).toList();
+        Map<String, String> withheld = new TreeMap<>();
+        evaluator.withheld(employee).forEach((field, rule) -> withheld.put(field.policyName(), rule));
+        List<RejectionView> rejections = em.createQuery("select r from RejectionEntity r where r.employeeId = :id "
+                        + "order by r.id desc", RejectionEntity.class)
+                .setParameter("id", id).setMaxResults(20).getResultList().stream()
+                .map(r -> new RejectionView(r.getRunId(), r.getReason())).toList();
+        return new EmployeeView(e.getId(), e.getReference(), e.getStatus().name(), held, released, withheld,
+                new ScopeView(e.isInScope(), e.isContactAllowed(), e.getScopeRule(), e.getScopeReason()), e.getLastSeenRun(),
+                e.getUpdatedAt(), e.getGoneAt(), rejections);
+    }
+
+    /** The contacts the employee gets. */
+    public ContactsView contacts(String id) {
+        find(id);
+        List<ContactView> contacts = em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :id "
+                        + "order by d.contactId", DeliveredContactEntity.class)
+                .setParameter("id", id).getResultList().stream()
+                .map(d -> new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
+                        d.getDeliveredAt(), "recorded"))
+                .toList();
+        return new ContactsView(id, contacts.size(), contacts);
+    }
+
+    private org.roster.policy.PolicyEvaluator evaluator() {
+        try {
+            return new org.roster.policy.PolicyEvaluator(activePolicy.load());
+        } catch (org.roster.policy.InvalidPolicyException ex) {
+            throw new IllegalStateException("the active policy is invalid: " + ex.getMessage(), ex);
+        }
+    }
+
+    private EmployeeEntity find(String id) {
+        EmployeeEntity e = em.find(EmployeeEntity.class, id);
+        if (e == null) {
+            throw Problem.notFound("No employee with id \"" + id + "\" has been read from the directory.");
+        }
+        return e;
+    }
+
+    private static Map<String, String> fields(String json) {
+        Map<String, String> fields = new TreeMap<>();
+        Map<PersonField, String> stored = JpaStateStore.fromJson(json);
+        stored.forEach((field, value) -> fields.put(field.policyName(), value));
+        return fields;
+    }
+
+}

@@ -1,0 +1,133 @@
+package org.roster.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.audit.AuditEvent;
+import org.roster.store.EmployeeEntity;
+import org.roster.store.SelfServiceEntity;
+
+/**
+ * An employee's own page: what Roster holds about them and why, who receives their contact, and
+ * their choices (opt out, opt in for consent mode). Choices take effect at the next run.
+ * The signed-in user's name is their directory id.
+ */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.EMPLOYEE)
+public class MeResource {
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    @Inject
+    TransactionalWork tx;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    EmployeeViews employees;
+
+    @Context
+    SecurityContext security;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * What an employee sees about themselves.
+     *
+     * @param seenBy how many colleagues currently receive this employee's contact
+     */
+    public record MeView(EmployeeResource.EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
+                         EmployeeResource.ContactsView contacts) {
+    }
+
+    @GET
+    @Operation(summary = "What Roster holds about me, why I am in or out, who has my contact, and my contacts")
+    public MeView me() {
+        String id = id();
+        EmployeeResource.EmployeeView held = employees.view(id);
+        SelfServiceEntity choice = em.find(SelfServiceEntity.class, id);
+        long seenBy = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return new MeView(held, choice != null && choice.isOptedOut(), choice != null && choice.isOptedIn(), seenBy,
+                employees.contacts(id));
+    }
+
+    @POST
+    @Path("opt-out")
+    @Operation(summary = "Opt out: from the next run my contact goes to nobody and I receive none")
+    public Map<String, Object> optOut() {
+        return choose(true, null, "opted out");
+    }
+
+    @DELETE
+    @Path("opt-out")
+    @Operation(summary = "Opt back in after opting out")
+    public Map<String, Object> optBackIn() {
+        return choose(false, null, "withdrew the opt-out");
+    }
+
+    @POST
+    @Path("consent")
+    @Operation(summary = "Consent to my number being sent to colleagues' messengers (for policies that require it)")
+    public Map<String, Object> consent() {
+        return choose(null, true, "gave consent");
+    }
+
+    @DELETE
+    @Path("consent")
+    @Operation(summary = "Withdraw my consent")
+    public Map<String, Object> withdrawConsent() {
+        return choose(null, false, "withdrew consent");
+    }
+
+    private Map<String, Object> choose(Boolean optOut, Boolean optIn, String what) {
+        String id = id();
+        SelfServiceEntity saved = tx.inTransaction(() -> {
+            SelfServiceEntity choice = em.find(SelfServiceEntity.class, id);
+            if (choice == null) {
+                choice = new SelfServiceEntity(id);
+                choice.choose(false, false, clock.instant());
+                em.persist(choice);
+            }
+            choice.choose(optOut == null ? choice.isOptedOut() : optOut, optIn == null ? choice.isOptedIn() : optIn,
+                    clock.instant());
+            return choice;
+        });
+        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "self-service." + what.replace(' ', '-'),
+                "employee:" + id, id + " " + what + "; effective at the next run")));
+        Map<String, Object> state = new TreeMap<>();
+        state.put("optedOut", saved.isOptedOut());
+        state.put("optedIn", saved.isOptedIn());
+        state.put("effective", "at the next run");
+        return state;
+    }
+
+    private String id() {
+        String id = security.getUserPrincipal().getName();
+        if (em.find(EmployeeEntity.class, id) == null) {
+            throw Problem.notFound("You (" + id + ") have not been read from the directory yet; the next sync will "
+                    + "bring you in.");
+        }
+        return id;
+    }
+}
