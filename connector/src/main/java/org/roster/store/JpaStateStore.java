@@ -121,6 +121,12 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public long countDelivered() {
+        return tx.inTransaction(() -> em.createQuery("select count(d) from DeliveredContactEntity d", Long.class)
+                .getSingleResult());
+    }
+
+    @Override
     public long countViewers() {
         return tx.inTransaction(() -> em.createQuery(
                 "select count(e) from EmployeeEntity e where e.inScope = true", Long.class).getSingleResult());

@@ -16,7 +16,7 @@ import org.roster.sync.RunProgress;
 public class RunEntity {
 
     /** How a run stands; INCOMPLETE means the directory read stopped early, so nothing was removed. */
-    public enum Status { QUEUED, RUNNING, COMPLETED, INCOMPLETE, FAILED }
+    public enum Status { QUEUED, RUNNING, COMPLETED, INCOMPLETE, FAILED, AWAITING_APPROVAL, APPROVED, REJECTED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_run_seq")
@@ -26,7 +26,7 @@ public class RunEntity {
 
     @Column(name = "trigger_kind", length = 32, nullable = false) private String trigger;
     @Column(name = "dry_run", nullable = false) private boolean dryRun;
-    @Column(name = "status", length = 16, nullable = false)
+    @Column(name = "status", length = 32, nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Status status;
     @Column(name = "stage", length = 16, nullable = false) private String stage;
@@ -45,6 +45,8 @@ public class RunEntity {
     @Column(name = "added_count", nullable = false) private long added;
     @Column(name = "updated_count", nullable = false) private long updated;
     @Column(name = "removed_count", nullable = false) private long removed;
+    @Column(name = "removal_limit") private Long removalLimit;
+    @Column(name = "decided_by", length = 256) private String decidedBy;
 
     protected RunEntity() {
     }
@@ -87,6 +89,23 @@ public class RunEntity {
         }
     }
 
+    /** The run stopped before delivering: its plan removes more than the limit. */
+    public void awaitApproval(long limit, String reason, Instant at) {
+        this.status = Status.AWAITING_APPROVAL;
+        this.removalLimit = limit;
+        this.sourceComplete = true;
+        this.error = reason;
+        this.finishedAt = at;
+    }
+
+    /** An admin decided about a run that was awaiting approval. */
+    public void decide(boolean approved, String admin) {
+        this.status = approved ? Status.APPROVED : Status.REJECTED;
+        this.decidedBy = admin;
+    }
+
+    public Long getRemovalLimit() { return removalLimit; }
+    public String getDecidedBy() { return decidedBy; }
     public Long getId() { return id; }
     public String getTrigger() { return trigger; }
     public boolean isDryRun() { return dryRun; }

@@ -251,6 +251,11 @@ public final class Simulation {
         }
 
         @Override
+        public long countDelivered() {
+            return base.countDelivered();
+        }
+
+        @Override
         public long countViewers() {
             return decisions.values().stream().filter(ScopeDecision::receives).count();
         }

@@ -33,6 +33,9 @@ public interface StateStore {
     /** After a complete read: marks employees the run did not see as gone; returns how many. */
     long markUnseenAsGone(long runId);
 
+    /** How many contacts are delivered now, over all viewers. */
+    long countDelivered();
+
     /** How many employees receive contacts now. */
     long countViewers();
 

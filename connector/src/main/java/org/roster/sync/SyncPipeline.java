@@ -68,18 +68,33 @@ public final class SyncPipeline {
     /**
      * How a run ended.
      *
-     * @param sourceComplete whether the whole directory was read (and so removals were planned)
-     * @param problem        why the read was incomplete, empty otherwise
+     * @param sourceComplete   whether the whole directory was read (and so removals were planned)
+     * @param problem          why the read was incomplete, empty otherwise
+     * @param awaitingApproval the plan removes more than the guard allows: nothing was delivered
+     * @param plannedRemovals  how many removals the plan holds (when awaiting approval)
+     * @param removalLimit     the guard's limit for this run (when awaiting approval)
      */
-    public record Outcome(boolean sourceComplete, String problem) {
+    public record Outcome(boolean sourceComplete, String problem, boolean awaitingApproval, long plannedRemovals,
+                          long removalLimit) {
+        public Outcome(boolean sourceComplete, String problem) {
+            this(sourceComplete, problem, false, 0, 0);
+        }
     }
 
     /**
-     * Runs the pipeline.
+     * Runs the pipeline with no limit on removals.
      *
      * @param dryRun plan everything but deliver nothing and change no delivered state
      */
     public Outcome run(long runId, boolean dryRun, RunProgress progress) {
+        return run(runId, dryRun, progress, RemovalGuard.NONE);
+    }
+
+    /**
+     * Runs the pipeline. When the guard is active, the whole plan is counted before anything is
+     * delivered, and a plan that removes more than the guard allows stops there.
+     */
+    public Outcome run(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard) {
         progress.stage(RunProgress.Stage.READING);
         store.saveProgress(runId, progress);
         DirectorySource.ReadSummary read = read(runId, progress);
@@ -98,6 +113,21 @@ public final class SyncPipeline {
         progress.stage(RunProgress.Stage.PLANNING);
         progress.viewersTotal(store.countViewers());
         store.saveProgress(runId, progress);
+        if (!dryRun && read.complete() && guard.active()) {
+            RunProgress count = new RunProgress(0);
+            count.stage(RunProgress.Stage.PLANNING);
+            plan(runId, true, true, count);
+            long limit = guard.limit(store.countDelivered());
+            if (count.removed.get() > limit) {
+                progress.added.set(count.added.get());
+                progress.updated.set(count.updated.get());
+                progress.removed.set(count.removed.get());
+                store.saveProgress(runId, progress);
+                LOG.warning(() -> "run " + runId + " would remove " + count.removed.get() + " contacts, more than the "
+                        + "limit of " + limit + "; nothing was delivered and the run waits for an admin");
+                return new Outcome(true, "", true, count.removed.get(), limit);
+            }
+        }
         plan(runId, dryRun, read.complete(), progress);
 
         progress.stage(RunProgress.Stage.DONE);

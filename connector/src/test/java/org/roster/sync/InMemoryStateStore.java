@@ -84,6 +84,11 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized long countDelivered() {
+        return delivered.values().stream().mapToLong(Map::size).sum();
+    }
+
+    @Override
     public synchronized long countViewers() {
         return employees.values().stream().filter(r -> r.inScope).count();
     }

@@ -61,6 +61,17 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.sync.on-start")
     boolean syncOnStart;
 
+    @Inject @ConfigProperty(name = "roster.safety.max-removal-share")
+    double maxRemovalShare;
+
+    @Inject @ConfigProperty(name = "roster.safety.max-removals")
+    long maxRemovals;
+
+    /** The safety limit on removals per run. */
+    public org.roster.sync.RemovalGuard removalGuard() {
+        return org.roster.sync.RemovalGuard.of(maxRemovalShare, maxRemovals);
+    }
+
     /** Whether Roster serves and reads its embedded demo directory (no LDAP URL configured). */
     public boolean demoDirectory() {
         return ldapUrl.filter(u -> !u.isBlank()).isEmpty();

@@ -58,6 +58,35 @@ public class RunResource {
         return Response.accepted(view(id)).location(URI.create("/api/runs/" + id)).build();
     }
 
+    @POST
+    @Path("{id}/approve")
+    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @Operation(summary = "Approve the removals of a run that waits for approval: a new run carries them out")
+    public Response approve(@PathParam("id") long id,
+                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        long next;
+        try {
+            next = runs.decide(id, true, security.getUserPrincipal().getName()).orElseThrow();
+        } catch (RunService.RunInProgressException e) {
+            throw Problem.conflict("A run is already in progress; approve again when it has finished.");
+        }
+        return Response.accepted(view(next)).location(URI.create("/api/runs/" + next)).build();
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @Operation(summary = "Reject the removals of a run that waits for approval: nothing is delivered")
+    public RunView reject(@PathParam("id") long id,
+                          @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        try {
+            runs.decide(id, false, security.getUserPrincipal().getName());
+        } catch (RunService.RunInProgressException e) {
+            throw new IllegalStateException("rejecting starts no run", e);
+        }
+        return view(id);
+    }
+
     @GET
     @Operation(summary = "List runs, newest first")
     public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {

@@ -2,7 +2,6 @@ package org.roster.app;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -76,6 +75,14 @@ public class RunService {
      * @param actor who asked for it, for the audit trail
      */
     public long start(String trigger, boolean dryRun, String actor) throws RunInProgressException {
+        return start(trigger, dryRun, actor, 0);
+    }
+
+    /**
+     * Queues a run that may remove up to {@code approvedRemovals} contacts even beyond the safety
+     * limit, because an admin approved a halted run's plan.
+     */
+    public long start(String trigger, boolean dryRun, String actor, long approvedRemovals) throws RunInProgressException {
         if (!running.compareAndSet(false, true)) {
             throw new RunInProgressException();
         }
@@ -90,7 +97,7 @@ public class RunService {
             long id = run.getId();
             audit().append(java.util.List.of(new AuditEvent(clock.instant(), actor, "run.started", "run:" + id,
                     (dryRun ? "dry run" : "run") + " started (" + trigger + ") with policy " + policy.name())));
-            executor.submit(() -> execute(id, dryRun, policy));
+            executor.submit(() -> execute(id, dryRun, policy, approvedRemovals));
             return id;
         } catch (Exception e) {
             running.set(false);
@@ -111,7 +118,7 @@ public class RunService {
         return running.get();
     }
 
-    private void execute(long runId, boolean dryRun, Policy policy) {
+    private void execute(long runId, boolean dryRun, Policy policy, long approvedRemovals) {
         try {
             StateStore store = new JpaStateStore(em, tx, clock);
             // ask the directory only for what the policy uses
@@ -128,7 +135,12 @@ public class RunService {
                             EntryNormaliser.regionsByLocation(settings.regionByLocation())),
                     new PolicyEvaluator(policy), store, platform, audit(), clock);
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
-            SyncPipeline.Outcome outcome = pipeline.run(runId, dryRun, progress);
+            SyncPipeline.Outcome outcome = pipeline.run(runId, dryRun, progress,
+                    settings.removalGuard().approving(approvedRemovals));
+            if (outcome.awaitingApproval()) {
+                awaitApproval(runId, outcome);
+                return;
+            }
             finish(runId, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
                     outcome.sourceComplete(), outcome.sourceComplete() ? null
                             : "The directory read stopped early (" + outcome.problem()
@@ -137,8 +149,15 @@ public class RunService {
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Run " + runId + " failed", e);
-            finish(runId, RunEntity.Status.FAILED, null, "The run failed: " + e.getMessage());
+            // a database or driver message may quote a value from the directory: it stays out of the
+            // run's error and the log line; only Roster's own messages (configuration, policy) are shown
+            boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+            long reference = System.nanoTime();
+            LOG.warning(() -> "Run " + runId + " failed (reference " + reference + "): " + e.getClass().getName()
+                    + (ours ? ": " + e.getMessage() : ""));
+            finish(runId, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
+                    : "The run failed on an internal error (" + e.getClass().getSimpleName() + ", reference " + reference
+                    + " in the server log).");
         } finally {
             running.set(false);
         }
@@ -155,6 +174,44 @@ public class RunService {
                 + run.getRead() + " read, " + run.getRejected() + " rejected, " + run.getInScope() + " in scope, "
                 + run.getAdded() + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
                 + (error == null ? "" : ". " + error))));
+    }
+
+    private void awaitApproval(long runId, SyncPipeline.Outcome outcome) {
+        String reason = "This run would remove " + outcome.plannedRemovals() + " contacts, more than the safety limit "
+                + "of " + outcome.removalLimit() + "; nothing was delivered. A directory admin approves the removals "
+                + "(POST /api/runs/" + runId + "/approve) or rejects them (POST /api/runs/" + runId + "/reject).";
+        tx.inTransaction(() -> em.find(RunEntity.class, runId).awaitApproval(outcome.removalLimit(), reason,
+                clock.instant()));
+        audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.awaiting-approval",
+                "run:" + runId, "run " + runId + " would remove " + outcome.plannedRemovals()
+                        + " contacts (limit " + outcome.removalLimit() + "); nothing was delivered")));
+    }
+
+    /**
+     * An admin approves or rejects a run that waits for approval. Approving starts a new run that
+     * may remove up to what the halted run planned; rejecting ends it.
+     *
+     * @return the id of the new run, if one was started
+     */
+    public java.util.Optional<Long> decide(long runId, boolean approve, String admin) throws RunInProgressException {
+        RunEntity run = tx.inTransaction(() -> {
+            RunEntity found = em.find(RunEntity.class, runId);
+            if (found == null) {
+                throw Problem.notFound("There is no run " + runId + ".");
+            }
+            if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
+                throw Problem.conflict("Run " + runId + " is " + found.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; only a run awaiting approval can be approved or rejected.");
+            }
+            found.decide(approve, admin);
+            return found;
+        });
+        audit().append(java.util.List.of(new AuditEvent(clock.instant(), admin, approve ? "run.approved" : "run.rejected",
+                "run:" + runId, (approve ? "approved " : "rejected ") + run.getRemoved() + " removals of run " + runId)));
+        if (!approve) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(start("approved-run-" + runId, false, admin, run.getRemoved()));
     }
 
     AuditLog audit() {
