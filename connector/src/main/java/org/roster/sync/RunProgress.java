@@ -28,12 +28,18 @@ public final class RunProgress {
     public final AtomicLong viewersPlanned = new AtomicLong();
 
     private final long expectedEntries;
+    private final long startedNanos = System.nanoTime();
     private volatile long viewersTotal;
     private volatile Stage stage = Stage.QUEUED;
 
     /** @param expectedEntries how many entries the read is expected to bring (0 when unknown) */
     public RunProgress(long expectedEntries) {
         this.expectedEntries = expectedEntries;
+    }
+
+    /** How long the run has taken so far. */
+    public long elapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     public Stage stage() {

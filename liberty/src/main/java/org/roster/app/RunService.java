@@ -47,6 +47,9 @@ public class RunService {
     @Inject
     ActivePolicy activePolicy;
 
+    @Inject
+    RunMetrics metrics;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
     private final ContactPlatform platform = new RecordedContactPlatform();
@@ -138,6 +141,7 @@ public class RunService {
             SyncPipeline.Outcome outcome = pipeline.run(runId, dryRun, progress,
                     settings.removalGuard().approving(approvedRemovals));
             if (outcome.awaitingApproval()) {
+                metrics.finished(progress, "AWAITING_APPROVAL");
                 awaitApproval(runId, outcome);
                 return;
             }
@@ -145,6 +149,7 @@ public class RunService {
                     outcome.sourceComplete(), outcome.sourceComplete() ? null
                             : "The directory read stopped early (" + outcome.problem()
                             + "); nothing was removed in this run.");
+            metrics.finished(progress, outcome.sourceComplete() ? "COMPLETED" : "INCOMPLETE");
             LOG.info(() -> "Run " + runId + " finished: " + progress.read.get() + " read, " + progress.rejected.get()
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
@@ -155,6 +160,7 @@ public class RunService {
             long reference = System.nanoTime();
             LOG.warning(() -> "Run " + runId + " failed (reference " + reference + "): " + e.getClass().getName()
                     + (ours ? ": " + e.getMessage() : ""));
+            metrics.failed();
             finish(runId, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
                     : "The run failed on an internal error (" + e.getClass().getSimpleName() + ", reference " + reference
                     + " in the server log).");

@@ -55,6 +55,18 @@ class ApiIT {
     }
 
     @Test
+    void metricsCountRunsAndContactsWithoutCredentials() {
+        api.sync();
+
+        RosterApi.Reply metrics = new RosterApi(URI.create(base.toString()).resolve("/"), null).get("metrics?scope=application");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("roster_runs_total").contains("status=\"COMPLETED\"")
+                .contains("roster_entries_read_total").contains("roster_contacts_total")
+                .contains("roster_run_duration_seconds");
+    }
+
+    @Test
     void anUnknownRunIsAProblemNamingTheRun() {
         RosterApi.Reply missing = api.get("api/runs/987654");
 
