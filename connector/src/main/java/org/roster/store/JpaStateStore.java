@@ -121,6 +121,29 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public List<String> purgeGoneBefore(java.time.Instant cutoff) {
+        return tx.inTransaction(() -> {
+            // someone still held as a delivered contact (a removal waiting for approval) is kept until
+            // the removal is done: Roster needs the record to take the contact back
+            List<String> ids = em.createQuery("select e.id from EmployeeEntity e where e.status = :gone "
+                            + "and e.goneAt < :cutoff and not exists (select d from DeliveredContactEntity d "
+                            + "where d.contactId = e.id or d.viewerId = e.id)", String.class)
+                    .setParameter("gone", EmployeeEntity.Status.GONE).setParameter("cutoff", cutoff)
+                    .setMaxResults(10_000).getResultList();
+            if (!ids.isEmpty()) {
+                em.createQuery("delete from EmployeeGroupEntity g where g.employeeId in :ids").setParameter("ids", ids)
+                        .executeUpdate();
+                em.createQuery("delete from SelfServiceEntity s where s.employeeId in :ids").setParameter("ids", ids)
+                        .executeUpdate();
+                em.createQuery("delete from RejectionEntity r where r.employeeId in :ids").setParameter("ids", ids)
+                        .executeUpdate();
+                em.createQuery("delete from EmployeeEntity e where e.id in :ids").setParameter("ids", ids).executeUpdate();
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public long countDelivered() {
         return tx.inTransaction(() -> em.createQuery("select count(d) from DeliveredContactEntity d", Long.class)
                 .getSingleResult());

@@ -251,6 +251,11 @@ public final class Simulation {
         }
 
         @Override
+        public List<String> purgeGoneBefore(java.time.Instant cutoff) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
         public long countDelivered() {
             return base.countDelivered();
         }

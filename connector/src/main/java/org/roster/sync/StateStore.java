@@ -33,6 +33,14 @@ public interface StateStore {
     /** After a complete read: marks employees the run did not see as gone; returns how many. */
     long markUnseenAsGone(long runId);
 
+    /**
+     * Deletes what is held about employees who left the directory before {@code cutoff}: their
+     * directory data, group memberships, self-service choices and the rejections that name them.
+     * Someone still held as a delivered contact or viewer is kept until that is undone. Returns the
+     * ids purged, so the audit trail can say whose data went (ids only).
+     */
+    List<String> purgeGoneBefore(java.time.Instant cutoff);
+
     /** How many contacts are delivered now, over all viewers. */
     long countDelivered();
 

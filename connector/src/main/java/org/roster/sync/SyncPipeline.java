@@ -130,9 +130,23 @@ public final class SyncPipeline {
         }
         plan(runId, dryRun, read.complete(), progress);
 
+        if (!dryRun) {
+            purgeLeavers(runId);
+        }
         progress.stage(RunProgress.Stage.DONE);
         store.saveProgress(runId, progress);
         return new Outcome(read.complete(), read.problem());
+    }
+
+    /** Retention: a leaver's data is kept for the policy's period after they left, then purged. */
+    private void purgeLeavers(long runId) {
+        java.time.Instant cutoff = clock.instant().minus(evaluator.policy().retention().personalData());
+        List<String> purged = store.purgeGoneBefore(cutoff);
+        if (!purged.isEmpty()) {
+            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.purged", "run:" + runId,
+                    "purged the data of " + purged.size() + " employees who left before " + cutoff + " (retention "
+                            + evaluator.policy().retention().personalData() + "): " + String.join(", ", purged))));
+        }
     }
 
     private DirectorySource.ReadSummary read(long runId, RunProgress progress) {

@@ -34,6 +34,7 @@ final class InMemoryStateStore implements StateStore {
     static final class Row {
         Employee employee;
         boolean active;
+        java.time.Instant goneAt;
         boolean inScope;
         boolean contactAllowed;
         String scopeRule;
@@ -77,10 +78,33 @@ final class InMemoryStateStore implements StateStore {
                 row.active = false;
                 row.inScope = false;
                 row.contactAllowed = false;
+                row.goneAt = clock.instant();
                 gone++;
             }
         }
         return gone;
+    }
+
+    /** The store's clock, which a test moves forward to let retention periods pass. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
+    @Override
+    public synchronized List<String> purgeGoneBefore(java.time.Instant cutoff) {
+        List<String> purged = employees.values().stream().filter(r -> !r.active && r.goneAt != null
+                && r.goneAt.isBefore(cutoff)).map(r -> r.employee.id())
+                .filter(id -> delivered.getOrDefault(id, Collections.emptyNavigableMap()).isEmpty()
+                        && delivered.values().stream().noneMatch(cards -> cards.containsKey(id)))
+                .toList();
+        purged.forEach(id -> {
+            employees.remove(id);
+            choices.remove(id);
+        });
+        rejections.removeIf(r -> r.rejection().employeeId().map(purged::contains).orElse(false));
+        return purged;
+    }
+
+    synchronized boolean holds(String employeeId) {
+        return employees.containsKey(employeeId);
     }
 
     @Override
