@@ -42,6 +42,7 @@ class AuthorizationIT {
         assertThat(runs.status()).isEqualTo(401);
         assertThat(anonymous.get("api/employees?q=a").status()).isEqualTo(401);
         assertThat(anonymous.get("api/audit").status()).isEqualTo(401);
+        assertThat(anonymous.get("").status()).as("the pages too").isEqualTo(401);
         assertThat(anonymous.get("health/ready").status()).isEqualTo(200);
         assertThat(anonymous.get("openapi").status()).isEqualTo(200);
     }
