@@ -16,8 +16,20 @@ public interface AuditLog {
     /** Appends events in order, chained to the current end of the trail, in one unit of work. */
     void append(List<AuditEvent> events);
 
-    /** Re-computes the chain from the start and reports the first broken link, if any. */
+    /**
+     * Re-computes the chain from the start (or from the latest checkpoint, whose signature is
+     * checked first) and reports the first broken link, if any.
+     */
     Verification verify();
+
+    /**
+     * Deletes the records older than {@code cutoff} and leaves a signed checkpoint in their place,
+     * holding the id and hash of the last deleted record, so the rest of the trail still verifies
+     * and nobody can forge a checkpoint without the key.
+     *
+     * @return how many records were deleted
+     */
+    long prune(java.time.Instant cutoff);
 
     /**
      * The outcome of a verification.

@@ -22,10 +22,35 @@ public final class JpaAuditLog implements AuditLog {
 
     private final EntityManager em;
     private final Transactions tx;
+    private final org.roster.audit.CheckpointSigner signer;
+    private final java.time.Clock clock;
 
-    public JpaAuditLog(EntityManager em, Transactions tx) {
+    public JpaAuditLog(EntityManager em, Transactions tx, org.roster.audit.CheckpointSigner signer, java.time.Clock clock) {
         this.em = em;
         this.tx = tx;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    @Override
+    public long prune(java.time.Instant cutoff) {
+        return tx.inTransaction(() -> {
+            // appenders wait while the chain's start moves
+            em.find(AuditHeadEntity.class, 1, LockModeType.PESSIMISTIC_WRITE);
+            List<AuditRecordEntity> last = em.createQuery("select a from AuditRecordEntity a where a.at < :cutoff "
+                            + "order by a.id desc", AuditRecordEntity.class)
+                    .setParameter("cutoff", cutoff).setMaxResults(1).getResultList();
+            if (last.isEmpty()) {
+                return 0L;
+            }
+            AuditRecordEntity through = last.get(0);
+            long deleted = em.createQuery("delete from AuditRecordEntity a where a.id <= :through")
+                    .setParameter("through", through.getId()).executeUpdate();
+            java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            em.persist(new AuditCheckpointEntity(through.getId(), through.getHash(), at, deleted,
+                    signer.sign(through.getId(), through.getHash(), at)));
+            return deleted;
+        });
     }
 
     @Override
@@ -52,7 +77,20 @@ public final class JpaAuditLog implements AuditLog {
         String expectedPrev = HashChain.GENESIS;
         long expectedId = 0;
         long checked = 0;
-        long after = 0;
+        List<AuditCheckpointEntity> checkpoints = tx.inTransaction(() -> em.createQuery(
+                "select c from AuditCheckpointEntity c order by c.prunedThroughId desc", AuditCheckpointEntity.class)
+                .setMaxResults(1).getResultList());
+        if (!checkpoints.isEmpty()) {
+            AuditCheckpointEntity checkpoint = checkpoints.get(0);
+            if (!signer.verify(checkpoint.getPrunedThroughId(), checkpoint.getLastHash(), checkpoint.getAt(),
+                    checkpoint.getSignature())) {
+                return new Verification(false, 0, checkpoint.getPrunedThroughId(), "the checkpoint after record "
+                        + checkpoint.getPrunedThroughId() + " is not signed by Roster's key: pruned history was forged");
+            }
+            expectedPrev = checkpoint.getLastHash();
+            expectedId = checkpoint.getPrunedThroughId();
+        }
+        long after = expectedId;
         while (true) {
             long from = after;
             List<AuditRecordEntity> page = tx.inTransaction(() -> em.createQuery(

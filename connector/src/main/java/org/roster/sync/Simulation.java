@@ -329,5 +329,10 @@ public final class Simulation {
         public Verification verify() {
             throw new UnsupportedOperationException("a simulation has no trail");
         }
+
+        @Override
+        public long prune(java.time.Instant cutoff) {
+            throw new UnsupportedOperationException("a simulation has no trail");
+        }
     };
 }

@@ -33,6 +33,11 @@ public final class InMemoryAuditLog implements AuditLog {
         return new Verification(true, records.size(), -1, "");
     }
 
+    @Override
+    public synchronized long prune(java.time.Instant cutoff) {
+        throw new UnsupportedOperationException("pruning is tested against the database adapter");
+    }
+
     public synchronized List<AuditEvent> events() {
         return records.stream().map(Record::event).toList();
     }

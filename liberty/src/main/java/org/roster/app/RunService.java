@@ -50,6 +50,9 @@ public class RunService {
     @Inject
     RunMetrics metrics;
 
+    @Inject
+    AuditKeys keys;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
     private final ContactPlatform platform = new RecordedContactPlatform();
@@ -150,6 +153,9 @@ public class RunService {
                             : "The directory read stopped early (" + outcome.problem()
                             + "); nothing was removed in this run.");
             metrics.finished(progress, outcome.sourceComplete() ? "COMPLETED" : "INCOMPLETE");
+            if (!dryRun) {
+                pruneAudit(policy);
+            }
             LOG.info(() -> "Run " + runId + " finished: " + progress.read.get() + " read, " + progress.rejected.get()
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
@@ -221,6 +227,17 @@ public class RunService {
     }
 
     AuditLog audit() {
-        return new JpaAuditLog(em, tx);
+        return new JpaAuditLog(em, tx, keys.signer(), clock);
+    }
+
+    /** Retention of the audit trail: records older than the policy allows give way to a signed checkpoint. */
+    private void pruneAudit(Policy policy) {
+        java.time.Instant cutoff = clock.instant().minus(policy.retention().auditRecords());
+        long pruned = audit().prune(cutoff);
+        if (pruned > 0) {
+            audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.pruned", "audit",
+                    "pruned " + pruned + " audit records older than " + cutoff + " (retention "
+                            + policy.retention().auditRecords() + "), leaving a signed checkpoint")));
+        }
     }
 }
