@@ -45,6 +45,8 @@ public class RunEntity {
     @Column(name = "added_count", nullable = false) private long added;
     @Column(name = "updated_count", nullable = false) private long updated;
     @Column(name = "removed_count", nullable = false) private long removed;
+    @Column(name = "delivered_count", nullable = false) private long delivered;
+    @Column(name = "failed_count", nullable = false) private long failed;
     @Column(name = "removal_limit") private Long removalLimit;
     @Column(name = "decided_by", length = 256) private String decidedBy;
 
@@ -75,6 +77,8 @@ public class RunEntity {
         added = p.added.get();
         updated = p.updated.get();
         removed = p.removed.get();
+        delivered = p.delivered.get();
+        failed = p.failed.get();
     }
 
     public void finish(Status status, Boolean sourceComplete, String error, Instant at) {
@@ -104,6 +108,8 @@ public class RunEntity {
         this.decidedBy = admin;
     }
 
+    public long getDelivered() { return delivered; }
+    public long getFailed() { return failed; }
     public Long getRemovalLimit() { return removalLimit; }
     public String getDecidedBy() { return decidedBy; }
     public Long getId() { return id; }

@@ -25,6 +25,10 @@ public final class RunProgress {
     public final AtomicLong added = new AtomicLong();
     public final AtomicLong updated = new AtomicLong();
     public final AtomicLong removed = new AtomicLong();
+    /** Changes the platform accepted (or recorded). */
+    public final AtomicLong delivered = new AtomicLong();
+    /** Changes the platform refused; they are planned again at the next run. */
+    public final AtomicLong failed = new AtomicLong();
     public final AtomicLong viewersPlanned = new AtomicLong();
 
     private final long expectedEntries;

@@ -216,9 +216,11 @@ public final class SyncPipeline {
                 platform.deliver(viewerId, changes);
             } catch (ContactPlatform.DeliveryException e) {
                 LOG.warning(() -> "run " + runId + ": delivery to viewer " + viewerId + " failed: " + e.getMessage());
+                progress.failed.addAndGet(changes.size());
                 return;
             }
             store.recordDelivery(runId, viewerId, changes);
+            progress.delivered.addAndGet(changes.size());
         }
         for (ContactChange change : changes) {
             (change instanceof ContactChange.Add ? progress.added

@@ -304,6 +304,8 @@ class SyncPipelineTest {
         RunProgress first = run(false);
 
         assertThat(first.added).hasValue(3 * 3 + 3 * 2);
+        assertThat(first.failed).hasValue(3);
+        assertThat(first.delivered).as("f3's three are not among them").hasValue(3 * 3 + 3 * 2);
         assertThat(store.deliveredTo("f3")).isEmpty();
         assertThat(store.deliveredTo("f1")).containsKey("f3");
 

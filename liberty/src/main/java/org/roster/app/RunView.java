@@ -8,8 +8,9 @@ import org.roster.store.RunEntity;
 /**
  * A run as the API shows it.
  *
- * @param counts read, rejected, in scope, excluded, gone from the directory, and contacts added,
- *               updated and removed across all viewers
+ * @param counts read, rejected, in scope, excluded and gone from the directory; contacts added,
+ *               updated and removed across all viewers; changes delivered, and changes the platform
+ *               refused (planned again at the next run)
  */
 public record RunView(long id, String status, String trigger, boolean dryRun, String stage, int progress,
                       String policy, String platform, Instant startedAt, Instant finishedAt,
@@ -17,7 +18,7 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
 
     /** The counts of a run. */
     public record Counts(long read, long rejected, long inScope, long excluded, long gone, long added, long updated,
-                         long removed) {
+                         long removed, long delivered, long failed) {
     }
 
     static RunView of(RunEntity run) {
@@ -26,6 +27,6 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
                 run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
                 run.getRemovalLimit(), run.getDecidedBy(),
                 new Counts(run.getRead(), run.getRejected(), run.getInScope(), run.getExcluded(), run.getGone(),
-                        run.getAdded(), run.getUpdated(), run.getRemoved()));
+                        run.getAdded(), run.getUpdated(), run.getRemoved(), run.getDelivered(), run.getFailed()));
     }
 }

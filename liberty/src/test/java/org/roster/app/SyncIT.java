@@ -104,6 +104,7 @@ class SyncIT {
         assertThat(rerun.getJsonNumber("added").longValue()).isZero();
         assertThat(rerun.getJsonNumber("updated").longValue()).isZero();
         assertThat(rerun.getJsonNumber("removed").longValue()).isZero();
+        assertThat(rerun.getJsonNumber("delivered").longValue()).isZero();
     }
 
     @Test
@@ -115,6 +116,8 @@ class SyncIT {
         JsonObject counts = api.sync().getJsonObject("counts");
 
         assertThat(counts.getJsonNumber("updated").longValue()).isEqualTo(3);
+        assertThat(counts.getJsonNumber("delivered").longValue()).isEqualTo(3);
+        assertThat(counts.getJsonNumber("failed").longValue()).isZero();
         assertThat(counts.getJsonNumber("added").longValue()).isZero();
         assertThat(counts.getJsonNumber("removed").longValue()).isZero();
         for (LdapFixture.Person viewer : team.subList(1, 4)) {
