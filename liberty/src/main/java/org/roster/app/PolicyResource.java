@@ -155,10 +155,7 @@ public class PolicyResource {
     public PolicyView approve(@PathParam("id") long id) {
         String approver = actor();
         PolicyVersionEntity version = tx.inTransaction(() -> {
-            PolicyVersionEntity found = em.find(PolicyVersionEntity.class, id);
-            if (found == null) {
-                throw Problem.notFound("There is no policy version " + id + ".");
-            }
+            PolicyVersionEntity found = find(id);
             if (found.getStatus() != PolicyVersionEntity.Status.DRAFT) {
                 throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase() + "; only a "
                         + "draft can be approved.");
@@ -182,10 +179,7 @@ public class PolicyResource {
     public PolicyView publish(@PathParam("id") long id) {
         String publisher = actor();
         PolicyVersionEntity version = tx.inTransaction(() -> {
-            PolicyVersionEntity found = em.find(PolicyVersionEntity.class, id);
-            if (found == null) {
-                throw Problem.notFound("There is no policy version " + id + ".");
-            }
+            PolicyVersionEntity found = find(id);
             if (found.getStatus() != PolicyVersionEntity.Status.APPROVED) {
                 throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase()
                         + "; only an approved version can be published.");
@@ -206,10 +200,7 @@ public class PolicyResource {
     public PolicyView rollback(@PathParam("id") long id) {
         String actor = actor();
         PolicyVersionEntity restored = tx.inTransaction(() -> {
-            PolicyVersionEntity earlier = em.find(PolicyVersionEntity.class, id);
-            if (earlier == null) {
-                throw Problem.notFound("There is no policy version " + id + ".");
-            }
+            PolicyVersionEntity earlier = find(id);
             if (earlier.getPublishedAt() == null) {
                 throw Problem.conflict("Version " + id + " was never published; only a version that was published "
                         + "before can be restored.");
