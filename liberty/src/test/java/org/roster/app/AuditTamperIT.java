@@ -45,6 +45,7 @@ class AuditTamperIT {
     }
 
     private long aRecordInTheMiddle() throws SQLException {
+        LdapFixture.get();
         RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
         admin.sync();
         admin.sync();
