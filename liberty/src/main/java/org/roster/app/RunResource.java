@@ -135,12 +135,14 @@ public class RunResource {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
         }
-        return em.createQuery("select e from EmployeeEntity e where e.lastSeenRun = :run and e.contactAllowed = false"
-                        + (rule == null ? "" : " and e.scopeRule = :rule") + " order by e.id",
-                        org.roster.store.EmployeeEntity.class)
-                .setParameter("run", id)
-                .setParameter(rule == null ? "run" : "rule", rule == null ? (Object) id : rule)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+        var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun = :run "
+                        + "and e.contactAllowed = false" + (rule == null ? "" : " and e.scopeRule = :rule")
+                        + " order by e.id", org.roster.store.EmployeeEntity.class)
+                .setParameter("run", id);
+        if (rule != null) {
+            query.setParameter("rule", rule);
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(e -> new ExcludedView(e.getId(), e.isInScope(), e.getScopeRule(), e.getScopeReason())).toList();
     }
 
