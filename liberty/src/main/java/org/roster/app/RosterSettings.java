@@ -67,6 +67,39 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.safety.max-removals")
     long maxRemovals;
 
+    @Inject @ConfigProperty(name = "roster.db.url")
+    Optional<String> dbUrl;
+
+    @Inject @ConfigProperty(name = "roster.db.user", defaultValue = "roster")
+    String dbUser;
+
+    @Inject @ConfigProperty(name = "roster.db.password", defaultValue = "roster")
+    String dbPassword;
+
+    @Inject @ConfigProperty(name = "roster.db.embedded.port", defaultValue = "15432")
+    int embeddedDbPort;
+
+    @Inject @ConfigProperty(name = "roster.db.embedded.dir", defaultValue = "postgres")
+    String embeddedDbDir;
+
+    @Inject @ConfigProperty(name = "roster.db.embedded.bin")
+    Optional<String> embeddedDbBin;
+
+    /**
+     * Whether Roster runs its own embedded PostgreSQL: when no database URL is configured, or the
+     * configured one is the embedded database's own.
+     */
+    public boolean embeddedDatabase() {
+        return dbUrl.filter(u -> !u.isBlank()).map(u -> u.strip().equals(EmbeddedPostgres.url(embeddedDbPort)))
+                .orElse(true);
+    }
+
+    /** The embedded database, under the server's directory unless configured elsewhere. */
+    EmbeddedPostgres embeddedPostgres() {
+        return new EmbeddedPostgres(java.nio.file.Path.of(embeddedDbDir), embeddedDbPort, dbUser,
+                dbPassword.toCharArray(), embeddedDbBin.filter(b -> !b.isBlank()).map(java.nio.file.Path::of));
+    }
+
     /** The safety limit on removals per run. */
     public org.roster.sync.RemovalGuard removalGuard() {
         return org.roster.sync.RemovalGuard.of(maxRemovalShare, maxRemovals);

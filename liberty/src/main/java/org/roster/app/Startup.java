@@ -7,13 +7,15 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 
 /**
- * What happens when the application starts: the schema is migrated, the demo directory is served
+ * What happens when the application starts: the embedded database is started (unless an own
+ * PostgreSQL is configured), the schema is migrated, the demo directory is served
  * if no LDAP server is configured, and (unless switched off) a first full sync is started.
  */
 @ApplicationScoped
@@ -36,7 +38,13 @@ public class Startup {
     @Inject
     ActivePolicy policy;
 
+    private EmbeddedPostgres embedded;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (settings.embeddedDatabase()) {
+            embedded = settings.embeddedPostgres();
+            embedded.start();
+        }
         migrate();
         policy.bootstrap();
         if (settings.demoDirectory()) {
@@ -55,15 +63,31 @@ public class Startup {
         }
     }
 
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+
     private void migrate() {
-        var result = Flyway.configure(Startup.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        // Flyway finds its PostgreSQL support through the service loader; on the
+        // server's start-up thread the context class loader is not the application's
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Startup.class.getClassLoader());
+        try {
+            Flyway flyway = Flyway.configure(Startup.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .callbackLocations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load();
+            int applied = flyway.migrate().migrationsExecuted;
+            var current = flyway.info().current();
+            LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion())
+                    + " (" + applied + " migrations applied now)");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }
