@@ -2,7 +2,7 @@ package org.roster.platform;
 
 import java.util.List;
 
-import org.roster.sync.ContactChange;
+import org.roster.sync.PlannedChange;
 import org.roster.sync.ContactPlatform;
 
 /**
@@ -23,7 +23,7 @@ public final class RecordedContactPlatform implements ContactPlatform {
     }
 
     @Override
-    public void deliver(String viewerId, List<ContactChange> changes) {
+    public void deliver(String viewerId, List<PlannedChange> changes) {
         // recording is done by the state store in the same step; there is no remote side
     }
 }

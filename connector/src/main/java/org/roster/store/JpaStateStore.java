@@ -275,33 +275,110 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public void recordDelivery(long runId, String viewerId, List<ContactChange> changes) {
+    public void enqueue(long runId, String viewerId, List<ContactChange> changes) {
         tx.inTransaction(() -> {
             var now = clock.instant();
             for (ContactChange change : changes) {
-                DeliveredContactEntity.Key key = new DeliveredContactEntity.Key(viewerId, change.contactId());
-                String action;
-                if (change instanceof ContactChange.Remove) {
-                    DeliveredContactEntity row = em.find(DeliveredContactEntity.class, key);
-                    if (row != null) {
-                        em.remove(row);
-                    }
-                    action = "REMOVE";
-                } else {
-                    ContactCard card = change instanceof ContactChange.Add add ? add.card()
-                            : ((ContactChange.Update) change).card();
-                    DeliveredContactEntity row = change instanceof ContactChange.Add ? null
-                            : em.find(DeliveredContactEntity.class, key);
-                    if (row == null) {
-                        row = new DeliveredContactEntity(viewerId, change.contactId());
-                        em.persist(row);
-                    }
-                    row.delivered(toJson(card.fields()), card.fingerprint(), card.ruleId(), runId, now);
-                    action = change instanceof ContactChange.Add ? "ADD" : "UPDATE";
-                }
-                em.persist(new DeliveryEntity(runId, viewerId, change.contactId(), action, now));
+                ContactCard card = change instanceof ContactChange.Add add ? add.card()
+                        : change instanceof ContactChange.Update update ? update.card() : null;
+                em.persist(new OutboxEntity(runId, viewerId, change.contactId(), action(change),
+                        card == null ? null : toJson(card.fields()), card == null ? null : card.ruleId(), now));
             }
         });
+    }
+
+    private static String action(ContactChange change) {
+        return change instanceof ContactChange.Add ? "ADD" : change instanceof ContactChange.Update ? "UPDATE" : "REMOVE";
+    }
+
+    private static ContactChange change(OutboxEntity row) {
+        return switch (row.getAction()) {
+            case "ADD" -> new ContactChange.Add(new ContactCard(row.getContactId(), fromJson(row.getFields()),
+                    row.getRuleId()));
+            case "UPDATE" -> new ContactChange.Update(new ContactCard(row.getContactId(), fromJson(row.getFields()),
+                    row.getRuleId()));
+            default -> new ContactChange.Remove(row.getContactId());
+        };
+    }
+
+    @Override
+    public Drained drain(long runId, int batchSize, Delivery delivery) {
+        return tx.inTransaction(() -> {
+            // rows another worker holds are skipped, not waited for; the locks end with this unit of work
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("select id from outbox where run_id = ?1 and state = 'PENDING' "
+                            + "order by viewer_id, id limit ?2 for update skip locked")
+                    .setParameter(1, runId).setParameter(2, batchSize).getResultList();
+            if (ids.isEmpty()) {
+                return new Drained(0, 0);
+            }
+            List<OutboxEntity> rows = em.createQuery("select o from OutboxEntity o where o.id in :ids "
+                            + "order by o.viewerId, o.id", OutboxEntity.class)
+                    .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
+            Map<String, List<OutboxEntity>> byViewer = new java.util.LinkedHashMap<>();
+            rows.forEach(row -> byViewer.computeIfAbsent(row.getViewerId(), v -> new ArrayList<>()).add(row));
+            long delivered = 0;
+            long failed = 0;
+            var now = clock.instant();
+            for (Map.Entry<String, List<OutboxEntity>> viewer : byViewer.entrySet()) {
+                try {
+                    delivery.deliver(viewer.getKey(), viewer.getValue().stream()
+                            .map(row -> new org.roster.sync.PlannedChange(row.idempotencyKey(), change(row))).toList());
+                } catch (org.roster.sync.ContactPlatform.DeliveryException e) {
+                    viewer.getValue().forEach(row -> row.failed(e.getMessage()));
+                    failed += viewer.getValue().size();
+                    continue;
+                }
+                for (OutboxEntity row : viewer.getValue()) {
+                    record(runId, row.getViewerId(), change(row), now);
+                    row.delivered(now);
+                }
+                delivered += viewer.getValue().size();
+            }
+            return new Drained(delivered, failed);
+        });
+    }
+
+    /** Makes a delivered change the viewer's delivered state, and journals it. */
+    private void record(long runId, String viewerId, ContactChange change, java.time.Instant now) {
+        DeliveredContactEntity.Key key = new DeliveredContactEntity.Key(viewerId, change.contactId());
+        DeliveredContactEntity row = em.find(DeliveredContactEntity.class, key);
+        if (change instanceof ContactChange.Remove) {
+            if (row != null) {
+                em.remove(row);
+            }
+        } else {
+            ContactCard card = change instanceof ContactChange.Add add ? add.card() : ((ContactChange.Update) change).card();
+            if (row == null) {
+                row = new DeliveredContactEntity(viewerId, change.contactId());
+                em.persist(row);
+            }
+            row.delivered(toJson(card.fields()), card.fingerprint(), card.ruleId(), runId, now);
+        }
+        em.persist(new DeliveryEntity(runId, viewerId, change.contactId(), action(change), now));
+    }
+
+    @Override
+    public OutboxCounts outbox(long runId) {
+        return tx.inTransaction(() -> {
+            long[] counts = new long[6];
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createQuery("select o.action, o.state, count(o) from OutboxEntity o "
+                    + "where o.runId = :run group by o.action, o.state").setParameter("run", runId).getResultList();
+            for (Object[] row : rows) {
+                long n = ((Number) row[2]).longValue();
+                counts["ADD".equals(row[0]) ? 0 : "UPDATE".equals(row[0]) ? 1 : 2] += n;
+                counts[3 + ((OutboxEntity.State) row[1]).ordinal()] += n;
+            }
+            return new OutboxCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        });
+    }
+
+    @Override
+    public long discardPlan(long runId) {
+        return tx.inTransaction(() -> (long) em.createQuery("delete from OutboxEntity o where o.runId = :run "
+                + "and o.state = :pending").setParameter("run", runId)
+                .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate());
     }
 
     @Override
@@ -316,7 +393,7 @@ public final class JpaStateStore implements StateStore {
         tx.inTransaction(() -> {
             RunEntity run = em.find(RunEntity.class, runId);
             if (run != null) {
-                run.progress(progress);
+                run.progress(progress, clock.instant());
             }
         });
     }

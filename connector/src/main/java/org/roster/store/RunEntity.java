@@ -49,6 +49,10 @@ public class RunEntity {
     @Column(name = "failed_count", nullable = false) private long failed;
     @Column(name = "removal_limit") private Long removalLimit;
     @Column(name = "decided_by", length = 256) private String decidedBy;
+    @Column(name = "owner", length = 256) private String owner;
+    @Column(name = "heartbeat_at") private Instant heartbeatAt;
+    /** The time a schedule fired this run for; null for runs started otherwise. */
+    @Column(name = "scheduled_for") private Instant scheduledFor;
 
     protected RunEntity() {
     }
@@ -63,9 +67,13 @@ public class RunEntity {
         this.stage = RunProgress.Stage.QUEUED.name();
     }
 
-    void progress(RunProgress p) {
+    void progress(RunProgress p, Instant at) {
         if (status == Status.QUEUED) {
             status = Status.RUNNING;
+        }
+        heartbeatAt = at;
+        if (p.sourceComplete() != null) {
+            sourceComplete = p.sourceComplete();
         }
         stage = p.stage().name();
         progress = p.percent();
@@ -102,11 +110,54 @@ public class RunEntity {
         this.finishedAt = at;
     }
 
-    /** An admin decided about a run that was awaiting approval. */
-    public void decide(boolean approved, String admin) {
-        this.status = approved ? Status.APPROVED : Status.REJECTED;
+    /**
+     * An admin decided about a run that was awaiting approval: approved, it goes on to deliver its
+     * plan; rejected, it ends and its plan is dropped.
+     */
+    public void decide(boolean approved, String admin, String note, Instant at) {
+        this.status = approved ? Status.RUNNING : Status.REJECTED;
         this.decidedBy = admin;
+        this.error = note;
+        this.finishedAt = approved ? null : at;
+        this.heartbeatAt = at;
     }
+
+    /** This server carries the run from now on. */
+    public void claim(String server, Instant at) {
+        this.owner = server;
+        this.heartbeatAt = at;
+        if (status == Status.QUEUED) {
+            status = Status.RUNNING;
+        }
+    }
+
+    /** The run's counts so far, for a run that goes on where it stopped. */
+    public RunProgress resumeProgress() {
+        RunProgress p = new RunProgress(read);
+        p.read.set(read);
+        p.rejected.set(rejected);
+        p.inScope.set(inScope);
+        p.excluded.set(excluded);
+        p.gone.set(gone);
+        p.added.set(added);
+        p.updated.set(updated);
+        p.removed.set(removed);
+        p.delivered.set(delivered);
+        p.failed.set(failed);
+        if (sourceComplete != null) {
+            p.sourceComplete(sourceComplete);
+        }
+        p.stage(RunProgress.Stage.valueOf(stage));
+        return p;
+    }
+
+    public void scheduledFor(Instant at) {
+        this.scheduledFor = at;
+    }
+
+    public Instant getScheduledFor() { return scheduledFor; }
+    public String getOwner() { return owner; }
+    public Instant getHeartbeatAt() { return heartbeatAt; }
 
     public long getDelivered() { return delivered; }
     public long getFailed() { return failed; }

@@ -7,7 +7,7 @@ import java.util.List;
  * what would be sent). Adapters are named for what they use.
  *
  * <pre>{@code
- * platform.deliver(viewerId, changes);
+ * platform.deliver(viewerId, List.of(new PlannedChange("run-7/change-350", change)));
  * }</pre>
  */
 public interface ContactPlatform {
@@ -16,11 +16,13 @@ public interface ContactPlatform {
     String name();
 
     /**
-     * Applies changes to one viewer's contact list.
+     * Applies changes to one viewer's contact list. The same change may arrive more than once
+     * (after a crash, before Roster recorded it as delivered): a change whose idempotency key was
+     * applied before must not be applied again.
      *
      * @throws DeliveryException if the platform refused; nothing is then recorded as delivered
      */
-    void deliver(String viewerId, List<ContactChange> changes) throws DeliveryException;
+    void deliver(String viewerId, List<PlannedChange> changes) throws DeliveryException;
 
     /** The platform refused or failed; the message says what happened, without personal data. */
     final class DeliveryException extends Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunProgress {
 
     /** The stages of a run, in order. */
-    public enum Stage { QUEUED, READING, PLANNING, DONE }
+    public enum Stage { QUEUED, READING, PLANNING, DELIVERING, DONE }
 
     public final AtomicLong read = new AtomicLong();
     public final AtomicLong rejected = new AtomicLong();
@@ -31,6 +31,8 @@ public final class RunProgress {
     public final AtomicLong failed = new AtomicLong();
     public final AtomicLong viewersPlanned = new AtomicLong();
 
+    /** Whether the read covered the whole directory; null until the read has ended. */
+    private volatile Boolean sourceComplete;
     private final long expectedEntries;
     private final long startedNanos = System.nanoTime();
     private volatile long viewersTotal;
@@ -54,19 +56,34 @@ public final class RunProgress {
         this.stage = stage;
     }
 
+    public Boolean sourceComplete() {
+        return sourceComplete;
+    }
+
+    public void sourceComplete(boolean complete) {
+        this.sourceComplete = complete;
+    }
+
+    /** Changes planned so far: adds, updates and removes. */
+    public long planned() {
+        return added.get() + updated.get() + removed.get();
+    }
+
     public void viewersTotal(long total) {
         this.viewersTotal = total;
     }
 
     /**
-     * How far the run has come, 0 to 100: reading counts for the first half, planning and
-     * delivering for the second.
+     * How far the run has come, 0 to 100: reading counts for the first 40, planning for the next
+     * 30, delivering for the last 30.
      */
     public int percent() {
         return switch (stage) {
             case QUEUED -> 0;
-            case READING -> expectedEntries <= 0 ? 0 : (int) Math.min(49, read.get() * 50 / expectedEntries);
-            case PLANNING -> 50 + (viewersTotal <= 0 ? 0 : (int) Math.min(49, viewersPlanned.get() * 50 / viewersTotal));
+            case READING -> expectedEntries <= 0 ? 0 : (int) Math.min(39, read.get() * 40 / expectedEntries);
+            case PLANNING -> 40 + (viewersTotal <= 0 ? 0 : (int) Math.min(29, viewersPlanned.get() * 30 / viewersTotal));
+            case DELIVERING -> 70 + (planned() <= 0 ? 0
+                    : (int) Math.min(29, (delivered.get() + failed.get()) * 30 / planned()));
             case DONE -> 100;
         };
     }

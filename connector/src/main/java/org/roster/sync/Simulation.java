@@ -281,7 +281,22 @@ public final class Simulation {
         }
 
         @Override
-        public void recordDelivery(long runId, String viewerId, List<ContactChange> changes) {
+        public void enqueue(long runId, String viewerId, List<ContactChange> changes) {
+            throw new UnsupportedOperationException("a simulation delivers nothing");
+        }
+
+        @Override
+        public Drained drain(long runId, int batchSize, Delivery delivery) {
+            throw new UnsupportedOperationException("a simulation delivers nothing");
+        }
+
+        @Override
+        public OutboxCounts outbox(long runId) {
+            throw new UnsupportedOperationException("a simulation delivers nothing");
+        }
+
+        @Override
+        public long discardPlan(long runId) {
             throw new UnsupportedOperationException("a simulation delivers nothing");
         }
 
@@ -314,7 +329,7 @@ public final class Simulation {
         }
 
         @Override
-        public void deliver(String viewerId, List<ContactChange> changes) {
+        public void deliver(String viewerId, List<PlannedChange> changes) {
             throw new UnsupportedOperationException("a simulation delivers nothing");
         }
     };

@@ -89,8 +89,48 @@ public interface StateStore {
     /** Viewers who still hold delivered contacts but are no longer in scope, page by page. */
     void forEachFormerViewer(int pageSize, Consumer<String> viewerId);
 
-    /** Records what was delivered to a viewer and makes it the viewer's delivered state. */
-    void recordDelivery(long runId, String viewerId, List<ContactChange> changes);
+    /**
+     * Writes a viewer's planned changes into the run's durable outbox, each once: the plan outlives
+     * the process that made it.
+     */
+    void enqueue(long runId, String viewerId, List<ContactChange> changes);
+
+    /** Hands one viewer's changes to the platform; a refusal fails only that viewer's changes. */
+    @FunctionalInterface
+    interface Delivery {
+        void deliver(String viewerId, List<PlannedChange> changes) throws ContactPlatform.DeliveryException;
+    }
+
+    /** What one drained batch came to: changes delivered and changes the platform refused. */
+    record Drained(long delivered, long failed) {
+        public boolean none() {
+            return delivered == 0 && failed == 0;
+        }
+    }
+
+    /**
+     * Takes a batch of the run's pending changes from the outbox (rows another worker holds are
+     * skipped), delivers them viewer by viewer, and in the same unit of work records each delivered
+     * change as the viewer's delivered state and marks it delivered, or marks it failed with the
+     * platform's reason. A crash before the unit of work ends leaves the batch pending, to be
+     * delivered again under the same idempotency keys.
+     *
+     * @return what was done; {@link Drained#none()} when nothing is pending
+     */
+    Drained drain(long runId, int batchSize, Delivery delivery);
+
+    /** What a run's outbox holds. */
+    record OutboxCounts(long adds, long updates, long removes, long pending, long delivered, long failed) {
+        public long total() {
+            return adds + updates + removes;
+        }
+    }
+
+    /** Counts the run's planned changes and how far their delivery has come. */
+    OutboxCounts outbox(long runId);
+
+    /** Drops the run's undelivered changes: its plan was rejected, superseded or never completed. */
+    long discardPlan(long runId);
 
     /** How many entries the last complete read brought, to estimate progress; 0 if none. */
     long lastCompleteReadCount();

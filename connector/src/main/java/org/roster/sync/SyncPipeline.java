@@ -25,8 +25,8 @@ import org.roster.policy.VisibilityRule;
 
 /**
  * One sync run, stage by stage: read the source (streaming), normalise, decide scope with the
- * policy, store the snapshot; then, per viewer, compute the permitted contacts, plan the difference
- * with what was delivered, and deliver it.
+ * policy, store the snapshot; then, per viewer, compute the permitted contacts and write the
+ * difference with what was delivered into the durable outbox; then deliver the outbox in batches.
  *
  * <p>A read that did not complete plans no removals: an employee missing from a partial read may
  * simply not have been reached.
@@ -42,6 +42,8 @@ public final class SyncPipeline {
     private static final int BATCH = 500;
     private static final int VIEWER_PAGE = 200;
     private static final int PROGRESS_EVERY_VIEWERS = 100;
+    /** Changes per delivery batch when not configured. */
+    public static final int DEFAULT_BATCH = 200;
 
     private final DirectorySource source;
     private final EntryNormaliser normaliser;
@@ -50,6 +52,8 @@ public final class SyncPipeline {
     private final ContactPlatform platform;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private int batchSize = DEFAULT_BATCH;
+    private Runnable pacing = () -> { };
 
     public SyncPipeline(DirectorySource source, EntryNormaliser normaliser, PolicyEvaluator evaluator,
                         StateStore store, ContactPlatform platform, AuditLog audit, java.time.Clock clock) {
@@ -63,6 +67,19 @@ public final class SyncPipeline {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Sets how changes are delivered: how many per batch (one unit of work each), and what happens
+     * between batches (a pause that paces the platform's accounts).
+     */
+    public SyncPipeline delivering(int batchSize, Runnable pacing) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a delivery batch holds at least one change, not " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
+        return this;
     }
 
     /**
@@ -91,13 +108,15 @@ public final class SyncPipeline {
     }
 
     /**
-     * Runs the pipeline. When the guard is active, the whole plan is counted before anything is
-     * delivered, and a plan that removes more than the guard allows stops there.
+     * Runs the pipeline: read, plan into the outbox, then deliver from it. When the guard is active
+     * and the plan removes more than it allows, nothing is delivered: the plan waits in the outbox
+     * for an admin, who has it delivered ({@link #deliver}) or discarded.
      */
     public Outcome run(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard) {
         progress.stage(RunProgress.Stage.READING);
         store.saveProgress(runId, progress);
         DirectorySource.ReadSummary read = read(runId, progress);
+        progress.sourceComplete(read.complete());
         if (read.complete()) {
             progress.gone.set(store.markUnseenAsGone(runId));
             if (progress.gone.get() > 0) {
@@ -113,29 +132,46 @@ public final class SyncPipeline {
         progress.stage(RunProgress.Stage.PLANNING);
         progress.viewersTotal(store.countViewers());
         store.saveProgress(runId, progress);
-        if (!dryRun && read.complete() && guard.active()) {
-            RunProgress count = new RunProgress(0);
-            count.stage(RunProgress.Stage.PLANNING);
-            plan(runId, true, true, count);
+        plan(runId, dryRun, read.complete(), progress);
+        if (dryRun) {
+            progress.stage(RunProgress.Stage.DONE);
+            store.saveProgress(runId, progress);
+            return new Outcome(read.complete(), read.problem());
+        }
+        if (read.complete() && guard.active()) {
             long limit = guard.limit(store.countDelivered());
-            if (count.removed.get() > limit) {
-                progress.added.set(count.added.get());
-                progress.updated.set(count.updated.get());
-                progress.removed.set(count.removed.get());
+            if (progress.removed.get() > limit) {
                 store.saveProgress(runId, progress);
-                LOG.warning(() -> "run " + runId + " would remove " + count.removed.get() + " contacts, more than the "
-                        + "limit of " + limit + "; nothing was delivered and the run waits for an admin");
-                return new Outcome(true, "", true, count.removed.get(), limit);
+                LOG.warning(() -> "run " + runId + " would remove " + progress.removed.get() + " contacts, more than "
+                        + "the limit of " + limit + "; nothing was delivered and the run waits for an admin");
+                return new Outcome(true, "", true, progress.removed.get(), limit);
             }
         }
-        plan(runId, dryRun, read.complete(), progress);
+        deliver(runId, progress);
+        return new Outcome(read.complete(), read.problem());
+    }
 
-        if (!dryRun) {
-            purgeLeavers(runId);
+    /**
+     * Delivers what the run's outbox still holds, batch by batch, then purges the data of leavers
+     * past retention: the second half of a run, and all of a run resumed after a crash or approved
+     * by an admin.
+     */
+    public void deliver(long runId, RunProgress progress) {
+        progress.stage(RunProgress.Stage.DELIVERING);
+        store.saveProgress(runId, progress);
+        while (true) {
+            StateStore.Drained drained = store.drain(runId, batchSize, platform::deliver);
+            if (drained.none()) {
+                break;
+            }
+            progress.delivered.addAndGet(drained.delivered());
+            progress.failed.addAndGet(drained.failed());
+            store.saveProgress(runId, progress);
+            pacing.run();
         }
+        purgeLeavers(runId);
         progress.stage(RunProgress.Stage.DONE);
         store.saveProgress(runId, progress);
-        return new Outcome(read.complete(), read.problem());
     }
 
     /** Retention: a leaver's data is kept for the policy's period after they left, then purged. */
@@ -212,15 +248,7 @@ public final class SyncPipeline {
             return;
         }
         if (!dryRun) {
-            try {
-                platform.deliver(viewerId, changes);
-            } catch (ContactPlatform.DeliveryException e) {
-                LOG.warning(() -> "run " + runId + ": delivery to viewer " + viewerId + " failed: " + e.getMessage());
-                progress.failed.addAndGet(changes.size());
-                return;
-            }
-            store.recordDelivery(runId, viewerId, changes);
-            progress.delivered.addAndGet(changes.size());
+            store.enqueue(runId, viewerId, changes);
         }
         for (ContactChange change : changes) {
             (change instanceof ContactChange.Add ? progress.added

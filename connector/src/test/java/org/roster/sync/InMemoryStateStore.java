@@ -233,8 +233,79 @@ final class InMemoryStateStore implements StateStore {
         }, Function.identity(), viewerId);
     }
 
+    /** One change in the outbox. */
+    static final class Queued {
+        final long id;
+        final long runId;
+        final String viewerId;
+        final ContactChange change;
+        String state = "PENDING";
+
+        Queued(long id, long runId, String viewerId, ContactChange change) {
+            this.id = id;
+            this.runId = runId;
+            this.viewerId = viewerId;
+            this.change = change;
+        }
+    }
+
+    private final List<Queued> outbox = new java.util.ArrayList<>();
+    private long nextChange = 1;
+
     @Override
-    public synchronized void recordDelivery(long runId, String viewerId, List<ContactChange> changes) {
+    public synchronized void enqueue(long runId, String viewerId, List<ContactChange> changes) {
+        for (ContactChange change : changes) {
+            boolean known = outbox.stream().anyMatch(q -> q.runId == runId && q.viewerId.equals(viewerId)
+                    && q.change.contactId().equals(change.contactId()));
+            if (!known) {
+                outbox.add(new Queued(nextChange++, runId, viewerId, change));
+            }
+        }
+    }
+
+    @Override
+    public synchronized Drained drain(long runId, int batchSize, Delivery delivery) {
+        List<Queued> batch = outbox.stream().filter(q -> q.runId == runId && q.state.equals("PENDING"))
+                .sorted(java.util.Comparator.comparing((Queued q) -> q.viewerId).thenComparingLong(q -> q.id))
+                .limit(batchSize).toList();
+        long done = 0;
+        long failed = 0;
+        Map<String, List<Queued>> byViewer = new java.util.LinkedHashMap<>();
+        batch.forEach(q -> byViewer.computeIfAbsent(q.viewerId, v -> new java.util.ArrayList<>()).add(q));
+        for (Map.Entry<String, List<Queued>> viewer : byViewer.entrySet()) {
+            try {
+                delivery.deliver(viewer.getKey(), viewer.getValue().stream()
+                        .map(q -> new PlannedChange("run-" + runId + "/change-" + q.id, q.change)).toList());
+                record(viewer.getKey(), viewer.getValue().stream().map(q -> q.change).toList());
+                viewer.getValue().forEach(q -> q.state = "DELIVERED");
+                done += viewer.getValue().size();
+            } catch (ContactPlatform.DeliveryException e) {
+                viewer.getValue().forEach(q -> q.state = "FAILED");
+                failed += viewer.getValue().size();
+            }
+        }
+        return new Drained(done, failed);
+    }
+
+    @Override
+    public synchronized OutboxCounts outbox(long runId) {
+        List<Queued> run = outbox.stream().filter(q -> q.runId == runId).toList();
+        return new OutboxCounts(run.stream().filter(q -> q.change instanceof ContactChange.Add).count(),
+                run.stream().filter(q -> q.change instanceof ContactChange.Update).count(),
+                run.stream().filter(q -> q.change instanceof ContactChange.Remove).count(),
+                run.stream().filter(q -> q.state.equals("PENDING")).count(),
+                run.stream().filter(q -> q.state.equals("DELIVERED")).count(),
+                run.stream().filter(q -> q.state.equals("FAILED")).count());
+    }
+
+    @Override
+    public synchronized long discardPlan(long runId) {
+        List<Queued> pending = outbox.stream().filter(q -> q.runId == runId && q.state.equals("PENDING")).toList();
+        outbox.removeAll(pending);
+        return pending.size();
+    }
+
+    private void record(String viewerId, List<ContactChange> changes) {
         NavigableMap<String, ContactCard> cards = delivered.computeIfAbsent(viewerId, v -> new TreeMap<>());
         for (ContactChange change : changes) {
             if (change instanceof ContactChange.Add add) {

@@ -303,7 +303,7 @@ class SyncPipelineTest {
 
         RunProgress first = run(false);
 
-        assertThat(first.added).hasValue(3 * 3 + 3 * 2);
+        assertThat(first.added).as("planned").hasValue(3 * 3 + 3 * 2 + 3);
         assertThat(first.failed).hasValue(3);
         assertThat(first.delivered).as("f3's three are not among them").hasValue(3 * 3 + 3 * 2);
         assertThat(store.deliveredTo("f3")).isEmpty();
@@ -422,10 +422,11 @@ class SyncPipelineTest {
         }
 
         @Override
-        public void deliver(String viewerId, List<ContactChange> changes) throws DeliveryException {
+        public void deliver(String viewerId, List<PlannedChange> planned) throws DeliveryException {
             if (refused.contains(viewerId)) {
                 throw new DeliveryException("viewer " + viewerId + " is not reachable", null);
             }
+            List<ContactChange> changes = planned.stream().map(PlannedChange::change).toList();
             calls.add(new Delivery(viewerId, List.copyOf(changes)));
             Map<String, ContactCard> phone = phones.computeIfAbsent(viewerId, v -> new TreeMap<>());
             for (ContactChange change : changes) {

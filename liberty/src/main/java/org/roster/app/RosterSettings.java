@@ -67,6 +67,77 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.safety.max-removals")
     long maxRemovals;
 
+    @Inject @ConfigProperty(name = "roster.server.id")
+    Optional<String> serverId;
+
+    @Inject @ConfigProperty(name = "roster.run.stale-after", defaultValue = "PT2M")
+    String staleRunAfter;
+
+    @Inject @ConfigProperty(name = "roster.delivery.platform", defaultValue = "recorded")
+    String platformName;
+
+    @Inject @ConfigProperty(name = "roster.delivery.journal", defaultValue = "deliveries.jsonl")
+    String journal;
+
+    @Inject @ConfigProperty(name = "roster.delivery.batch-size", defaultValue = "200")
+    int deliveryBatchSize;
+
+    @Inject @ConfigProperty(name = "roster.delivery.pause-millis", defaultValue = "0")
+    long deliveryPauseMillis;
+
+    private org.roster.sync.ContactPlatform platform;
+
+    /**
+     * This server's name among the servers sharing the database: configured, or the host name and
+     * the Liberty server's name. A restarted server knows its own interrupted runs by it.
+     */
+    public String serverId() {
+        return serverId.filter(s -> !s.isBlank()).orElseGet(() -> {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+            return host + "/" + System.getProperty("wlp.server.name", "roster") + ":"
+                    + java.nio.file.Path.of("").toAbsolutePath().hashCode();
+        });
+    }
+
+    /** How long a run may go without reporting progress before another server takes it over. */
+    public java.time.Duration staleRunAfter() {
+        try {
+            return java.time.Duration.parse(staleRunAfter);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("roster.run.stale-after is not an ISO-8601 duration such as PT2M: "
+                    + staleRunAfter, e);
+        }
+    }
+
+    /** Where contacts are delivered: {@code recorded} (the default) or {@code journal}. */
+    public synchronized org.roster.sync.ContactPlatform platform() {
+        if (platform == null) {
+            platform = switch (platformName.strip()) {
+                case "recorded" -> new org.roster.platform.RecordedContactPlatform();
+                case "journal" -> new org.roster.platform.JournalContactPlatform(java.nio.file.Path.of(journal));
+                default -> throw new IllegalStateException("roster.delivery.platform must be recorded or journal, not "
+                        + platformName);
+            };
+        }
+        return platform;
+    }
+
+    public int deliveryBatchSize() {
+        if (deliveryBatchSize < 1) {
+            throw new IllegalStateException("roster.delivery.batch-size must be at least 1, not " + deliveryBatchSize);
+        }
+        return deliveryBatchSize;
+    }
+
+    public long deliveryPauseMillis() {
+        return Math.max(0, deliveryPauseMillis);
+    }
+
     @Inject @ConfigProperty(name = "roster.db.url")
     Optional<String> dbUrl;
 

@@ -61,16 +61,16 @@ public class RunResource {
     @POST
     @Path("{id}/approve")
     @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
-    @Operation(summary = "Approve the removals of a run that waits for approval: a new run carries them out")
+    @Operation(summary = "Approve the removals of a run that waits for approval: the run goes on to deliver "
+            + "the plan it halted with")
     public Response approve(@PathParam("id") long id,
                             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
-        long next;
         try {
-            next = runs.decide(id, true, security.getUserPrincipal().getName()).orElseThrow();
+            runs.decide(id, true, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
             throw Problem.conflict("A run is already in progress; approve again when it has finished.");
         }
-        return Response.accepted(view(next)).location(URI.create("/api/runs/" + next)).build();
+        return Response.accepted(view(id)).location(URI.create("/api/runs/" + id)).build();
     }
 
     @POST

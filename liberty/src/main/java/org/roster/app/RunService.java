@@ -1,7 +1,6 @@
 package org.roster.app;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -14,14 +13,12 @@ import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
-import org.roster.platform.RecordedContactPlatform;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
-import org.roster.sync.ContactPlatform;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.SyncPipeline;
@@ -53,9 +50,7 @@ public class RunService {
     @Inject
     AuditKeys keys;
 
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
-    private final ContactPlatform platform = new RecordedContactPlatform();
 
     /** A run was asked for while another is in progress. */
     public static final class RunInProgressException extends Exception {
@@ -76,73 +71,170 @@ public class RunService {
     }
 
     /**
+     * Queues a run and returns its id at once. One run at a time, across every server on the
+     * database: the database refuses a second queued or running run. A new real run supersedes a
+     * run that waits for approval, since it plans again from the directory as it is now.
+     */
+    public long start(String trigger, boolean dryRun, String actor, java.time.Instant scheduledFor)
+            throws RunInProgressException {
+        Policy policy = activePolicy();
+        RunEntity run;
+        try {
+            run = tx.inTransaction(() -> {
+                RunEntity created = new RunEntity(trigger, dryRun, policy.name(), settings.platform().name(),
+                        clock.instant());
+                created.claim(settings.serverId(), clock.instant());
+                created.scheduledFor(scheduledFor);
+                em.persist(created);
+                em.flush();
+                return created;
+            });
+        } catch (RuntimeException e) {
+            if (activeRun().isPresent()) {
+                throw new RunInProgressException();
+            }
+            throw e;
+        }
+        long id = run.getId();
+        audit().append(java.util.List.of(new AuditEvent(clock.instant(), actor, "run.started", "run:" + id,
+                (dryRun ? "dry run" : "run") + " started (" + trigger + ") with policy " + policy.name())));
+        if (!dryRun) {
+            supersedeAwaiting(id);
+        }
+        executor.submit(() -> execute(id, dryRun, policy));
+        return id;
+    }
+
+    /**
      * Queues a run on behalf of a user and returns its id at once.
      *
      * @param actor who asked for it, for the audit trail
      */
     public long start(String trigger, boolean dryRun, String actor) throws RunInProgressException {
-        return start(trigger, dryRun, actor, 0);
+        return start(trigger, dryRun, actor, null);
+    }
+
+    /** The run that is queued or running now, on any server. */
+    java.util.Optional<Long> activeRun() {
+        return tx.inTransaction(() -> em.createQuery("select r.id from RunEntity r where r.status in :open", Long.class)
+                .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                .getResultList().stream().findFirst());
+    }
+
+    private void supersedeAwaiting(long newer) {
+        java.util.List<Long> halted = tx.inTransaction(() -> {
+            var found = em.createQuery("select r from RunEntity r where r.status = :awaiting", RunEntity.class)
+                    .setParameter("awaiting", RunEntity.Status.AWAITING_APPROVAL).getResultList();
+            found.forEach(r -> r.decide(false, AuditEvent.SYSTEM, "Superseded by run " + newer + ", which plans again "
+                    + "from the directory as it is now; nothing of this run's plan was delivered.", clock.instant()));
+            return found.stream().map(RunEntity::getId).toList();
+        });
+        for (long id : halted) {
+            store().discardPlan(id);
+            audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.superseded",
+                    "run:" + id, "the plan of run " + id + " was dropped undelivered: run " + newer + " replans")));
+        }
     }
 
     /**
-     * Queues a run that may remove up to {@code approvedRemovals} contacts even beyond the safety
-     * limit, because an admin approved a halted run's plan.
+     * After a restart: runs this server carried, and runs of servers that have gone quiet, are
+     * taken over. A run whose plan was complete (delivering, or approved) delivers the rest of its
+     * outbox, under the same idempotency keys; a run interrupted while reading or planning had
+     * delivered nothing, so its partial plan is dropped and it is marked failed.
      */
-    public long start(String trigger, boolean dryRun, String actor, long approvedRemovals) throws RunInProgressException {
-        if (!running.compareAndSet(false, true)) {
-            throw new RunInProgressException();
-        }
-        try {
-            Policy policy = activePolicy.load();
-            RunEntity run = tx.inTransaction(() -> {
-                RunEntity created = new RunEntity(trigger, dryRun, policy.name(), platform.name(), clock.instant());
-                em.persist(created);
-                em.flush();
-                return created;
-            });
-            long id = run.getId();
-            audit().append(java.util.List.of(new AuditEvent(clock.instant(), actor, "run.started", "run:" + id,
-                    (dryRun ? "dry run" : "run") + " started (" + trigger + ") with policy " + policy.name())));
-            executor.submit(() -> execute(id, dryRun, policy, approvedRemovals));
-            return id;
-        } catch (Exception e) {
-            running.set(false);
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Runs left unfinished by a server stop are marked failed, so nobody waits on them. */
     void recoverInterrupted() {
-        tx.inTransaction(() -> em.createQuery("select r from RunEntity r where r.status in :open", RunEntity.class)
+        java.time.Instant quietSince = clock.instant().minus(settings.staleRunAfter());
+        java.util.List<RunEntity> orphans = tx.inTransaction(() -> em.createQuery(
+                        "select r from RunEntity r where r.status in :open", RunEntity.class)
                 .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
-                .getResultList()
-                .forEach(r -> r.finish(RunEntity.Status.FAILED, null,
-                        "the server stopped while this run was in progress", clock.instant())));
-    }
-
-    public boolean isRunning() {
-        return running.get();
-    }
-
-    private void execute(long runId, boolean dryRun, Policy policy, long approvedRemovals) {
-        try {
-            StateStore store = new JpaStateStore(em, tx, clock);
-            // ask the directory only for what the policy uses
-            java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
-            if (!settings.regionByLocation().isBlank()) {
-                // the office location decides how a national number is read
-                needed.add(org.roster.policy.PersonField.LOCATION);
+                .getResultList().stream()
+                .filter(r -> settings.serverId().equals(r.getOwner()) || r.getHeartbeatAt() == null
+                        || r.getHeartbeatAt().isBefore(quietSince))
+                .toList());
+        for (RunEntity orphan : orphans) {
+            long id = orphan.getId();
+            boolean planned = !orphan.isDryRun() && RunProgress.Stage.DELIVERING.name().equals(orphan.getStage());
+            if (planned) {
+                tx.inTransaction(() -> em.find(RunEntity.class, id).claim(settings.serverId(), clock.instant()));
+                audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
+                        "run:" + id, "run " + id + " was interrupted while delivering; " + settings.serverId()
+                        + " delivers the rest of its plan")));
+                LOG.info(() -> "Run " + id + " was interrupted while delivering; delivering the rest of its plan");
+                executor.submit(() -> resume(id));
+            } else {
+                long dropped = store().discardPlan(id);
+                String stage = orphan.getStage().toLowerCase(java.util.Locale.ROOT);
+                finish(id, RunEntity.Status.FAILED, null, "The server stopped while this run was " + stage
+                        + "; nothing of it was delivered (" + dropped + " planned changes dropped). The next run "
+                        + "plans again.");
             }
-            var config = settings.ldapSource().onlyFields(needed);
-            LdapDirectorySource source = new LdapDirectorySource(
-                    policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
-            SyncPipeline pipeline = new SyncPipeline(source,
-                    new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion()),
-                            EntryNormaliser.regionsByLocation(settings.regionByLocation())),
-                    new PolicyEvaluator(policy), store, platform, audit(), clock);
+        }
+    }
+
+    private Policy activePolicy() {
+        try {
+            return activePolicy.load();
+        } catch (org.roster.policy.InvalidPolicyException e) {
+            throw new IllegalStateException("the active policy can't be read: " + e.getMessage(), e);
+        }
+    }
+
+    private StateStore store() {
+        return new JpaStateStore(em, tx, clock);
+    }
+
+    private SyncPipeline pipeline(Policy policy, StateStore store) {
+        // ask the directory only for what the policy uses
+        java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
+        if (!settings.regionByLocation().isBlank()) {
+            // the office location decides how a national number is read
+            needed.add(org.roster.policy.PersonField.LOCATION);
+        }
+        var config = settings.ldapSource().onlyFields(needed);
+        LdapDirectorySource source = new LdapDirectorySource(
+                policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
+        long pause = settings.deliveryPauseMillis();
+        return new SyncPipeline(source,
+                new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion()),
+                        EntryNormaliser.regionsByLocation(settings.regionByLocation())),
+                new PolicyEvaluator(policy), store, settings.platform(), audit(), clock)
+                .delivering(settings.deliveryBatchSize(), () -> pace(pause));
+    }
+
+    /** Paces the platform: a pause between delivery batches, as configured. */
+    private static void pace(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Delivers the rest of a run whose plan is complete, then finishes it. */
+    private void resume(long runId) {
+        try {
+            Policy policy = activePolicy();
+            RunEntity run = tx.inTransaction(() -> em.find(RunEntity.class, runId));
+            RunProgress progress = run.resumeProgress();
+            pipeline(policy, store()).deliver(runId, progress);
+            boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
+            finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
+                    complete ? null : "The directory read stopped early; nothing was removed in this run.");
+            metrics.finished(progress, complete ? "COMPLETED" : "INCOMPLETE");
+            pruneAudit(policy);
+        } catch (RuntimeException e) {
+            failed(runId, e);
+        }
+    }
+
+    private void execute(long runId, boolean dryRun, Policy policy) {
+        try {
+            StateStore store = store();
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
-            SyncPipeline.Outcome outcome = pipeline.run(runId, dryRun, progress,
-                    settings.removalGuard().approving(approvedRemovals));
+            SyncPipeline.Outcome outcome = pipeline(policy, store).run(runId, dryRun, progress,
+                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard());
             if (outcome.awaitingApproval()) {
                 metrics.finished(progress, "AWAITING_APPROVAL");
                 awaitApproval(runId, outcome);
@@ -160,19 +252,23 @@ public class RunService {
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
         } catch (RuntimeException e) {
-            // a database or driver message may quote a value from the directory: it stays out of the
-            // run's error and the log line; only Roster's own messages (configuration, policy) are shown
-            boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
-            long reference = System.nanoTime();
-            LOG.warning(() -> "Run " + runId + " failed (reference " + reference + "): " + e.getClass().getName()
-                    + (ours ? ": " + e.getMessage() : ""));
-            metrics.failed();
-            finish(runId, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
-                    : "The run failed on an internal error (" + e.getClass().getSimpleName() + ", reference " + reference
-                    + " in the server log).");
-        } finally {
-            running.set(false);
+            failed(runId, e);
         }
+    }
+
+    private void failed(long runId, RuntimeException e) {
+        // a database or driver message may quote a value from the directory: it stays out of the
+        // run's error and the log line; only Roster's own messages (configuration, policy) are shown
+        boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+        long reference = System.nanoTime();
+        LOG.warning(() -> "Run " + runId + " failed (reference " + reference + "): " + e.getClass().getName()
+                + (ours ? ": " + e.getMessage() : ""));
+        metrics.failed();
+        // what was planned and not delivered is planned again by the next run
+        store().discardPlan(runId);
+        finish(runId, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
+                : "The run failed on an internal error (" + e.getClass().getSimpleName() + ", reference " + reference
+                + " in the server log).");
     }
 
     private void finish(long runId, RunEntity.Status status, Boolean complete, String error) {
@@ -200,30 +296,46 @@ public class RunService {
     }
 
     /**
-     * An admin approves or rejects a run that waits for approval. Approving starts a new run that
-     * may remove up to what the halted run planned; rejecting ends it.
-     *
-     * @return the id of the new run, if one was started
+     * An admin approves or rejects a run that waits for approval. Approved, the run delivers the
+     * plan it halted with (it is running again, so no other run may be); rejected, it ends and its
+     * plan is dropped.
      */
-    public java.util.Optional<Long> decide(long runId, boolean approve, String admin) throws RunInProgressException {
-        RunEntity run = tx.inTransaction(() -> {
-            RunEntity found = em.find(RunEntity.class, runId);
-            if (found == null) {
-                throw Problem.notFound("There is no run " + runId + ".");
+    public void decide(long runId, boolean approve, String admin) throws RunInProgressException {
+        RunEntity run;
+        try {
+            run = tx.inTransaction(() -> {
+                RunEntity found = em.find(RunEntity.class, runId);
+                if (found == null) {
+                    throw Problem.notFound("There is no run " + runId + ".");
+                }
+                if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
+                    throw Problem.conflict("Run " + runId + " is "
+                            + found.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; only a run awaiting approval can be approved or rejected.");
+                }
+                found.decide(approve, admin, approve ? null : "Rejected by " + admin + "; nothing was delivered.",
+                        clock.instant());
+                if (approve) {
+                    found.claim(settings.serverId(), clock.instant());
+                }
+                em.flush();
+                return found;
+            });
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (approve && activeRun().isPresent()) {
+                throw new RunInProgressException();
             }
-            if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
-                throw Problem.conflict("Run " + runId + " is " + found.getStatus().name().toLowerCase(java.util.Locale.ROOT)
-                        + "; only a run awaiting approval can be approved or rejected.");
-            }
-            found.decide(approve, admin);
-            return found;
-        });
+            throw e;
+        }
         audit().append(java.util.List.of(new AuditEvent(clock.instant(), admin, approve ? "run.approved" : "run.rejected",
                 "run:" + runId, (approve ? "approved " : "rejected ") + run.getRemoved() + " removals of run " + runId)));
-        if (!approve) {
-            return java.util.Optional.empty();
+        if (approve) {
+            executor.submit(() -> resume(runId));
+        } else {
+            store().discardPlan(runId);
         }
-        return java.util.Optional.of(start("approved-run-" + runId, false, admin, run.getRemoved()));
     }
 
     AuditLog audit() {

@@ -1,0 +1,177 @@
+package org.roster.app;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Roster server of a test's own, started and stopped (or killed) as a process: for what the
+ * server Arquillian manages can't show, such as a server killed mid-run or two servers sharing a
+ * database. It is a copy of the build's server (same Liberty, same server.xml, same war) under a
+ * name of its own, configured, like any Roster, through environment variables.
+ *
+ * <pre>{@code
+ * try (LibertyProcess server = LibertyProcess.create("crash", Map.of("ROSTER_DEMO_SIZE", "400"))) {
+ *     server.start();
+ *     server.kill();
+ * }
+ * }</pre>
+ */
+final class LibertyProcess implements AutoCloseable {
+
+    /** Settings the build gives the Arquillian server, which a server of a test's own must not inherit. */
+    private static final List<String> INHERITED = List.of("HTTP_PORT", "HTTPS_PORT", "ROSTER_SOURCE_LDAP_URL",
+            "ROSTER_SOURCE_LDAP_BASE_DN", "ROSTER_SYNC_ON_START", "ROSTER_DB_URL", "ROSTER_SAFETY_MAX_REMOVAL_SHARE",
+            "ROSTER_SAFETY_MAX_REMOVALS");
+
+    private final String name;
+    private final Path wlp;
+    private final Path dir;
+    private final Map<String, String> env;
+    private final int httpPort;
+    private Process process;
+
+    private LibertyProcess(String name, Path wlp, Map<String, String> env, int httpPort) {
+        this.name = name;
+        this.wlp = wlp;
+        this.dir = wlp.resolve("usr/servers").resolve(name);
+        this.env = env;
+        this.httpPort = httpPort;
+    }
+
+    /** Creates (afresh) a server of this name from the build's server and war. */
+    static LibertyProcess create(String name, Map<String, String> settings) {
+        Path wlp = Path.of(System.getProperty("it.wlp.home"));
+        Path template = wlp.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
+        Path dir = wlp.resolve("usr/servers").resolve(name);
+        try {
+            deleteTree(dir);
+            for (String part : List.of("server.xml", "demo-users.xml", "jdbc")) {
+                copyTree(template.resolve(part), dir.resolve(part));
+            }
+            Files.createDirectories(dir.resolve("dropins"));
+            Files.copy(Path.of("target", "roster.war"), dir.resolve("dropins/roster.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>(settings);
+        int http = freePort();
+        env.put("HTTP_PORT", Integer.toString(http));
+        env.put("HTTPS_PORT", Integer.toString(freePort()));
+        return new LibertyProcess(name, wlp, env, http);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    RosterApi api() {
+        return new RosterApi(URI.create("http://localhost:" + httpPort + "/"));
+    }
+
+    /** Starts the server and waits until the API answers. */
+    void start() {
+        ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("console.out").toFile());
+        INHERITED.forEach(builder.environment()::remove);
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(dir);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RosterApi api = api();
+        await("server " + name + " answers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("server " + name + " exited with " + process.exitValue()
+                                + "; see " + dir.resolve("console.out"));
+                    }
+                    return api.get("api/runs?limit=1").status() == 200;
+                });
+    }
+
+    /** Kills the server's JVM with SIGKILL: no shutdown hook, no clean stop, as a power cut would. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Stops the server cleanly (which also stops its embedded database). */
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            Process stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stop.out").toFile()).start();
+            stop.waitFor(2, TimeUnit.MINUTES);
+            process.waitFor(1, TimeUnit.MINUTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
