@@ -218,7 +218,15 @@ public class RunService {
             Policy policy = activePolicy();
             RunEntity run = tx.inTransaction(() -> em.find(RunEntity.class, runId));
             RunProgress progress = run.resumeProgress();
-            pipeline(policy, store()).deliver(runId, progress);
+            // the outbox, not the last progress saved, says what was planned and delivered
+            StateStore store = store();
+            StateStore.OutboxCounts outbox = store.outbox(runId);
+            progress.added.set(outbox.adds());
+            progress.updated.set(outbox.updates());
+            progress.removed.set(outbox.removes());
+            progress.delivered.set(outbox.delivered());
+            progress.failed.set(outbox.failed());
+            pipeline(policy, store).deliver(runId, progress);
             boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
             finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
                     complete ? null : "The directory read stopped early; nothing was removed in this run.");

@@ -60,7 +60,7 @@ class CrashRecoveryIT {
 
             server.start();
             assertThat(api.get("api/runs/1").object().getString("status")).isEqualTo("FAILED");
-            assertThat(api.get("api/runs/1").object().getString("error")).contains("while planning")
+            assertThat(api.get("api/runs/1").object().getString("error")).contains("while this run was planning")
                     .contains("nothing of it was delivered");
             long second = api.get("api/runs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
             JsonObject caught = awaitRun(api, second, "run " + second + " delivers",
