@@ -67,6 +67,56 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.safety.max-removals")
     long maxRemovals;
 
+    /** The one directory source there is for now; schedules and runs name it. */
+    public static final String SOURCE_ID = "directory";
+
+    @Inject @ConfigProperty(name = "roster.schedule")
+    Optional<String> schedule;
+
+    @Inject @ConfigProperty(name = "roster.schedule.zone", defaultValue = "UTC")
+    String scheduleZone;
+
+    @Inject @ConfigProperty(name = "roster.schedule.poll", defaultValue = "PT10S")
+    String schedulePoll;
+
+    /**
+     * The schedule a source gets at its first start, if any: an ISO-8601 interval ({@code PT6H}) or
+     * a five-field cron expression ({@code 30 2 * * *}). Changed later through the API, it stays.
+     */
+    public Optional<org.roster.schedule.Schedule> schedule() {
+        return schedule.map(String::strip).filter(s -> !s.isEmpty() && !"none".equals(s)).map(s -> {
+            try {
+                return s.startsWith("P") ? org.roster.schedule.Schedule.interval(s)
+                        : org.roster.schedule.Schedule.cron(s, scheduleZone());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("roster.schedule: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public java.time.ZoneId scheduleZone() {
+        try {
+            return java.time.ZoneId.of(scheduleZone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalStateException("roster.schedule.zone is not a time zone such as Europe/Berlin: "
+                    + scheduleZone, e);
+        }
+    }
+
+    /** How often each server looks for due schedules (and for runs of servers that went quiet). */
+    public java.time.Duration schedulePoll() {
+        try {
+            java.time.Duration poll = java.time.Duration.parse(schedulePoll.strip());
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalStateException("roster.schedule.poll must be positive, not " + schedulePoll);
+            }
+            return poll;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("roster.schedule.poll is not an ISO-8601 duration such as PT10S: "
+                    + schedulePoll, e);
+        }
+    }
+
     @Inject @ConfigProperty(name = "roster.server.id")
     Optional<String> serverId;
 

@@ -114,6 +114,12 @@ public class RunService {
         return start(trigger, dryRun, actor, null);
     }
 
+    /** The run that a schedule started for this fire time, if one did. */
+    java.util.Optional<Long> runScheduledFor(java.time.Instant fireTime) {
+        return tx.inTransaction(() -> em.createQuery("select r.id from RunEntity r where r.scheduledFor = :at", Long.class)
+                .setParameter("at", fireTime).getResultList().stream().findFirst());
+    }
+
     /** The run that is queued or running now, on any server. */
     java.util.Optional<Long> activeRun() {
         return tx.inTransaction(() -> em.createQuery("select r.id from RunEntity r where r.status in :open", Long.class)
@@ -143,19 +149,39 @@ public class RunService {
      * delivered nothing, so its partial plan is dropped and it is marked failed.
      */
     void recoverInterrupted() {
+        recover(true);
+    }
+
+    /** Takes over runs of other servers that have gone quiet (they stopped reporting progress). */
+    void recoverQuiet() {
+        recover(false);
+    }
+
+    private void recover(boolean includingOwn) {
         java.time.Instant quietSince = clock.instant().minus(settings.staleRunAfter());
         java.util.List<RunEntity> orphans = tx.inTransaction(() -> em.createQuery(
                         "select r from RunEntity r where r.status in :open", RunEntity.class)
                 .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
                 .getResultList().stream()
-                .filter(r -> settings.serverId().equals(r.getOwner()) || r.getHeartbeatAt() == null
-                        || r.getHeartbeatAt().isBefore(quietSince))
+                .filter(r -> settings.serverId().equals(r.getOwner()) ? includingOwn
+                        : r.getHeartbeatAt() == null || r.getHeartbeatAt().isBefore(quietSince))
                 .toList());
         for (RunEntity orphan : orphans) {
             long id = orphan.getId();
+            // another server may be taking it over at the same moment: the one whose update finds the
+            // run as it was read takes it
+            int claimed = tx.inTransaction(() -> em.createQuery("update RunEntity r set r.owner = :me, "
+                            + "r.heartbeatAt = :now where r.id = :id and r.status in :open and "
+                            + "(r.heartbeatAt = :seen or (r.heartbeatAt is null and :seen is null))")
+                    .setParameter("me", settings.serverId()).setParameter("now", clock.instant())
+                    .setParameter("id", id).setParameter("seen", orphan.getHeartbeatAt())
+                    .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                    .executeUpdate());
+            if (claimed == 0) {
+                continue;
+            }
             boolean planned = !orphan.isDryRun() && RunProgress.Stage.DELIVERING.name().equals(orphan.getStage());
             if (planned) {
-                tx.inTransaction(() -> em.find(RunEntity.class, id).claim(settings.serverId(), clock.instant()));
                 audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
                         "run:" + id, "run " + id + " was interrupted while delivering; " + settings.serverId()
                         + " delivers the rest of its plan")));

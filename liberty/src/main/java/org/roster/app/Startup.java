@@ -38,6 +38,9 @@ public class Startup {
     @Inject
     ActivePolicy policy;
 
+    @Inject
+    Scheduler scheduler;
+
     private EmbeddedPostgres embedded;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -61,9 +64,11 @@ public class Startup {
                 LOG.log(Level.WARNING, "The start-up sync could not be started: " + e.getMessage());
             }
         }
+        scheduler.start();
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        scheduler.stop();
         if (embedded != null) {
             embedded.stop();
         }
