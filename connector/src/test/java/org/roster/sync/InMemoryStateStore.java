@@ -272,18 +272,23 @@ final class InMemoryStateStore implements StateStore {
         long failed = 0;
         Map<String, List<Queued>> byViewer = new java.util.LinkedHashMap<>();
         batch.forEach(q -> byViewer.computeIfAbsent(q.viewerId, v -> new java.util.ArrayList<>()).add(q));
+        // like the database's unit of work: a crash (any other exception) records nothing of the batch
+        List<Runnable> commit = new java.util.ArrayList<>();
         for (Map.Entry<String, List<Queued>> viewer : byViewer.entrySet()) {
             try {
                 delivery.deliver(viewer.getKey(), viewer.getValue().stream()
                         .map(q -> new PlannedChange("run-" + runId + "/change-" + q.id, q.change)).toList());
-                record(viewer.getKey(), viewer.getValue().stream().map(q -> q.change).toList());
-                viewer.getValue().forEach(q -> q.state = "DELIVERED");
+                commit.add(() -> {
+                    record(viewer.getKey(), viewer.getValue().stream().map(q -> q.change).toList());
+                    viewer.getValue().forEach(q -> q.state = "DELIVERED");
+                });
                 done += viewer.getValue().size();
             } catch (ContactPlatform.DeliveryException e) {
-                viewer.getValue().forEach(q -> q.state = "FAILED");
+                commit.add(() -> viewer.getValue().forEach(q -> q.state = "FAILED"));
                 failed += viewer.getValue().size();
             }
         }
+        commit.forEach(Runnable::run);
         return new Drained(done, failed);
     }
 

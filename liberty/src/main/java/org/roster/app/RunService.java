@@ -116,8 +116,9 @@ public class RunService {
 
     /** The run that a schedule started for this fire time, if one did. */
     java.util.Optional<Long> runScheduledFor(java.time.Instant fireTime) {
-        return tx.inTransaction(() -> em.createQuery("select r.id from RunEntity r where r.scheduledFor = :at", Long.class)
-                .setParameter("at", fireTime).getResultList().stream().findFirst());
+        return tx.inTransaction(() -> ((java.util.List<?>) em.createNativeQuery("select id from sync_run where "
+                        + "scheduled_for = ?1").setParameter(1, fireTime.atOffset(java.time.ZoneOffset.UTC))
+                .getResultList()).stream().map(id -> ((Number) id).longValue()).findFirst());
     }
 
     /** The run that is queued or running now, on any server. */
@@ -170,13 +171,20 @@ public class RunService {
             long id = orphan.getId();
             // another server may be taking it over at the same moment: the one whose update finds the
             // run as it was read takes it
-            int claimed = tx.inTransaction(() -> em.createQuery("update RunEntity r set r.owner = :me, "
-                            + "r.heartbeatAt = :now where r.id = :id and r.status in :open and "
-                            + "(r.heartbeatAt = :seen or (r.heartbeatAt is null and :seen is null))")
-                    .setParameter("me", settings.serverId()).setParameter("now", clock.instant())
-                    .setParameter("id", id).setParameter("seen", orphan.getHeartbeatAt())
-                    .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
-                    .executeUpdate());
+            java.time.OffsetDateTime seen = orphan.getHeartbeatAt() == null ? null
+                    : orphan.getHeartbeatAt().atOffset(java.time.ZoneOffset.UTC);
+            int claimed = tx.inTransaction(() -> {
+                var update = em.createNativeQuery("update sync_run set owner = ?1, heartbeat_at = ?2 where id = ?3 "
+                                + "and status in ('QUEUED', 'RUNNING') and "
+                                + (seen == null ? "heartbeat_at is null" : "heartbeat_at = ?4"))
+                        .setParameter(1, settings.serverId())
+                        .setParameter(2, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(3, id);
+                if (seen != null) {
+                    update.setParameter(4, seen);
+                }
+                return update.executeUpdate();
+            });
             if (claimed == 0) {
                 continue;
             }

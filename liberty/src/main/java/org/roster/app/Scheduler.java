@@ -45,6 +45,9 @@ public class Scheduler {
     @Inject
     RosterSettings settings;
 
+    @Inject
+    ActivePolicy activePolicy;
+
     private final Clock clock = Clock.systemUTC();
     private ScheduledFuture<?> polling;
 
@@ -73,6 +76,7 @@ public class Scheduler {
         try {
             runs.recoverQuiet();
             fireDue();
+            keepLeaverWindow();
         } catch (RuntimeException e) {
             // the next poll tries again; the database may be briefly unreachable
             LOG.log(Level.WARNING, "The schedule poll failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -88,6 +92,36 @@ public class Scheduler {
                 return;
             }
             tx.inTransaction(() -> fire(sourceId));
+        }
+    }
+
+    /** Starts a run when the active policy's leaver window would otherwise be missed. */
+    private void keepLeaverWindow() {
+        java.time.Duration window;
+        try {
+            window = activePolicy.load().retention().leaverRemoval();
+        } catch (org.roster.policy.InvalidPolicyException e) {
+            return;
+        }
+        if (window.isZero() || runs.activeRun().isPresent()) {
+            return;
+        }
+        List<org.roster.store.RunEntity> last = tx.inTransaction(() -> em.createQuery(
+                        "select r from RunEntity r where r.dryRun = false and r.status = :done order by r.id desc",
+                        org.roster.store.RunEntity.class)
+                .setParameter("done", org.roster.store.RunEntity.Status.COMPLETED).setMaxResults(1).getResultList());
+        java.util.Optional<Instant> lastStart = last.stream().findFirst().map(org.roster.store.RunEntity::getStartedAt);
+        java.time.Duration lastDuration = last.stream().findFirst()
+                .map(r -> java.time.Duration.between(r.getStartedAt(), r.getFinishedAt()))
+                .orElse(java.time.Duration.ZERO);
+        if (new org.roster.schedule.LeaverWindow(window).runDue(lastStart, lastDuration, clock.instant())) {
+            try {
+                long id = runs.start("leaver-window", false, AuditEvent.SYSTEM);
+                LOG.info(() -> "Run " + id + " started so that leavers leave every phone within " + window
+                        + ", as the active policy promises");
+            } catch (RunService.RunInProgressException e) {
+                // another server started one
+            }
         }
     }
 
