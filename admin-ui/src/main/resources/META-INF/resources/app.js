@@ -26,7 +26,15 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const unitFormats = Object.fromEntries(['hour', 'minute', 'second'].map((unit) =>
   [unit, new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' })]));
 
-const STATUS_LABELS = { QUEUED: 'Queued', RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed' };
+const STATUS_LABELS = {
+  QUEUED: 'Queued',
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  INCOMPLETE: 'Incomplete (nothing removed)',
+  FAILED: 'Failed',
+  AWAITING_APPROVAL: 'Awaiting approval',
+  REJECTED: 'Rejected',
+};
 const STAGE_LABELS = {
   reading: 'Reading the directory',
   deciding: 'Applying the policy',
@@ -34,7 +42,13 @@ const STAGE_LABELS = {
   delivering: 'Delivering contacts',
   done: 'Done',
 };
-const TRIGGER_LABELS = { startup: 'At startup', manual: 'Manual', schedule: 'Scheduled', scheduled: 'Scheduled' };
+const TRIGGER_LABELS = {
+  startup: 'At startup',
+  manual: 'Manual',
+  schedule: 'Scheduled',
+  scheduled: 'Scheduled',
+  'leaver-window': "Policy's leaver window",
+};
 
 function formatNumber(value) {
   return typeof value === 'number' && Number.isFinite(value) ? numberFormat.format(value) : '—';

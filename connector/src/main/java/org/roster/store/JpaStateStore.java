@@ -275,8 +275,27 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public void enqueue(long runId, String viewerId, List<ContactChange> changes) {
+    public java.util.Optional<String> viewerDigest(String viewerId) {
+        return tx.inTransaction(() -> java.util.Optional.ofNullable(em.find(ViewerDigestEntity.class, viewerId))
+                .map(ViewerDigestEntity::getDigest));
+    }
+
+    @Override
+    public void enqueue(long runId, String viewerId, List<ContactChange> changes,
+                        org.roster.sync.ViewerDigest.Planned digest) {
         tx.inTransaction(() -> {
+            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, viewerId);
+            if (digest == null) {
+                if (stored != null) {
+                    em.remove(stored);
+                }
+            } else {
+                if (stored == null) {
+                    stored = new ViewerDigestEntity(viewerId);
+                    em.persist(stored);
+                }
+                stored.set(digest.digest(), digest.contacts(), runId);
+            }
             var now = clock.instant();
             for (ContactChange change : changes) {
                 ContactCard card = change instanceof ContactChange.Add add ? add.card()
@@ -326,6 +345,11 @@ public final class JpaStateStore implements StateStore {
                             .map(row -> new org.roster.sync.PlannedChange(row.idempotencyKey(), change(row))).toList());
                 } catch (org.roster.sync.ContactPlatform.DeliveryException e) {
                     viewer.getValue().forEach(row -> row.failed(e.getMessage()));
+                    // the viewer's list is not what the digest says: compare it in full next time
+                    ViewerDigestEntity digest = em.find(ViewerDigestEntity.class, viewer.getKey());
+                    if (digest != null) {
+                        em.remove(digest);
+                    }
                     failed += viewer.getValue().size();
                     continue;
                 }
@@ -376,9 +400,14 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public long discardPlan(long runId) {
-        return tx.inTransaction(() -> (long) em.createQuery("delete from OutboxEntity o where o.runId = :run "
+        return tx.inTransaction(() -> {
+            em.createQuery("delete from ViewerDigestEntity d where d.viewerId in (select o.viewerId from OutboxEntity o "
+                    + "where o.runId = :run and o.state = :pending)").setParameter("run", runId)
+                    .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
+            return (long) em.createQuery("delete from OutboxEntity o where o.runId = :run "
                 + "and o.state = :pending").setParameter("run", runId)
-                .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate());
+                .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
+        });
     }
 
     @Override

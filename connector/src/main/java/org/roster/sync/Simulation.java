@@ -281,7 +281,12 @@ public final class Simulation {
         }
 
         @Override
-        public void enqueue(long runId, String viewerId, List<ContactChange> changes) {
+        public Optional<String> viewerDigest(String viewerId) {
+            return base.viewerDigest(viewerId);
+        }
+
+        @Override
+        public void enqueue(long runId, String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest) {
             throw new UnsupportedOperationException("a simulation delivers nothing");
         }
 

@@ -91,9 +91,13 @@ public interface StateStore {
 
     /**
      * Writes a viewer's planned changes into the run's durable outbox, each once: the plan outlives
-     * the process that made it.
+     * the process that made it. In the same unit of work the viewer's digest becomes {@code digest}
+     * (the contact set the plan leads to), or is dropped when null.
      */
-    void enqueue(long runId, String viewerId, List<ContactChange> changes);
+    void enqueue(long runId, String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest);
+
+    /** The digest of the viewer's contact set as last planned, if it still stands. */
+    java.util.Optional<String> viewerDigest(String viewerId);
 
     /** Hands one viewer's changes to the platform; a refusal fails only that viewer's changes. */
     @FunctionalInterface
@@ -129,7 +133,10 @@ public interface StateStore {
     /** Counts the run's planned changes and how far their delivery has come. */
     OutboxCounts outbox(long runId);
 
-    /** Drops the run's undelivered changes: its plan was rejected, superseded or never completed. */
+    /**
+     * Drops the run's undelivered changes (its plan was rejected, superseded or never completed),
+     * and the digests of the viewers they were for.
+     */
     long discardPlan(long runId);
 
     /** How many entries the last complete read brought, to estimate progress; 0 if none. */

@@ -229,8 +229,14 @@ public final class SyncPipeline {
     private void plan(long runId, boolean dryRun, boolean allowRemovals, RunProgress progress) {
         store.forEachViewer(VIEWER_PAGE, viewer -> {
             List<ContactCard> desired = desiredContacts(viewer);
-            List<ContactChange> changes = Planner.plan(desired, store.deliveredFingerprints(viewer.id()), allowRemovals);
-            apply(runId, dryRun, viewer.id(), changes, progress);
+            ViewerDigest.Planned digest = ViewerDigest.Planned.of(desired);
+            // an unchanged contact set costs no read of what was delivered, and plans nothing
+            if (!store.viewerDigest(viewer.id()).filter(digest.digest()::equals).isPresent()) {
+                List<ContactChange> changes = Planner.plan(desired, store.deliveredFingerprints(viewer.id()),
+                        allowRemovals);
+                // with removals held back the delivered set will differ from the desired one: no digest
+                apply(runId, dryRun, viewer.id(), changes, allowRemovals ? digest : null, progress);
+            }
             if (progress.viewersPlanned.incrementAndGet() % PROGRESS_EVERY_VIEWERS == 0) {
                 store.saveProgress(runId, progress);
             }
@@ -238,17 +244,14 @@ public final class SyncPipeline {
         if (allowRemovals) {
             // people who left scope keep nothing Roster delivered to them
             store.forEachFormerViewer(VIEWER_PAGE, viewerId -> apply(runId, dryRun, viewerId,
-                    Planner.plan(List.of(), store.deliveredFingerprints(viewerId), true), progress));
+                    Planner.plan(List.of(), store.deliveredFingerprints(viewerId), true), null, progress));
         }
     }
 
     private void apply(long runId, boolean dryRun, String viewerId, List<ContactChange> changes,
-                       RunProgress progress) {
-        if (changes.isEmpty()) {
-            return;
-        }
+                       ViewerDigest.Planned digest, RunProgress progress) {
         if (!dryRun) {
-            store.enqueue(runId, viewerId, changes);
+            store.enqueue(runId, viewerId, changes, digest);
         }
         for (ContactChange change : changes) {
             (change instanceof ContactChange.Add ? progress.added

@@ -216,6 +216,7 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized Map<String, String> deliveredFingerprints(String viewerId) {
+        deliveredReads.incrementAndGet();
         Map<String, String> fingerprints = new TreeMap<>();
         delivered.getOrDefault(viewerId, Collections.emptyNavigableMap())
                 .forEach((contactId, card) -> fingerprints.put(contactId, card.fingerprint()));
@@ -252,8 +253,23 @@ final class InMemoryStateStore implements StateStore {
     private final List<Queued> outbox = new java.util.ArrayList<>();
     private long nextChange = 1;
 
+    private final Map<String, String> digests = new java.util.HashMap<>();
+    /** How often a viewer's delivered contacts were read: what the digest saves. */
+    final java.util.concurrent.atomic.AtomicLong deliveredReads = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
-    public synchronized void enqueue(long runId, String viewerId, List<ContactChange> changes) {
+    public synchronized Optional<String> viewerDigest(String viewerId) {
+        return Optional.ofNullable(digests.get(viewerId));
+    }
+
+    @Override
+    public synchronized void enqueue(long runId, String viewerId, List<ContactChange> changes,
+                                     ViewerDigest.Planned digest) {
+        if (digest == null) {
+            digests.remove(viewerId);
+        } else {
+            digests.put(viewerId, digest.digest());
+        }
         for (ContactChange change : changes) {
             boolean known = outbox.stream().anyMatch(q -> q.runId == runId && q.viewerId.equals(viewerId)
                     && q.change.contactId().equals(change.contactId()));
@@ -284,7 +300,10 @@ final class InMemoryStateStore implements StateStore {
                 });
                 done += viewer.getValue().size();
             } catch (ContactPlatform.DeliveryException e) {
-                commit.add(() -> viewer.getValue().forEach(q -> q.state = "FAILED"));
+                commit.add(() -> {
+                    viewer.getValue().forEach(q -> q.state = "FAILED");
+                    digests.remove(viewer.getKey());
+                });
                 failed += viewer.getValue().size();
             }
         }
@@ -306,6 +325,7 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized long discardPlan(long runId) {
         List<Queued> pending = outbox.stream().filter(q -> q.runId == runId && q.state.equals("PENDING")).toList();
+        pending.forEach(q -> digests.remove(q.viewerId));
         outbox.removeAll(pending);
         return pending.size();
     }

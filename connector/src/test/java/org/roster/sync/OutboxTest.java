@@ -111,4 +111,25 @@ class OutboxTest {
         assertThat(store.outbox(1).total()).isZero();
         assertThat(platform.received).isEmpty();
     }
+
+    @Test
+    void viewersWhoseContactSetsDidNotChangeCostNoReadOfWhatWasDelivered() {
+        pipeline.run(1, false, new RunProgress(0));
+        long firstReads = store.deliveredReads.get();
+
+        RunProgress unchanged = new RunProgress(0);
+        pipeline.run(2, false, unchanged);
+        assertThat(store.deliveredReads.get()).isEqualTo(firstReads);
+        assertThat(unchanged.planned()).isZero();
+
+        // p3's number changes: every viewer who has p3 is compared in full, and only they
+        directory.put(DirectoryEntry.builder("uid=p3,ou=people,dc=example,dc=org").id("p3")
+                .add(PersonField.SURNAME, "S3").add(PersonField.DEPARTMENT, "Finance")
+                .add(PersonField.MOBILE, "0151 2345 6799").build());
+        RunProgress changed = new RunProgress(0);
+        pipeline.run(3, false, changed);
+        assertThat(store.deliveredReads.get() - firstReads).isEqualTo(9);
+        assertThat(changed.updated).hasValue(9);
+        assertThat(store.deliveredTo("p0").get("p3").fields()).containsEntry(PersonField.MOBILE, "+4915123456799");
+    }
 }

@@ -64,15 +64,30 @@ class RemovalGuardTest {
     }
 
     @Test
-    void anApprovedRunRemovesWhatWasApproved() {
+    void anApprovedRunDeliversThePlanItHaltedWith() {
         directory.remove("p0");
         directory.remove("p1");
-        SyncPipeline.Outcome halted = pipeline.run(++runId, false, new RunProgress(0), RemovalGuard.of(0.2, 500));
+        long halted = ++runId;
+        pipeline.run(halted, false, new RunProgress(0), RemovalGuard.of(0.2, 500));
 
-        SyncPipeline.Outcome approved = pipeline.run(++runId, false, new RunProgress(0),
-                RemovalGuard.of(0.2, 500).approving(halted.plannedRemovals()));
+        pipeline.deliver(halted, new RunProgress(0));
 
-        assertThat(approved.awaitingApproval()).isFalse();
+        assertThat(store.countDelivered()).isEqualTo(56);
+        assertThat(store.deliveredTo("p2")).doesNotContainKeys("p0", "p1");
+    }
+
+    @Test
+    void aSupersededPlanIsDroppedAndTheNextRunPlansAgainInFull() {
+        directory.remove("p0");
+        directory.remove("p1");
+        long halted = ++runId;
+        pipeline.run(halted, false, new RunProgress(0), RemovalGuard.of(0.2, 500));
+        store.discardPlan(halted);
+
+        SyncPipeline.Outcome next = pipeline.run(++runId, false, new RunProgress(0), RemovalGuard.of(0.2, 500)
+                .approving(34));
+
+        assertThat(next.awaitingApproval()).isFalse();
         assertThat(store.countDelivered()).isEqualTo(56);
         assertThat(store.deliveredTo("p2")).doesNotContainKeys("p0", "p1");
     }

@@ -11,7 +11,8 @@ import org.roster.sync.RunProgress;
 
 /**
  * Runs as numbers for monitoring at {@code /metrics}: runs by outcome, entries read and rejected,
- * contacts added, updated and removed, and run durations. No label carries personal data.
+ * contacts added, updated and removed, changes delivered and refused, and run durations. A run is
+ * counted by the server that finishes it (a run resumed after a crash, with all its counts). No label carries personal data.
  */
 @ApplicationScoped
 public class RunMetrics {
@@ -27,6 +28,8 @@ public class RunMetrics {
         registry.counter("roster.contacts", new Tag("change", "added")).inc(progress.added.get());
         registry.counter("roster.contacts", new Tag("change", "updated")).inc(progress.updated.get());
         registry.counter("roster.contacts", new Tag("change", "removed")).inc(progress.removed.get());
+        registry.counter("roster.deliveries", new Tag("outcome", "delivered")).inc(progress.delivered.get());
+        registry.counter("roster.deliveries", new Tag("outcome", "failed")).inc(progress.failed.get());
         registry.timer("roster.run.duration").update(Duration.ofMillis(progress.elapsedMillis()));
     }
 

@@ -63,6 +63,7 @@ class ApiIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("roster_runs_total").contains("status=\"COMPLETED\"")
                 .contains("roster_entries_read_total").contains("roster_contacts_total")
+                .containsPattern("roster_deliveries_total\\{[^}]*outcome=\"delivered\"")
                 .contains("roster_run_duration_seconds");
     }
 
