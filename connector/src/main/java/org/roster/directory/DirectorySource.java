@@ -26,6 +26,29 @@ public interface DirectorySource {
      */
     ReadSummary readAll(Consumer<DirectoryEntry> sink);
 
+    /**
+     * Reads only the entries changed since a watermark an earlier read returned (all of them when
+     * {@code since} is null), handing each to {@code sink}. Deletions are not seen this way: a full
+     * read ({@link #readAll}) now and then finds who is gone.
+     *
+     * @throws UnsupportedOperationException if the source can only be read in full
+     */
+    default ChangeRead readChanges(String since, Consumer<DirectoryEntry> sink) {
+        throw new UnsupportedOperationException("this source can only be read in full");
+    }
+
+    /** Whether the source can read only what changed ({@link #readChanges}). */
+    default boolean tracksChanges() {
+        return false;
+    }
+
+    /**
+     * How a read of changes went, and the watermark the next one starts from (the same as before
+     * when nothing changed). The watermark is saved only once the run's changes are planned.
+     */
+    record ChangeRead(ReadSummary summary, String watermark) {
+    }
+
     /** Checks that the source can be reached and read, without reading entries. */
     void checkReachable() throws DirectoryUnavailableException;
 

@@ -45,6 +45,20 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> {
+            Map<String, String> seen = new HashMap<>();
+            em.createQuery("select e.id, e.reference from EmployeeEntity e where e.id in :ids and e.lastSeenRun = :run",
+                            Object[].class).setParameter("ids", List.copyOf(ids)).setParameter("run", runId)
+                    .getResultList().forEach(row -> seen.put((String) row[0], (String) row[1]));
+            return seen;
+        });
+    }
+
+    @Override
     public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
         tx.inTransaction(() -> {
             List<String> ids = new ArrayList<>(employees.size() + rejections.size());
@@ -412,7 +426,7 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public long lastCompleteReadCount() {
-        return tx.inTransaction(() -> em.createQuery("select r.read from RunEntity r where r.sourceComplete = true "
+        return tx.inTransaction(() -> em.createQuery("select r.read from RunEntity r where r.sourceComplete = true and r.readMode = 'full' "
                         + "order by r.id desc", Long.class).setMaxResults(1).getResultList()
                 .stream().findFirst().orElse(0L));
     }

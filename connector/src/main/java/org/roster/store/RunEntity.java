@@ -53,6 +53,8 @@ public class RunEntity {
     @Column(name = "heartbeat_at") private Instant heartbeatAt;
     /** The time a schedule fired this run for; null for runs started otherwise. */
     @Column(name = "scheduled_for") private Instant scheduledFor;
+    @Column(name = "read_mode", length = 16, nullable = false) private String readMode = "full";
+    @Column(name = "watermark", length = 64) private String watermark;
 
     protected RunEntity() {
     }
@@ -72,6 +74,9 @@ public class RunEntity {
             status = Status.RUNNING;
         }
         heartbeatAt = at;
+        if (p.watermark() != null) {
+            watermark = p.watermark();
+        }
         if (p.sourceComplete() != null) {
             sourceComplete = p.sourceComplete();
         }
@@ -147,6 +152,7 @@ public class RunEntity {
         if (sourceComplete != null) {
             p.sourceComplete(sourceComplete);
         }
+        p.watermark(watermark);
         p.stage(RunProgress.Stage.valueOf(stage));
         return p;
     }
@@ -156,6 +162,14 @@ public class RunEntity {
     }
 
     public Instant getScheduledFor() { return scheduledFor; }
+
+    /** Whether the run reads everything ({@code full}) or only what changed ({@code incremental}). */
+    public void readMode(String mode) {
+        this.readMode = mode;
+    }
+
+    public String getReadMode() { return readMode; }
+    public String getWatermark() { return watermark; }
     public String getOwner() { return owner; }
     public Instant getHeartbeatAt() { return heartbeatAt; }
 

@@ -56,6 +56,17 @@ public final class RunProgress {
         this.stage = stage;
     }
 
+    private volatile String watermark;
+
+    /** Where the next read of changes starts, once this run's plan is safe; null when not tracked. */
+    public String watermark() {
+        return watermark;
+    }
+
+    public void watermark(String watermark) {
+        this.watermark = watermark;
+    }
+
     public Boolean sourceComplete() {
         return sourceComplete;
     }

@@ -266,6 +266,11 @@ public final class Simulation {
         }
 
         @Override
+        public Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
         public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }

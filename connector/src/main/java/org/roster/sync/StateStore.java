@@ -27,6 +27,12 @@ public interface StateStore {
     record Decided(Employee employee, ScopeDecision scope) {
     }
 
+    /**
+     * Of these ids, the ones this run has already read, with the directory name (DN) it read each
+     * at: a second entry with the same identity in one read is a duplicate.
+     */
+    Map<String, String> readByRun(long runId, java.util.Collection<String> ids);
+
     /** Saves a batch of read entries: accepted employees (marked as seen by the run) and rejections. */
     void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections);
 

@@ -113,11 +113,44 @@ public final class SyncPipeline {
      * for an admin, who has it delivered ({@link #deliver}) or discarded.
      */
     public Outcome run(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard) {
+        return run(runId, dryRun, progress, guard, ReadMode.FULL);
+    }
+
+    /**
+     * How a run reads the directory: in full (the only way to see who is gone), or only the
+     * entries changed since a watermark, with the rest taken as last read.
+     *
+     * @param incremental read only the changes
+     * @param since       the watermark the last safely planned read returned
+     */
+    public record ReadMode(boolean incremental, String since) {
+        public static final ReadMode FULL = new ReadMode(false, null);
+
+        public static ReadMode changesSince(String watermark) {
+            return new ReadMode(true, Objects.requireNonNull(watermark, "watermark"));
+        }
+    }
+
+    /** Runs the pipeline, reading the directory as the mode says. */
+    public Outcome run(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard, ReadMode mode) {
         progress.stage(RunProgress.Stage.READING);
         store.saveProgress(runId, progress);
-        DirectorySource.ReadSummary read = read(runId, progress);
+        DirectorySource.ReadSummary read;
+        if (source.tracksChanges()) {
+            // a full read by a source that tracks changes also gives the watermark to go on from
+            DirectorySource.ChangeRead changes = read(runId, progress,
+                    sink -> source.readChanges(mode.incremental() ? mode.since() : null, sink));
+            read = changes.summary();
+            progress.watermark(changes.watermark());
+        } else if (mode.incremental()) {
+            throw new IllegalArgumentException("this source can only be read in full");
+        } else {
+            read = read(runId, progress, sink -> new DirectorySource.ChangeRead(source.readAll(sink), null)).summary();
+        }
         progress.sourceComplete(read.complete());
-        if (read.complete()) {
+        if (read.complete() && mode.incremental()) {
+            LOG.info(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
+        } else if (read.complete()) {
             progress.gone.set(store.markUnseenAsGone(runId));
             if (progress.gone.get() > 0) {
                 audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
@@ -185,10 +218,12 @@ public final class SyncPipeline {
         }
     }
 
-    private DirectorySource.ReadSummary read(long runId, RunProgress progress) {
+    private DirectorySource.ChangeRead read(long runId, RunProgress progress,
+                                            java.util.function.Function<java.util.function.Consumer<DirectoryEntry>,
+                                                    DirectorySource.ChangeRead> reading) {
         List<Employee> employees = new ArrayList<>(BATCH);
         List<Rejection> rejections = new ArrayList<>();
-        DirectorySource.ReadSummary summary = source.readAll((DirectoryEntry entry) -> {
+        DirectorySource.ChangeRead summary = reading.apply((DirectoryEntry entry) -> {
             progress.read.incrementAndGet();
             Normalisation result = normaliser.normalise(entry);
             if (result instanceof Normalisation.Accepted accepted) {
@@ -206,6 +241,7 @@ public final class SyncPipeline {
     }
 
     private void flush(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
+        rejectDuplicates(runId, employees, rejections, progress);
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
             List<StateStore.Decided> decided = new ArrayList<>(employees.size());
@@ -224,6 +260,31 @@ public final class SyncPipeline {
             rejections.clear();
         }
         store.saveProgress(runId, progress);
+    }
+
+    /**
+     * A second entry with an identity this read already met (in this batch or an earlier one) is
+     * rejected, naming the other entry: the first one read stands, and nobody is merged by accident.
+     */
+    private void rejectDuplicates(long runId, List<Employee> employees, List<Rejection> rejections,
+                                  RunProgress progress) {
+        if (employees.isEmpty()) {
+            return;
+        }
+        Map<String, String> seen = new java.util.HashMap<>(store.readByRun(runId,
+                employees.stream().map(Employee::id).distinct().toList()));
+        java.util.Iterator<Employee> it = employees.iterator();
+        while (it.hasNext()) {
+            Employee employee = it.next();
+            String first = seen.putIfAbsent(employee.id(), employee.reference());
+            if (first != null && !first.equals(employee.reference())) {
+                it.remove();
+                progress.rejected.incrementAndGet();
+                rejections.add(new Rejection(employee.reference(), Optional.empty(),
+                        "has the identity " + employee.id() + ", which " + first + " has too; identities must be unique",
+                        "has an identity another entry has too; identities must be unique"));
+            }
+        }
     }
 
     private void plan(long runId, boolean dryRun, boolean allowRemovals, RunProgress progress) {

@@ -52,6 +52,18 @@ final class InMemoryStateStore implements StateStore {
     private final Map<Long, RunProgress.Stage> savedStages = new TreeMap<>();
 
     @Override
+    public synchronized Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (String id : ids) {
+            Row row = employees.get(id);
+            if (row != null && row.lastSeenRun == runId && row.employee != null) {
+                seen.put(id, row.employee.reference());
+            }
+        }
+        return seen;
+    }
+
+    @Override
     public synchronized void saveEntries(long runId, List<Decided> decided, List<Rejection> rejected) {
         for (Decided d : decided) {
             Row row = employees.computeIfAbsent(d.employee().id(), id -> new Row());

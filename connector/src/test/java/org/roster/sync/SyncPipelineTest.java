@@ -298,6 +298,20 @@ class SyncPipelineTest {
     }
 
     @Test
+    void aSecondEntryWithAnIdentityAlreadyReadIsRejectedNamingTheFirstWhichStands() {
+        directory.putAs("impostor", DirectoryEntry.builder("uid=ben.copy,ou=people,dc=example,dc=org").id("f2")
+                .add(PersonField.SURNAME, "Copy").add(PersonField.DEPARTMENT, "Finance")
+                .add(PersonField.MOBILE, "0151 99999999").build());
+
+        RunProgress progress = run(false);
+
+        assertThat(progress.rejected).hasValue(1);
+        assertThat(store.rejections()).extracting(r -> r.rejection().reason()).containsExactly("has the identity f2, "
+                + "which uid=f2,ou=people,dc=example,dc=org has too; identities must be unique");
+        assertThat(platform.contactsOf("f1").get("f2").fields()).containsEntry(PersonField.SURNAME, "Okafor");
+    }
+
+    @Test
     void aRefusedDeliveryRecordsNothingAndIsRetriedOnTheNextRun() {
         platform.refuse("f3");
 
@@ -375,6 +389,11 @@ class SyncPipelineTest {
 
         void put(DirectoryEntry entry) {
             entries.put(entry.ids().get(0), entry);
+        }
+
+        /** Adds an entry under a key of its own, so two entries may carry the same identity. */
+        void putAs(String key, DirectoryEntry entry) {
+            entries.put(key, entry);
         }
 
         void remove(String id) {

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.roster.directory.DirectorySource;
-import org.roster.source.ldap.LdapDirectorySource;
 
 /** Readiness: Roster is ready when its database answers and its directory can be reached. */
 @ApplicationScoped
@@ -23,6 +22,9 @@ public class ReadinessChecks {
 
     @Inject
     RosterSettings settings;
+
+    @Inject
+    LdapSources ldapSources;
 
     @Readiness
     @jakarta.enterprise.inject.Produces
@@ -43,9 +45,9 @@ public class ReadinessChecks {
     HealthCheck directory() {
         return () -> {
             try {
-                new LdapDirectorySource(settings.ldapSource()).checkReachable();
+                ldapSources.source().checkReachable();
                 return HealthCheckResponse.named("directory").up().withData("demo", settings.demoDirectory()).build();
-            } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException e) {
+            } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException | IllegalStateException e) {
                 return HealthCheckResponse.named("directory").down().withData("error", e.getMessage()).build();
             }
         };

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.demo.DemoDirectory;
+import org.roster.source.ldap.LdapConnectionSettings;
 import org.roster.source.ldap.LdapSourceConfig;
 import org.roster.source.ldap.Secret;
 
@@ -231,14 +232,79 @@ public class RosterSettings {
         return ldapUrl.filter(u -> !u.isBlank()).isEmpty();
     }
 
-    /** The LDAP source: the configured server, or the embedded demo directory. */
+    @Inject @ConfigProperty(name = "roster.source.ldap.start-tls", defaultValue = "false")
+    boolean startTls;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.trust-store")
+    Optional<String> trustStore;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.trust-store-password")
+    Optional<String> trustStorePassword;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.connect-timeout", defaultValue = "PT10S")
+    String connectTimeout;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.response-timeout", defaultValue = "PT60S")
+    String responseTimeout;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.change-attribute", defaultValue = "none")
+    String changeAttribute;
+
+    @Inject @ConfigProperty(name = "roster.source.full-read-every", defaultValue = "P1D")
+    String fullReadEvery;
+
+    /** How often a source that tracks changes is still read in full, to find who is gone. */
+    public java.time.Duration fullReadEvery() {
+        try {
+            return java.time.Duration.parse(fullReadEvery.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("roster.source.full-read-every is not an ISO-8601 duration such as P1D: "
+                    + fullReadEvery, e);
+        }
+    }
+
+    /** The LDAP source: the configured servers, or the embedded demo directory. */
     public LdapSourceConfig ldapSource() {
         String url = demoDirectory() ? "ldap://127.0.0.1:" + demoPort : ldapUrl.orElseThrow();
         String base = demoDirectory() ? DemoDirectory.DEFAULT_BASE_DN : baseDn;
         // the demo directory is read anonymously, whatever bind is configured for a real one
         String bind = demoDirectory() ? "" : bindDn.orElse("");
         Secret secret = demoDirectory() ? Secret.none() : Secret.of(password.orElse("").toCharArray());
-        return LdapSourceConfig.parse(url, bind, secret, base, filter, idAttribute, mapping, pageSize);
+        LdapConnectionSettings connection = LdapConnectionSettings.DEFAULT
+                .timeouts(millis("roster.source.ldap.connect-timeout", connectTimeout),
+                        millis("roster.source.ldap.response-timeout", responseTimeout));
+        if (!demoDirectory()) {
+            connection = connection.startTls(startTls);
+            Optional<String> store = trustStore.filter(t -> !t.isBlank());
+            if (store.isPresent()) {
+                java.nio.file.Path path = java.nio.file.Path.of(store.get().strip());
+                if (!java.nio.file.Files.isReadable(path)) {
+                    throw new IllegalStateException("roster.source.ldap.trust-store: " + path + " can't be read");
+                }
+                connection = connection.trusting(path, Secret.of(trustStorePassword.orElse("").toCharArray()));
+            }
+        }
+        try {
+            return LdapSourceConfig.parse(url, bind, secret, base, filter, idAttribute, mapping, pageSize)
+                    .connectingWith(connection).trackingChangesBy(changeAttribute);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The LDAP source is misconfigured: " + e.getMessage(), e);
+        }
+    }
+
+    /** How entries are normalised: numbers read by the source's default region and offices' regions. */
+    public org.roster.directory.EntryNormaliser normaliser() {
+        return new org.roster.directory.EntryNormaliser(
+                org.roster.directory.PhoneNumbers.forRegion(defaultRegion()),
+                org.roster.directory.EntryNormaliser.regionsByLocation(regionByLocation()));
+    }
+
+    private static int millis(String key, String duration) {
+        try {
+            return Math.toIntExact(java.time.Duration.parse(duration.strip()).toMillis());
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new IllegalStateException(key + " is not an ISO-8601 duration such as PT10S: " + duration, e);
+        }
     }
 
     /** The attribute listing an entry's groups, read only when the policy has group rules. */

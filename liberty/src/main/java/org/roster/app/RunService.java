@@ -50,6 +50,9 @@ public class RunService {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    LdapSources ldapSources;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A run was asked for while another is in progress. */
@@ -205,6 +208,35 @@ public class RunService {
         }
     }
 
+    /**
+     * Reads only what changed when the source tracks changes, a watermark from a safely planned
+     * run exists and the last full read is recent enough ({@code roster.source.full-read-every});
+     * otherwise in full, which is how leavers are found.
+     */
+    private SyncPipeline.ReadMode readMode(long runId) {
+        if (settings.ldapSource().changeAttribute().isEmpty()) {
+            return SyncPipeline.ReadMode.FULL;
+        }
+        SyncPipeline.ReadMode mode = tx.inTransaction(() -> {
+            java.util.List<RunEntity> watermarked = em.createQuery("select r from RunEntity r where r.dryRun = false "
+                    + "and r.watermark is not null and (r.status = :completed or (r.status = :running and r.stage = "
+                    + ":delivering)) and r.id <> :self order by r.id desc", RunEntity.class)
+                    .setParameter("completed", RunEntity.Status.COMPLETED).setParameter("running", RunEntity.Status.RUNNING)
+                    .setParameter("delivering", RunProgress.Stage.DELIVERING.name()).setParameter("self", runId)
+                    .setMaxResults(1).getResultList();
+            java.util.List<RunEntity> fullReads = em.createQuery("select r from RunEntity r where r.dryRun = false "
+                    + "and r.readMode = 'full' and r.status = :completed order by r.id desc", RunEntity.class)
+                    .setParameter("completed", RunEntity.Status.COMPLETED).setMaxResults(1).getResultList();
+            if (watermarked.isEmpty() || fullReads.isEmpty()
+                    || !fullReads.get(0).getStartedAt().plus(settings.fullReadEvery()).isAfter(clock.instant())) {
+                return SyncPipeline.ReadMode.FULL;
+            }
+            return SyncPipeline.ReadMode.changesSince(watermarked.get(0).getWatermark());
+        });
+        tx.inTransaction(() -> em.find(RunEntity.class, runId).readMode(mode.incremental() ? "incremental" : "full"));
+        return mode;
+    }
+
     private Policy activePolicy() {
         try {
             return activePolicy.load();
@@ -225,12 +257,10 @@ public class RunService {
             needed.add(org.roster.policy.PersonField.LOCATION);
         }
         var config = settings.ldapSource().onlyFields(needed);
-        LdapDirectorySource source = new LdapDirectorySource(
+        LdapDirectorySource source = ldapSources.source(
                 policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
         long pause = settings.deliveryPauseMillis();
-        return new SyncPipeline(source,
-                new EntryNormaliser(PhoneNumbers.forRegion(settings.defaultRegion()),
-                        EntryNormaliser.regionsByLocation(settings.regionByLocation())),
+        return new SyncPipeline(source, settings.normaliser(),
                 new PolicyEvaluator(policy), store, settings.platform(), audit(), clock)
                 .delivering(settings.deliveryBatchSize(), () -> pace(pause));
     }
@@ -275,8 +305,9 @@ public class RunService {
         try {
             StateStore store = store();
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
+            SyncPipeline.ReadMode mode = readMode(runId);
             SyncPipeline.Outcome outcome = pipeline(policy, store).run(runId, dryRun, progress,
-                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard());
+                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard(), mode);
             if (outcome.awaitingApproval()) {
                 metrics.finished(progress, "AWAITING_APPROVAL");
                 awaitApproval(runId, outcome);

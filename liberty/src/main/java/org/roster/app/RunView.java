@@ -15,7 +15,7 @@ import org.roster.store.RunEntity;
 public record RunView(long id, String status, String trigger, boolean dryRun, String stage, int progress,
                       String policy, String platform, Instant startedAt, Instant finishedAt,
                       Boolean sourceComplete, String error, Long removalLimit, String decidedBy, String server,
-                      Instant scheduledFor, Counts counts) {
+                      Instant scheduledFor, String readMode, Counts counts) {
 
     /** The counts of a run. */
     public record Counts(long read, long rejected, long inScope, long excluded, long gone, long added, long updated,
@@ -26,7 +26,7 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
         return new RunView(run.getId(), run.getStatus().name(), run.getTrigger(), run.isDryRun(),
                 run.getStage().toLowerCase(Locale.ROOT), run.getProgress(), run.getPolicyName(), run.getPlatform(),
                 run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
-                run.getRemovalLimit(), run.getDecidedBy(), run.getOwner(), run.getScheduledFor(),
+                run.getRemovalLimit(), run.getDecidedBy(), run.getOwner(), run.getScheduledFor(), run.getReadMode(),
                 new Counts(run.getRead(), run.getRejected(), run.getInScope(), run.getExcluded(), run.getGone(),
                         run.getAdded(), run.getUpdated(), run.getRemoved(), run.getDelivered(), run.getFailed()));
     }

@@ -1,14 +1,15 @@
 package org.roster.source.ldap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import com.unboundid.asn1.ASN1OctetString;
-import com.unboundid.ldap.sdk.BindRequest;
-import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
@@ -16,10 +17,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 
@@ -36,28 +34,128 @@ import org.roster.directory.DirectorySource;
 public final class LdapDirectorySource implements DirectorySource {
 
     private static final Logger LOG = Logger.getLogger(LdapDirectorySource.class.getName());
-    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    private static final int RESPONSE_TIMEOUT_MILLIS = 60_000;
 
     private final LdapSourceConfig config;
+    private final LdapConnections connections;
+    private final boolean ownsConnections;
+    private java.time.Duration clockMargin = CLOCK_MARGIN;
 
+    /** A source with connections of its own, closed after each read. */
     public LdapDirectorySource(LdapSourceConfig config) {
         this.config = config;
+        this.connections = new LdapConnections(config);
+        this.ownsConnections = true;
+    }
+
+    /** A source that uses a pool kept by its caller, who closes it. */
+    public LdapDirectorySource(LdapSourceConfig config, LdapConnections connections) {
+        if (!connections.serves(config)) {
+            throw new IllegalArgumentException("these connections serve another LDAP source");
+        }
+        this.config = config;
+        this.connections = connections;
+        this.ownsConnections = false;
     }
 
     public LdapSourceConfig config() {
         return config;
     }
 
+    /** How far the directory's clock may lag Roster's, for timestamp watermarks (default {@link #CLOCK_MARGIN}). */
+    public LdapDirectorySource withClockMargin(java.time.Duration margin) {
+        this.clockMargin = java.util.Objects.requireNonNull(margin, "margin");
+        return this;
+    }
+
     @Override
     public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
+        return search(config.filter(), sink, entry -> { });
+    }
+
+    @Override
+    public boolean tracksChanges() {
+        return config.changeAttribute().isPresent();
+    }
+
+    /**
+     * Reads the entries changed since the watermark: the admin's filter and'ed with
+     * {@code modifyTimestamp>=since} (OpenLDAP, 389-DS) or {@code uSNChanged>=since} (Active
+     * Directory), built by the SDK, never by joining strings. The next watermark is the directory's
+     * highest committed USN plus one, or, by timestamps, the earliest of the newest change read and
+     * the read's start less {@link #CLOCK_MARGIN} (a change made while the read ran is read again
+     * next time rather than missed).
+     */
+    @Override
+    public ChangeRead readChanges(String since, Consumer<DirectoryEntry> sink) {
+        String attribute = config.changeAttribute().orElseThrow(() -> new UnsupportedOperationException(
+                "this LDAP source does not track changes (roster.source.ldap.change-attribute)"));
+        if ("uSNChanged".equals(attribute)) {
+            long highest;
+            try {
+                LDAPConnection connection = connections.take();
+                boolean healthy = false;
+                try {
+                    String value = connection.getRootDSE().getAttributeValue("highestCommittedUSN");
+                    if (value == null) {
+                        throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "the server's root DSE has no "
+                                + "highestCommittedUSN: it is not an Active Directory; track modifyTimestamp instead");
+                    }
+                    highest = Long.parseLong(value.strip());
+                    healthy = true;
+                } finally {
+                    connections.giveBack(connection, healthy);
+                }
+            } catch (LDAPException | NumberFormatException e) {
+                return new ChangeRead(ReadSummary.incomplete(0, e instanceof LDAPException l ? describe(l)
+                        : "the server's highestCommittedUSN is not a number"), since);
+            }
+            Filter filter = since == null ? config.filter()
+                    : Filter.createANDFilter(config.filter(), Filter.createGreaterOrEqualFilter(attribute, since));
+            ReadSummary summary = search(filter, sink, entry -> { });
+            return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
+        }
+        java.util.Date start = new java.util.Date(System.currentTimeMillis() - clockMargin.toMillis());
+        java.util.Date[] newest = {null};
+        Filter filter;
+        try {
+            filter = since == null ? config.filter() : Filter.createANDFilter(config.filter(),
+                    Filter.createGreaterOrEqualFilter(attribute,
+                            com.unboundid.util.StaticUtils.encodeGeneralizedTime(
+                                    com.unboundid.util.StaticUtils.decodeGeneralizedTime(since))));
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("the watermark \"" + since + "\" is not a generalized time", e);
+        }
+        ReadSummary summary = search(filter, sink, entry -> {
+            java.util.Date changed = entry.getAttributeValueAsDate(attribute);
+            if (changed != null && (newest[0] == null || changed.after(newest[0]))) {
+                newest[0] = changed;
+            }
+        });
+        if (!summary.complete()) {
+            return new ChangeRead(summary, since);
+        }
+        java.util.Date next = newest[0] == null ? null : newest[0].before(start) ? newest[0] : start;
+        String watermark = next == null ? (since == null ? com.unboundid.util.StaticUtils.encodeGeneralizedTime(start)
+                : since) : com.unboundid.util.StaticUtils.encodeGeneralizedTime(next);
+        return new ChangeRead(summary, watermark);
+    }
+
+    /** How far the directory's clock may be behind Roster's, for timestamp watermarks. */
+    public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(5);
+
+    private ReadSummary search(Filter filter, Consumer<DirectoryEntry> sink, Consumer<SearchResultEntry> observer) {
         long[] handed = {0};
-        try (LDAPConnection connection = connect()) {
+        LDAPConnection connection = null;
+        boolean healthy = false;
+        try {
+            // one connection for every page: paged-search cookies belong to the connection
+            connection = connections.take();
             SearchResultListener listener = new SearchResultListener() {
                 private static final long serialVersionUID = 1L;
 
                 @Override
                 public void searchEntryReturned(SearchResultEntry entry) {
+                    observer.accept(entry);
                     sink.accept(toDirectoryEntry(entry));
                     handed[0]++;
                 }
@@ -68,8 +166,8 @@ public final class LdapDirectorySource implements DirectorySource {
                 }
             };
             SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
-                    config.filter(), config.requestedAttributes());
-            request.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+                    filter, config.requestedAttributes());
+            request.setResponseTimeoutMillis(config.connection().responseTimeoutMillis());
             ASN1OctetString cookie = null;
             do {
                 request.setControls(new SimplePagedResultsControl(config.pageSize(), cookie, true));
@@ -80,66 +178,144 @@ public final class LdapDirectorySource implements DirectorySource {
                 SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
                 cookie = response == null ? null : response.getCookie();
             } while (cookie != null && cookie.getValueLength() > 0);
+            healthy = true;
             return ReadSummary.complete(handed[0]);
         } catch (LDAPException e) {
             LOG.warning(() -> "LDAP read of " + config.url() + " stopped after " + handed[0] + " entries: "
                     + e.getResultCode());
             return ReadSummary.incomplete(handed[0], describe(e));
+        } finally {
+            if (connection != null) {
+                connections.giveBack(connection, healthy);
+            }
+            if (ownsConnections) {
+                connections.close();
+            }
         }
     }
 
     @Override
     public void checkReachable() throws DirectoryUnavailableException {
-        try (LDAPConnection connection = connect()) {
+        LDAPConnection connection = null;
+        boolean healthy = false;
+        try {
+            connection = connections.take();
             if (connection.getEntry(config.baseDn().toString(), "1.1") == null) {
+                healthy = true;
                 throw new DirectoryUnavailableException("the base DN " + config.baseDn() + " does not exist", null);
             }
+            healthy = true;
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException(describe(e), e);
+        } finally {
+            if (connection != null) {
+                connections.giveBack(connection, healthy);
+            }
+            if (ownsConnections) {
+                connections.close();
+            }
         }
     }
 
-    private LDAPConnection connect() throws LDAPException {
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
-        options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
-        options.setFollowReferrals(false);
-        LDAPConnection connection;
-        if ("ldaps".equals(config.url().getScheme())) {
-            try {
-                SSLUtil ssl = new SSLUtil(new TrustStoreTrustManager(
-                        System.getProperty("javax.net.ssl.trustStore", defaultTrustStore())));
-                connection = new LDAPConnection(ssl.createSSLSocketFactory(), options);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new LDAPException(ResultCode.CONNECT_ERROR, "can't set up TLS: " + e.getMessage(), e);
+    /**
+     * Tests the source step by step, as an admin would: each server's connection (and TLS), the
+     * bind, the base DN, how many entries the filter matches (counted up to {@code countLimit}), and
+     * a few of them mapped. Never throws: each step says what worked and what did not.
+     */
+    public ConnectionReport test(int sampleSize, long countLimit) {
+        List<ConnectionReport.Step> steps = new ArrayList<>();
+        boolean anyServer = false;
+        for (LDAPURL url : config.urls()) {
+            String where = url.getHost() + ":" + url.getPort();
+            try (LDAPConnection connection = connections.connectTo(url)) {
+                anyServer = true;
+                String tls = config.tls() ? ", " + tlsOf(connection) : ", not encrypted";
+                steps.add(ConnectionReport.Step.ok("connect " + where, "connected" + tls));
+            } catch (LDAPException e) {
+                steps.add(ConnectionReport.Step.failed("connect " + where, describe(e)));
             }
-        } else {
-            connection = new LDAPConnection(options);
         }
+        if (!anyServer) {
+            return new ConnectionReport(false, steps, -1, false, List.of());
+        }
+        LDAPConnection connection = null;
+        boolean healthy = false;
         try {
-            connection.connect(config.url().getHost(), config.url().getPort(), CONNECT_TIMEOUT_MILLIS);
-            if (!config.bindDn().isEmpty()) {
-                char[] password = config.password().reveal();
-                try {
-                    BindRequest bind = new SimpleBindRequest(config.bindDn(), new String(password), new Control[0]);
-                    connection.bind(bind);
-                } finally {
-                    java.util.Arrays.fill(password, '\0');
-                }
+            connection = connections.take();
+            steps.add(ConnectionReport.Step.ok("bind", config.bindDn().isEmpty() ? "anonymous"
+                    : "bound as " + config.bindDn()));
+            if (connection.getEntry(config.baseDn().toString(), "1.1") == null) {
+                healthy = true;
+                steps.add(ConnectionReport.Step.failed("base DN", config.baseDn() + " does not exist"));
+                return new ConnectionReport(false, steps, -1, false, List.of());
             }
-            return connection;
+            steps.add(ConnectionReport.Step.ok("base DN", config.baseDn() + " exists"));
+            List<DirectoryEntry> sample = new ArrayList<>();
+            long[] matching = {0};
+            SearchResultListener listener = new SearchResultListener() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void searchEntryReturned(SearchResultEntry entry) {
+                    if (sample.size() < sampleSize) {
+                        sample.add(toDirectoryEntry(entry));
+                    }
+                    matching[0]++;
+                }
+
+                @Override
+                public void searchReferenceReturned(SearchResultReference reference) {
+                }
+            };
+            SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
+                    config.filter(), config.requestedAttributes());
+            ASN1OctetString cookie = null;
+            do {
+                request.setControls(new SimplePagedResultsControl(config.pageSize(), cookie, true));
+                SearchResult result = connection.search(request);
+                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+                cookie = response == null ? null : response.getCookie();
+            } while (cookie != null && cookie.getValueLength() > 0 && matching[0] < countLimit);
+            boolean capped = cookie != null && cookie.getValueLength() > 0;
+            steps.add(ConnectionReport.Step.ok("search", (capped ? "more than " : "") + matching[0]
+                    + " entries match " + config.filter()));
+            healthy = true;
+            return new ConnectionReport(true, steps, matching[0], capped, sample);
         } catch (LDAPException e) {
-            connection.close();
-            throw e;
+            steps.add(ConnectionReport.Step.failed(e.getResultCode() == ResultCode.INVALID_CREDENTIALS ? "bind"
+                    : "search", describe(e)));
+            return new ConnectionReport(false, steps, -1, false, List.of());
+        } finally {
+            if (connection != null) {
+                connections.giveBack(connection, healthy);
+            }
+            if (ownsConnections) {
+                connections.close();
+            }
         }
+    }
+
+    private static String tlsOf(LDAPConnection connection) {
+        var session = connection.getSSLSession();
+        return session == null ? "TLS" : session.getProtocol() + " (" + session.getCipherSuite() + ")";
     }
 
     private DirectoryEntry toDirectoryEntry(SearchResultEntry entry) {
         DirectoryEntry.Builder builder = DirectoryEntry.builder(entry.getDN());
-        String[] ids = entry.getAttributeValues(config.idAttribute());
-        if (ids != null) {
-            for (String id : ids) {
-                builder.id(id);
+        if ("objectGUID".equalsIgnoreCase(config.idAttribute())) {
+            // Active Directory's identity is 16 bytes; shown as AD itself writes it
+            byte[][] guids = entry.getAttributeValueByteArrays(config.idAttribute());
+            if (guids != null) {
+                for (byte[] guid : guids) {
+                    builder.id(guid.length == 16 ? adGuid(guid) : "invalid objectGUID of " + guid.length + " bytes");
+                }
+            }
+        } else {
+            String[] ids = entry.getAttributeValues(config.idAttribute());
+            if (ids != null) {
+                for (String id : ids) {
+                    builder.id(id);
+                }
             }
         }
         for (AttributeMapper mapper : config.mappers()) {
@@ -154,7 +330,14 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     private String describe(LDAPException e) {
-        String where = config.url().getHost() + ":" + config.url().getPort();
+        String where = config.urls().size() == 1 ? config.url().getHost() + ":" + config.url().getPort()
+                : config.urls().stream().map(u -> u.getHost() + ":" + u.getPort())
+                        .collect(java.util.stream.Collectors.joining(", "));
+        String certificate = certificateProblem(e);
+        if (certificate != null) {
+            return "the TLS certificate of " + where + " is not trusted (" + certificate + "): add the CA that issued "
+                    + "it to the trust store (roster.source.ldap.trust-store)";
+        }
         return switch (e.getResultCode().intValue()) {
             case 49 -> "the bind as " + config.bindDn() + " was refused: invalid credentials";
             case 32 -> "the base DN " + config.baseDn() + " does not exist on " + where;
@@ -163,7 +346,26 @@ public final class LdapDirectorySource implements DirectorySource {
         };
     }
 
-    private static String defaultTrustStore() {
-        return System.getProperty("java.home") + "/lib/security/cacerts";
+    /**
+     * An objectGUID as Active Directory writes it: the first three groups are stored little-endian,
+     * e.g. bytes {@code 10 32 54 76 98 ba dc fe ...} read {@code 76543210-ba98-fedc-...}.
+     */
+    static String adGuid(byte[] b) {
+        return String.format("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    }
+
+    /** What is wrong with the server's certificate, if that is why the connection failed. */
+    private static String certificateProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException || t instanceof javax.net.ssl.SSLHandshakeException) {
+                return t.getMessage();
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("certificate") || message.contains("PKIX")) {
+            return ((LDAPException) e).getExceptionMessage();
+        }
+        return null;
     }
 }

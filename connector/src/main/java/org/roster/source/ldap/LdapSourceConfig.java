@@ -23,7 +23,7 @@ import org.roster.policy.PersonField;
  *         LdapSourceConfig.DEFAULT_MAPPING, 500);
  * }</pre>
  *
- * @param url         the server
+ * @param urls        the servers, in order of preference: the next is tried when one can't be reached
  * @param bindDn      the bind DN; empty for an anonymous bind
  * @param password    the bind password
  * @param baseDn      where to search
@@ -31,10 +31,17 @@ import org.roster.policy.PersonField;
  * @param idAttribute the attribute holding each employee's stable identity
  * @param mappers     how attributes become fields
  * @param pageSize    entries per page of the simple paged results control
+ * @param connection  TLS, trust and timeouts
+ * @param changeAttribute the attribute that tells what changed since a watermark: {@code modifyTimestamp}
+ *                    (OpenLDAP, 389-DS) or {@code uSNChanged} (Active Directory); empty reads only in full
  */
-public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN baseDn, Filter filter,
+public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret password, DN baseDn, Filter filter,
                                String idAttribute, List<AttributeMapper> mappers, int pageSize,
-                               java.util.Optional<String> groupAttribute) {
+                               java.util.Optional<String> groupAttribute, LdapConnectionSettings connection,
+                               java.util.Optional<String> changeAttribute) {
+
+    /** The attributes a source can track changes by. */
+    public static final Set<String> CHANGE_ATTRIBUTES = Set.of("modifyTimestamp", "uSNChanged");
 
     /** The mapping for inetOrgPerson directories such as OpenLDAP and 389-DS. */
     public static final String DEFAULT_MAPPING = "givenName=givenName,surname=sn,displayName=displayName,"
@@ -42,7 +49,20 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
             + "title=title,employeeType=employeeType,manager=manager";
 
     public LdapSourceConfig {
-        Objects.requireNonNull(url, "url");
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("an LDAP source needs at least one server URL");
+        }
+        if (urls.stream().map(LDAPURL::getScheme).distinct().count() > 1) {
+            throw new IllegalArgumentException("the LDAP URLs " + urls + " mix ldap:// and ldaps://; use one scheme "
+                    + "(and StartTLS for ldap://)");
+        }
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(changeAttribute, "changeAttribute");
+        if (changeAttribute.isPresent() && !CHANGE_ATTRIBUTES.contains(changeAttribute.get())) {
+            throw new IllegalArgumentException("changes can be tracked by " + CHANGE_ATTRIBUTES + ", not \""
+                    + changeAttribute.get() + "\"");
+        }
         Objects.requireNonNull(bindDn, "bindDn");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(baseDn, "baseDn");
@@ -55,22 +75,37 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         }
     }
 
+    /** The preferred server. */
+    public LDAPURL url() {
+        return urls.get(0);
+    }
+
+    /** Whether connections are encrypted: {@code ldaps://}, or StartTLS. */
+    public boolean tls() {
+        return "ldaps".equals(url().getScheme()) || connection.startTls();
+    }
+
     /**
      * Reads a configuration from text settings, naming the setting that is wrong.
      *
+     * @param url     one server URL, or several separated by spaces (failover, in order)
      * @param mapping comma-separated {@code field=ldapAttribute} pairs, e.g. {@code surname=sn}
      * @throws IllegalArgumentException naming the setting and what is wrong with it
      */
     public static LdapSourceConfig parse(String url, String bindDn, Secret password, String baseDn,
                                          String filter, String idAttribute, String mapping, int pageSize) {
-        LDAPURL ldapUrl;
-        try {
-            ldapUrl = new LDAPURL(url.strip());
-        } catch (LDAPException e) {
-            throw new IllegalArgumentException("LDAP URL \"" + url + "\" is not valid: " + e.getExceptionMessage());
-        }
-        if (!Set.of("ldap", "ldaps").contains(ldapUrl.getScheme())) {
-            throw new IllegalArgumentException("LDAP URL \"" + url + "\" must start with ldap:// or ldaps://");
+        List<LDAPURL> ldapUrls = new ArrayList<>();
+        for (String one : url.strip().split("\\s+")) {
+            LDAPURL ldapUrl;
+            try {
+                ldapUrl = new LDAPURL(one);
+            } catch (LDAPException e) {
+                throw new IllegalArgumentException("LDAP URL \"" + one + "\" is not valid: " + e.getExceptionMessage());
+            }
+            if (!Set.of("ldap", "ldaps").contains(ldapUrl.getScheme())) {
+                throw new IllegalArgumentException("LDAP URL \"" + one + "\" must start with ldap:// or ldaps://");
+            }
+            ldapUrls.add(ldapUrl);
         }
         if (!bindDn.isBlank() && !DN.isValidDN(bindDn)) {
             throw new IllegalArgumentException("bind DN \"" + bindDn + "\" is not a valid DN");
@@ -91,8 +126,9 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         if (idAttribute.isBlank()) {
             throw new IllegalArgumentException("the identity attribute is empty");
         }
-        return new LdapSourceConfig(ldapUrl, bindDn.strip(), password, base, parsed, idAttribute.strip(),
-                mappers(mapping), pageSize, java.util.Optional.empty());
+        return new LdapSourceConfig(ldapUrls, bindDn.strip(), password, base, parsed, idAttribute.strip(),
+                mappers(mapping), pageSize, java.util.Optional.empty(), LdapConnectionSettings.DEFAULT,
+                java.util.Optional.empty());
     }
 
     /** Parses {@code field=attribute} pairs into mappers. */
@@ -109,7 +145,9 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
             }
             PersonField field = PersonField.byName(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
                     "attribute mapping \"" + pair.strip() + "\" names an unknown field \"" + parts[0].strip() + "\""));
-            mappers.add(new UserAttributeMapper(field, parts[1].strip()));
+            String attribute = parts[1].strip();
+            mappers.add(field == PersonField.ACCOUNT_DISABLED && "userAccountControl".equalsIgnoreCase(attribute)
+                    ? new AccountControlMapper(attribute) : new UserAttributeMapper(field, attribute));
         }
         if (mappers.isEmpty()) {
             throw new IllegalArgumentException("the attribute mapping is empty");
@@ -122,8 +160,9 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
      * their attributes are never requested from the directory.
      */
     public LdapSourceConfig onlyFields(java.util.Set<PersonField> fields) {
-        return new LdapSourceConfig(url, bindDn, password, baseDn, filter, idAttribute,
-                mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize, groupAttribute);
+        return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute,
+                mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize, groupAttribute, connection,
+                changeAttribute);
     }
 
     /** The same source, also reading group memberships from this attribute (e.g. {@code memberOf}). */
@@ -131,8 +170,28 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         if (attribute.isBlank()) {
             throw new IllegalArgumentException("the group attribute is empty");
         }
-        return new LdapSourceConfig(url, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
-                java.util.Optional.of(attribute.strip()));
+        return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
+                java.util.Optional.of(attribute.strip()), connection, changeAttribute);
+    }
+
+    /** The same source, connected with these settings (TLS, trust, timeouts). */
+    public LdapSourceConfig connectingWith(LdapConnectionSettings settings) {
+        return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
+                groupAttribute, settings, changeAttribute);
+    }
+
+    /**
+     * The same source, able to read only what changed, by this attribute ({@code modifyTimestamp}
+     * or {@code uSNChanged}); empty or {@code none} reads only in full.
+     */
+    public LdapSourceConfig trackingChangesBy(String attribute) {
+        String name = attribute == null ? "" : attribute.strip();
+        java.util.Optional<String> tracked = name.isEmpty() || "none".equals(name) ? java.util.Optional.empty()
+                : java.util.Optional.of(CHANGE_ATTRIBUTES.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("changes can be tracked by modifyTimestamp or "
+                        + "uSNChanged (or none), not \"" + attribute + "\"")));
+        return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
+                groupAttribute, connection, tracked);
     }
 
     /** Exactly the attributes the mappers and the identity need: minimisation starts at the source. */
@@ -141,12 +200,13 @@ public record LdapSourceConfig(LDAPURL url, String bindDn, Secret password, DN b
         attributes.add(idAttribute);
         mappers.forEach(m -> attributes.addAll(m.ldapAttributes()));
         groupAttribute.ifPresent(attributes::add);
+        changeAttribute.ifPresent(attributes::add);
         return attributes.toArray(String[]::new);
     }
 
     @Override
     public String toString() {
-        return "LdapSourceConfig[url=" + url + ", bindDn=" + bindDn + ", baseDn=" + baseDn + ", filter=" + filter
-                + ", idAttribute=" + idAttribute + ", pageSize=" + pageSize + "]";
+        return "LdapSourceConfig[urls=" + urls + ", bindDn=" + bindDn + ", baseDn=" + baseDn + ", filter=" + filter
+                + ", idAttribute=" + idAttribute + ", pageSize=" + pageSize + ", " + connection + "]";
     }
 }

@@ -345,4 +345,90 @@ class LdapDirectorySourceTest {
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String message) {
         assertThatThrownBy(parse).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
+
+    private static int deadPort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void whenTheFirstServerIsDownTheNextOneIsRead() throws Exception {
+        String down = "ldap://127.0.0.1:" + deadPort();
+        LdapDirectorySource source = new LdapDirectorySource(parse(down + " " + url, BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50));
+
+        List<DirectoryEntry> read = new ArrayList<>();
+        DirectorySource.ReadSummary summary = source.readAll(read::add);
+
+        assertThat(summary.complete()).as(summary.problem()).isTrue();
+        assertThat(read).hasSize(SIZE);
+    }
+
+    @Test
+    void aConnectionTestReportsEachStepTheCountAndASample() throws Exception {
+        String down = "ldap://127.0.0.1:" + deadPort();
+        LdapDirectorySource source = new LdapDirectorySource(parse(down + " " + url, BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50));
+
+        ConnectionReport report = source.test(3, 1_000);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.steps()).extracting(ConnectionReport.Step::name, ConnectionReport.Step::ok).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("connect " + down.substring(7), false),
+                org.assertj.core.groups.Tuple.tuple("connect " + url.substring(7), true),
+                org.assertj.core.groups.Tuple.tuple("bind", true),
+                org.assertj.core.groups.Tuple.tuple("base DN", true),
+                org.assertj.core.groups.Tuple.tuple("search", true));
+        assertThat(report.steps().get(0).detail()).startsWith("can't connect to");
+        assertThat(report.steps().get(1).detail()).isEqualTo("connected, not encrypted");
+        assertThat(report.steps().get(4).detail()).isEqualTo(SIZE + " entries match " + PERSONS);
+        assertThat(report.matching()).isEqualTo(SIZE);
+        assertThat(report.sample()).hasSize(3).allSatisfy(e -> assertThat(e.ids()).hasSize(1));
+    }
+
+    @Test
+    void aConnectionTestCountsOnlyUpToItsLimit() {
+        ConnectionReport report = new LdapDirectorySource(parse(url, BIND_DN, PEOPLE, PERSONS, "uid", MAPPING, 50)).test(1, 120);
+
+        assertThat(report.capped()).isTrue();
+        assertThat(report.steps().get(report.steps().size() - 1).detail()).startsWith("more than 150 entries match");
+    }
+
+    @Test
+    void aConnectionTestWithAWrongPasswordSaysTheBindWasRefused() {
+        LdapDirectorySource wrong = new LdapDirectorySource(LdapSourceConfig.parse(url, BIND_DN,
+                Secret.of("wrong".toCharArray()), PEOPLE, PERSONS, "uid", MAPPING, 50));
+
+        ConnectionReport report = wrong.test(3, 1_000);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.steps()).last().satisfies(step -> {
+            assertThat(step.name()).isEqualTo("bind");
+            assertThat(step.detail()).isEqualTo("the bind as " + BIND_DN + " was refused: invalid credentials");
+        });
+        assertThat(report.steps().toString()).doesNotContain("wrong");
+    }
+
+    @Test
+    void anActiveDirectoryObjectGuidIsReadAsTheGuidAdShows() {
+        byte[] stored = {0x10, 0x32, 0x54, 0x76, (byte) 0x98, (byte) 0xba, (byte) 0xdc, (byte) 0xfe,
+                0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef};
+
+        assertThat(LdapDirectorySource.adGuid(stored)).isEqualTo("76543210-ba98-fedc-0123-456789abcdef");
+    }
+
+    @Test
+    void activeDirectorysAccountControlFlagsSayWhetherTheAccountIsDisabled() {
+        List<AttributeMapper> mappers = LdapSourceConfig.mappers("surname=sn,accountDisabled=userAccountControl");
+        assertThat(mappers).contains(new AccountControlMapper("userAccountControl"));
+
+        DirectoryEntry.Builder disabled = DirectoryEntry.builder("cn=a,dc=ad").id("a");
+        new AccountControlMapper("userAccountControl").map(new com.unboundid.ldap.sdk.Entry("cn=a,dc=ad",
+                new com.unboundid.ldap.sdk.Attribute("userAccountControl", "514")), disabled);
+        DirectoryEntry.Builder enabled = DirectoryEntry.builder("cn=b,dc=ad").id("b");
+        new AccountControlMapper("userAccountControl").map(new com.unboundid.ldap.sdk.Entry("cn=b,dc=ad",
+                new com.unboundid.ldap.sdk.Attribute("userAccountControl", "512")), enabled);
+
+        assertThat(disabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("true");
+        assertThat(enabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("false");
+    }
 }

@@ -1,0 +1,41 @@
+package org.roster.source.ldap;
+
+import java.util.List;
+
+import com.unboundid.ldap.sdk.Entry;
+import org.roster.directory.DirectoryEntry;
+import org.roster.policy.PersonField;
+
+/**
+ * Active Directory's {@code userAccountControl} as Roster's {@code accountDisabled}: the account is
+ * disabled when the ACCOUNTDISABLE flag (0x2) is set. A value that is not a number says nothing,
+ * so the field stays absent. Chosen by the mapping {@code accountDisabled=userAccountControl}.
+ *
+ * <pre>{@code
+ * new AccountControlMapper("userAccountControl");   // 514 -> "true", 512 -> "false"
+ * }</pre>
+ *
+ * @param ldapAttribute the attribute as the mapping names it
+ */
+public record AccountControlMapper(String ldapAttribute) implements AttributeMapper {
+
+    private static final int ACCOUNT_DISABLE = 0x2;
+
+    @Override
+    public PersonField field() {
+        return PersonField.ACCOUNT_DISABLED;
+    }
+
+    @Override
+    public List<String> ldapAttributes() {
+        return List.of(ldapAttribute);
+    }
+
+    @Override
+    public void map(Entry ldapEntry, DirectoryEntry.Builder into) {
+        Long flags = ldapEntry.getAttributeValueAsLong(ldapAttribute);
+        if (flags != null) {
+            into.add(PersonField.ACCOUNT_DISABLED, (flags & ACCOUNT_DISABLE) != 0 ? "true" : "false");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.roster.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
+import org.roster.directory.DirectorySource;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.PhoneNumbers;
+import org.roster.platform.RecordedContactPlatform;
+import org.roster.policy.PersonField;
+import org.roster.policy.Policies;
+import org.roster.policy.PolicyEvaluator;
+import org.roster.source.ldap.LdapDirectorySource;
+import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.ldap.Secret;
+
+/**
+ * Routine syncs read only what changed (by {@code modifyTimestamp}, which the directory keeps);
+ * only a full read finds who is gone.
+ */
+class IncrementalSyncTest {
+
+    private static final String PEOPLE = "ou=people,dc=example,dc=org";
+    private static final int SIZE = 40;
+
+    private InMemoryDirectoryServer server;
+    private LdapDirectorySource source;
+    private final InMemoryStateStore store = new InMemoryStateStore();
+    private SyncPipeline pipeline;
+
+    @BeforeEach
+    void aDirectoryThatKeepsModifyTimestamps() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=org");
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0,
+                null));
+        server = new InMemoryDirectoryServer(config);
+        server.add("dn: dc=example,dc=org", "objectClass: top", "objectClass: domain", "dc: example");
+        server.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
+        for (int i = 0; i < SIZE; i++) {
+            server.add("dn: uid=p" + i + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: p" + i, "cn: P " + i,
+                    "sn: Surname" + i, "givenName: Given" + i, "departmentNumber: " + (i % 2 == 0 ? "Finance" : "Sales"),
+                    String.format("mobile: 0151 2345 %04d", i));
+        }
+        server.startListening();
+        LdapSourceConfig ldap = LdapSourceConfig.parse("ldap://127.0.0.1:" + server.getListenPort(), "", Secret.none(),
+                PEOPLE, "(objectClass=inetOrgPerson)", "uid", LdapSourceConfig.DEFAULT_MAPPING, 10)
+                .trackingChangesBy("modifyTimestamp");
+        // the directory runs on this machine's clock: no margin needed
+        source = new LdapDirectorySource(ldap).withClockMargin(Duration.ZERO);
+        pipeline = new SyncPipeline(source, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
+                new PolicyEvaluator(Policies.bundled("default")), store, new RecordedContactPlatform(),
+                new InMemoryAuditLog(), java.time.Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        server.shutDown(true);
+    }
+
+    @Test
+    void aChangedEntryIsReadAloneAndReachesItsColleagues() throws Exception {
+        RunProgress full = new RunProgress(0);
+        pipeline.run(1, false, full, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
+        assertThat(full.read).hasValue(SIZE);
+        String watermark = full.watermark();
+        assertThat(watermark).isNotNull();
+
+        server.modify("uid=p4," + PEOPLE, new Modification(ModificationType.REPLACE, "mobile", "0151 9999 0004"));
+        RunProgress changes = new RunProgress(0);
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(watermark));
+
+        // entries written in the same instant as the newest one may be read again; never the whole directory
+        assertThat(changes.read.get()).isBetween(1L, 5L);
+        assertThat(changes.updated).as("p4's 19 Finance colleagues").hasValue(19);
+        assertThat(changes.gone).hasValue(0);
+        assertThat(store.deliveredTo("p0").get("p4").fields()).containsEntry(PersonField.MOBILE, "+4915199990004");
+        assertThat(changes.watermark()).isGreaterThanOrEqualTo(watermark);
+    }
+
+    @Test
+    void someoneDeletedIsNotRemovedByReadingChangesButByTheNextFullRead() throws Exception {
+        RunProgress full = new RunProgress(0);
+        pipeline.run(1, false, full, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
+
+        server.delete("uid=p6," + PEOPLE);
+        RunProgress changes = new RunProgress(0);
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermark()));
+        assertThat(changes.removed).hasValue(0);
+        assertThat(store.deliveredTo("p0")).containsKey("p6");
+
+        RunProgress reconciliation = new RunProgress(0);
+        pipeline.run(3, false, reconciliation, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
+        assertThat(reconciliation.gone).hasValue(1);
+        assertThat(store.deliveredTo("p0")).doesNotContainKey("p6");
+    }
+
+    @Test
+    void aDirectoryWithoutUsnsSaysSoInsteadOfReadingChanges() throws Exception {
+        LdapDirectorySource byUsn = new LdapDirectorySource(source.config().trackingChangesBy("uSNChanged"));
+
+        DirectorySource.ChangeRead read = byUsn.readChanges("100", entry -> { });
+
+        assertThat(read.summary().complete()).isFalse();
+        assertThat(read.summary().problem()).contains("highestCommittedUSN").contains("track modifyTimestamp instead");
+        assertThat(read.watermark()).as("the watermark stays where it was").isEqualTo("100");
+    }
+}
