@@ -43,10 +43,18 @@ public interface DirectorySource {
     }
 
     /**
-     * How a read of changes went, and the watermark the next one starts from (the same as before
-     * when nothing changed). The watermark is saved only once the run's changes are planned.
+     * How a read of changes went, the watermark the next one starts from (the same as before when
+     * nothing changed; saved only once the run's changes are planned), and the ids of employees the
+     * source reported deleted (sources such as Graph's delta say so; LDAP searches can't).
      */
-    record ChangeRead(ReadSummary summary, String watermark) {
+    record ChangeRead(ReadSummary summary, String watermark, java.util.Set<String> deleted) {
+        public ChangeRead {
+            deleted = java.util.Set.copyOf(deleted);
+        }
+
+        public ChangeRead(ReadSummary summary, String watermark) {
+            this(summary, watermark, java.util.Set.of());
+        }
     }
 
     /** Checks that the source can be reached and read, without reading entries. */

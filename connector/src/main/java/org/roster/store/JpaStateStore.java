@@ -124,6 +124,21 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public long markGone(java.util.Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return 0;
+        }
+        return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
+                        + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active "
+                        + "and e.id in :ids")
+                .setParameter("gone", EmployeeEntity.Status.GONE)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                .setParameter("now", clock.instant())
+                .setParameter("ids", List.copyOf(employeeIds))
+                .executeUpdate());
+    }
+
+    @Override
     public long markUnseenAsGone(long runId) {
         return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
                         + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")

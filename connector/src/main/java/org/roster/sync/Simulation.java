@@ -276,6 +276,11 @@ public final class Simulation {
         }
 
         @Override
+        public long markGone(java.util.Collection<String> employeeIds) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
         public long markUnseenAsGone(long runId) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }

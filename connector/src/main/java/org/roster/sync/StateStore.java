@@ -36,6 +36,9 @@ public interface StateStore {
     /** Saves a batch of read entries: accepted employees (marked as seen by the run) and rejections. */
     void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections);
 
+    /** Marks these employees gone, as a source that reports deletions said; returns how many were active. */
+    long markGone(java.util.Collection<String> employeeIds);
+
     /** After a complete read: marks employees the run did not see as gone; returns how many. */
     long markUnseenAsGone(long runId);
 

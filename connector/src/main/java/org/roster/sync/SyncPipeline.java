@@ -136,11 +136,14 @@ public final class SyncPipeline {
         progress.stage(RunProgress.Stage.READING);
         store.saveProgress(runId, progress);
         DirectorySource.ReadSummary read;
+        @SuppressWarnings("unchecked")
+        java.util.Set<String>[] deleted = new java.util.Set[] {java.util.Set.of()};
         if (source.tracksChanges()) {
             // a full read by a source that tracks changes also gives the watermark to go on from
             DirectorySource.ChangeRead changes = read(runId, progress,
                     sink -> source.readChanges(mode.incremental() ? mode.since() : null, sink));
             read = changes.summary();
+            deleted[0] = changes.deleted();
             progress.watermark(changes.watermark());
         } else if (mode.incremental()) {
             throw new IllegalArgumentException("this source can only be read in full");
@@ -150,6 +153,12 @@ public final class SyncPipeline {
         progress.sourceComplete(read.complete());
         if (read.complete() && mode.incremental()) {
             LOG.info(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
+            progress.gone.set(store.markGone(deleted[0]));
+            if (progress.gone.get() > 0) {
+                audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
+                        "run:" + runId, progress.gone.get() + " employees were deleted from the directory; "
+                        + "their contacts are withdrawn from every viewer")));
+            }
         } else if (read.complete()) {
             progress.gone.set(store.markUnseenAsGone(runId));
             if (progress.gone.get() > 0) {

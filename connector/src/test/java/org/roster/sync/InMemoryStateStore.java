@@ -83,6 +83,22 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized long markGone(java.util.Collection<String> employeeIds) {
+        long gone = 0;
+        for (String id : employeeIds) {
+            Row row = employees.get(id);
+            if (row != null && row.active) {
+                row.active = false;
+                row.inScope = false;
+                row.contactAllowed = false;
+                row.goneAt = clock.instant();
+                gone++;
+            }
+        }
+        return gone;
+    }
+
+    @Override
     public synchronized long markUnseenAsGone(long runId) {
         long gone = 0;
         for (Row row : employees.values()) {

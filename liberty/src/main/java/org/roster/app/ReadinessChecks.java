@@ -45,7 +45,11 @@ public class ReadinessChecks {
     HealthCheck directory() {
         return () -> {
             try {
-                ldapSources.source().checkReachable();
+                if (settings.entraSource()) {
+                    new org.roster.source.graph.GraphDirectorySource(settings.graphSource()).checkReachable();
+                } else {
+                    ldapSources.source().checkReachable();
+                }
                 return HealthCheckResponse.named("directory").up().withData("demo", settings.demoDirectory()).build();
             } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException | IllegalStateException e) {
                 return HealthCheckResponse.named("directory").down().withData("error", e.getMessage()).build();

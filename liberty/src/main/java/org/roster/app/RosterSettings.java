@@ -227,9 +227,68 @@ public class RosterSettings {
         return org.roster.sync.RemovalGuard.of(maxRemovalShare, maxRemovals);
     }
 
-    /** Whether Roster serves and reads its embedded demo directory (no LDAP URL configured). */
+    @Inject @ConfigProperty(name = "roster.source.kind", defaultValue = "ldap")
+    String sourceKind;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.tenant-id")
+    Optional<String> entraTenant;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.client-id")
+    Optional<String> entraClient;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.client-secret")
+    Optional<String> entraSecret;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.group-ids")
+    Optional<String> entraGroups;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.authority-host")
+    Optional<String> entraAuthority;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.graph-url")
+    Optional<String> entraGraph;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.trust-store")
+    Optional<String> entraTrustStore;
+
+    @Inject @ConfigProperty(name = "roster.source.entra.trust-store-password")
+    Optional<String> entraTrustStorePassword;
+
+    /** Whether the directory is an Entra ID tenant read through Microsoft Graph (else LDAP). */
+    public boolean entraSource() {
+        String kind = sourceKind.strip();
+        if (!kind.equals("ldap") && !kind.equals("entra")) {
+            throw new IllegalStateException("roster.source.kind must be ldap or entra, not " + sourceKind);
+        }
+        return kind.equals("entra");
+    }
+
+    /** The Entra ID source: tenant, app registration, optional group scope; public cloud unless told otherwise. */
+    public org.roster.source.graph.GraphSourceConfig graphSource() {
+        String tenant = entraTenant.filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "roster.source.entra.tenant-id is not set"));
+        String client = entraClient.filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "roster.source.entra.client-id is not set"));
+        Secret secret = Secret.of(entraSecret.orElse("").toCharArray());
+        try {
+            var config = org.roster.source.graph.GraphSourceConfig.of(tenant, client, secret);
+            java.net.URI authority = entraAuthority.filter(a -> !a.isBlank()).map(String::strip).map(java.net.URI::create)
+                    .orElse(org.roster.source.graph.GraphSourceConfig.PUBLIC_AUTHORITY);
+            java.net.URI graph = entraGraph.filter(a -> !a.isBlank()).map(String::strip).map(java.net.URI::create)
+                    .orElse(org.roster.source.graph.GraphSourceConfig.PUBLIC_GRAPH);
+            config = config.at(authority, graph, entraTrustStore.filter(t -> !t.isBlank()).map(String::strip)
+                    .map(java.nio.file.Path::of), Secret.of(entraTrustStorePassword.orElse("").toCharArray()));
+            java.util.List<String> groups = java.util.Arrays.stream(entraGroups.orElse("").split(","))
+                    .map(String::strip).filter(g -> !g.isEmpty()).toList();
+            return groups.isEmpty() ? config : config.inGroups(groups);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The Entra ID source is misconfigured: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether Roster serves and reads its embedded demo directory (an LDAP source with no URL configured). */
     public boolean demoDirectory() {
-        return ldapUrl.filter(u -> !u.isBlank()).isEmpty();
+        return !entraSource() && ldapUrl.filter(u -> !u.isBlank()).isEmpty();
     }
 
     @Inject @ConfigProperty(name = "roster.source.ldap.start-tls", defaultValue = "false")

@@ -15,7 +15,6 @@ import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
-import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
@@ -214,7 +213,9 @@ public class RunService {
      * otherwise in full, which is how leavers are found.
      */
     private SyncPipeline.ReadMode readMode(long runId) {
-        if (settings.ldapSource().changeAttribute().isEmpty()) {
+        boolean tracked = settings.entraSource() ? settings.graphSource().groupIds().isEmpty()
+                : settings.ldapSource().changeAttribute().isPresent();
+        if (!tracked) {
             return SyncPipeline.ReadMode.FULL;
         }
         SyncPipeline.ReadMode mode = tx.inTransaction(() -> {
@@ -256,9 +257,13 @@ public class RunService {
             // the office location decides how a national number is read
             needed.add(org.roster.policy.PersonField.LOCATION);
         }
-        var config = settings.ldapSource().onlyFields(needed);
-        LdapDirectorySource source = ldapSources.source(
-                policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
+        org.roster.directory.DirectorySource source;
+        if (settings.entraSource()) {
+            source = new org.roster.source.graph.GraphDirectorySource(settings.graphSource().onlyFields(needed));
+        } else {
+            var config = settings.ldapSource().onlyFields(needed);
+            source = ldapSources.source(policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
+        }
         long pause = settings.deliveryPauseMillis();
         return new SyncPipeline(source, settings.normaliser(),
                 new PolicyEvaluator(policy), store, settings.platform(), audit(), clock)

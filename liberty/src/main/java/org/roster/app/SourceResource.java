@@ -83,16 +83,31 @@ public class SourceResource {
 
     @GET
     @Operation(summary = "The directory sources as configured (secrets are never returned)")
-    public List<SourceView> list() {
-        return List.of(SourceView.of(settings.ldapSource(), settings.demoDirectory()));
+    public List<Object> list() {
+        return List.of(view());
+    }
+
+    /** An Entra ID source as configured; the client secret is write-only and shown only as set or not. */
+    public record EntraView(String id, String kind, String tenantId, String clientId, boolean secretSet,
+                            String authorityHost, String graphUrl, List<String> groupIds, int pageSize) {
+        static EntraView of(org.roster.source.graph.GraphSourceConfig c) {
+            return new EntraView(RosterSettings.SOURCE_ID, "entra", c.tenantId(), c.clientId(),
+                    !c.clientSecret().isEmpty(), c.authorityHost().toString(), c.graphUrl().toString(), c.groupIds(),
+                    c.pageSize());
+        }
+    }
+
+    private Object view() {
+        return settings.entraSource() ? EntraView.of(settings.graphSource())
+                : SourceView.of(settings.ldapSource(), settings.demoDirectory());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One source as configured")
-    public SourceView get(@PathParam("id") String id) {
+    public Object get(@PathParam("id") String id) {
         known(id);
-        return SourceView.of(settings.ldapSource(), settings.demoDirectory());
+        return view();
     }
 
     @POST
@@ -102,7 +117,7 @@ public class SourceResource {
             + "deliver them. Always answers 200; the report says what worked and what did not.")
     public TestView test(@PathParam("id") String id, @Context SecurityContext security) {
         known(id);
-        ConnectionReport report = ldapSources.source().test(SAMPLE, COUNT_LIMIT);
+        ConnectionReport report = settings.entraSource() ? testEntra() : ldapSources.source().test(SAMPLE, COUNT_LIMIT);
         PolicyEvaluator evaluator;
         try {
             evaluator = new PolicyEvaluator(activePolicy.load());
@@ -115,6 +130,20 @@ public class SourceResource {
                 "source.tested", "source:" + id, "connection test of " + id + ": " + (report.ok() ? "works" : "fails")
                 + "; " + report.steps().stream().map(s -> s.name() + (s.ok() ? " ok" : " failed")).toList())));
         return new TestView(id, report.ok(), report.steps(), report.matching(), report.capped(), sample);
+    }
+
+    /** Entra ID: signing in and reading a first page of users is the test. */
+    private ConnectionReport testEntra() {
+        var config = settings.graphSource();
+        try {
+            new org.roster.source.graph.GraphDirectorySource(config).checkReachable();
+            return new ConnectionReport(true, List.of(new ConnectionReport.Step("sign in and read users", true,
+                    "signed in to tenant " + config.tenantId() + " as app " + config.clientId() + "; users can be read")),
+                    -1, false, List.of());
+        } catch (org.roster.directory.DirectorySource.DirectoryUnavailableException e) {
+            return new ConnectionReport(false, List.of(new ConnectionReport.Step("sign in and read users", false,
+                    e.getMessage())), -1, false, List.of());
+        }
     }
 
     private static SampleEntry preview(DirectoryEntry entry, org.roster.directory.EntryNormaliser normaliser,
