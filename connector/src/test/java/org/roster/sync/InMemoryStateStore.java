@@ -84,25 +84,18 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized long markGone(java.util.Collection<String> employeeIds) {
-        long gone = 0;
-        for (String id : employeeIds) {
-            Row row = employees.get(id);
-            if (row != null && row.active) {
-                row.active = false;
-                row.inScope = false;
-                row.contactAllowed = false;
-                row.goneAt = clock.instant();
-                gone++;
-            }
-        }
-        return gone;
+        return goneWhere(row -> employeeIds.contains(row.employee == null ? null : row.employee.id()));
     }
 
     @Override
     public synchronized long markUnseenAsGone(long runId) {
+        return goneWhere(row -> row.lastSeenRun != runId);
+    }
+
+    private long goneWhere(java.util.function.Predicate<Row> which) {
         long gone = 0;
         for (Row row : employees.values()) {
-            if (row.active && row.lastSeenRun != runId) {
+            if (row.active && which.test(row)) {
                 row.active = false;
                 row.inScope = false;
                 row.contactAllowed = false;

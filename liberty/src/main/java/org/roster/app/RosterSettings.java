@@ -106,16 +106,11 @@ public class RosterSettings {
 
     /** How often each server looks for due schedules (and for runs of servers that went quiet). */
     public java.time.Duration schedulePoll() {
-        try {
-            java.time.Duration poll = java.time.Duration.parse(schedulePoll.strip());
-            if (poll.isNegative() || poll.isZero()) {
-                throw new IllegalStateException("roster.schedule.poll must be positive, not " + schedulePoll);
-            }
-            return poll;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("roster.schedule.poll is not an ISO-8601 duration such as PT10S: "
-                    + schedulePoll, e);
+        java.time.Duration poll = duration("roster.schedule.poll", schedulePoll);
+        if (poll.isNegative() || poll.isZero()) {
+            throw new IllegalStateException("roster.schedule.poll must be positive, not " + schedulePoll);
         }
+        return poll;
     }
 
     @Inject @ConfigProperty(name = "roster.server.id")
@@ -157,12 +152,7 @@ public class RosterSettings {
 
     /** How long a run may go without reporting progress before another server takes it over. */
     public java.time.Duration staleRunAfter() {
-        try {
-            return java.time.Duration.parse(staleRunAfter);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("roster.run.stale-after is not an ISO-8601 duration such as PT2M: "
-                    + staleRunAfter, e);
-        }
+        return duration("roster.run.stale-after", staleRunAfter);
     }
 
     /** Where contacts are delivered: {@code recorded} (the default) or {@code journal}. */
@@ -314,12 +304,7 @@ public class RosterSettings {
 
     /** How often a source that tracks changes is still read in full, to find who is gone. */
     public java.time.Duration fullReadEvery() {
-        try {
-            return java.time.Duration.parse(fullReadEvery.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("roster.source.full-read-every is not an ISO-8601 duration such as P1D: "
-                    + fullReadEvery, e);
-        }
+        return duration("roster.source.full-read-every", fullReadEvery);
     }
 
     /** The LDAP source: the configured servers, or the embedded demo directory. */
@@ -358,11 +343,20 @@ public class RosterSettings {
                 org.roster.directory.EntryNormaliser.regionsByLocation(regionByLocation()));
     }
 
-    private static int millis(String key, String duration) {
+    private static int millis(String key, String text) {
         try {
-            return Math.toIntExact(java.time.Duration.parse(duration.strip()).toMillis());
-        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-            throw new IllegalStateException(key + " is not an ISO-8601 duration such as PT10S: " + duration, e);
+            return Math.toIntExact(duration(key, text).toMillis());
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException(key + " is too long: " + text, e);
+        }
+    }
+
+    /** A setting that is an ISO-8601 duration, or an error naming the setting. */
+    private static java.time.Duration duration(String key, String text) {
+        try {
+            return java.time.Duration.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(key + " is not an ISO-8601 duration such as PT10S or P1D: " + text, e);
         }
     }
 
