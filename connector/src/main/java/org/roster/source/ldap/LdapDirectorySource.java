@@ -150,34 +150,14 @@ public final class LdapDirectorySource implements DirectorySource {
         try {
             // one connection for every page: paged-search cookies belong to the connection
             connection = connections.take();
-            SearchResultListener listener = new SearchResultListener() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public void searchEntryReturned(SearchResultEntry entry) {
-                    observer.accept(entry);
-                    sink.accept(toDirectoryEntry(entry));
-                    handed[0]++;
-                }
-
-                @Override
-                public void searchReferenceReturned(SearchResultReference reference) {
-                    // referrals are not followed: a source reads one directory
-                }
-            };
-            SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
-                    filter, config.requestedAttributes());
-            request.setResponseTimeoutMillis(config.connection().responseTimeoutMillis());
-            ASN1OctetString cookie = null;
-            do {
-                request.setControls(new SimplePagedResultsControl(config.pageSize(), cookie, true));
-                SearchResult result = connection.search(request);
-                if (result.getResultCode() != ResultCode.SUCCESS) {
-                    return ReadSummary.incomplete(handed[0], "the search ended with " + result.getResultCode());
-                }
-                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-                cookie = response == null ? null : response.getCookie();
-            } while (cookie != null && cookie.getValueLength() > 0);
+            Paged paged = pages(connection, filter, entry -> {
+                observer.accept(entry);
+                sink.accept(toDirectoryEntry(entry));
+                handed[0]++;
+            }, () -> true);
+            if (paged.code() != ResultCode.SUCCESS) {
+                return ReadSummary.incomplete(handed[0], "the search ended with " + paged.code());
+            }
             healthy = true;
             return ReadSummary.complete(handed[0]);
         } catch (LDAPException e) {
@@ -252,31 +232,12 @@ public final class LdapDirectorySource implements DirectorySource {
             steps.add(ConnectionReport.Step.ok("base DN", config.baseDn() + " exists"));
             List<DirectoryEntry> sample = new ArrayList<>();
             long[] matching = {0};
-            SearchResultListener listener = new SearchResultListener() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public void searchEntryReturned(SearchResultEntry entry) {
-                    if (sample.size() < sampleSize) {
-                        sample.add(toDirectoryEntry(entry));
-                    }
-                    matching[0]++;
+            boolean capped = pages(connection, config.filter(), entry -> {
+                if (sample.size() < sampleSize) {
+                    sample.add(toDirectoryEntry(entry));
                 }
-
-                @Override
-                public void searchReferenceReturned(SearchResultReference reference) {
-                }
-            };
-            SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
-                    config.filter(), config.requestedAttributes());
-            ASN1OctetString cookie = null;
-            do {
-                request.setControls(new SimplePagedResultsControl(config.pageSize(), cookie, true));
-                SearchResult result = connection.search(request);
-                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-                cookie = response == null ? null : response.getCookie();
-            } while (cookie != null && cookie.getValueLength() > 0 && matching[0] < countLimit);
-            boolean capped = cookie != null && cookie.getValueLength() > 0;
+                matching[0]++;
+            }, () -> matching[0] < countLimit).more();
             steps.add(ConnectionReport.Step.ok("search", (capped ? "more than " : "") + matching[0]
                     + " entries match " + config.filter()));
             healthy = true;
@@ -293,6 +254,46 @@ public final class LdapDirectorySource implements DirectorySource {
                 connections.close();
             }
         }
+    }
+
+    /** How a paged search ended: the last page's result code, and whether entries remained when it stopped. */
+    private record Paged(ResultCode code, boolean more) {
+    }
+
+    /**
+     * Searches under the base DN page by page (simple paged results), on one connection since a
+     * page's cookie belongs to it, handing each entry on as it arrives, until the last page or
+     * until {@code goOn} says to stop. Referrals are not followed.
+     */
+    private Paged pages(LDAPConnection connection, Filter filter, Consumer<SearchResultEntry> each,
+                        java.util.function.BooleanSupplier goOn) throws LDAPException {
+        SearchResultListener listener = new SearchResultListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void searchEntryReturned(SearchResultEntry entry) {
+                each.accept(entry);
+            }
+
+            @Override
+            public void searchReferenceReturned(SearchResultReference reference) {
+                // referrals are not followed: a source reads one directory
+            }
+        };
+        SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB, filter,
+                config.requestedAttributes());
+        request.setResponseTimeoutMillis(config.connection().responseTimeoutMillis());
+        ASN1OctetString cookie = null;
+        do {
+            request.setControls(new SimplePagedResultsControl(config.pageSize(), cookie, true));
+            SearchResult result = connection.search(request);
+            if (result.getResultCode() != ResultCode.SUCCESS) {
+                return new Paged(result.getResultCode(), false);
+            }
+            SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+            cookie = response == null ? null : response.getCookie();
+        } while (cookie != null && cookie.getValueLength() > 0 && goOn.getAsBoolean());
+        return new Paged(ResultCode.SUCCESS, cookie != null && cookie.getValueLength() > 0);
     }
 
     private static String tlsOf(LDAPConnection connection) {
