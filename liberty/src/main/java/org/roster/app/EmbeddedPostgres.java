@@ -67,9 +67,7 @@ final class EmbeddedPostgres {
                 return;
             }
             LOG.info(() -> "Starting the embedded PostgreSQL in " + data + " on 127.0.0.1:" + port);
-            require(run(bin, List.of("pg_ctl", "-D", data.toString(), "-l", root.resolve("postgres.log").toString(),
-                    "-w", "-t", "120", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data, "start"),
-                    true), "pg_ctl start");
+            startCluster(bin);
         } catch (IOException e) {
             throw new IllegalStateException("The embedded PostgreSQL in " + data + " could not be started: "
                     + e.getMessage() + " (its log: " + root.resolve("postgres.log") + ")", e);
@@ -100,12 +98,17 @@ final class EmbeddedPostgres {
         } finally {
             Files.deleteIfExists(passwordFile);
         }
-        require(run(bin, List.of("pg_ctl", "-D", data.toString(), "-l", root.resolve("postgres.log").toString(),
-                "-w", "-t", "120", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data, "start"), true),
-                "pg_ctl start");
+        startCluster(bin);
         require(run(bin, List.of("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user, "roster"),
                 true), "createdb");
         run(bin, List.of("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop"), true);
+    }
+
+    /** Starts the cluster on 127.0.0.1 only, its socket in its own folder, waiting until it accepts connections. */
+    private void startCluster(Path bin) throws IOException {
+        require(run(bin, List.of("pg_ctl", "-D", data.toString(), "-l", root.resolve("postgres.log").toString(),
+                "-w", "-t", "120", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data, "start"), true),
+                "pg_ctl start");
     }
 
     private static void require(int exit, String step) throws IOException {
