@@ -67,10 +67,19 @@ public class ActivePolicy {
                         + ") as configured at first start")));
     }
 
-    /** The active policy, parsed. */
+    /** The last version parsed, and its policy: a published version's text never changes. */
+    private volatile java.util.Map.Entry<Long, Policy> parsed;
+
+    /** The active policy, parsed (once per published version). */
     public Policy load() throws InvalidPolicyException {
         PolicyVersionEntity version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
-        return PolicyParser.parse(version.getName() + ".yaml", version.getText());
+        java.util.Map.Entry<Long, Policy> last = parsed;
+        if (last != null && last.getKey().equals(version.getId())) {
+            return last.getValue();
+        }
+        Policy policy = PolicyParser.parse(version.getName() + ".yaml", version.getText());
+        parsed = java.util.Map.entry(version.getId(), policy);
+        return policy;
     }
 
     /** The published version runs use, if any. */
