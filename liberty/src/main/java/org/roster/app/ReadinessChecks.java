@@ -24,7 +24,7 @@ public class ReadinessChecks {
     RosterSettings settings;
 
     @Inject
-    LdapSources ldapSources;
+    DirectorySources sources;
 
     @Readiness
     @jakarta.enterprise.inject.Produces
@@ -46,9 +46,9 @@ public class ReadinessChecks {
         return () -> {
             try {
                 if (settings.entraSource()) {
-                    new org.roster.source.graph.GraphDirectorySource(settings.graphSource()).checkReachable();
+                    sources.graph().checkReachable();
                 } else {
-                    ldapSources.source().checkReachable();
+                    sources.source().checkReachable();
                 }
                 return HealthCheckResponse.named("directory").up().withData("demo", settings.demoDirectory()).build();
             } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException | IllegalStateException e) {

@@ -50,7 +50,7 @@ public class RunService {
     AuditKeys keys;
 
     @Inject
-    LdapSources ldapSources;
+    DirectorySources sources;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -259,10 +259,10 @@ public class RunService {
         }
         org.roster.directory.DirectorySource source;
         if (settings.entraSource()) {
-            source = new org.roster.source.graph.GraphDirectorySource(settings.graphSource().onlyFields(needed));
+            source = sources.graph(settings.graphSource().onlyFields(needed));
         } else {
             var config = settings.ldapSource().onlyFields(needed);
-            source = ldapSources.source(policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
+            source = sources.source(policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
         }
         long pause = settings.deliveryPauseMillis();
         return new SyncPipeline(source, settings.normaliser(),

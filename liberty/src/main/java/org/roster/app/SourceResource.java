@@ -42,7 +42,7 @@ public class SourceResource {
     RosterSettings settings;
 
     @Inject
-    LdapSources ldapSources;
+    DirectorySources sources;
 
     @Inject
     ActivePolicy activePolicy;
@@ -117,7 +117,7 @@ public class SourceResource {
             + "deliver them. Always answers 200; the report says what worked and what did not.")
     public TestView test(@PathParam("id") String id, @Context SecurityContext security) {
         known(id);
-        ConnectionReport report = settings.entraSource() ? testEntra() : ldapSources.source().test(SAMPLE, COUNT_LIMIT);
+        ConnectionReport report = settings.entraSource() ? testEntra() : sources.source().test(SAMPLE, COUNT_LIMIT);
         PolicyEvaluator evaluator;
         try {
             evaluator = new PolicyEvaluator(activePolicy.load());
@@ -136,7 +136,7 @@ public class SourceResource {
     private ConnectionReport testEntra() {
         var config = settings.graphSource();
         try {
-            new org.roster.source.graph.GraphDirectorySource(config).checkReachable();
+            sources.graph(config).checkReachable();
             return new ConnectionReport(true, List.of(new ConnectionReport.Step("sign in and read users", true,
                     "signed in to tenant " + config.tenantId() + " as app " + config.clientId() + "; users can be read")),
                     -1, false, List.of());

@@ -52,10 +52,35 @@ public final class GraphDirectorySource implements DirectorySource {
     private static final String SCOPE = "https://graph.microsoft.com/.default";
 
     private final GraphSourceConfig config;
-    private GraphServiceClient graph;
+    /** The signed-in client, made at first use; sources reading the same tenant as the same app share it. */
+    private final Client graph;
+
+    private static final class Client {
+        private GraphServiceClient value;
+    }
 
     public GraphDirectorySource(GraphSourceConfig config) {
+        this(config, new Client());
+    }
+
+    private GraphDirectorySource(GraphSourceConfig config, Client graph) {
         this.config = config;
+        this.graph = graph;
+    }
+
+    /**
+     * The same tenant read as the same app, with other properties, groups or paging (a policy may
+     * need fewer fields): it shares this source's signed-in client.
+     */
+    public GraphDirectorySource reading(GraphSourceConfig other) {
+        if (!other.tenantId().equals(config.tenantId()) || !other.clientId().equals(config.clientId())
+                || !other.clientSecret().equals(config.clientSecret())
+                || !other.authorityHost().equals(config.authorityHost()) || !other.graphUrl().equals(config.graphUrl())
+                || !other.trustStore().equals(config.trustStore())
+                || !other.trustStorePassword().equals(config.trustStorePassword())) {
+            throw new IllegalArgumentException("another tenant, app or host needs a source of its own");
+        }
+        return new GraphDirectorySource(other, graph);
     }
 
     public GraphSourceConfig config() {
@@ -236,10 +261,16 @@ public final class GraphDirectorySource implements DirectorySource {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private synchronized GraphServiceClient client() {
-        if (graph != null) {
-            return graph;
+    private GraphServiceClient client() {
+        synchronized (graph) {
+            if (graph.value == null) {
+                graph.value = newClient();
+            }
+            return graph.value;
         }
+    }
+
+    private GraphServiceClient newClient() {
         ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder()
                 .tenantId(config.tenantId())
                 .clientId(config.clientId())
@@ -268,7 +299,6 @@ public final class GraphDirectorySource implements DirectorySource {
                 new String[] {config.graphUrl().getHost()}, SCOPE);
         GraphServiceClient client = new GraphServiceClient(auth, http.build());
         client.getRequestAdapter().setBaseUrl(config.graphUrl().toString().replaceAll("/+$", ""));
-        graph = client;
         return client;
     }
 

@@ -153,4 +153,18 @@ class GraphDirectorySourceTest {
         assertThat(read).extracting(e -> e.ids().get(0)).containsExactlyInAnyOrder(
                 "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-000000000002");
     }
+
+    @Test
+    void aSourceForFewerFieldsSharesTheSignedInClientButAnotherAppGetsItsOwn() {
+        GraphDirectorySource everything = new GraphDirectorySource(config(graph.clientSecret()));
+        GraphDirectorySource names = everything.reading(config(graph.clientSecret())
+                .onlyFields(java.util.EnumSet.of(PersonField.SURNAME)));
+
+        List<DirectoryEntry> read = new ArrayList<>();
+        assertThat(names.readAll(read::add).complete()).isTrue();
+
+        assertThat(read).hasSize(10).allSatisfy(e -> assertThat(e.values().keySet()).containsOnly(PersonField.SURNAME));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> everything.reading(config("another-app-secret")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
