@@ -9,12 +9,15 @@ import org.roster.policy.PersonField;
 
 /**
  * One entry as a source read it, already mapped onto Roster's field names but not yet checked or
- * normalised: values are as the directory holds them, possibly several per field.
+ * normalised: values are as the directory holds them, possibly several per field. What the source
+ * could not read at all (bytes that are not UTF-8, a manager that is not a DN) it does not hand on
+ * as a value: it records a problem, and the entry is rejected with it.
  *
  * <pre>{@code
  * DirectoryEntry entry = DirectoryEntry.builder("uid=p1,ou=people,dc=example,dc=org")
  *         .id("p1")
  *         .add(PersonField.MOBILE, "0151 2345678")
+ *         .problem("displayName (attribute cn) is not valid UTF-8")
  *         .build();
  * }</pre>
  *
@@ -23,17 +26,27 @@ import org.roster.policy.PersonField;
  * @param ids       the values of the source's identity attribute: exactly one is expected
  * @param values    mapped field values, in the source's order
  * @param groups    the DNs of the groups the entry is a member of, when the source reads them
+ * @param problems  what the source found wrong while reading the entry, each naming the field and the
+ *                  source's attribute and never quoting a value, e.g. {@code mobile (attribute mobile)
+ *                  is not valid UTF-8}; an entry with problems is rejected
  */
 public record DirectoryEntry(String reference, List<String> ids, Map<PersonField, List<String>> values,
-                             List<String> groups) {
+                             List<String> groups, List<String> problems) {
 
     public DirectoryEntry {
         Objects.requireNonNull(reference, "reference");
         ids = List.copyOf(ids);
         groups = List.copyOf(groups);
+        problems = List.copyOf(problems);
         Map<PersonField, List<String>> copy = new EnumMap<>(PersonField.class);
         values.forEach((field, list) -> copy.put(field, List.copyOf(list)));
         values = Map.copyOf(copy);
+    }
+
+    /** An entry the source read without any problem. */
+    public DirectoryEntry(String reference, List<String> ids, Map<PersonField, List<String>> values,
+                          List<String> groups) {
+        this(reference, ids, values, groups, List.of());
     }
 
     /** The values of one field, empty when the entry has none. */
@@ -51,6 +64,7 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
         private final List<String> ids = new java.util.ArrayList<>(1);
         private final Map<PersonField, List<String>> values = new EnumMap<>(PersonField.class);
         private final List<String> groups = new java.util.ArrayList<>();
+        private final List<String> problems = new java.util.ArrayList<>(0);
 
         private Builder(String reference) {
             this.reference = reference;
@@ -71,8 +85,21 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
             return this;
         }
 
+        /**
+         * Records what the source could not read, naming the field and its attribute but never
+         * quoting the value, e.g. {@code manager (attribute manager) is not a valid DN}. The same
+         * problem recorded twice is kept once.
+         */
+        public Builder problem(String problem) {
+            Objects.requireNonNull(problem, "problem");
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+            return this;
+        }
+
         public DirectoryEntry build() {
-            return new DirectoryEntry(reference, ids, values, groups);
+            return new DirectoryEntry(reference, ids, values, groups, problems);
         }
     }
 }

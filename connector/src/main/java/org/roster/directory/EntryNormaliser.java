@@ -1,6 +1,8 @@
 package org.roster.directory;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +17,18 @@ import org.roster.policy.PersonField;
  * and in Unicode NFC, phone numbers in E.164. An entry that can't be cleaned is rejected with a
  * reason that names the attribute; nothing is dropped silently.
  *
+ * <ul>
+ * <li>An entry that its source could not read cleanly (it carries {@link DirectoryEntry#problems()})
+ *     is rejected with those problems.</li>
+ * <li>A control character other than tab, line feed or carriage return (NUL, for one) in any value
+ *     rejects the entry, naming the field.</li>
+ * <li>A value may be 1024 bytes in UTF-8 as read and 256 characters once cleaned; a longer one is
+ *     not used.</li>
+ * <li>Of several values in a field (two {@code mobile}s are common in Active Directory) the first
+ *     usable one is taken, for a phone the first valid number, and the accepted entry carries a
+ *     note saying so; when none is usable the entry is rejected with the first value's reason.</li>
+ * </ul>
+ *
  * <pre>{@code
  * EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"));
  * Normalisation result = normaliser.normalise(entry);
@@ -24,6 +38,12 @@ public final class EntryNormaliser {
 
     private static final Set<PersonField> PHONES = EnumSet.of(PersonField.MOBILE, PersonField.WORK_PHONE);
     private static final int MAX_VALUE_LENGTH = 256;
+    /**
+     * A value as the directory holds it may be this large: four bytes (UTF-8's most) for each of the
+     * {@value #MAX_VALUE_LENGTH} characters allowed, so no name or number that fits is turned away,
+     * but a blob pasted into an attribute is, before any cleaning runs over it.
+     */
+    private static final int MAX_VALUE_BYTES = 1024;
     private static final int MAX_REFERENCE_LENGTH = 1024;
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
 
@@ -65,6 +85,12 @@ public final class EntryNormaliser {
 
     public Normalisation normalise(DirectoryEntry entry) {
         List<String> ids = entry.ids().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (!entry.problems().isEmpty()) {
+            // the problems name fields and attributes but quote no value: reason and withheld are one
+            Optional<String> usable = ids.size() == 1 && ids.get(0).length() <= MAX_VALUE_LENGTH
+                    && malformed("", ids.get(0)).isEmpty() ? Optional.of(ids.get(0)) : Optional.empty();
+            return reject(entry, usable, String.join("; ", entry.problems()));
+        }
         if (ids.isEmpty()) {
             return reject(entry, Optional.empty(), "has no identity attribute value");
         }
@@ -72,6 +98,10 @@ public final class EntryNormaliser {
             return reject(entry, Optional.empty(), "has " + ids.size() + " identity values; exactly one is needed");
         }
         String id = ids.get(0);
+        Optional<Fault> badId = malformed("its identity value", id);
+        if (badId.isPresent()) {
+            return reject(entry, Optional.empty(), badId.get());
+        }
         if (id.length() > MAX_VALUE_LENGTH) {
             return reject(entry, Optional.empty(), "its identity value is longer than " + MAX_VALUE_LENGTH + " characters");
         }
@@ -80,36 +110,126 @@ public final class EntryNormaliser {
                     + " characters");
         }
         Map<PersonField, String> values = new EnumMap<>(PersonField.class);
+        List<String> notes = new ArrayList<>(0);
         PhoneNumbers numbers = entry.valuesOf(PersonField.LOCATION).stream().map(EntryNormaliser::text)
                 .filter(phonesByLocation::containsKey).findFirst().map(phonesByLocation::get).orElse(phones);
-        for (Map.Entry<PersonField, List<String>> field : entry.values().entrySet()) {
-            Optional<String> first = field.getValue().stream().map(EntryNormaliser::text)
-                    .filter(s -> !s.isEmpty()).findFirst();
-            if (first.isEmpty()) {
-                continue;
-            }
-            String value = first.get();
-            if (value.length() > MAX_VALUE_LENGTH) {
-                return reject(entry, Optional.of(id), field.getKey().policyName() + " is longer than "
-                        + MAX_VALUE_LENGTH + " characters");
-            }
-            if (PHONES.contains(field.getKey())) {
-                try {
-                    value = numbers.toE164(value);
-                } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-                    String name = field.getKey().policyName();
-                    return new Normalisation.Rejected(new Rejection(entry.reference(), Optional.of(id),
-                            name + " \"" + value + "\" " + e.getMessage(), name + " " + e.getMessage()));
+        // in the enum's order, so that of several faults the same one is reported on every run
+        for (PersonField field : PersonField.values()) {
+            List<String> raw = entry.valuesOf(field);
+            String name = field.policyName();
+            // a control character or broken text is damage, not a choice between values: any value rejects
+            for (String value : raw) {
+                Optional<Fault> fault = malformed(name, value);
+                if (fault.isPresent()) {
+                    return reject(entry, Optional.of(id), fault.get());
                 }
             }
-            values.put(field.getKey(), value);
+            Optional<Fault> firstFault = Optional.empty();
+            Optional<String> chosen = Optional.empty();
+            for (String value : raw) {
+                Outcome outcome = clean(field, value, numbers);
+                if (outcome instanceof Outcome.Clean clean) {
+                    chosen = Optional.of(clean.value());
+                    break;
+                }
+                if (outcome instanceof Outcome.Invalid invalid && firstFault.isEmpty()) {
+                    firstFault = Optional.of(invalid.fault());
+                }
+            }
+            if (chosen.isEmpty()) {
+                if (firstFault.isPresent()) {
+                    return reject(entry, Optional.of(id), firstFault.get());
+                }
+                continue;
+            }
+            values.put(field, chosen.get());
+            long distinct = raw.stream().map(EntryNormaliser::text).filter(s -> !s.isEmpty()).distinct().count();
+            if (distinct > 1) {
+                notes.add(name + " has " + distinct + " values; the first valid one is used");
+            }
         }
         List<String> groups = entry.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
-        return new Normalisation.Accepted(new Employee(id, entry.reference(), values, java.util.Set.copyOf(groups)));
+        return new Normalisation.Accepted(new Employee(id, entry.reference(), values, java.util.Set.copyOf(groups)),
+                notes);
+    }
+
+    /** What checking one value of a field came to. */
+    private sealed interface Outcome {
+        /** The value is usable as it now is. */
+        record Clean(String value) implements Outcome {
+        }
+
+        /** Nothing is left after trimming: the field is simply absent. */
+        record Empty() implements Outcome {
+        }
+
+        /** The value can't be used, and why. */
+        record Invalid(Fault fault) implements Outcome {
+        }
+    }
+
+    /** Why a value can't be used: for the admin (may quote the value) and for the trail (never does). */
+    private record Fault(String reason, String withheld) {
+        Fault(String reason) {
+            this(reason, reason);
+        }
+    }
+
+    /**
+     * One value checked and cleaned. Its size in UTF-8 bytes is measured as the directory holds it,
+     * so that no cleaning runs over a blob pasted into a name; its length in characters once it is
+     * cleaned, since that is what is stored.
+     */
+    private static Outcome clean(PersonField field, String raw, PhoneNumbers numbers) {
+        String name = field.policyName();
+        if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            return new Outcome.Invalid(new Fault(name + " is larger than " + MAX_VALUE_BYTES + " bytes"));
+        }
+        String value = text(raw);
+        if (value.isEmpty()) {
+            return new Outcome.Empty();
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            return new Outcome.Invalid(new Fault(name + " is longer than " + MAX_VALUE_LENGTH + " characters"));
+        }
+        if (PHONES.contains(field)) {
+            try {
+                return new Outcome.Clean(numbers.toE164(value));
+            } catch (PhoneNumbers.InvalidPhoneNumberException e) {
+                return new Outcome.Invalid(new Fault(name + " \"" + value + "\" " + e.getMessage(),
+                        name + " " + e.getMessage()));
+            }
+        }
+        return new Outcome.Clean(value);
+    }
+
+    /**
+     * Whether the text holds something no directory value should: a control character (C0, DEL or
+     * C1) other than tab, line feed and carriage return, which white space folding takes care of;
+     * or half of a surrogate pair, which no UTF-8 can encode. The reason names the character's code
+     * point, the withheld text not even that.
+     */
+    private static Optional<Fault> malformed(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of(new Fault(name + " is not valid UTF-8 (it holds half of a surrogate pair)"));
+            } else if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                return Optional.of(new Fault(String.format("%s contains a control character (U+%04X)", name, (int) c),
+                        name + " contains a control character"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Normalisation reject(DirectoryEntry entry, Optional<String> id, String reason) {
         return new Normalisation.Rejected(new Rejection(entry.reference(), id, reason));
+    }
+
+    private static Normalisation reject(DirectoryEntry entry, Optional<String> id, Fault fault) {
+        return new Normalisation.Rejected(new Rejection(entry.reference(), id, fault.reason(), fault.withheld()));
     }
 
     /**

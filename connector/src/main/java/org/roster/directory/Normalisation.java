@@ -6,13 +6,31 @@ package org.roster.directory;
  * <pre>{@code
  * if (normaliser.normalise(entry) instanceof Normalisation.Accepted accepted) {
  *     store(accepted.employee());
+ *     accepted.notes().forEach(note -> audit(accepted.employee().id(), note));
  * }
  * }</pre>
  */
 public sealed interface Normalisation {
 
-    /** The entry is usable. */
-    record Accepted(Employee employee) implements Normalisation {
+    /**
+     * The entry is usable.
+     *
+     * @param employee the normalised employee
+     * @param notes    choices the normaliser made that an admin may want to know of, such as
+     *                 {@code mobile has 2 values; the first valid one is used}; they never quote a
+     *                 value from the entry, so they may go to the audit trail as they are
+     */
+    record Accepted(Employee employee, java.util.List<String> notes) implements Normalisation {
+
+        public Accepted {
+            java.util.Objects.requireNonNull(employee, "employee");
+            notes = java.util.List.copyOf(notes);
+        }
+
+        /** An entry accepted as it was, with nothing to note. */
+        public Accepted(Employee employee) {
+            this(employee, java.util.List.of());
+        }
     }
 
     /** The entry is not usable; the rejection says why. */

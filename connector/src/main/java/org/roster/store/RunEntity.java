@@ -54,7 +54,7 @@ public class RunEntity {
     /** The time a schedule fired this run for; null for runs started otherwise. */
     @Column(name = "scheduled_for") private Instant scheduledFor;
     @Column(name = "read_mode", length = 16, nullable = false) private String readMode = "full";
-    @Column(name = "watermark", length = 64) private String watermark;
+    @Column(name = "watermark", columnDefinition = "text") private String watermark;
 
     protected RunEntity() {
     }

@@ -53,6 +53,8 @@ public final class SyncPipeline {
     private final AuditLog audit;
     private final java.time.Clock clock;
     private int batchSize = DEFAULT_BATCH;
+    private MergingReader merging;
+    private String watermarkSource;
     private Runnable pacing = () -> { };
 
     public SyncPipeline(DirectorySource source, EntryNormaliser normaliser, PolicyEvaluator evaluator,
@@ -80,6 +82,61 @@ public final class SyncPipeline {
         this.batchSize = batchSize;
         this.pacing = Objects.requireNonNull(pacing, "pacing");
         return this;
+    }
+
+    /**
+     * Keeps the run's watermark as the named source's ({@link Watermarks}), so that it still means
+     * the same when more sources are added.
+     */
+    public SyncPipeline keepingWatermarkAs(String sourceId) {
+        this.watermarkSource = Objects.requireNonNull(sourceId, "sourceId");
+        return this;
+    }
+
+    /**
+     * One of several sources a run reads.
+     *
+     * @param id         the source's id, named in rejections and the audit trail
+     * @param precedence lower wins when merged entries disagree
+     * @param reader     the source
+     * @param normaliser how its entries are normalised (its default region)
+     * @param mode       in full, or only its changes since its watermark
+     */
+    public record Source(String id, int precedence, DirectorySource reader, EntryNormaliser normaliser,
+                         ReadMode mode) {
+        public Source {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(reader, "reader");
+            Objects.requireNonNull(normaliser, "normaliser");
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    /**
+     * A pipeline reading several sources into one directory, merging entries with equal keys field
+     * by field in precedence order ({@link DirectoryMerge}). Each source reads as its own mode says;
+     * the run's watermark is then one per source ({@link Watermarks}).
+     */
+    public static SyncPipeline merging(List<Source> sources, MergeKey key, SourceRecords records,
+                                       PolicyEvaluator evaluator, StateStore store, ContactPlatform platform,
+                                       AuditLog audit, java.time.Clock clock) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("there is no source to read: configure one or add one");
+        }
+        SyncPipeline pipeline = new SyncPipeline(sources.get(0).reader(), sources.get(0).normaliser(), evaluator, store,
+                platform, audit, clock);
+        pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
+            @Override
+            public void save(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
+                pipeline.decideAndSave(runId, employees, rejections, progress);
+            }
+
+            @Override
+            public void adjusted(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
+                pipeline.adjusted(runId, sourcePrefix, accepted);
+            }
+        });
+        return pipeline;
     }
 
     /**
@@ -135,6 +192,12 @@ public final class SyncPipeline {
     public Outcome run(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard, ReadMode mode) {
         progress.stage(RunProgress.Stage.READING);
         store.saveProgress(runId, progress);
+        if (merging != null) {
+            MergingReader.Result merged = merging.read(runId, progress);
+            progress.sourceComplete(merged.complete());
+            progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
+            return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());
+        }
         DirectorySource.ReadSummary read;
         @SuppressWarnings("unchecked")
         java.util.Set<String>[] deleted = new java.util.Set[] {java.util.Set.of()};
@@ -144,7 +207,8 @@ public final class SyncPipeline {
                     sink -> source.readChanges(mode.incremental() ? mode.since() : null, sink));
             read = changes.summary();
             deleted[0] = changes.deleted();
-            progress.watermark(changes.watermark());
+            progress.watermark(watermarkSource == null || changes.watermark() == null ? changes.watermark()
+                    : Watermarks.format(Map.of(watermarkSource, changes.watermark())));
         } else if (mode.incremental()) {
             throw new IllegalArgumentException("this source can only be read in full");
         } else {
@@ -171,16 +235,21 @@ public final class SyncPipeline {
                     + " entries; no contact will be removed in this run");
         }
 
+        return planAndDeliver(runId, dryRun, progress, guard, read.complete(), read.problem());
+    }
+
+    private Outcome planAndDeliver(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard,
+                                   boolean complete, String problem) {
         progress.stage(RunProgress.Stage.PLANNING);
         progress.viewersTotal(store.countViewers());
         store.saveProgress(runId, progress);
-        plan(runId, dryRun, read.complete(), progress);
+        plan(runId, dryRun, complete, progress);
         if (dryRun) {
             progress.stage(RunProgress.Stage.DONE);
             store.saveProgress(runId, progress);
-            return new Outcome(read.complete(), read.problem());
+            return new Outcome(complete, problem);
         }
-        if (read.complete() && guard.active()) {
+        if (complete && guard.active()) {
             long limit = guard.limit(store.countDelivered());
             if (progress.removed.get() > limit) {
                 store.saveProgress(runId, progress);
@@ -190,7 +259,7 @@ public final class SyncPipeline {
             }
         }
         deliver(runId, progress);
-        return new Outcome(read.complete(), read.problem());
+        return new Outcome(complete, problem);
     }
 
     /**
@@ -237,6 +306,7 @@ public final class SyncPipeline {
             Normalisation result = normaliser.normalise(entry);
             if (result instanceof Normalisation.Accepted accepted) {
                 employees.add(accepted.employee());
+                adjusted(runId, "", accepted);
             } else if (result instanceof Normalisation.Rejected rejected) {
                 progress.rejected.incrementAndGet();
                 rejections.add(rejected.rejection());
@@ -251,6 +321,26 @@ public final class SyncPipeline {
 
     private void flush(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
         rejectDuplicates(runId, employees, rejections, progress);
+        decideAndSave(runId, employees, rejections, progress);
+        employees.clear();
+        rejections.clear();
+    }
+
+    /**
+     * An entry accepted as adjusted (of several values in a field, the first usable one taken) says
+     * so in the trail, without any value.
+     */
+    void adjusted(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
+        if (!accepted.notes().isEmpty()) {
+            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "entry.adjusted",
+                    "employee:" + accepted.employee().id(), "run " + runId + ": " + sourcePrefix
+                    + String.join("; ", accepted.notes()))));
+        }
+    }
+
+    /** Decides each employee's scope and stores them with the rejections, which the trail gets too. */
+    private void decideAndSave(long runId, List<Employee> employees, List<Rejection> rejections,
+                               RunProgress progress) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
             List<StateStore.Decided> decided = new ArrayList<>(employees.size());
@@ -265,8 +355,6 @@ public final class SyncPipeline {
             audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
                     "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
                     "run " + runId + ": " + r.withheld())).toList());
-            employees.clear();
-            rejections.clear();
         }
         store.saveProgress(runId, progress);
     }

@@ -193,6 +193,144 @@ class EntryNormaliserTest {
                 .containsEntry(PersonField.SURNAME, "Ruiz Molina");
     }
 
+    @Test
+    void anEntryItsSourceCouldNotReadIsRejectedWithTheSourcesProblems() {
+        Rejection rejection = rejected(entry().add(PersonField.SURNAME, "Ruiz")
+                .problem("mobile (attribute mobile) is not valid UTF-8")
+                .problem("manager (attribute manager) is not a valid DN").build());
+
+        assertThat(rejection.reason()).isEqualTo("mobile (attribute mobile) is not valid UTF-8; "
+                + "manager (attribute manager) is not a valid DN");
+        assertThat(rejection.withheld()).isEqualTo(rejection.reason());
+        // the employee keeps their last good state rather than looking like a leaver
+        assertThat(rejection.employeeId()).contains("p12");
+    }
+
+    @Test
+    void theFourArgumentConstructorMakesAnEntryWithoutProblems() {
+        DirectoryEntry entry = new DirectoryEntry(DN, java.util.List.of("p12"),
+                Map.of(PersonField.SURNAME, java.util.List.of("Ruiz")), java.util.List.of());
+
+        assertThat(entry.problems()).isEmpty();
+        assertThat(accepted(entry).value(PersonField.SURNAME)).contains("Ruiz");
+    }
+
+    @Test
+    void aControlCharacterInAValueRejectsTheEntryNamingTheFieldButNotTheValue() {
+        Rejection nul = rejected(entry().add(PersonField.SURNAME, "Ruiz\u0000Molina").build());
+        Rejection c1 = rejected(entry().add(PersonField.DEPARTMENT, "Finance\u0085").build());
+        Rejection delete = rejected(entry().add(PersonField.GIVEN_NAME, "Ana\u007F").build());
+
+        assertThat(nul.reason()).isEqualTo("surname contains a control character (U+0000)");
+        assertThat(nul.withheld()).isEqualTo("surname contains a control character");
+        assertThat(nul.employeeId()).contains("p12");
+        assertThat(c1.withheld()).isEqualTo("department contains a control character");
+        assertThat(delete.withheld()).isEqualTo("givenName contains a control character");
+        assertThat(java.util.List.of(nul, c1, delete)).allSatisfy(r -> assertThat(r.withheld())
+                .doesNotContain("Ruiz").doesNotContain("Molina").doesNotContain("Finance").doesNotContain("Ana"));
+    }
+
+    @Test
+    void aControlCharacterInAnyOfSeveralValuesRejectsTheEntry() {
+        Rejection rejection = rejected(entry().add(PersonField.MOBILE, "0151 23456789")
+                .add(PersonField.MOBILE, "0171\u00002345678").build());
+
+        assertThat(rejection.withheld()).isEqualTo("mobile contains a control character");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreOrdinaryWhiteSpaceNotControlCharacters() {
+        Employee employee = accepted(entry().add(PersonField.DISPLAY_NAME, "Ana\tRuiz\r\n").build());
+
+        assertThat(employee.value(PersonField.DISPLAY_NAME)).contains("Ana Ruiz");
+    }
+
+    @Test
+    void aControlCharacterInTheIdentityRejectsTheEntryWithoutAnId() {
+        Rejection rejection = rejected(DirectoryEntry.builder(DN).id("p\u000012").build());
+
+        assertThat(rejection.withheld()).isEqualTo("its identity value contains a control character");
+        assertThat(rejection.employeeId()).isEmpty();
+    }
+
+    @Test
+    void halfASurrogatePairIsNotTextAndRejectsTheEntry() {
+        Rejection rejection = rejected(entry().add(PersonField.SURNAME, "Ruiz\uD800").build());
+
+        assertThat(rejection.reason()).isEqualTo("surname is not valid UTF-8 (it holds half of a surrogate pair)");
+        assertThat(accepted(entry().add(PersonField.SURNAME, "Ruiz \uD835\uDD38").build()).value(PersonField.SURNAME))
+                .contains("Ruiz \uD835\uDD38");
+    }
+
+    @Test
+    void aValueLargerThan1024BytesAsReadIsRejectedNamingTheField() {
+        Rejection blob = rejected(entry().add(PersonField.TITLE, "x".repeat(5000)).build());
+        Rejection padded = rejected(entry().add(PersonField.DISPLAY_NAME, "Ana" + " ".repeat(1100) + "Ruiz").build());
+
+        assertThat(blob.reason()).isEqualTo("title is larger than 1024 bytes");
+        assertThat(blob.withheld()).isEqualTo(blob.reason());
+        assertThat(padded.reason()).isEqualTo("displayName is larger than 1024 bytes");
+        assertThat(padded.employeeId()).contains("p12");
+    }
+
+    @Test
+    void theByteLimitNeverTurnsAwayAValueThatFitsTheCharacterLimit() {
+        // 256 characters of three bytes each: 768 bytes
+        Employee employee = accepted(entry().add(PersonField.DISPLAY_NAME, "€".repeat(256)).build());
+
+        assertThat(employee.value(PersonField.DISPLAY_NAME)).contains("€".repeat(256));
+    }
+
+    @Test
+    void ofTwoMobilesTheFirstValidNumberIsUsedAndTheEntryCarriesANote() {
+        Normalisation.Accepted accepted = acceptedWithNotes(entry()
+                .add(PersonField.MOBILE, "12")
+                .add(PersonField.MOBILE, "0151 23456789")
+                .build());
+
+        assertThat(accepted.employee().value(PersonField.MOBILE)).contains("+4915123456789");
+        assertThat(accepted.notes()).containsExactly("mobile has 2 values; the first valid one is used");
+    }
+
+    @Test
+    void ofTwoValidWorkPhonesTheFirstIsUsedAndTheEntryCarriesANote() {
+        Normalisation.Accepted accepted = acceptedWithNotes(entry()
+                .add(PersonField.WORK_PHONE, "030 12345678")
+                .add(PersonField.WORK_PHONE, "0151 23456789")
+                .build());
+
+        assertThat(accepted.employee().value(PersonField.WORK_PHONE)).contains("+493012345678");
+        assertThat(accepted.notes()).containsExactly("workPhone has 2 values; the first valid one is used");
+        assertThat(String.join(" ", accepted.notes())).doesNotContain("030").doesNotContain("0151")
+                .doesNotContain("+49");
+    }
+
+    @Test
+    void whenNoneOfSeveralMobilesIsValidTheEntryIsRejectedWithTheFirstOnesReason() {
+        Rejection rejection = rejected(entry().add(PersonField.MOBILE, "12").add(PersonField.MOBILE, "n/a").build());
+
+        assertThat(rejection.reason()).isEqualTo("mobile \"12\" is not a valid number for region DE");
+        assertThat(rejection.withheld()).isEqualTo("mobile is not a valid number for region DE");
+    }
+
+    @Test
+    void ofSeveralNamesTheFirstThatFitsIsUsedWithANote() {
+        Normalisation.Accepted accepted = acceptedWithNotes(entry()
+                .add(PersonField.DISPLAY_NAME, "x".repeat(300))
+                .add(PersonField.DISPLAY_NAME, "Ana Ruiz")
+                .build());
+
+        assertThat(accepted.employee().value(PersonField.DISPLAY_NAME)).contains("Ana Ruiz");
+        assertThat(accepted.notes()).containsExactly("displayName has 2 values; the first valid one is used");
+    }
+
+    @Test
+    void oneValueOrTheSameValueTwiceNeedsNoNote() {
+        assertThat(acceptedWithNotes(entry().add(PersonField.MOBILE, "0151 23456789").build()).notes()).isEmpty();
+        assertThat(acceptedWithNotes(entry().add(PersonField.SURNAME, "Ruiz").add(PersonField.SURNAME, " Ruiz ")
+                .add(PersonField.SURNAME, "").build()).notes()).isEmpty();
+    }
+
     private static DirectoryEntry.Builder entry() {
         return DirectoryEntry.builder(DN).id("p12");
     }
@@ -201,6 +339,12 @@ class EntryNormaliserTest {
         Normalisation result = normaliser.normalise(entry);
         assertThat(result).isInstanceOf(Normalisation.Accepted.class);
         return ((Normalisation.Accepted) result).employee();
+    }
+
+    private Normalisation.Accepted acceptedWithNotes(DirectoryEntry entry) {
+        Normalisation result = normaliser.normalise(entry);
+        assertThat(result).isInstanceOf(Normalisation.Accepted.class);
+        return (Normalisation.Accepted) result;
     }
 
     private Rejection rejected(DirectoryEntry entry) {

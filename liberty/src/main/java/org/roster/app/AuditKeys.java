@@ -1,14 +1,7 @@
 package org.roster.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +16,6 @@ import org.roster.audit.CheckpointSigner;
 @ApplicationScoped
 public class AuditKeys {
 
-    private static final Logger LOG = Logger.getLogger(AuditKeys.class.getName());
     private static final Path GENERATED = Path.of("keys", "audit-signing.key");
 
     @Inject @ConfigProperty(name = "roster.audit.signing-key")
@@ -33,33 +25,10 @@ public class AuditKeys {
 
     synchronized CheckpointSigner signer() {
         if (signer == null) {
-            signer = CheckpointSigner.withKey(configured.filter(k -> !k.isBlank()).map(AuditKeys::decode)
-                    .orElseGet(AuditKeys::generatedKey));
+            signer = CheckpointSigner.withKey(KeyFiles.configuredOrGenerated(configured, "roster.audit.signing-key",
+                    GENERATED));
         }
         return signer;
     }
 
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("roster.audit.signing-key is not base64", e);
-        }
-    }
-
-    private static byte[] generatedKey() {
-        try {
-            if (!Files.exists(GENERATED)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(GENERATED.getParent());
-                Files.writeString(GENERATED, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-                LOG.warning(() -> "Generated an audit signing key in " + GENERATED.toAbsolutePath()
-                        + "; in production set roster.audit.signing-key instead");
-            }
-            return decode(Files.readString(GENERATED, StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("can't read or create the audit signing key " + GENERATED.toAbsolutePath(), e);
-        }
-    }
 }

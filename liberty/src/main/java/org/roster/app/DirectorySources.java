@@ -1,8 +1,13 @@
 package org.roster.app;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.roster.directory.DirectorySource;
+import org.roster.policy.PersonField;
 import org.roster.source.graph.GraphDirectorySource;
 import org.roster.source.graph.GraphSourceConfig;
 import org.roster.source.ldap.LdapConnections;
@@ -10,57 +15,78 @@ import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.source.ldap.LdapSourceConfig;
 
 /**
- * The configured directory with its connections kept for the server's lifetime: an LDAP source's
- * connection pool, or an Entra ID source's signed-in Graph client. Runs, readiness checks and
- * connection tests share them, and a changed configuration gets new ones.
+ * The readers of the directory sources, with their connections kept for the server's lifetime: an
+ * LDAP source's connection pool, an Entra ID source's signed-in Graph client, one per source. Runs,
+ * readiness checks and connection tests share them; a changed source gets new ones.
+ *
+ * <pre>{@code
+ * DirectorySource reader = sources.reader(definition, policy.referencedFields(), Optional.empty());
+ * }</pre>
  */
 @ApplicationScoped
 public class DirectorySources {
 
-    @Inject
-    RosterSettings settings;
+    private final Map<String, LdapConnections> pools = new HashMap<>();
+    private final Map<String, GraphDirectorySource> graphs = new HashMap<>();
 
-    private LdapConnections connections;
-    private GraphDirectorySource graph;
-
-    /** The LDAP source as configured, asking for what {@code config} asks (a policy may need fewer fields). */
-    public synchronized LdapDirectorySource source(LdapSourceConfig config) {
-        if (connections == null || !connections.serves(config)) {
-            if (connections != null) {
-                connections.close();
-            }
-            connections = new LdapConnections(config);
+    /**
+     * A reader of the source asking only for these fields (all mapped ones when null), and for the
+     * groups in {@code groupAttribute} when the policy has group rules.
+     */
+    public synchronized DirectorySource reader(SourceDefinition source, Set<PersonField> fields,
+                                               java.util.Optional<String> groupAttribute) {
+        if (SourceDefinition.ENTRA.equals(source.kind())) {
+            GraphSourceConfig config = fields == null ? source.entra() : source.entra().onlyFields(fields);
+            return graph(source.id(), config);
         }
-        return new LdapDirectorySource(config, connections);
+        LdapSourceConfig config = fields == null ? source.ldap() : source.ldap().onlyFields(fields);
+        if (groupAttribute.isPresent()) {
+            config = config.withGroups(groupAttribute.get());
+        }
+        return ldap(source.id(), config);
     }
 
-    /** The LDAP source as configured, reading every mapped field. */
-    public LdapDirectorySource source() {
-        return source(settings.ldapSource());
+    /** The LDAP reader of a source, on its pool. */
+    public synchronized LdapDirectorySource ldap(String sourceId, LdapSourceConfig config) {
+        LdapConnections pool = pools.get(sourceId);
+        if (pool == null || !pool.serves(config)) {
+            if (pool != null) {
+                pool.close();
+            }
+            pool = new LdapConnections(config);
+            pools.put(sourceId, pool);
+        }
+        return new LdapDirectorySource(config, pool);
     }
 
-    /** The Entra ID source as configured, reading every mapped property. */
-    public GraphDirectorySource graph() {
-        return graph(settings.graphSource());
-    }
-
-    /** The Entra ID source reading as {@code config} says, signed in once for as long as the tenant and app stay. */
-    public synchronized GraphDirectorySource graph(GraphSourceConfig config) {
+    /** The Entra ID reader of a source, signed in once for as long as its tenant and app stay. */
+    public synchronized GraphDirectorySource graph(String sourceId, GraphSourceConfig config) {
+        GraphDirectorySource graph = graphs.get(sourceId);
         if (graph != null) {
             try {
                 return graph.reading(config);
             } catch (IllegalArgumentException anotherTenantOrApp) {
-                // the configuration changed: sign in afresh
+                // the source changed: sign in afresh
             }
         }
         graph = new GraphDirectorySource(config);
+        graphs.put(sourceId, graph);
         return graph;
+    }
+
+    /** Lets go of a removed source's connections. */
+    public synchronized void forget(String sourceId) {
+        LdapConnections pool = pools.remove(sourceId);
+        if (pool != null) {
+            pool.close();
+        }
+        graphs.remove(sourceId);
     }
 
     @PreDestroy
     synchronized void close() {
-        if (connections != null) {
-            connections.close();
-        }
+        pools.values().forEach(LdapConnections::close);
+        pools.clear();
+        graphs.clear();
     }
 }

@@ -40,20 +40,35 @@ public class ReadinessChecks {
         };
     }
 
+    @jakarta.inject.Inject
+    SourceCatalog catalog;
+
     @Readiness
     @jakarta.enterprise.inject.Produces
     HealthCheck directory() {
         return () -> {
+            // every enabled source must be reachable: a run reads them all
+            var response = HealthCheckResponse.named("directory").withData("demo", settings.demoDirectory());
+            boolean up = true;
             try {
-                if (settings.entraSource()) {
-                    sources.graph().checkReachable();
-                } else {
-                    sources.source().checkReachable();
+                var enabled = catalog.enabled();
+                if (enabled.isEmpty()) {
+                    return response.down().withData("error", "no source is configured or enabled").build();
                 }
-                return HealthCheckResponse.named("directory").up().withData("demo", settings.demoDirectory()).build();
-            } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException | IllegalStateException e) {
-                return HealthCheckResponse.named("directory").down().withData("error", e.getMessage()).build();
+                for (SourceDefinition source : enabled) {
+                    try {
+                        sources.reader(source, null, java.util.Optional.empty()).checkReachable();
+                        response.withData(source.id(), "up");
+                    } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException
+                             | IllegalStateException e) {
+                        up = false;
+                        response.withData(source.id(), e.getMessage());
+                    }
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return response.down().withData("error", e.getMessage()).build();
             }
+            return response.status(up).build();
         };
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.demo.DemoDirectory;
-import org.roster.source.ldap.LdapConnectionSettings;
 import org.roster.source.ldap.LdapSourceConfig;
 import org.roster.source.ldap.Secret;
 
@@ -244,41 +243,93 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.source.entra.trust-store-password")
     Optional<String> entraTrustStorePassword;
 
-    /** Whether the directory is an Entra ID tenant read through Microsoft Graph (else LDAP). */
+    @Inject @ConfigProperty(name = "roster.source.merge-key", defaultValue = "id")
+    String mergeKey;
+
+    /**
+     * What several sources' entries are merged by: {@code id} (the sources' identity attribute
+     * values) or a field such as {@code mail}; entries with equal keys are one employee.
+     */
+    public org.roster.sync.MergeKey mergeKey() {
+        try {
+            return org.roster.sync.MergeKey.parse(mergeKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("roster.source.merge-key: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the server's configuration sets a source at all ({@code roster.source.kind=none}: only the API's). */
+    public boolean configuredSource() {
+        return !"none".equals(sourceKind.strip());
+    }
+
+    /** Whether the configured directory is an Entra ID tenant read through Microsoft Graph (else LDAP). */
     public boolean entraSource() {
         String kind = sourceKind.strip();
-        if (!kind.equals("ldap") && !kind.equals("entra")) {
-            throw new IllegalStateException("roster.source.kind must be ldap or entra, not " + sourceKind);
+        if (!kind.equals("ldap") && !kind.equals("entra") && !kind.equals("none")) {
+            throw new IllegalStateException("roster.source.kind must be ldap, entra or none, not " + sourceKind);
         }
         return kind.equals("entra");
     }
 
-    /** The Entra ID source: tenant, app registration, optional group scope; public cloud unless told otherwise. */
+    /**
+     * The source the server's configuration sets ({@code roster.source.ldap.*} or
+     * {@code roster.source.entra.*}), or the embedded demo directory, described as the API's
+     * sources are.
+     */
+    public SourceDefinition configuredDefinition() {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        java.util.Map<String, Secret> secrets = new java.util.HashMap<>();
+        values.put("default-region", defaultRegion);
+        values.put("region-by-location", regionByLocation());
+        if (entraSource()) {
+            entraTenant.ifPresent(v -> values.put("tenant-id", v));
+            entraClient.ifPresent(v -> values.put("client-id", v));
+            entraGroups.ifPresent(v -> values.put("group-ids", v));
+            entraAuthority.ifPresent(v -> values.put("authority-host", v));
+            entraGraph.ifPresent(v -> values.put("graph-url", v));
+            entraTrustStore.ifPresent(v -> values.put("trust-store", v));
+            entraSecret.ifPresent(v -> secrets.put("client-secret", Secret.of(v.toCharArray())));
+            entraTrustStorePassword.ifPresent(v -> secrets.put("trust-store-password", Secret.of(v.toCharArray())));
+        } else {
+            boolean demo = demoDirectory();
+            values.put("url", demo ? "ldap://127.0.0.1:" + demoPort : ldapUrl.orElseThrow());
+            values.put("base-dn", demo ? DemoDirectory.DEFAULT_BASE_DN : baseDn);
+            values.put("filter", filter);
+            values.put("id-attribute", idAttribute);
+            values.put("mapping", mapping);
+            values.put("group-attribute", groupAttribute);
+            values.put("page-size", Integer.toString(pageSize));
+            values.put("connect-timeout", connectTimeout);
+            values.put("response-timeout", responseTimeout);
+            values.put("change-attribute", changeAttribute);
+            // the demo directory is read anonymously and in the clear, whatever is configured for a real one
+            if (!demo) {
+                bindDn.ifPresent(v -> values.put("bind-dn", v));
+                password.ifPresent(v -> secrets.put("password", Secret.of(v.toCharArray())));
+                values.put("start-tls", Boolean.toString(startTls));
+                trustStore.ifPresent(v -> values.put("trust-store", v));
+                trustStorePassword.ifPresent(v -> secrets.put("trust-store-password", Secret.of(v.toCharArray())));
+            }
+        }
+        values.values().removeIf(v -> v == null || v.isBlank());
+        return new SourceDefinition(SOURCE_ID, entraSource() ? SourceDefinition.ENTRA : SourceDefinition.LDAP,
+                demoDirectory() ? "Demo directory" : "Configured directory", 0, true, values, secrets, true);
+    }
+
+    /** The configured Entra ID source: tenant, app registration, optional group scope. */
     public org.roster.source.graph.GraphSourceConfig graphSource() {
-        String tenant = entraTenant.filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "roster.source.entra.tenant-id is not set"));
-        String client = entraClient.filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "roster.source.entra.client-id is not set"));
-        Secret secret = Secret.of(entraSecret.orElse("").toCharArray());
         try {
-            var config = org.roster.source.graph.GraphSourceConfig.of(tenant, client, secret);
-            java.net.URI authority = entraAuthority.filter(a -> !a.isBlank()).map(String::strip).map(java.net.URI::create)
-                    .orElse(org.roster.source.graph.GraphSourceConfig.PUBLIC_AUTHORITY);
-            java.net.URI graph = entraGraph.filter(a -> !a.isBlank()).map(String::strip).map(java.net.URI::create)
-                    .orElse(org.roster.source.graph.GraphSourceConfig.PUBLIC_GRAPH);
-            config = config.at(authority, graph, entraTrustStore.filter(t -> !t.isBlank()).map(String::strip)
-                    .map(java.nio.file.Path::of), Secret.of(entraTrustStorePassword.orElse("").toCharArray()));
-            java.util.List<String> groups = java.util.Arrays.stream(entraGroups.orElse("").split(","))
-                    .map(String::strip).filter(g -> !g.isEmpty()).toList();
-            return groups.isEmpty() ? config : config.inGroups(groups);
+            return configuredDefinition().entra();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The Entra ID source is misconfigured: " + e.getMessage(), e);
+            throw new IllegalStateException("The Entra ID source is misconfigured (roster.source.entra.*): "
+                    + e.getMessage(), e);
         }
     }
 
     /** Whether Roster serves and reads its embedded demo directory (an LDAP source with no URL configured). */
     public boolean demoDirectory() {
-        return !entraSource() && ldapUrl.filter(u -> !u.isBlank()).isEmpty();
+        return configuredSource() && !entraSource() && ldapUrl.filter(u -> !u.isBlank()).isEmpty();
     }
 
     @Inject @ConfigProperty(name = "roster.source.ldap.start-tls", defaultValue = "false")
@@ -307,48 +358,19 @@ public class RosterSettings {
         return duration("roster.source.full-read-every", fullReadEvery);
     }
 
-    /** The LDAP source: the configured servers, or the embedded demo directory. */
+    /** The configured LDAP source: the configured servers, or the embedded demo directory. */
     public LdapSourceConfig ldapSource() {
-        String url = demoDirectory() ? "ldap://127.0.0.1:" + demoPort : ldapUrl.orElseThrow();
-        String base = demoDirectory() ? DemoDirectory.DEFAULT_BASE_DN : baseDn;
-        // the demo directory is read anonymously, whatever bind is configured for a real one
-        String bind = demoDirectory() ? "" : bindDn.orElse("");
-        Secret secret = demoDirectory() ? Secret.none() : Secret.of(password.orElse("").toCharArray());
-        LdapConnectionSettings connection = LdapConnectionSettings.DEFAULT
-                .timeouts(millis("roster.source.ldap.connect-timeout", connectTimeout),
-                        millis("roster.source.ldap.response-timeout", responseTimeout));
-        if (!demoDirectory()) {
-            connection = connection.startTls(startTls);
-            Optional<String> store = trustStore.filter(t -> !t.isBlank());
-            if (store.isPresent()) {
-                java.nio.file.Path path = java.nio.file.Path.of(store.get().strip());
-                if (!java.nio.file.Files.isReadable(path)) {
-                    throw new IllegalStateException("roster.source.ldap.trust-store: " + path + " can't be read");
-                }
-                connection = connection.trusting(path, Secret.of(trustStorePassword.orElse("").toCharArray()));
-            }
-        }
         try {
-            return LdapSourceConfig.parse(url, bind, secret, base, filter, idAttribute, mapping, pageSize)
-                    .connectingWith(connection).trackingChangesBy(changeAttribute);
+            return configuredDefinition().ldap();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The LDAP source is misconfigured: " + e.getMessage(), e);
+            throw new IllegalStateException("The LDAP source is misconfigured (roster.source.ldap.*): "
+                    + e.getMessage(), e);
         }
     }
 
-    /** How entries are normalised: numbers read by the source's default region and offices' regions. */
+    /** How the configured source's entries are normalised: by its default region and offices' regions. */
     public org.roster.directory.EntryNormaliser normaliser() {
-        return new org.roster.directory.EntryNormaliser(
-                org.roster.directory.PhoneNumbers.forRegion(defaultRegion()),
-                org.roster.directory.EntryNormaliser.regionsByLocation(regionByLocation()));
-    }
-
-    private static int millis(String key, String text) {
-        try {
-            return Math.toIntExact(duration(key, text).toMillis());
-        } catch (ArithmeticException e) {
-            throw new IllegalStateException(key + " is too long: " + text, e);
-        }
+        return configuredDefinition().normaliser(defaultRegion(), regionByLocation());
     }
 
     /** A setting that is an ISO-8601 duration, or an error naming the setting. */

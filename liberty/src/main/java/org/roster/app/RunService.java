@@ -208,17 +208,12 @@ public class RunService {
     }
 
     /**
-     * Reads only what changed when the source tracks changes, a watermark from a safely planned
-     * run exists and the last full read is recent enough ({@code roster.source.full-read-every});
-     * otherwise in full, which is how leavers are found.
+     * The watermark of the last safely planned run (it completed, or is delivering a complete
+     * plan), or null when there is none or a full read is due ({@code roster.source.full-read-every}):
+     * a full read is how leavers are found.
      */
-    private SyncPipeline.ReadMode readMode(long runId) {
-        boolean tracked = settings.entraSource() ? settings.graphSource().groupIds().isEmpty()
-                : settings.ldapSource().changeAttribute().isPresent();
-        if (!tracked) {
-            return SyncPipeline.ReadMode.FULL;
-        }
-        SyncPipeline.ReadMode mode = tx.inTransaction(() -> {
+    private String lastWatermark(long runId) {
+        return tx.inTransaction(() -> {
             java.util.List<RunEntity> watermarked = em.createQuery("select r from RunEntity r where r.dryRun = false "
                     + "and r.watermark is not null and (r.status = :completed or (r.status = :running and r.stage = "
                     + ":delivering)) and r.id <> :self order by r.id desc", RunEntity.class)
@@ -230,12 +225,31 @@ public class RunService {
                     .setParameter("completed", RunEntity.Status.COMPLETED).setMaxResults(1).getResultList();
             if (watermarked.isEmpty() || fullReads.isEmpty()
                     || !fullReads.get(0).getStartedAt().plus(settings.fullReadEvery()).isAfter(clock.instant())) {
-                return SyncPipeline.ReadMode.FULL;
+                return null;
             }
-            return SyncPipeline.ReadMode.changesSince(watermarked.get(0).getWatermark());
+            return watermarked.get(0).getWatermark();
         });
-        tx.inTransaction(() -> em.find(RunEntity.class, runId).readMode(mode.incremental() ? "incremental" : "full"));
-        return mode;
+    }
+
+    /**
+     * How each source reads in this run: only its changes when it tracks them and the last safely
+     * planned run left it a watermark, else in full. Null {@code runId}: every source in full (the
+     * pipeline only delivers).
+     */
+    private java.util.Map<String, SyncPipeline.ReadMode> readModes(Long runId, java.util.List<SourceDefinition> sources) {
+        java.util.Map<String, String> watermarks = runId == null ? java.util.Map.of()
+                : org.roster.sync.Watermarks.parse(lastWatermark(runId), RosterSettings.SOURCE_ID);
+        java.util.Map<String, SyncPipeline.ReadMode> modes = new java.util.HashMap<>();
+        for (SourceDefinition source : sources) {
+            String since = watermarks.get(source.id());
+            modes.put(source.id(), since != null && source.tracksChanges() ? SyncPipeline.ReadMode.changesSince(since)
+                    : SyncPipeline.ReadMode.FULL);
+        }
+        if (runId != null) {
+            boolean incremental = modes.values().stream().anyMatch(SyncPipeline.ReadMode::incremental);
+            tx.inTransaction(() -> em.find(RunEntity.class, runId).readMode(incremental ? "incremental" : "full"));
+        }
+        return modes;
     }
 
     private Policy activePolicy() {
@@ -250,24 +264,55 @@ public class RunService {
         return new JpaStateStore(em, tx, clock);
     }
 
-    private SyncPipeline pipeline(Policy policy, StateStore store) {
-        // ask the directory only for what the policy uses
+    @Inject
+    SourceCatalog catalog;
+
+    /**
+     * The pipeline over the enabled sources: one source merged by identity is read as it is; several
+     * (or a merge by a field) are merged in precedence order by {@code roster.source.merge-key}.
+     *
+     * @param runId the run whose read modes are decided, or null for a pipeline that only delivers
+     */
+    private record Prepared(SyncPipeline pipeline, SyncPipeline.ReadMode mode) {
+    }
+
+    private Prepared pipeline(Policy policy, StateStore store, Long runId) {
+        java.util.List<SourceDefinition> enabled = catalog.enabled();
+        if (enabled.isEmpty()) {
+            throw new IllegalStateException("There is no directory source to read: configure one (roster.source.*) "
+                    + "or add one (POST /api/sources).");
+        }
+        // ask the directories only for what the policy uses
         java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
-        if (!settings.regionByLocation().isBlank()) {
-            // the office location decides how a national number is read
-            needed.add(org.roster.policy.PersonField.LOCATION);
-        }
-        org.roster.directory.DirectorySource source;
-        if (settings.entraSource()) {
-            source = sources.graph(settings.graphSource().onlyFields(needed));
-        } else {
-            var config = settings.ldapSource().onlyFields(needed);
-            source = sources.source(policy.usesGroups() ? config.withGroups(settings.groupAttribute()) : config);
-        }
+        org.roster.sync.MergeKey key = settings.mergeKey();
+        java.util.Map<String, SyncPipeline.ReadMode> modes = readModes(runId, enabled);
         long pause = settings.deliveryPauseMillis();
-        return new SyncPipeline(source, settings.normaliser(),
-                new PolicyEvaluator(policy), store, settings.platform(), audit(), clock)
-                .delivering(settings.deliveryBatchSize(), () -> pace(pause));
+        java.util.List<SyncPipeline.Source> sources = new java.util.ArrayList<>();
+        for (SourceDefinition definition : enabled) {
+            java.util.Set<org.roster.policy.PersonField> fields = java.util.EnumSet.copyOf(needed);
+            if (!definition.settings().getOrDefault("region-by-location", "").isBlank()) {
+                // the office location decides how a national number is read
+                fields.add(org.roster.policy.PersonField.LOCATION);
+            }
+            key.field().ifPresent(fields::add);
+            java.util.Optional<String> groups = policy.usesGroups() ? java.util.Optional.of(definition.settings()
+                    .getOrDefault("group-attribute", "memberOf")) : java.util.Optional.empty();
+            sources.add(new SyncPipeline.Source(definition.id(), definition.precedence(),
+                    this.sources.reader(definition, fields, groups),
+                    definition.normaliser(settings.defaultRegion(), ""), modes.get(definition.id())));
+        }
+        SyncPipeline pipeline;
+        SyncPipeline.ReadMode mode = SyncPipeline.ReadMode.FULL;
+        if (sources.size() == 1 && key.byId()) {
+            SyncPipeline.Source only = sources.get(0);
+            pipeline = new SyncPipeline(only.reader(), only.normaliser(), new PolicyEvaluator(policy), store,
+                    settings.platform(), audit(), clock).keepingWatermarkAs(only.id());
+            mode = only.mode();
+        } else {
+            pipeline = SyncPipeline.merging(sources, key, new org.roster.store.JpaSourceRecords(em, tx),
+                    new PolicyEvaluator(policy), store, settings.platform(), audit(), clock);
+        }
+        return new Prepared(pipeline.delivering(settings.deliveryBatchSize(), () -> pace(pause)), mode);
     }
 
     /** Paces the platform: a pause between delivery batches, as configured. */
@@ -295,7 +340,7 @@ public class RunService {
             progress.removed.set(outbox.removes());
             progress.delivered.set(outbox.delivered());
             progress.failed.set(outbox.failed());
-            pipeline(policy, store).deliver(runId, progress);
+            pipeline(policy, store, null).pipeline().deliver(runId, progress);
             boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
             finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
                     complete ? null : "The directory read stopped early; nothing was removed in this run.");
@@ -310,9 +355,9 @@ public class RunService {
         try {
             StateStore store = store();
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
-            SyncPipeline.ReadMode mode = readMode(runId);
-            SyncPipeline.Outcome outcome = pipeline(policy, store).run(runId, dryRun, progress,
-                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard(), mode);
+            Prepared prepared = pipeline(policy, store, runId);
+            SyncPipeline.Outcome outcome = prepared.pipeline().run(runId, dryRun, progress,
+                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard(), prepared.mode());
             if (outcome.awaitingApproval()) {
                 metrics.finished(progress, "AWAITING_APPROVAL");
                 awaitApproval(runId, outcome);

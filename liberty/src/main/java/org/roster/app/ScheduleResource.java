@@ -131,10 +131,13 @@ public class ScheduleResource {
         return ScheduleView.of(saved);
     }
 
-    private static void known(String source) {
-        if (!RosterSettings.SOURCE_ID.equals(source)) {
-            throw Problem.notFound("There is no source " + source + "; the configured directory is "
-                    + RosterSettings.SOURCE_ID + ".");
+    @Inject
+    SourceCatalog catalog;
+
+    private void known(String source) {
+        if (catalog.find(source).isEmpty()) {
+            throw Problem.notFound("There is no source " + source + "; the sources are "
+                    + catalog.all().stream().map(SourceDefinition::id).toList() + ".");
         }
     }
 

@@ -53,7 +53,7 @@ public class Scheduler {
 
     /** Seeds the configured schedule if the source has none yet, and starts polling. */
     void start() {
-        settings.schedule().ifPresent(configured -> tx.inTransaction(() -> {
+        settings.schedule().filter(s -> settings.configuredSource()).ifPresent(configured -> tx.inTransaction(() -> {
             if (em.find(ScheduleEntity.class, RosterSettings.SOURCE_ID) == null) {
                 ScheduleEntity seeded = new ScheduleEntity(RosterSettings.SOURCE_ID);
                 seeded.set(configured, settings.scheduleZone(), AuditEvent.SYSTEM, clock.instant());

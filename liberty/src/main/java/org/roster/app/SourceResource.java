@@ -7,7 +7,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,21 +56,38 @@ public class SourceResource {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A source as configured; the bind password is write-only and shown only as set or not. */
-    public record SourceView(String id, String kind, boolean demo, List<String> urls, String tls, String trustStore,
-                             String bindDn, boolean passwordSet, String baseDn, String filter, String idAttribute,
-                             Map<String, List<String>> mapping, int pageSize, int connectTimeoutMillis,
-                             int responseTimeoutMillis) {
-        static SourceView of(LdapSourceConfig c, boolean demo) {
-            Map<String, List<String>> mapping = new LinkedHashMap<>();
-            c.mappers().forEach(m -> mapping.put(m.field().policyName(), m.ldapAttributes()));
-            String tls = "ldaps".equals(c.url().getScheme()) ? "ldaps" : c.connection().startTls() ? "starttls" : "none";
-            return new SourceView(RosterSettings.SOURCE_ID, "ldap", demo,
-                    c.urls().stream().map(Object::toString).toList(), tls,
-                    c.connection().trustStore().map(Object::toString).orElse(null), c.bindDn(),
-                    !c.password().isEmpty(), c.baseDn().toString(), c.filter().toString(), c.idAttribute(), mapping,
-                    c.pageSize(), c.connection().connectTimeoutMillis(), c.connection().responseTimeoutMillis());
+    /**
+     * A source as described: its settings (which hold no secrets) and the names of the secrets that
+     * are set. Secrets are write-only: no answer carries one.
+     *
+     * @param managedBy {@code configuration} (the server's settings, read-only here) or {@code api}
+     * @param urls      an LDAP source's servers, in failover order
+     * @param tls       an LDAP source's transport security: {@code ldaps}, {@code starttls} or {@code none}
+     */
+    public record SourceView(String id, String kind, String name, int precedence, boolean enabled, String managedBy,
+                             boolean demo, Map<String, String> settings, List<String> secretsSet, List<String> urls,
+                             String tls) {
+        static SourceView of(SourceDefinition d, boolean demo) {
+            List<String> urls = null;
+            String tls = null;
+            if (SourceDefinition.LDAP.equals(d.kind())) {
+                LdapSourceConfig c = d.ldap();
+                urls = c.urls().stream().map(Object::toString).toList();
+                tls = "ldaps".equals(c.url().getScheme()) ? "ldaps" : c.connection().startTls() ? "starttls" : "none";
+            }
+            return new SourceView(d.id(), d.kind(), d.name(), d.precedence(), d.enabled(),
+                    d.configured() ? "configuration" : "api", demo && d.configured(), new java.util.TreeMap<>(d.settings()),
+                    d.secrets().keySet().stream().sorted().toList(), urls, tls);
         }
+    }
+
+    /**
+     * A source to add or a new description of one. Settings are named as the
+     * {@code roster.source.ldap.*} and {@code roster.source.entra.*} keys without their prefix.
+     * Secrets: on a change, one left out is kept and an empty one is cleared.
+     */
+    public record SourceRequest(String id, String kind, String name, Integer precedence, Boolean enabled,
+                                Map<String, String> settings, Map<String, String> secrets) {
     }
 
     /** A test's steps and counts, and a few entries as the active policy would deliver them. */
@@ -81,62 +102,135 @@ public class SourceResource {
     public record SampleEntry(String id, String outcome, String rule, Map<String, String> released, String reason) {
     }
 
+    @Inject
+    SourceCatalog catalog;
+
     @GET
-    @Operation(summary = "The directory sources as configured (secrets are never returned)")
-    public List<Object> list() {
-        return List.of(view());
-    }
-
-    /** An Entra ID source as configured; the client secret is write-only and shown only as set or not. */
-    public record EntraView(String id, String kind, String tenantId, String clientId, boolean secretSet,
-                            String authorityHost, String graphUrl, List<String> groupIds, int pageSize) {
-        static EntraView of(org.roster.source.graph.GraphSourceConfig c) {
-            return new EntraView(RosterSettings.SOURCE_ID, "entra", c.tenantId(), c.clientId(),
-                    !c.clientSecret().isEmpty(), c.authorityHost().toString(), c.graphUrl().toString(), c.groupIds(),
-                    c.pageSize());
-        }
-    }
-
-    private Object view() {
-        return settings.entraSource() ? EntraView.of(settings.graphSource())
-                : SourceView.of(settings.ldapSource(), settings.demoDirectory());
+    @Operation(summary = "The directory sources, in precedence order (secrets are never returned)")
+    public List<SourceView> list() {
+        return catalog.all().stream().map(d -> SourceView.of(d, settings.demoDirectory())).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One source as configured")
-    public Object get(@PathParam("id") String id) {
+    @Operation(summary = "One source")
+    public SourceView get(@PathParam("id") String id) {
+        return SourceView.of(known(id), settings.demoDirectory());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a source", description = "An LDAP directory or an Entra ID tenant. The description is "
+            + "checked before it is kept (unknown or malformed settings are refused, naming them); secrets are sealed "
+            + "with roster.secrets.key. Runs read every enabled source and merge them by roster.source.merge-key.")
+    public Response create(SourceRequest request, @Context SecurityContext security) {
+        SourceDefinition definition = definition(request, request == null ? null : request.id());
+        try {
+            SourceDefinition created = catalog.create(definition, security.getUserPrincipal().getName());
+            return Response.status(Response.Status.CREATED).location(java.net.URI.create("sources/" + created.id()))
+                    .entity(SourceView.of(created, false)).build();
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        }
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a source", description = "Replaces its settings, name, precedence and whether it "
+            + "is enabled; secrets left out are kept, empty ones cleared. The configured source can't be changed here.")
+    public SourceView update(@PathParam("id") String id, SourceRequest request, @Context SecurityContext security) {
         known(id);
-        return view();
+        if (request != null && request.id() != null && !request.id().equals(id)) {
+            throw Problem.badRequest("The id in the body (" + request.id() + ") is not the source's (" + id + ").");
+        }
+        SourceDefinition definition = definition(request, id);
+        try {
+            return SourceView.of(catalog.update(definition, secrets(request), security.getUserPrincipal().getName()),
+                    false);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        } finally {
+            sources.forget(id);
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a source", description = "The next complete run drops its entries: whoever is in "
+            + "no other source leaves, within the removal guard's limits.")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        known(id);
+        try {
+            catalog.delete(id, security.getUserPrincipal().getName());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        }
+        sources.forget(id);
+        return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/test")
-    @Operation(summary = "Test a source", description = "Connects to each server (reporting TLS), binds, checks "
+    @Operation(summary = "Test a source", description = "LDAP: connects to each server (reporting TLS), binds, checks "
             + "the base DN, counts the entries the filter matches and shows a few as the active policy would "
-            + "deliver them. Always answers 200; the report says what worked and what did not.")
+            + "deliver them. Entra ID: signs in and reads users. Always answers 200; the report says what worked "
+            + "and what did not.")
     public TestView test(@PathParam("id") String id, @Context SecurityContext security) {
-        known(id);
-        ConnectionReport report = settings.entraSource() ? testEntra() : sources.source().test(SAMPLE, COUNT_LIMIT);
+        SourceDefinition source = known(id);
+        ConnectionReport report;
+        try {
+            report = SourceDefinition.ENTRA.equals(source.kind()) ? testEntra(source)
+                    : sources.ldap(source.id(), source.ldap()).test(SAMPLE, COUNT_LIMIT);
+        } catch (IllegalArgumentException e) {
+            report = new ConnectionReport(false, List.of(new ConnectionReport.Step("settings", false, e.getMessage())),
+                    -1, false, List.of());
+        }
         PolicyEvaluator evaluator;
         try {
             evaluator = new PolicyEvaluator(activePolicy.load());
         } catch (org.roster.policy.InvalidPolicyException e) {
             throw new IllegalStateException("the active policy can't be read: " + e.getMessage(), e);
         }
-        var normaliser = settings.normaliser();
+        var normaliser = source.normaliser(settings.defaultRegion(), "");
         List<SampleEntry> sample = report.sample().stream().map(entry -> preview(entry, normaliser, evaluator)).toList();
+        ConnectionReport done = report;
         runs.audit().append(List.of(new AuditEvent(clock.instant(), security.getUserPrincipal().getName(),
-                "source.tested", "source:" + id, "connection test of " + id + ": " + (report.ok() ? "works" : "fails")
-                + "; " + report.steps().stream().map(s -> s.name() + (s.ok() ? " ok" : " failed")).toList())));
+                "source.tested", "source:" + id, "connection test of " + id + ": " + (done.ok() ? "works" : "fails")
+                + "; " + done.steps().stream().map(s -> s.name() + (s.ok() ? " ok" : " failed")).toList())));
         return new TestView(id, report.ok(), report.steps(), report.matching(), report.capped(), sample);
     }
 
+    private static SourceDefinition definition(SourceRequest request, String id) {
+        if (request == null) {
+            throw Problem.badRequest("A source is described by a JSON object with id, kind, settings and secrets.");
+        }
+        Map<String, org.roster.source.ldap.Secret> secrets = secrets(request);
+        secrets.values().removeIf(org.roster.source.ldap.Secret::isEmpty);
+        return new SourceDefinition(id, request.kind(), request.name(),
+                request.precedence() == null ? 100 : request.precedence(),
+                request.enabled() == null || request.enabled(),
+                request.settings() == null ? Map.of() : request.settings(), secrets, false);
+    }
+
+    private static Map<String, org.roster.source.ldap.Secret> secrets(SourceRequest request) {
+        Map<String, org.roster.source.ldap.Secret> secrets = new java.util.HashMap<>();
+        if (request != null && request.secrets() != null) {
+            request.secrets().forEach((name, value) -> secrets.put(name,
+                    org.roster.source.ldap.Secret.of(value == null ? new char[0] : value.toCharArray())));
+        }
+        return secrets;
+    }
+
     /** Entra ID: signing in and reading a first page of users is the test. */
-    private ConnectionReport testEntra() {
-        var config = settings.graphSource();
+    private ConnectionReport testEntra(SourceDefinition source) {
+        var config = source.entra();
         try {
-            sources.graph(config).checkReachable();
+            sources.graph(source.id(), config).checkReachable();
             return new ConnectionReport(true, List.of(new ConnectionReport.Step("sign in and read users", true,
                     "signed in to tenant " + config.tenantId() + " as app " + config.clientId() + "; users can be read")),
                     -1, false, List.of());
@@ -168,10 +262,8 @@ public class SourceResource {
                 : "excluded", scope.ruleId(), released, null);
     }
 
-    private static void known(String id) {
-        if (!RosterSettings.SOURCE_ID.equals(id)) {
-            throw Problem.notFound("There is no source " + id + "; the configured directory is "
-                    + RosterSettings.SOURCE_ID + ".");
-        }
+    private SourceDefinition known(String id) {
+        return catalog.find(id).orElseThrow(() -> Problem.notFound("There is no source " + id + "; the sources are "
+                + catalog.all().stream().map(SourceDefinition::id).toList() + "."));
     }
 }

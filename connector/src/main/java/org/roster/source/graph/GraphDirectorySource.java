@@ -197,18 +197,39 @@ public final class GraphDirectorySource implements DirectorySource {
 
     private DirectoryEntry toEntry(User user) {
         String name = user.getUserPrincipalName() != null ? user.getUserPrincipalName() : user.getId();
-        DirectoryEntry.Builder entry = DirectoryEntry.builder("entra:" + name).id(user.getId());
+        DirectoryEntry.Builder entry = DirectoryEntry.builder("entra:" + name);
+        if (user.getId() != null) {
+            entry.id(user.getId());
+        }
         for (Map.Entry<PersonField, String> mapped : config.mapping().entrySet()) {
-            for (String value : values(user, mapped.getValue())) {
-                entry.add(mapped.getKey(), mapped.getKey() == PersonField.ACCOUNT_DISABLED
-                        ? Boolean.toString(!Boolean.parseBoolean(value)) : value);
+            PersonField field = mapped.getKey();
+            String property = mapped.getValue();
+            java.util.Optional<List<String>> values = values(user, property);
+            if (values.isEmpty()) {
+                entry.problem(field.policyName() + " (property " + property + ") is not text, a number or true/false");
+                continue;
+            }
+            for (String value : values.get()) {
+                if (field != PersonField.ACCOUNT_DISABLED) {
+                    entry.add(field, value);
+                } else if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+                    entry.add(field, Boolean.toString(!Boolean.parseBoolean(value)));
+                } else {
+                    // guessing could publish a disabled account
+                    entry.problem(field.policyName() + " (property " + property + ") is not true or false");
+                }
             }
         }
         return entry.build();
     }
 
-    /** A user property's values by its Graph name; properties Roster does not know are looked up as extra data. */
-    private static List<String> values(User user, String property) {
+    /**
+     * A user property's values by its Graph name; properties Roster does not know are looked up as
+     * extra data (extension attributes), which Graph may hand over as numbers, flags, lists or
+     * objects. Empty when the value is no text, number or flag, nor a list of them: an object has
+     * no one text, and its {@code toString()} would be a mangled value.
+     */
+    private static java.util.Optional<List<String>> values(User user, String property) {
         Object value = switch (property) {
             case "givenName" -> user.getGivenName();
             case "surname" -> user.getSurname();
@@ -225,13 +246,40 @@ public final class GraphDirectorySource implements DirectorySource {
             case "accountEnabled" -> user.getAccountEnabled();
             default -> user.getAdditionalData().get(property);
         };
-        List<String> values = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.stream().filter(java.util.Objects::nonNull).map(Object::toString).forEach(values::add);
-        } else if (value != null) {
-            values.add(value.toString());
+        if (value instanceof com.microsoft.kiota.serialization.UntypedArray array) {
+            value = array.getValue();
         }
-        return values;
+        List<String> values = new ArrayList<>();
+        if (value instanceof Iterable<?> list) {
+            for (Object element : list) {
+                if (!addText(element, values)) {
+                    return java.util.Optional.empty();
+                }
+            }
+        } else if (!addText(value, values)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(values);
+    }
+
+    /** Adds a single value's text (nothing for a null); false when it has none. */
+    private static boolean addText(Object value, List<String> into) {
+        Object plain = value instanceof com.microsoft.kiota.serialization.UntypedNode node
+                && !(value instanceof com.microsoft.kiota.serialization.UntypedArray)
+                && !(value instanceof com.microsoft.kiota.serialization.UntypedObject) ? node.getValue() : value;
+        if (plain == null) {
+            return true;
+        }
+        if (plain instanceof String || plain instanceof Boolean || plain instanceof Integer || plain instanceof Long) {
+            into.add(plain.toString());
+            return true;
+        }
+        if (plain instanceof Double || plain instanceof Float) {
+            // JSON numbers arrive as doubles: 10000000 must read "10000000", not "1.0E7"
+            into.add(java.math.BigDecimal.valueOf(((Number) plain).doubleValue()).stripTrailingZeros().toPlainString());
+            return true;
+        }
+        return false;
     }
 
     /** What went wrong, in plain words and without secrets. */

@@ -308,22 +308,24 @@ public final class LdapDirectorySource implements DirectorySource {
             byte[][] guids = entry.getAttributeValueByteArrays(config.idAttribute());
             if (guids != null) {
                 for (byte[] guid : guids) {
-                    builder.id(guid.length == 16 ? adGuid(guid) : "invalid objectGUID of " + guid.length + " bytes");
+                    if (guid.length == 16) {
+                        builder.id(adGuid(guid));
+                    } else {
+                        builder.problem(AttributeValues.problem("identity", config.idAttribute(), "is "
+                                + guid.length + " bytes long; a GUID has 16"));
+                    }
                 }
             }
         } else {
-            String[] ids = entry.getAttributeValues(config.idAttribute());
-            if (ids != null) {
-                for (String id : ids) {
-                    builder.id(id);
-                }
+            for (String id : AttributeValues.of(entry, config.idAttribute(), "identity", builder)) {
+                builder.id(id);
             }
         }
         for (AttributeMapper mapper : config.mappers()) {
             mapper.map(entry, builder);
         }
-        config.groupAttribute().map(entry::getAttributeValues).ifPresent(groups -> {
-            for (String group : groups) {
+        config.groupAttribute().ifPresent(attribute -> {
+            for (String group : AttributeValues.of(entry, attribute, "groups", builder)) {
                 builder.group(group);
             }
         });

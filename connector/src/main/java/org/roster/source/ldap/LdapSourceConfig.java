@@ -146,8 +146,13 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
             PersonField field = PersonField.byName(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
                     "attribute mapping \"" + pair.strip() + "\" names an unknown field \"" + parts[0].strip() + "\""));
             String attribute = parts[1].strip();
-            mappers.add(field == PersonField.ACCOUNT_DISABLED && "userAccountControl".equalsIgnoreCase(attribute)
-                    ? new AccountControlMapper(attribute) : new UserAttributeMapper(field, attribute));
+            if (field == PersonField.ACCOUNT_DISABLED && "userAccountControl".equalsIgnoreCase(attribute)) {
+                mappers.add(new AccountControlMapper(attribute));
+            } else if (field == PersonField.MANAGER) {
+                mappers.add(new DnAttributeMapper(field, attribute));
+            } else {
+                mappers.add(new UserAttributeMapper(field, attribute));
+            }
         }
         if (mappers.isEmpty()) {
             throw new IllegalArgumentException("the attribute mapping is empty");

@@ -8,7 +8,8 @@ import org.roster.directory.DirectoryEntry;
 import org.roster.policy.PersonField;
 
 /**
- * Maps one LDAP attribute onto one Roster field, copying every value.
+ * Maps one LDAP attribute onto one Roster field, copying every value. A value that is not valid
+ * UTF-8 is not copied: the entry carries a problem naming the field and the attribute instead.
  *
  * <pre>{@code
  * new UserAttributeMapper(PersonField.MOBILE, "mobile");
@@ -28,11 +29,8 @@ public record UserAttributeMapper(PersonField field, String ldapAttribute) imple
 
     @Override
     public void map(Entry ldapEntry, DirectoryEntry.Builder into) {
-        String[] values = ldapEntry.getAttributeValues(ldapAttribute);
-        if (values != null) {
-            for (String value : values) {
-                into.add(field, value);
-            }
+        for (String value : AttributeValues.of(ldapEntry, ldapAttribute, field.policyName(), into)) {
+            into.add(field, value);
         }
     }
 }

@@ -167,4 +167,29 @@ class GraphDirectorySourceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> everything.reading(config("another-app-secret")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void severalBusinessPhonesAndAControlCharacterAreHandledWithAReasonAsForLdap() {
+        graph.putUser(GraphEmulator.GraphUser.builder().id("00000000-0000-0000-0000-00000000000a")
+                .userPrincipalName("pa@contoso.example").surname("Two-Phones").department("Finance")
+                .businessPhones(List.of("12", "+49 30 1234 5678")).accountEnabled(true).build());
+        graph.putUser(GraphEmulator.GraphUser.builder().id("00000000-0000-0000-0000-00000000000b")
+                .userPrincipalName("pb@contoso.example").surname("Nul").department("Fin\u0000ance")
+                .accountEnabled(true).build());
+        org.roster.directory.EntryNormaliser normaliser = new org.roster.directory.EntryNormaliser(
+                org.roster.directory.PhoneNumbers.forRegion("DE"));
+        java.util.Map<String, org.roster.directory.Normalisation> read = new java.util.HashMap<>();
+
+        DirectorySource.ReadSummary summary = new GraphDirectorySource(config(graph.clientSecret()))
+                .readAll(entry -> read.put(entry.reference(), normaliser.normalise(entry)));
+
+        assertThat(summary.complete()).as(summary.problem()).isTrue();
+        assertThat(read).hasSize(12);
+        var twoPhones = (org.roster.directory.Normalisation.Accepted) read.get("entra:pa@contoso.example");
+        assertThat(twoPhones.employee().value(PersonField.WORK_PHONE)).contains("+493012345678");
+        assertThat(twoPhones.notes()).containsExactly("workPhone has 2 values; the first valid one is used");
+        var nul = (org.roster.directory.Normalisation.Rejected) read.get("entra:pb@contoso.example");
+        assertThat(nul.rejection().withheld()).isEqualTo("department contains a control character");
+        assertThat(read.values()).filteredOn(r -> r instanceof org.roster.directory.Normalisation.Accepted).hasSize(11);
+    }
 }

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.Normalisation;
+import org.roster.directory.PhoneNumbers;
+import org.roster.directory.Rejection;
 import org.roster.policy.PersonField;
 
 class LdapDirectorySourceTest {
@@ -44,6 +48,15 @@ class LdapDirectorySourceTest {
     private static final List<SearchRequest> searches = new CopyOnWriteArrayList<>();
     private static InMemoryDirectoryServer server;
     private static String url;
+    /** A directory without schema checks, so it can hold what real ones end up holding: bytes that are not UTF-8, a manager that is no DN. */
+    private static InMemoryDirectoryServer untidy;
+    private static String untidyUrl;
+    private static final String AD = "ou=ad," + SUFFIX;
+    private static final String UNTIDY_MAPPING = "givenName=givenName,surname=sn,displayName=cn,mobile=mobile,"
+            + "title=title,manager=manager,accountDisabled=userAccountControl";
+    /** Latin-1 "Müller", as a tool that ignores LDAP's UTF-8 writes it. */
+    private static final byte[] LATIN1_MULLER = {'M', (byte) 0xFC, 'l', 'l', 'e', 'r'};
+    private static final byte[] BROKEN_MOBILE = {'0', '1', '5', '1', ' ', '2', '3', (byte) 0xFF, '4', '5'};
 
     @BeforeAll
     static void startDirectory() throws Exception {
@@ -81,9 +94,79 @@ class LdapDirectorySourceTest {
         url = "ldap://127.0.0.1:" + server.getListenPort();
     }
 
+    @BeforeAll
+    static void startUntidyDirectory() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
+        config.setSchema(null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getLoopbackAddress(), 0, null));
+        untidy = new InMemoryDirectoryServer(config);
+        untidy.add("dn: " + SUFFIX, "objectClass: top", "objectClass: domain", "dc: example");
+        untidy.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
+        untidy.add("dn: " + AD, "objectClass: top", "objectClass: organizationalUnit", "ou: ad");
+        untidy.add(person("first", "Ana", "Ruiz", "0151 23450001"));
+        com.unboundid.ldap.sdk.Entry badMobile = person("badmobile", "Bea", "Roth", null);
+        badMobile.addAttribute("mobile", BROKEN_MOBILE);
+        untidy.add(badMobile);
+        com.unboundid.ldap.sdk.Entry latin1 = person("latin1", "Carl", "Müller", "0151 23450003");
+        latin1.setAttribute("cn", LATIN1_MULLER);
+        untidy.add(latin1);
+        com.unboundid.ldap.sdk.Entry brokenId = person("x", "Dora", "Diaz", "0151 23450004");
+        brokenId.setDN("cn=broken id," + PEOPLE);
+        brokenId.setAttribute("uid", new byte[] {'p', (byte) 0xC3, '('});
+        untidy.add(brokenId);
+        com.unboundid.ldap.sdk.Entry typedManager = person("typedmanager", "Eva", "Engel", "0151 23450005");
+        typedManager.addAttribute("manager", "Ana Ruiz (Finance)");
+        untidy.add(typedManager);
+        com.unboundid.ldap.sdk.Entry managed = person("managed", "Finn", "Fischer", "0151 23450006");
+        managed.addAttribute("manager", "uid=first," + PEOPLE);
+        untidy.add(managed);
+        untidy.add(person("nul", "Gina", "Gomez\u0000", "0151 23450007"));
+        com.unboundid.ldap.sdk.Entry oversized = person("oversized", "Hugo", "Haas", "0151 23450008");
+        oversized.addAttribute("title", "CANARY".repeat(500));
+        untidy.add(oversized);
+        com.unboundid.ldap.sdk.Entry twoMobiles = person("twomobiles", "Ida", "Ito", "12");
+        twoMobiles.addAttribute("mobile", "0171 2345678");
+        untidy.add(twoMobiles);
+        com.unboundid.ldap.sdk.Entry wordyFlags = person("wordyflags", "Jan", "Jung", "0151 23450010");
+        wordyFlags.addAttribute("userAccountControl", "enabled");
+        untidy.add(wordyFlags);
+        com.unboundid.ldap.sdk.Entry disabled = person("disabled", "Kim", "Klein", "0151 23450011");
+        disabled.addAttribute("userAccountControl", "514");
+        untidy.add(disabled);
+        untidy.add(person("last", "Lea", "Lang", "0151 23450012"));
+        com.unboundid.ldap.sdk.Entry guid = new com.unboundid.ldap.sdk.Entry("cn=guid," + AD);
+        guid.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
+        guid.addAttribute("sn", "Guid");
+        guid.addAttribute("objectGUID", new byte[] {0x10, 0x32, 0x54, 0x76, (byte) 0x98, (byte) 0xba, (byte) 0xdc,
+                (byte) 0xfe, 0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef});
+        untidy.add(guid);
+        com.unboundid.ldap.sdk.Entry shortGuid = new com.unboundid.ldap.sdk.Entry("cn=short guid," + AD);
+        shortGuid.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
+        shortGuid.addAttribute("sn", "Short");
+        shortGuid.addAttribute("objectGUID", new byte[15]);
+        untidy.add(shortGuid);
+        untidy.startListening();
+        untidyUrl = "ldap://127.0.0.1:" + untidy.getListenPort();
+    }
+
+    private static com.unboundid.ldap.sdk.Entry person(String uid, String given, String surname, String mobile) {
+        com.unboundid.ldap.sdk.Entry entry = new com.unboundid.ldap.sdk.Entry("uid=" + uid + "," + PEOPLE);
+        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
+        entry.addAttribute("uid", uid);
+        entry.addAttribute("givenName", given);
+        entry.addAttribute("sn", surname);
+        entry.addAttribute("cn", given + " " + surname);
+        if (mobile != null) {
+            entry.addAttribute("mobile", mobile);
+        }
+        return entry;
+    }
+
     @AfterAll
     static void stopDirectory() {
         server.shutDown(true);
+        untidy.shutDown(true);
     }
 
     @BeforeEach
@@ -430,5 +513,125 @@ class LdapDirectorySourceTest {
 
         assertThat(disabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("true");
         assertThat(enabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("false");
+    }
+
+    // --- malformed entries: each rejected with a reason, the read goes on -------------------
+
+    @Test
+    void malformedEntriesAreEachRejectedWithAReasonWhileTheReadGoesOn() {
+        Map<String, Normalisation> read = untidyRead(PEOPLE, "uid", 12);
+
+        assertThat(rejectedIn(read).keySet()).containsExactlyInAnyOrder("uid=badmobile," + PEOPLE,
+                "uid=latin1," + PEOPLE, "cn=broken id," + PEOPLE, "uid=typedmanager," + PEOPLE, "uid=nul," + PEOPLE,
+                "uid=oversized," + PEOPLE, "uid=wordyflags," + PEOPLE);
+        assertThat(read.entrySet().stream().filter(e -> e.getValue() instanceof Normalisation.Accepted)
+                .map(Map.Entry::getKey)).containsExactlyInAnyOrder("uid=first," + PEOPLE, "uid=managed," + PEOPLE,
+                "uid=twomobiles," + PEOPLE, "uid=disabled," + PEOPLE, "uid=last," + PEOPLE);
+        assertThat(rejectedIn(read).values()).allSatisfy(rejection -> assertThat(rejection.withheld())
+                .doesNotContain("\uFFFD").doesNotContain("0151").doesNotContain("Ruiz").doesNotContain("Gomez")
+                .doesNotContain("CANARY").doesNotContain("enabled").doesNotContain("ller"));
+    }
+
+    @Test
+    void aMobileThatIsNotUtf8IsRejectedNamingTheAttributeAndNotTheValue() {
+        Rejection rejection = rejectedIn(untidyRead(PEOPLE, "uid", 12)).get("uid=badmobile," + PEOPLE);
+
+        assertThat(rejection.reason()).isEqualTo("mobile (attribute mobile) is not valid UTF-8");
+        assertThat(rejection.withheld()).isEqualTo(rejection.reason());
+        assertThat(rejection.employeeId()).contains("badmobile");
+    }
+
+    @Test
+    void aLatin1NameIsRejectedRatherThanReadWithReplacementCharacters() {
+        Rejection rejection = rejectedIn(untidyRead(PEOPLE, "uid", 12)).get("uid=latin1," + PEOPLE);
+
+        assertThat(rejection.withheld()).isEqualTo("displayName (attribute cn) is not valid UTF-8");
+        assertThat(rejection.reason()).doesNotContain("M\uFFFDller").doesNotContain("Müller");
+    }
+
+    @Test
+    void anIdentityThatIsNotUtf8IsRejectedNamingTheIdentityAttribute() {
+        Rejection rejection = rejectedIn(untidyRead(PEOPLE, "uid", 12)).get("cn=broken id," + PEOPLE);
+
+        assertThat(rejection.withheld()).isEqualTo("identity (attribute uid) is not valid UTF-8");
+        assertThat(rejection.employeeId()).isEmpty();
+    }
+
+    @Test
+    void aManagerThatIsNotADnIsRejectedNamingTheAttributeWhileADnManagerIsRead() {
+        Map<String, Normalisation> read = untidyRead(PEOPLE, "uid", 12);
+        Rejection rejection = rejectedIn(read).get("uid=typedmanager," + PEOPLE);
+
+        assertThat(rejection.withheld()).isEqualTo("manager (attribute manager) is not a valid DN");
+        assertThat(rejection.withheld()).doesNotContain("Ana Ruiz");
+        assertThat(((Normalisation.Accepted) read.get("uid=managed," + PEOPLE)).employee().value(PersonField.MANAGER))
+                .contains("uid=first," + PEOPLE);
+    }
+
+    @Test
+    void aNulInAValueIsRejectedNamingTheField() {
+        Rejection rejection = rejectedIn(untidyRead(PEOPLE, "uid", 12)).get("uid=nul," + PEOPLE);
+
+        assertThat(rejection.withheld()).isEqualTo("surname contains a control character");
+        assertThat(rejection.employeeId()).contains("nul");
+    }
+
+    @Test
+    void anOversizedValueIsRejectedNamingTheField() {
+        Rejection rejection = rejectedIn(untidyRead(PEOPLE, "uid", 12)).get("uid=oversized," + PEOPLE);
+
+        assertThat(rejection.withheld()).isEqualTo("title is larger than 1024 bytes");
+    }
+
+    @Test
+    void twoMobilesAreReadAsTheFirstValidNumberWithANoteWithoutEitherNumber() {
+        Normalisation.Accepted accepted = (Normalisation.Accepted) untidyRead(PEOPLE, "uid", 12)
+                .get("uid=twomobiles," + PEOPLE);
+
+        assertThat(accepted.employee().value(PersonField.MOBILE)).contains("+491712345678");
+        assertThat(accepted.notes()).containsExactly("mobile has 2 values; the first valid one is used");
+    }
+
+    @Test
+    void anAccountControlThatIsNotAnIntegerIsRejectedNamingTheAttribute() {
+        Map<String, Normalisation> read = untidyRead(PEOPLE, "uid", 12);
+
+        assertThat(rejectedIn(read).get("uid=wordyflags," + PEOPLE).withheld())
+                .isEqualTo("accountDisabled (attribute userAccountControl) is not an integer");
+        assertThat(((Normalisation.Accepted) read.get("uid=disabled," + PEOPLE)).employee()
+                .value(PersonField.ACCOUNT_DISABLED)).contains("true");
+        assertThat(((Normalisation.Accepted) read.get("uid=first," + PEOPLE)).employee()
+                .value(PersonField.ACCOUNT_DISABLED)).isEmpty();
+    }
+
+    @Test
+    void anObjectGuidThatIsNot16BytesIsRejectedNamingTheAttribute() {
+        Map<String, Normalisation> read = untidyRead(AD, "objectGUID", 2);
+
+        Rejection rejection = rejectedIn(read).get("cn=short guid," + AD);
+        assertThat(rejection.withheld()).isEqualTo("identity (attribute objectGUID) is 15 bytes long; a GUID has 16");
+        assertThat(rejection.employeeId()).isEmpty();
+        assertThat(((Normalisation.Accepted) read.get("cn=guid," + AD)).employee().id())
+                .isEqualTo("76543210-ba98-fedc-0123-456789abcdef");
+    }
+
+    /** Reads the untidy directory completely and normalises each entry, by DN. */
+    private static Map<String, Normalisation> untidyRead(String baseDn, String idAttribute, int expected) {
+        LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse(untidyUrl, "", Secret.none(),
+                baseDn, PERSONS, idAttribute, UNTIDY_MAPPING, 5));
+        EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"));
+        Map<String, Normalisation> read = new java.util.LinkedHashMap<>();
+
+        DirectorySource.ReadSummary summary = source.readAll(entry -> read.put(entry.reference(),
+                normaliser.normalise(entry)));
+
+        assertThat(summary).isEqualTo(DirectorySource.ReadSummary.complete(expected));
+        assertThat(read).hasSize(expected);
+        return read;
+    }
+
+    private static Map<String, Rejection> rejectedIn(Map<String, Normalisation> read) {
+        return read.entrySet().stream().filter(e -> e.getValue() instanceof Normalisation.Rejected)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Normalisation.Rejected) e.getValue()).rejection()));
     }
 }
