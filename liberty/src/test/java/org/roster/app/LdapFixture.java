@@ -20,6 +20,10 @@ import com.unboundid.ldap.sdk.ModificationType;
 final class LdapFixture {
 
     static final String BASE_DN = "ou=people,dc=fixture,dc=test";
+    /** A second subtree, read only by sources the tests add through the API, with a bind of their own. */
+    static final String CONTRACTORS_DN = "ou=contractors,dc=fixture,dc=test";
+    static final String READER_DN = "cn=roster-reader,dc=fixture,dc=test";
+    static final String READER_PASSWORD = "reader-Secret-42";
 
     private static LdapFixture instance;
 
@@ -28,11 +32,14 @@ final class LdapFixture {
     private LdapFixture(int port) throws LDAPException {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=fixture,dc=test");
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("fixture", port));
+        config.addAdditionalBindCredentials(READER_DN, READER_PASSWORD);
         server = new InMemoryDirectoryServer(config);
         server.add(new Entry("dc=fixture,dc=test", new Attribute("objectClass", "top", "domain"),
                 new Attribute("dc", "fixture")));
         server.add(new Entry(BASE_DN, new Attribute("objectClass", "top", "organizationalUnit"),
                 new Attribute("ou", "people")));
+        server.add(new Entry(CONTRACTORS_DN, new Attribute("objectClass", "top", "organizationalUnit"),
+                new Attribute("ou", "contractors")));
         server.startListening();
     }
 
@@ -59,6 +66,11 @@ final class LdapFixture {
     }
 
     void add(Person person) {
+        add(BASE_DN, person);
+    }
+
+    /** Adds a person under another subtree, such as {@link #CONTRACTORS_DN}. */
+    void add(String parentDn, Person person) {
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"));
         attributes.add(new Attribute("uid", person.uid()));
@@ -75,7 +87,7 @@ final class LdapFixture {
             attributes.add(new Attribute("title", person.title()));
         }
         try {
-            server.add(new Entry(dn(person.uid()), attributes));
+            server.add(new Entry("uid=" + person.uid() + "," + parentDn, attributes));
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }

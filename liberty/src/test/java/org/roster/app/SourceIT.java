@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,7 +41,8 @@ class SourceIT {
         assertThat(source.getString("kind")).isEqualTo("ldap");
         assertThat(source.getJsonArray("urls").getString(0)).endsWith(":" + System.getProperty("it.ldap.port"));
         assertThat(source.getString("tls")).isEqualTo("none");
-        assertThat(source.getBoolean("passwordSet")).isFalse();
+        assertThat(source.getString("managedBy")).isEqualTo("configuration");
+        assertThat(source.getJsonArray("secretsSet")).isEmpty();
         assertThat(source.keySet()).noneMatch(key -> key.equalsIgnoreCase("password"));
 
         RosterApi.Reply tested = admin.post("api/sources/directory/test", "");
@@ -60,5 +64,90 @@ class SourceIT {
         List<JsonObject> trail = admin.as("auditor").get("api/audit?action=source.tested").array()
                 .getValuesAs(JsonObject.class);
         assertThat(trail).extracting(r -> r.getString("actor")).contains("admin");
+    }
+
+    private static String sourceJson(String password) {
+        return "{\"id\": \"contractors\", \"kind\": \"ldap\", \"name\": \"Contractor directory\", "
+                + "\"precedence\": 50, \"settings\": {\"url\": \"ldap://localhost:" + System.getProperty("it.ldap.port")
+                + "\", \"bind-dn\": \"" + LdapFixture.READER_DN + "\", \"base-dn\": \"" + LdapFixture.CONTRACTORS_DN
+                + "\"}, \"secrets\": {\"password\": \"" + password + "\"}}";
+    }
+
+    private static List<String> contactIds(RosterApi api, String viewer) {
+        return api.contactsOf(viewer).getJsonArray("contacts").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("id")).toList();
+    }
+
+    @Test
+    void anAdminAddsASecondDirectoryWhoseEntriesMergeAndWhosePasswordNeverComesBack() throws Exception {
+        RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
+        LdapFixture ldap = LdapFixture.get();
+        ldap.add(new LdapFixture.Person("merge-it-1", "Mara", "Quist", "0151 5555 0201", "Merging", null));
+        ldap.add(new LdapFixture.Person("merge-it-2", "Nils", "Rau", "0151 5555 0202", "Merging", null));
+        // the contractor directory knows Mara too, with another number and her title, and a contractor of its own
+        ldap.add(LdapFixture.CONTRACTORS_DN, new LdapFixture.Person("merge-it-1", "Mara", "Quist", "0151 5555 0999",
+                "Merging", "Lead"));
+        ldap.add(LdapFixture.CONTRACTORS_DN, new LdapFixture.Person("merge-it-3", "Ola", "Sand", "0151 5555 0203",
+                "Merging", null));
+
+        RosterApi.Reply refused = admin.post("api/sources", "{\"id\": \"bad\", \"kind\": \"ldap\", "
+                + "\"settings\": {\"url\": \"ldap://localhost:1\", \"base-dn\": \"dc=x\", \"colour\": \"red\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("colour");
+        assertThat(admin.as("compliance").post("api/sources", sourceJson("x")).status()).isEqualTo(403);
+
+        RosterApi.Reply created = admin.post("api/sources", sourceJson("wrong-password"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("wrong-password");
+        JsonObject wrongBind = admin.post("api/sources/contractors/test", "").object();
+        assertThat(wrongBind.getBoolean("ok")).isFalse();
+        assertThat(wrongBind.getJsonArray("steps").getValuesAs(JsonObject.class))
+                .filteredOn(s -> s.getString("name").startsWith("bind")).singleElement()
+                .satisfies(s -> assertThat(s.getBoolean("ok")).isFalse());
+        assertThat(wrongBind.toString()).doesNotContain("wrong-password");
+
+        RosterApi.Reply changed = admin.put("api/sources/contractors", "application/json",
+                sourceJson(LdapFixture.READER_PASSWORD));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(admin.post("api/sources/contractors/test", "").object().getBoolean("ok")).isTrue();
+        JsonObject shown = admin.get("api/sources/contractors").object();
+        assertThat(shown.getString("managedBy")).isEqualTo("api");
+        assertThat(shown.getJsonArray("secretsSet").getString(0)).isEqualTo("password");
+        assertThat(admin.get("api/sources").body()).doesNotContain(LdapFixture.READER_PASSWORD);
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), "roster", "roster");
+             ResultSet row = db.createStatement().executeQuery("select secrets, settings from directory_source "
+                     + "where id = 'contractors'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("secrets")).as("sealed at rest").startsWith("v1:")
+                    .doesNotContain(LdapFixture.READER_PASSWORD);
+            assertThat(row.getString("settings")).doesNotContain(LdapFixture.READER_PASSWORD);
+        }
+
+        admin.sync();
+        assertThat(contactIds(admin, "merge-it-2")).contains("merge-it-1", "merge-it-3");
+        JsonObject mara = admin.contactsOf("merge-it-2").getJsonArray("contacts").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("id").equals("merge-it-1")).findFirst().orElseThrow();
+        assertThat(mara.getJsonObject("fields").getString("mobile")).as("the configured directory comes first")
+                .isEqualTo("+4915155550201");
+
+        RosterApi auditor = admin.as("auditor");
+        List<JsonObject> sourceTrail = new java.util.ArrayList<>();
+        for (String action : List.of("source.created", "source.updated", "source.tested")) {
+            sourceTrail.addAll(auditor.get("api/audit?action=" + action).array().getValuesAs(JsonObject.class));
+        }
+        assertThat(sourceTrail).filteredOn(r -> r.getString("action").equals("source.created")).singleElement()
+                .satisfies(r -> assertThat(r.getString("actor")).isEqualTo("admin"));
+        assertThat(sourceTrail).filteredOn(r -> r.getString("action").equals("source.updated")).singleElement()
+                .satisfies(r -> assertThat(r.getString("detail")).contains("password changed"));
+        assertThat(sourceTrail.toString()).doesNotContain(LdapFixture.READER_PASSWORD).doesNotContain("wrong-password");
+        assertThat(auditor.get("api/audit?action=employee.merged").array().getValuesAs(JsonObject.class))
+                .anySatisfy(r -> assertThat(r.getString("subject")).isEqualTo("employee:merge-it-1"));
+
+        assertThat(admin.send("DELETE", "api/sources/directory").status()).as("configured: change it there")
+                .isEqualTo(409);
+        assertThat(admin.send("DELETE", "api/sources/contractors").status()).isEqualTo(204);
+        admin.sync();
+        assertThat(contactIds(admin, "merge-it-2")).as("the contractor came only from the removed source")
+                .contains("merge-it-1").doesNotContain("merge-it-3");
     }
 }
