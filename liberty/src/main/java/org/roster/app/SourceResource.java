@@ -226,18 +226,9 @@ public class SourceResource {
         return secrets;
     }
 
-    /** Entra ID: signing in and reading a first page of users is the test. */
+    /** Entra ID: sign in, count and sample users, and find the groups a scoped source reads. */
     private ConnectionReport testEntra(SourceDefinition source) {
-        var config = source.entra();
-        try {
-            sources.graph(source.id(), config).checkReachable();
-            return new ConnectionReport(true, List.of(new ConnectionReport.Step("sign in and read users", true,
-                    "signed in to tenant " + config.tenantId() + " as app " + config.clientId() + "; users can be read")),
-                    -1, false, List.of());
-        } catch (org.roster.directory.DirectorySource.DirectoryUnavailableException e) {
-            return new ConnectionReport(false, List.of(new ConnectionReport.Step("sign in and read users", false,
-                    e.getMessage())), -1, false, List.of());
-        }
+        return sources.graph(source.id(), source.entra()).test(SAMPLE);
     }
 
     private static SampleEntry preview(DirectoryEntry entry, org.roster.directory.EntryNormaliser normaliser,

@@ -71,6 +71,23 @@ class AuthorizationIT {
     }
 
     @Test
+    void onlyADirectoryAdminSeesOrChangesTheSources() {
+        String body = "{\"id\": \"authz\", \"kind\": \"ldap\", \"settings\": {\"url\": \"ldap://localhost:1\", "
+                + "\"base-dn\": \"dc=x\"}}";
+        for (String user : new String[] {null, "compliance", "auditor", "p000100"}) {
+            RosterApi caller = anonymous.as(user);
+            int denied = user == null ? 401 : 403;
+            assertThat(caller.get("api/sources").status()).as(user).isEqualTo(denied);
+            assertThat(caller.post("api/sources", body).status()).as(user).isEqualTo(denied);
+            assertThat(caller.put("api/sources/directory", "application/json", body).status()).as(user)
+                    .isEqualTo(denied);
+            assertThat(caller.send("DELETE", "api/sources/directory").status()).as(user).isEqualTo(denied);
+            assertThat(caller.post("api/sources/directory/test", "").status()).as(user).isEqualTo(denied);
+        }
+        assertThat(anonymous.as("admin").get("api/sources").status()).isEqualTo(200);
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         RosterApi.Reply reply = new RosterApi(URI.create(base.toString()).resolve("/"), "nobody").get("api/runs");
 

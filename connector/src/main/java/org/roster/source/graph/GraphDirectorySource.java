@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.ClientSecretCredential;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.requests.GraphClientFactory;
@@ -30,6 +31,7 @@ import okhttp3.OkHttpClient;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
+import org.roster.source.ldap.ConnectionReport;
 
 /**
  * Reads employees from Microsoft Entra ID with the Microsoft Graph SDK (v6), signed in as an app
@@ -39,7 +41,8 @@ import org.roster.policy.PersonField;
  * Graph reports {@code @removed}. Only the properties the mapping needs are {@code $select}ed. A
  * source scoped to groups reads their transitive members in full each time. Throttled requests
  * (429, 503) are retried after Graph's {@code Retry-After}, a bounded number of times; a read that
- * still can't finish ends incomplete, so the run removes nobody.
+ * still can't finish ends incomplete, so the run removes nobody. {@link #test(int)} checks a source
+ * step by step for an admin: signing in, reading users, its groups.
  *
  * <pre>{@code
  * DirectorySource source = new GraphDirectorySource(GraphSourceConfig.of(tenant, clientId, secret));
@@ -56,6 +59,8 @@ public final class GraphDirectorySource implements DirectorySource {
     private final Client graph;
 
     private static final class Client {
+        /** Signs the app in; the Graph client asks it for tokens. */
+        private ClientSecretCredential credential;
         private GraphServiceClient value;
     }
 
@@ -190,6 +195,270 @@ public final class GraphDirectorySource implements DirectorySource {
         }
     }
 
+    /**
+     * Tests the source step by step, as an admin would, saying in plain words what worked and what
+     * did not. Never throws, and never shows the client secret.
+     *
+     * <ol>
+     *   <li>{@code sign in}: a token for the tenant, as the app;</li>
+     *   <li>{@code read users}: one page of {@code sample} users with exactly the properties a read
+     *       selects, mapped as a read maps them, and how many users the tenant has
+     *       ({@code $count}; -1 when Graph does not say). A source scoped to groups samples the
+     *       first group's transitive members, as its read does, and does not count them;</li>
+     *   <li>{@code groups}, only for a source scoped to groups: that each group exists, named by
+     *       its display name.</li>
+     * </ol>
+     *
+     * <pre>{@code
+     * ConnectionReport report = source.test(5);
+     * report.steps().forEach(step -> System.out.println(step.name() + ": " + step.detail()));
+     * }</pre>
+     *
+     * <p>The sample is raw directory data: whoever shows it applies the policy first.
+     *
+     * @param sample how many users to read and map, 0 to 999 (one page of Graph's)
+     */
+    public ConnectionReport test(int sample) {
+        if (sample < 0 || sample > 999) {
+            throw new IllegalArgumentException("a sample is 0 to 999 users (one page of Graph's), not " + sample);
+        }
+        List<ConnectionReport.Step> steps = new ArrayList<>();
+        Client signedIn;
+        try {
+            signedIn = signedIn();
+        } catch (RuntimeException e) {
+            steps.add(step(SIGN_IN, false, "signing in can't be set up: " + e.getMessage()
+                    + " (check tenant-id, trust-store and trust-store-password)"));
+            return new ConnectionReport(false, steps, -1, false, List.of());
+        }
+        try {
+            signedIn.credential.getTokenSync(new TokenRequestContext().addScopes(SCOPE));
+            steps.add(step(SIGN_IN, true, "signed in to tenant " + config.tenantId() + " as app " + config.clientId()
+                    + " at " + config.authorityHost().getAuthority()));
+        } catch (RuntimeException e) {
+            steps.add(step(SIGN_IN, false, signInProblem(e)));
+            return new ConnectionReport(false, steps, -1, false, List.of());
+        }
+        List<DirectoryEntry> entries = new ArrayList<>();
+        long matching = -1;
+        boolean scoped = !config.groupIds().isEmpty();
+        try {
+            UserCollectionResponse page = scoped ? firstGroupsMembers(signedIn.value, sample) : users(signedIn.value,
+                    sample);
+            List<User> users = page.getValue() == null ? List.of() : page.getValue();
+            for (User user : users.subList(0, Math.min(sample, users.size()))) {
+                entries.add(toEntry(user));
+            }
+            String read = "read " + entries.size() + (entries.size() == 1 ? " user" : " users");
+            if (scoped) {
+                read += " of the members of group " + config.groupIds().get(0) + " (the source's first group, "
+                        + "nested groups included); members are not counted";
+            } else {
+                matching = page.getOdataCount() == null ? -1 : page.getOdataCount();
+                read += matching >= 0 ? " of " + matching + " in the tenant"
+                        : "; Graph did not say how many users the tenant has";
+            }
+            steps.add(step(READ_USERS, true, read + ", selecting " + String.join(", ", config.selected())));
+        } catch (RuntimeException e) {
+            steps.add(step(READ_USERS, false, readProblem(e)));
+        }
+        if (scoped) {
+            steps.add(checkGroups(signedIn.value));
+        }
+        boolean ok = steps.stream().allMatch(ConnectionReport.Step::ok);
+        return new ConnectionReport(ok, steps, matching, false, entries);
+    }
+
+    private static final String SIGN_IN = "sign in";
+    private static final String READ_USERS = "read users";
+    private static final String GROUPS = "groups";
+    private static final java.util.regex.Pattern AADSTS = java.util.regex.Pattern.compile("AADSTS(\\d+)");
+
+    /** One page of the tenant's users, with their number in all. */
+    private UserCollectionResponse users(GraphServiceClient client, int sample) {
+        return client.users().get(rc -> {
+            rc.queryParameters.select = config.selected();
+            rc.queryParameters.top = Math.max(1, sample);
+            rc.queryParameters.count = true;
+            // Graph counts directory objects only as an advanced query, with eventual consistency
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.options.add(retries());
+        });
+    }
+
+    /** One page of the first group's transitive members, as a read of a scoped source begins. */
+    private UserCollectionResponse firstGroupsMembers(GraphServiceClient client, int sample) {
+        return client.groups().byGroupId(config.groupIds().get(0)).transitiveMembers().graphUser().get(rc -> {
+            rc.queryParameters.select = config.selected();
+            rc.queryParameters.top = Math.max(1, sample);
+            rc.options.add(retries());
+        });
+    }
+
+    /** Whether each of the source's groups exists, by display name; a missing one fails the step, naming its id. */
+    private ConnectionReport.Step checkGroups(GraphServiceClient client) {
+        List<String> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : config.groupIds()) {
+            try {
+                com.microsoft.graph.models.Group group = client.groups().byGroupId(id).get(rc -> {
+                    rc.queryParameters.select = new String[] {"id", "displayName"};
+                    rc.options.add(retries());
+                });
+                String name = group.getDisplayName() == null ? id : group.getDisplayName();
+                found.add("\"" + name + "\" (" + id + ")");
+            } catch (RuntimeException e) {
+                ApiException api = apiException(e);
+                if (api != null && api.getResponseStatusCode() == 404) {
+                    missing.add(id);
+                    continue;
+                }
+                String problem = api != null && api.getResponseStatusCode() == 403
+                        ? "the app may not read groups (403 Authorization_RequestDenied): grant it the application "
+                        + "permission GroupMember.Read.All, with an admin's consent"
+                        : readProblem(e);
+                return step(GROUPS, false, "group " + id + ": " + problem
+                        + (found.isEmpty() ? "" : "; found " + String.join(", ", found)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            return step(GROUPS, false, (missing.size() == 1 ? "there is no group " : "there are no groups ")
+                    + String.join(", ", missing) + " in the tenant: check group-ids"
+                    + (found.isEmpty() ? "" : "; found " + String.join(", ", found)));
+        }
+        return step(GROUPS, true, "found " + String.join(", ", found));
+    }
+
+    /** A step whose detail can't show the client secret, even should a server echo it. */
+    private ConnectionReport.Step step(String name, boolean ok, String detail) {
+        String secret = new String(config.clientSecret().reveal());
+        // a secret this short is no real one, and blanking it would mangle the words around it
+        String shown = secret.length() >= 8 ? detail.replace(secret, "[client secret]") : detail;
+        return new ConnectionReport.Step(name, ok, shown);
+    }
+
+    /** Why the app could not sign in, in plain words. */
+    private String signInProblem(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.microsoft.aad.msal4j.MsalServiceException refused) {
+                return refusedSignIn(refused);
+            }
+        }
+        String unreachable = unreachable(e, "the sign-in host " + config.authorityHost().getAuthority());
+        if (unreachable != null) {
+            return unreachable;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "the app could not sign in: " + message.lines().findFirst().orElse(e.getClass().getSimpleName());
+    }
+
+    /** What Entra ID's refusal means, by its AADSTS code, without the trace ids it adds. */
+    private String refusedSignIn(com.microsoft.aad.msal4j.MsalServiceException refused) {
+        String message = refused.getMessage() == null ? "" : refused.getMessage();
+        java.util.regex.Matcher code = AADSTS.matcher(message);
+        String aadsts = code.find() ? code.group(1) : "";
+        return switch (aadsts) {
+            case "90002", "900023" -> "Entra ID knows no tenant " + config.tenantId() + " (AADSTS" + aadsts
+                    + "): check the tenant id, the directory's id or a domain of it such as contoso.onmicrosoft.com";
+            case "700016" -> "tenant " + config.tenantId() + " has no app with the client id " + config.clientId()
+                    + " (AADSTS700016): check the client id, the application id of the app registration in this "
+                    + "tenant";
+            case "7000215" -> "Entra ID refused the client secret (AADSTS7000215): it is wrong; enter the secret's "
+                    + "value, not its id";
+            case "7000222" -> "the client secret has expired (AADSTS7000222): add a new secret to the app "
+                    + "registration and enter its value";
+            case "7000218" -> "no client secret was sent (AADSTS7000218): enter the app's client secret";
+            default -> {
+                String reason = message.replaceFirst("^AADSTS\\d+:\\s*", "").replaceFirst("\\s*Trace ID:.*$", "")
+                        .lines().findFirst().orElse("");
+                yield "Entra ID refused to sign the app in (" + (aadsts.isEmpty() ? refused.errorCode()
+                        : "AADSTS" + aadsts) + ")" + (reason.isEmpty() ? "" : ": " + reason);
+            }
+        };
+    }
+
+    /** Why reading from Graph failed, in plain words. */
+    private String readProblem(RuntimeException e) {
+        ApiException api = apiException(e);
+        if (api != null) {
+            int status = api.getResponseStatusCode();
+            String code = "";
+            String message = "";
+            if (api instanceof com.microsoft.graph.models.odataerrors.ODataError odata && odata.getError() != null) {
+                code = odata.getError().getCode() == null ? "" : " " + odata.getError().getCode();
+                message = odata.getError().getMessage() == null ? "" : odata.getError().getMessage();
+            }
+            boolean scoped = !config.groupIds().isEmpty();
+            if (status == 403) {
+                return "the app may not read users (403" + code + "): grant it the application permission "
+                        + (scoped ? "User.Read.All, and GroupMember.Read.All for the groups," : "User.Read.All")
+                        + " with an admin's consent";
+            }
+            if (status == 404 && scoped) {
+                return "there is no group " + config.groupIds().get(0) + " in the tenant, so its members can't be "
+                        + "read: check group-ids";
+            }
+            if (status == 400 || status == 401) {
+                return "Graph refused the request (" + status + code + ")" + (message.isEmpty() ? "" : ": " + message)
+                        + (status == 401 ? "; check graph-url" : message.contains("property")
+                        ? "; check the mapped properties" : "");
+            }
+            return describe(e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.microsoft.aad.msal4j.MsalServiceException refused) {
+                return refusedSignIn(refused);
+            }
+        }
+        String unreachable = unreachable(e, "Graph at " + config.graphUrl().getAuthority());
+        return unreachable != null ? unreachable : describe(e);
+    }
+
+    private static ApiException apiException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    /** Why a host could not be reached, if that is what went wrong: an untrusted certificate, no answer. */
+    private static String unreachable(Throwable e, String host) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return "the TLS certificate of " + host + " is not trusted (" + root.getMessage() + "): add the CA "
+                        + "that issued it to the trust store, the setting trust-store "
+                        + "(roster.source.entra.trust-store for the configured source)";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return "the TLS certificate of " + host + " is not made out to that host (" + t.getMessage() + ")";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS with " + host + " failed: " + t.getMessage();
+            }
+            String why = t instanceof java.net.UnknownHostException ? "no such host is known"
+                    : t instanceof java.net.NoRouteToHostException ? "no network route leads there"
+                    : t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout") ? "it did not answer in time"
+                    : t instanceof java.net.ConnectException ? "the connection was refused"
+                    : null;
+            if (why != null) {
+                return "can't reach " + host + " (" + why + "): check the host's name and port, and that this server "
+                        + "may connect to it (DNS, proxy, firewall)";
+            }
+        }
+        return null;
+    }
+
     private RequestOption retries() {
         // Retry-After is honoured when Graph sends it; otherwise the delay doubles from 1 second
         return new RetryHandlerOption(null, config.maxRetries(), 1);
@@ -310,15 +579,19 @@ public final class GraphDirectorySource implements DirectorySource {
     }
 
     private GraphServiceClient client() {
+        return signedIn().value;
+    }
+
+    private Client signedIn() {
         synchronized (graph) {
             if (graph.value == null) {
-                graph.value = newClient();
+                newClient(graph);
             }
-            return graph.value;
+            return graph;
         }
     }
 
-    private GraphServiceClient newClient() {
+    private void newClient(Client into) {
         ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder()
                 .tenantId(config.tenantId())
                 .clientId(config.clientId())
@@ -347,7 +620,8 @@ public final class GraphDirectorySource implements DirectorySource {
                 new String[] {config.graphUrl().getHost()}, SCOPE);
         GraphServiceClient client = new GraphServiceClient(auth, http.build());
         client.getRequestAdapter().setBaseUrl(config.graphUrl().toString().replaceAll("/+$", ""));
-        return client;
+        into.credential = signedIn;
+        into.value = client;
     }
 
     private TrustManagerFactory trust() {

@@ -71,9 +71,10 @@ import jakarta.json.JsonValue;
  *       {@code GET /common/discovery/instance}, all pointing at this server;</li>
  *   <li>{@code GET /v1.0/users}, {@code /v1.0/users/{id or userPrincipalName}},
  *       {@code /v1.0/users/delta} (also spelled {@code delta()} and {@code microsoft.graph.delta},
- *       as the SDKs do) and {@code /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user} (or
- *       {@code graph.user}), with {@code $select}, {@code $top}, {@code $skiptoken} and
- *       {@code $deltatoken}, behind a bearer token that this server issued.</li>
+ *       as the SDKs do), {@code /v1.0/groups/{id}} and
+ *       {@code /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user} (or {@code graph.user}),
+ *       with {@code $select}, {@code $top}, {@code $skiptoken}, {@code $deltatoken} and, on
+ *       {@code /users}, {@code $count}, behind a bearer token that this server issued.</li>
  * </ul>
  *
  * <p>It follows Graph's documented behaviour where a client would notice it. {@code id} is always
@@ -91,12 +92,30 @@ import jakarta.json.JsonValue;
  * delta. Graph is reported to ignore {@code $top} on delta; here it is honoured, so a test can make
  * small pages either way.
  *
+ * <p>{@code /users?$count=true} needs the header {@code ConsistencyLevel: eventual}, as every
+ * count of directory objects does (an advanced query); the first page then carries
+ * {@code @odata.count}, the number of users in all, and without the header Graph answers 400
+ * {@code Request_BadRequest}. A group has an id and a display name (and is a security group
+ * without mail and description); {@code $select} on it takes those properties only. An unknown
+ * group or user is 404 {@code Request_ResourceNotFound}.
+ *
+ * <p>The app has the application permissions {@code User.Read.All} and
+ * {@code GroupMember.Read.All}, consented by an admin; {@link #consentPermissions(String...)}
+ * changes them. A token carries the permissions of the time it was issued. Without a permission
+ * that reads users ({@code User.Read.All}, {@code User.ReadWrite.All}, {@code Directory.Read.All}
+ * or {@code Directory.ReadWrite.All}) the user endpoints answer 403
+ * {@code Authorization_RequestDenied}, and group members come with their id only, as Graph lists
+ * objects it may not read; without one that reads groups ({@code GroupMember.Read.All},
+ * {@code Group.Read.All}, {@code Group.ReadWrite.All} or a {@code Directory} one) the group
+ * endpoints answer 403.
+ *
  * <p>{@link #throttle(int, int, int)} makes the next Graph requests answer 429 or 503 with
  * {@code Retry-After}; {@link #expireTokens()} and {@link #expireDeltaTokens()} make access
  * tokens and delta links stale. Every request is kept in {@link #requests()} with its arrival
  * time and status, so a test can see which endpoints a client used and how long it waited.
- * Query options the emulator does not implement ({@code $filter}, {@code $count}, {@code $expand},
- * …) are refused with 400 rather than ignored. Requests are answered one at a time.
+ * Query options the emulator does not implement ({@code $filter}, {@code $expand}, {@code $count}
+ * other than on {@code /users}, …) are refused with 400 rather than ignored. Requests are
+ * answered one at a time.
  *
  * <p>A client built on azure-identity must be given this server as its authority host with
  * instance discovery turned off (MSAL4J would otherwise ask {@code login.microsoftonline.com}
@@ -165,6 +184,17 @@ public final class GraphEmulator implements AutoCloseable {
     private static final Set<String> DELTA_SEGMENTS = Set.of("delta", "delta()", "microsoft.graph.delta",
             "microsoft.graph.delta()");
     private static final Set<String> USER_CASTS = Set.of("microsoft.graph.user", "graph.user");
+    /** The properties of a group that the emulator holds, in Graph's order; the default of a group's GET. */
+    private static final List<String> GROUP_PROPERTIES = List.of("id", "description", "displayName", "groupTypes",
+            "mailEnabled", "securityEnabled");
+    /** What the app may do unless a test says otherwise: read users and the members of groups. */
+    private static final Set<String> DEFAULT_PERMISSIONS = Set.of("User.Read.All", "GroupMember.Read.All");
+    /** Application permissions that let an app read users. */
+    private static final Set<String> READ_USERS = Set.of("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
+            "Directory.ReadWrite.All");
+    /** Application permissions that let an app read groups and their members. */
+    private static final Set<String> READ_GROUPS = Set.of("GroupMember.Read.All", "Group.Read.All",
+            "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
 
     private final Path dir;
     private final HttpsServer server;
@@ -179,7 +209,9 @@ public final class GraphEmulator implements AutoCloseable {
     private final Object lock = new Object();
     private final NavigableMap<String, UserState> users = new TreeMap<>();
     private final Map<String, Group> groups = new HashMap<>();
-    private final Map<String, Instant> accessTokens = new HashMap<>();
+    private final Map<String, IssuedToken> accessTokens = new HashMap<>();
+    /** The application permissions the app has, with an admin's consent; tokens carry them as roles. */
+    private final Set<String> permissions = new TreeSet<>(DEFAULT_PERMISSIONS);
     private final Map<String, PageToken> pageTokens = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
     /** Counts changes to users; a delta link remembers the count at the end of its round. */
@@ -344,13 +376,20 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces a group with its direct members. Members that are not (or no longer)
-     * users or groups here are skipped when members are listed; groups may nest in cycles.
+     * Adds or replaces a group, named by its id, with its direct members. Members that are not
+     * (or no longer) users or groups here are skipped when members are listed; groups may nest in
+     * cycles.
      */
     public void putGroup(String id, List<String> memberUserIds, List<String> memberGroupIds) {
+        putGroup(id, id, memberUserIds, memberGroupIds);
+    }
+
+    /** Adds or replaces a group with its display name and direct members, as {@link #putGroup(String, List, List)}. */
+    public void putGroup(String id, String displayName, List<String> memberUserIds, List<String> memberGroupIds) {
         requireText(id, "id");
+        requireText(displayName, "displayName");
         synchronized (lock) {
-            groups.put(id, new Group(List.copyOf(memberUserIds), List.copyOf(memberGroupIds)));
+            groups.put(id, new Group(displayName, List.copyOf(memberUserIds), List.copyOf(memberGroupIds)));
         }
     }
 
@@ -379,7 +418,24 @@ public final class GraphEmulator implements AutoCloseable {
     /** Makes every access token issued so far expired: Graph answers them 401, and a client must get a new one. */
     public void expireTokens() {
         synchronized (lock) {
-            accessTokens.replaceAll((token, expiry) -> Instant.EPOCH);
+            accessTokens.replaceAll((token, issued) -> new IssuedToken(Instant.EPOCH, issued.roles()));
+        }
+    }
+
+    /**
+     * Sets the application permissions the app has, with an admin's consent, in place of
+     * {@code User.Read.All} and {@code GroupMember.Read.All}: none at all makes every Graph
+     * request answer 403 {@code Authorization_RequestDenied}. As in Entra ID, tokens issued
+     * before keep the permissions they were issued with.
+     *
+     * <pre>{@code
+     * graph.consentPermissions("GroupMember.Read.All"); // the app can no longer read users
+     * }</pre>
+     */
+    public void consentPermissions(String... granted) {
+        synchronized (lock) {
+            permissions.clear();
+            permissions.addAll(List.of(granted));
         }
     }
 
@@ -395,8 +451,8 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets users, groups, issued access tokens, skip and delta tokens, throttling and the
-     * request log, as if just started: the address, certificate and credentials stay. For one
+     * Forgets users, groups, issued access tokens, skip and delta tokens, throttling, changed
+     * permissions and the request log, as if just started: the address, certificate and credentials stay. For one
      * emulator shared by the tests of a class.
      */
     public void reset() {
@@ -409,6 +465,8 @@ public final class GraphEmulator implements AutoCloseable {
             version = 0;
             deltaGeneration++;
             throttledResponses = 0;
+            permissions.clear();
+            permissions.addAll(DEFAULT_PERMISSIONS);
         }
     }
 
@@ -758,7 +816,8 @@ public final class GraphEmulator implements AutoCloseable {
                     + "tenant. You might have sent your authentication request to the wrong tenant.");
         }
         String accessToken = randomToken(64);
-        accessTokens.put(accessToken, Instant.now().plusSeconds(TOKEN_LIFETIME_SECONDS));
+        accessTokens.put(accessToken, new IssuedToken(Instant.now().plusSeconds(TOKEN_LIFETIME_SECONDS),
+                Set.copyOf(permissions)));
         JsonObject body = Json.createObjectBuilder()
                 .add("token_type", "Bearer")
                 .add("expires_in", TOKEN_LIFETIME_SECONDS)
@@ -895,6 +954,14 @@ public final class GraphEmulator implements AutoCloseable {
                     + "target.", call);
         }
         List<String> lower = segments.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        Set<String> roles = accessTokens.get(bearerToken(call)).roles();
+        if (!lower.isEmpty() && lower.get(0).equals("users") && lower.size() <= 2
+                && roles.stream().noneMatch(READ_USERS::contains)) {
+            return insufficientPrivileges(call);
+        }
+        if (!lower.isEmpty() && lower.get(0).equals("groups") && roles.stream().noneMatch(READ_GROUPS::contains)) {
+            return insufficientPrivileges(call);
+        }
         if (lower.equals(List.of("users"))) {
             return listUsers(call);
         }
@@ -904,9 +971,12 @@ public final class GraphEmulator implements AutoCloseable {
         if (lower.size() == 2 && lower.get(0).equals("users")) {
             return getUser(call, segments.get(1));
         }
+        if (lower.size() == 2 && lower.get(0).equals("groups")) {
+            return getGroup(call, segments.get(1));
+        }
         if (lower.size() == 4 && lower.get(0).equals("groups") && lower.get(2).equals("transitivemembers")
                 && USER_CASTS.contains(lower.get(3))) {
-            return transitiveMembers(call, segments.get(1));
+            return transitiveMembers(call, segments.get(1), roles.stream().anyMatch(READ_USERS::contains));
         }
         String last = segments.isEmpty() ? "v1.0" : segments.get(segments.size() - 1);
         return graphError(404, "Request_ResourceNotFound", "Resource not found for the segment '" + last + "'.",
@@ -915,15 +985,13 @@ public final class GraphEmulator implements AutoCloseable {
 
     /** Null when the request carries a bearer token that this emulator issued and that is still valid. */
     private Response checkToken(Call call) {
-        String authorization = call.header("Authorization");
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : "";
+        String token = bearerToken(call);
         String message;
         if (token.isEmpty()) {
             message = "Access token is empty.";
         } else if (!accessTokens.containsKey(token)) {
             message = "Access token validation failure. Invalid audience.";
-        } else if (!accessTokens.get(token).isAfter(Instant.now())) {
+        } else if (!accessTokens.get(token).expiry().isAfter(Instant.now())) {
             message = "Lifetime validation failed, the token is expired.";
         } else {
             return null;
@@ -934,14 +1002,93 @@ public final class GraphEmulator implements AutoCloseable {
         return response;
     }
 
-    private Response listUsers(Call call) {
-        PageToken page = listPageToken(call, Kind.USERS, null);
-        List<UserState> present = users.values().stream().filter(user -> user.user != null).toList();
-        return listPage(call, page, present, "/$metadata#users");
+    /** The request's bearer token, or an empty string. */
+    private static String bearerToken(Call call) {
+        String authorization = call.header("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : "";
     }
 
-    private Response transitiveMembers(Call call, String groupId) {
-        PageToken page = listPageToken(call, Kind.MEMBERS, groupId);
+    private Response insufficientPrivileges(Call call) {
+        return graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.",
+                call);
+    }
+
+    private Response listUsers(Call call) {
+        PageToken page = listPageToken(call, Kind.USERS, null, Set.of("$count"));
+        List<UserState> present = users.values().stream().filter(user -> user.user != null).toList();
+        Integer count = null;
+        if (call.query().get("$skiptoken") == null && counted(call)) {
+            count = present.size();
+        }
+        return listPage(call, page, present, "/$metadata#users", count);
+    }
+
+    /**
+     * Whether the request asks for {@code $count=true}; refused as Graph refuses a count of
+     * directory objects without {@code ConsistencyLevel: eventual}.
+     */
+    private boolean counted(Call call) {
+        String count = call.query().get("$count");
+        if (count == null || count.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (!count.trim().equalsIgnoreCase("true")) {
+            throw new Refused(graphError(400, "Request_BadRequest", "Invalid value '" + count + "' for the query "
+                    + "option $count: it must be true or false.", call));
+        }
+        if (!"eventual".equalsIgnoreCase(Objects.requireNonNullElse(call.header("ConsistencyLevel"), "").trim())) {
+            throw new Refused(graphError(400, "Request_BadRequest", "$count is not currently supported.", call));
+        }
+        return true;
+    }
+
+    private Response getGroup(Call call, String groupId) {
+        requireSupportedOptions(call, Set.of("$select"));
+        List<String> properties = GROUP_PROPERTIES;
+        String select = call.query().get("$select");
+        if (select != null && !select.isBlank()) {
+            Set<String> chosen = new LinkedHashSet<>();
+            for (String part : select.split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String canonical = GROUP_PROPERTIES.stream().filter(p -> p.equalsIgnoreCase(name)).findFirst()
+                        .orElseThrow(() -> new Refused(graphError(400, "Request_BadRequest", "Could not find a "
+                                + "property named '" + name + "' on type 'microsoft.graph.group'.", call)));
+                chosen.add(canonical);
+            }
+            chosen.add("id");
+            properties = List.copyOf(chosen);
+        }
+        Group group = groups.get(groupId);
+        if (group == null) {
+            return graphError(404, "Request_ResourceNotFound", "Resource '" + groupId + "' does not exist or one "
+                    + "of its queried reference-property objects are not present.", call);
+        }
+        String suffix = select == null || select.isBlank() ? "" : "(" + String.join(",", properties) + ")";
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("@odata.context", graphUrl() + "/$metadata#groups" + suffix + "/$entity");
+        for (String name : properties) {
+            switch (name) {
+                case "id" -> body.add(name, groupId);
+                case "displayName" -> body.add(name, group.displayName());
+                case "groupTypes" -> body.add(name, JsonValue.EMPTY_JSON_ARRAY);
+                case "mailEnabled" -> body.add(name, JsonValue.FALSE);
+                case "securityEnabled" -> body.add(name, JsonValue.TRUE);
+                default -> body.add(name, JsonValue.NULL);
+            }
+        }
+        return graphJson(call, 200, body.build());
+    }
+
+    private Response transitiveMembers(Call call, String groupId, boolean mayReadUsers) {
+        PageToken page = listPageToken(call, Kind.MEMBERS, groupId, Set.of());
+        if (!mayReadUsers) {
+            // Graph lists directory objects the app may not read with their id only
+            page = page.withSelect(new Selection(List.of("id"), null));
+        }
         if (!groups.containsKey(groupId)) {
             return graphError(404, "Request_ResourceNotFound", "Resource '" + groupId + "' does not exist or one "
                     + "of its queried reference-property objects are not present.", call);
@@ -963,12 +1110,14 @@ public final class GraphEmulator implements AutoCloseable {
         }
         List<UserState> members = memberIds.stream().map(users::get)
                 .filter(user -> user != null && user.user != null).toList();
-        return listPage(call, page, members, "/$metadata#users");
+        return listPage(call, page, members, "/$metadata#users", null);
     }
 
     /** What a list request asks for: the page its skip token names, or a first page for its query. */
-    private PageToken listPageToken(Call call, Kind kind, String groupId) {
-        requireSupportedOptions(call, Set.of("$select", "$top", "$skiptoken"));
+    private PageToken listPageToken(Call call, Kind kind, String groupId, Set<String> otherOptions) {
+        Set<String> supported = new HashSet<>(otherOptions);
+        supported.addAll(Set.of("$select", "$top", "$skiptoken"));
+        requireSupportedOptions(call, supported);
         String skipToken = call.query().get("$skiptoken");
         if (skipToken == null) {
             return new PageToken(kind, selection(call), top(call), LIST_PAGE_SIZE, null, false, 0, 0, groupId, 0);
@@ -980,8 +1129,8 @@ public final class GraphEmulator implements AutoCloseable {
         return page;
     }
 
-    /** One page of a list (users or members), which answers unset properties with null. */
-    private Response listPage(Call call, PageToken page, List<UserState> all, String context) {
+    /** One page of a list (users or members), which answers unset properties with null; {@code count} may be null. */
+    private Response listPage(Call call, PageToken page, List<UserState> all, String context, Integer count) {
         List<UserState> after = all.stream()
                 .filter(user -> page.afterId == null || user.id.compareTo(page.afterId) > 0).toList();
         int size = page.pageSize();
@@ -990,6 +1139,9 @@ public final class GraphEmulator implements AutoCloseable {
         shown.forEach(user -> value.add(listJson(user.user, page.select)));
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("@odata.context", graphUrl() + context + page.select.contextSuffix());
+        if (count != null) {
+            body.add("@odata.count", count);
+        }
         if (after.size() > size) {
             String token = randomToken(48);
             pageTokens.put(token, page.after(shown.get(shown.size() - 1).id));
@@ -1219,7 +1371,11 @@ public final class GraphEmulator implements AutoCloseable {
         }
     }
 
-    private record Group(List<String> userIds, List<String> groupIds) {
+    private record Group(String displayName, List<String> userIds, List<String> groupIds) {
+    }
+
+    /** An access token this server issued: until when it is valid, and the app's permissions then. */
+    private record IssuedToken(Instant expiry, Set<String> roles) {
     }
 
     private enum Kind { USERS, MEMBERS, DELTA_PAGE, DELTA_LINK }
@@ -1238,6 +1394,11 @@ public final class GraphEmulator implements AutoCloseable {
 
         int pageSize() {
             return top == null ? defaultPageSize : top;
+        }
+
+        PageToken withSelect(Selection other) {
+            return new PageToken(kind, other, top, defaultPageSize, afterId, full, since, roundVersion, groupId,
+                    generation);
         }
 
         PageToken after(String id) {

@@ -311,6 +311,81 @@ class GraphEmulatorTest {
         assertThat(json(unknownProperty).getJsonObject("error").getString("message")).contains("'shoeSize'");
     }
 
+    @Test
+    void usersAreCountedOnlyWithEventualConsistency() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            graph.putUser(person(i).build());
+        }
+        String token = token();
+        String url = graph.graphUrl() + "/users?$select=displayName&$top=2&$count=true";
+
+        HttpResponse<String> eventual = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("ConsistencyLevel", "eventual").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutHeader = get(url, token);
+
+        assertThat(eventual.statusCode()).isEqualTo(200);
+        JsonObject page = json(eventual);
+        assertThat(page.getInt("@odata.count")).as("every user, not this page's").isEqualTo(5);
+        assertThat(page.getJsonArray("value")).hasSize(2);
+        assertThat(page.getString("@odata.nextLink")).contains("$top=2");
+        assertThat(withoutHeader.statusCode()).isEqualTo(400);
+        JsonObject error = json(withoutHeader).getJsonObject("error");
+        assertThat(error.getString("code")).isEqualTo("Request_BadRequest");
+        assertThat(error.getString("message")).isEqualTo("$count is not currently supported.");
+    }
+
+    @Test
+    void aGroupIsReadByIdWithItsDisplayNameAndAnUnknownOneIsNotFound() throws Exception {
+        String finance = UUID.randomUUID().toString();
+        graph.putGroup(finance, "Finance", List.of(), List.of());
+        String token = token();
+
+        HttpResponse<String> found = get(graph.graphUrl() + "/groups/" + finance + "?$select=id,displayName", token);
+        HttpResponse<String> unknown = get(graph.graphUrl() + "/groups/" + UUID.randomUUID(), token);
+        HttpResponse<String> unknownProperty = get(graph.graphUrl() + "/groups/" + finance + "?$select=shoeSize",
+                token);
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonObject group = json(found);
+        assertThat(group.getString("id")).isEqualTo(finance);
+        assertThat(group.getString("displayName")).isEqualTo("Finance");
+        assertThat(group.keySet()).containsExactlyInAnyOrder("@odata.context", "id", "displayName");
+        assertThat(group.getString("@odata.context")).endsWith("/$metadata#groups(id,displayName)/$entity");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).getJsonObject("error").getString("code")).isEqualTo("Request_ResourceNotFound");
+        assertThat(unknownProperty.statusCode()).isEqualTo(400);
+        assertThat(json(unknownProperty).getJsonObject("error").getString("message"))
+                .contains("'shoeSize'").contains("microsoft.graph.group");
+    }
+
+    @Test
+    void anAppWithoutConsentedPermissionsIsDeniedWithTokensIssuedAfterwards() throws Exception {
+        GraphUser ada = person(1).build();
+        graph.putUser(ada);
+        String group = UUID.randomUUID().toString();
+        graph.putGroup(group, "Everyone", List.of(ada.id()), List.of());
+        String before = token();
+        graph.consentPermissions("GroupMember.Read.All");
+        String groupsOnly = token();
+
+        HttpResponse<String> denied = get(graph.graphUrl() + "/users", groupsOnly);
+        HttpResponse<String> issuedBefore = get(graph.graphUrl() + "/users", before);
+        JsonObject members = json(get(graph.graphUrl() + "/groups/" + group
+                + "/transitiveMembers/microsoft.graph.user?$select=displayName", groupsOnly));
+        graph.consentPermissions();
+        HttpResponse<String> noGroups = get(graph.graphUrl() + "/groups/" + group, token());
+
+        assertThat(denied.statusCode()).isEqualTo(403);
+        JsonObject error = json(denied).getJsonObject("error");
+        assertThat(error.getString("code")).isEqualTo("Authorization_RequestDenied");
+        assertThat(error.getString("message")).isEqualTo("Insufficient privileges to complete the operation.");
+        assertThat(issuedBefore.statusCode()).as("a token keeps the permissions it was issued with").isEqualTo(200);
+        assertThat(values(List.of(members))).singleElement()
+                .satisfies(user -> assertThat(user.keySet()).containsExactly("id"));
+        assertThat(noGroups.statusCode()).isEqualTo(403);
+    }
+
     // --- a client ------------------------------------------------------------------------
 
     /** An SSL context that trusts what the emulator's trust store holds, and nothing else. */
