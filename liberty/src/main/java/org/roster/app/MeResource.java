@@ -122,6 +122,59 @@ public class MeResource {
         return state;
     }
 
+    @Inject
+    AppPasswords passwords;
+
+    /** Where the address book is, and the passwords made for it (never the passwords themselves). */
+    public record AddressBookView(String url, String wellKnown, String username, List<AppPasswords.Listed> passwords) {
+    }
+
+    /** A password just made: shown this once. */
+    public record AppPasswordRequest(String label) {
+    }
+
+    @GET
+    @Path("address-book")
+    @Operation(summary = "My CardDAV address book: its address, my user name, and the app passwords I made")
+    public AddressBookView addressBook(@Context jakarta.ws.rs.core.UriInfo uri) {
+        String id = id();
+        String base = uri.getBaseUri().resolve("/").toString().replaceAll("/$", "");
+        return new AddressBookView(base + "/dav/addressbooks/" + java.net.URLEncoder.encode(id,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/contacts/",
+                base + "/.well-known/carddav", id, passwords.list(id));
+    }
+
+    @POST
+    @Path("app-passwords")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make an app password for a device's address book", description = "The answer holds the "
+            + "password; it is shown this once and kept only as a hash.")
+    public jakarta.ws.rs.core.Response createAppPassword(AppPasswordRequest request) {
+        String id = id();
+        AppPasswords.Created created;
+        try {
+            created = passwords.create(id, request == null ? null : request.label());
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "app-password.created", "employee:" + id,
+                "made the app password \"" + created.label() + "\" (" + created.id() + ") for the address book")));
+        return jakarta.ws.rs.core.Response.status(201).entity(created).build();
+    }
+
+    @DELETE
+    @Path("app-passwords/{passwordId}")
+    @Operation(summary = "Revoke an app password: the device it was for can no longer read the address book")
+    public jakarta.ws.rs.core.Response revokeAppPassword(@jakarta.ws.rs.PathParam("passwordId") long passwordId) {
+        String id = id();
+        if (!passwords.revoke(id, passwordId)) {
+            throw Problem.notFound("You have no app password " + passwordId + ".");
+        }
+        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "app-password.revoked", "employee:" + id,
+                "revoked the app password " + passwordId)));
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
     private String id() {
         String id = security.getUserPrincipal().getName();
         if (em.find(EmployeeEntity.class, id) == null) {
