@@ -89,6 +89,9 @@ public final class LdapDirectorySource implements DirectorySource {
     public ChangeRead readChanges(String since, Consumer<DirectoryEntry> sink) {
         String attribute = config.changeAttribute().orElseThrow(() -> new UnsupportedOperationException(
                 "this LDAP source does not track changes (roster.source.ldap.change-attribute)"));
+        if (LdapSourceConfig.CONTENT_SYNC.equals(attribute)) {
+            return contentSync(since, sink, true);
+        }
         if ("uSNChanged".equals(attribute)) {
             long highest;
             try {
@@ -138,6 +141,120 @@ public final class LdapDirectorySource implements DirectorySource {
         String watermark = next == null ? (since == null ? com.unboundid.util.StaticUtils.encodeGeneralizedTime(start)
                 : since) : com.unboundid.util.StaticUtils.encodeGeneralizedTime(next);
         return new ChangeRead(summary, watermark);
+    }
+
+    /**
+     * Reads changes with the content synchronisation operation (RFC 4533) in refreshOnly mode:
+     * entries added or changed since the cookie arrive whole, deleted ones by entryUUID (as delete
+     * states or a syncIdSet of deletions, which OpenLDAP sends when its syncprov overlay keeps a
+     * session log). Without a cookie every entry arrives: a full read. The entries stream; only the
+     * ids of deletions are held. A server that no longer knows the cookie
+     * ({@code e-syncRefreshRequired}) is read in full once, from no cookie.
+     *
+     * <p>The watermark is the server's cookie, base64. A refresh that sends only "present" states
+     * (no session log, or one too short) names no deletions: the next full read finds them.
+     */
+    private ChangeRead contentSync(String since, Consumer<DirectoryEntry> sink, boolean mayRestart) {
+        ASN1OctetString cookie = null;
+        if (since != null) {
+            try {
+                cookie = new ASN1OctetString(java.util.Base64.getDecoder().decode(since));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the content synchronisation watermark is not base64", e);
+            }
+        }
+        long[] handed = {0};
+        java.util.Set<String> deleted = new java.util.HashSet<>();
+        ASN1OctetString[] newest = {cookie};
+        SearchResultListener listener = new SearchResultListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void searchEntryReturned(SearchResultEntry entry) {
+                com.unboundid.ldap.sdk.controls.ContentSyncStateControl state;
+                try {
+                    state = com.unboundid.ldap.sdk.controls.ContentSyncStateControl.get(entry);
+                } catch (LDAPException e) {
+                    state = null;
+                }
+                if (state == null) {
+                    sink.accept(toDirectoryEntry(entry));
+                    handed[0]++;
+                    return;
+                }
+                if (state.getCookie() != null) {
+                    newest[0] = state.getCookie();
+                }
+                switch (state.getState()) {
+                    case ADD:
+                    case MODIFY:
+                        sink.accept(toDirectoryEntry(entry));
+                        handed[0]++;
+                        break;
+                    case DELETE:
+                        deleted.add(state.getEntryUUID().toString());
+                        break;
+                    default:
+                        // PRESENT: unchanged since the cookie
+                        break;
+                }
+            }
+
+            @Override
+            public void searchReferenceReturned(SearchResultReference reference) {
+                // referrals are not followed
+            }
+        };
+        LDAPConnection connection = null;
+        boolean healthy = false;
+        try {
+            connection = connections.take();
+            SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
+                    config.filter(), config.requestedAttributes());
+            request.addControl(new com.unboundid.ldap.sdk.controls.ContentSyncRequestControl(true,
+                    com.unboundid.ldap.sdk.controls.ContentSyncRequestMode.REFRESH_ONLY, cookie, false));
+            request.setIntermediateResponseListener(response -> {
+                try {
+                    var info = com.unboundid.ldap.sdk.controls.ContentSyncInfoIntermediateResponse.decode(response);
+                    if (info.getCookie() != null) {
+                        newest[0] = info.getCookie();
+                    }
+                    if (info.getType() == com.unboundid.ldap.sdk.controls.ContentSyncInfoType.SYNC_ID_SET
+                            && info.refreshDeletes() && info.getEntryUUIDs() != null) {
+                        info.getEntryUUIDs().forEach(uuid -> deleted.add(uuid.toString()));
+                    }
+                } catch (LDAPException e) {
+                    LOG.fine(() -> "an intermediate response that is not content synchronisation was ignored");
+                }
+            });
+            SearchResult result = connection.search(request);
+            var done = com.unboundid.ldap.sdk.controls.ContentSyncDoneControl.get(result);
+            if (done != null && done.getCookie() != null) {
+                newest[0] = done.getCookie();
+            }
+            healthy = true;
+            String watermark = newest[0] == null ? since
+                    : java.util.Base64.getEncoder().encodeToString(newest[0].getValue());
+            return new ChangeRead(ReadSummary.complete(handed[0]), watermark, deleted);
+        } catch (LDAPException e) {
+            healthy = e.getResultCode() != ResultCode.SERVER_DOWN && e.getResultCode() != ResultCode.CONNECT_ERROR;
+            if (e.getResultCode().intValue() == 4096 && mayRestart && handed[0] == 0) {
+                LOG.info(() -> "the directory no longer knows the content synchronisation cookie; reading in full");
+                connections.giveBack(connection, true);
+                connection = null;
+                return contentSync(null, sink, false);
+            }
+            LOG.warning(() -> "LDAP content synchronisation of " + config.url() + " stopped after " + handed[0]
+                    + " entries: " + e.getResultCode());
+            return new ChangeRead(ReadSummary.incomplete(handed[0], describe(e)), since);
+        } finally {
+            if (connection != null) {
+                connections.giveBack(connection, healthy);
+            }
+            if (ownsConnections) {
+                connections.close();
+            }
+        }
     }
 
     /** How far the directory's clock may be behind Roster's, for timestamp watermarks. */

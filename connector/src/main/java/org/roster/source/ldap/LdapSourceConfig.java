@@ -41,12 +41,18 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
                                java.util.Optional<String> changeAttribute) {
 
     /** The attributes a source can track changes by. */
-    public static final Set<String> CHANGE_ATTRIBUTES = Set.of("modifyTimestamp", "uSNChanged");
+    public static final Set<String> CHANGE_ATTRIBUTES = Set.of("modifyTimestamp", "uSNChanged", "contentSync");
 
     /** The mapping for inetOrgPerson directories such as OpenLDAP and 389-DS. */
     public static final String DEFAULT_MAPPING = "givenName=givenName,surname=sn,displayName=displayName,"
             + "mobile=mobile,workPhone=telephoneNumber,mail=mail,department=departmentNumber,location=l,"
             + "title=title,employeeType=employeeType,manager=manager";
+
+    /**
+     * Changes tracked by the content synchronisation operation (RFC 4533, OpenLDAP's syncprov):
+     * a cookie instead of a timestamp, and deletions reported by entryUUID.
+     */
+    public static final String CONTENT_SYNC = "contentSync";
 
     public LdapSourceConfig {
         urls = List.copyOf(urls);
@@ -62,6 +68,10 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
         if (changeAttribute.isPresent() && !CHANGE_ATTRIBUTES.contains(changeAttribute.get())) {
             throw new IllegalArgumentException("changes can be tracked by " + CHANGE_ATTRIBUTES + ", not \""
                     + changeAttribute.get() + "\"");
+        }
+        if (changeAttribute.filter(CONTENT_SYNC::equals).isPresent() && !"entryUUID".equalsIgnoreCase(idAttribute)) {
+            throw new IllegalArgumentException("content synchronisation reports deletions by entryUUID: set the "
+                    + "identity attribute to entryUUID, not " + idAttribute);
         }
         Objects.requireNonNull(bindDn, "bindDn");
         Objects.requireNonNull(password, "password");
@@ -193,8 +203,8 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
         String name = attribute == null ? "" : attribute.strip();
         java.util.Optional<String> tracked = name.isEmpty() || "none".equals(name) ? java.util.Optional.empty()
                 : java.util.Optional.of(CHANGE_ATTRIBUTES.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("changes can be tracked by modifyTimestamp or "
-                        + "uSNChanged (or none), not \"" + attribute + "\"")));
+                .orElseThrow(() -> new IllegalArgumentException("changes can be tracked by modifyTimestamp, "
+                        + "uSNChanged or contentSync (or none), not \"" + attribute + "\"")));
         return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
                 groupAttribute, connection, tracked);
     }

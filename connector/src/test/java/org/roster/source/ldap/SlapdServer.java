@@ -257,6 +257,8 @@ public final class SlapdServer implements AutoCloseable {
                 // content synchronisation (RFC 4533); keeps contextCSN on the suffix
                 "overlay syncprov",
                 "syncprov-checkpoint 100 10",
+                // a session log: a refresh from a recent cookie names the deleted entries
+                "syncprov-sessionlog 1000",
                 "");
     }
 
