@@ -65,7 +65,7 @@ public class EmployeeResource {
 
     /** One contact as delivered to a viewer. */
     public record ContactView(String id, Map<String, String> fields, String rule, long deliveredRun,
-                              Instant deliveredAt, String state) {
+                              Instant deliveredAt, String state, String reason) {
     }
 
     /** The contacts a viewer gets. */

@@ -48,14 +48,32 @@ public class EmployeeViews {
                 e.getUpdatedAt(), e.getGoneAt(), rejections);
     }
 
-    /** The contacts the employee gets. */
+    @Inject
+    RosterSettings settings;
+
+    /**
+     * The contacts the employee gets, each with where its delivery stands: {@code recorded}, or in
+     * Telegram {@code imported}, {@code not_on_telegram}, {@code pending_retry}, {@code failed},
+     * {@code kept_own} or {@code not_linked}, with the reason where there is one.
+     */
     public ContactsView contacts(String id) {
         find(id);
+        Map<String, org.roster.store.TelegramContactEntity> telegram = new java.util.HashMap<>();
+        if (settings.telegramDelivery()) {
+            em.createQuery("select c from TelegramContactEntity c where c.viewerId = :id",
+                    org.roster.store.TelegramContactEntity.class).setParameter("id", id).getResultList()
+                    .forEach(c -> telegram.put(c.getContactId(), c));
+        }
         List<ContactView> contacts = em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :id "
                         + "order by d.contactId", DeliveredContactEntity.class)
                 .setParameter("id", id).getResultList().stream()
-                .map(d -> new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
-                        d.getDeliveredAt(), "recorded"))
+                .map(d -> {
+                    var state = telegram.get(d.getContactId());
+                    return new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
+                            d.getDeliveredAt(), state == null ? (settings.telegramDelivery() ? "planned" : "recorded")
+                            : state.getState().toLowerCase(java.util.Locale.ROOT),
+                            state == null || state.getReason().isEmpty() ? null : state.getReason());
+                })
                 .toList();
         return new ContactsView(id, contacts.size(), contacts);
     }

@@ -175,6 +175,76 @@ public class MeResource {
         return jakarta.ws.rs.core.Response.noContent().build();
     }
 
+    @Inject
+    TelegramService telegram;
+
+    /** A step of linking Telegram: the login code, or the two-step verification password. */
+    public record TelegramStep(String code, String password) {
+    }
+
+    @GET
+    @Path("telegram")
+    @Operation(summary = "Whether my Telegram account is linked, or where linking stands")
+    public TelegramService.Link telegramStatus() {
+        return telegram.status(id());
+    }
+
+    @POST
+    @Path("telegram")
+    @Operation(summary = "Start linking my Telegram account", description = "Telegram sends a login code to the "
+            + "account of the mobile number the directory holds for me; only that number can be linked.")
+    public TelegramService.Link linkTelegram() {
+        String id = id();
+        return telegramStep(() -> telegram.start(id));
+    }
+
+    @POST
+    @Path("telegram/code")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give the login code Telegram sent")
+    public TelegramService.Link telegramCode(TelegramStep step) {
+        String id = id();
+        return telegramStep(() -> telegram.code(id, step == null ? null : step.code()));
+    }
+
+    @POST
+    @Path("telegram/password")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give my account's two-step verification password (used once, never kept)")
+    public TelegramService.Link telegramPassword(TelegramStep step) {
+        String id = id();
+        char[] password = step == null || step.password() == null ? new char[0] : step.password().toCharArray();
+        return telegramStep(() -> telegram.password(id, password));
+    }
+
+    @DELETE
+    @Path("telegram")
+    @Operation(summary = "Unlink my Telegram account: Roster signs out and deletes the session")
+    public jakarta.ws.rs.core.Response unlinkTelegram() {
+        String id = id();
+        telegramStep(() -> {
+            telegram.unlink(id);
+            return null;
+        });
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
+    @FunctionalInterface
+    private interface TelegramWork {
+        TelegramService.Link run() throws org.roster.platform.telegram.TdException;
+    }
+
+    /** Telegram's refusals (a wrong code, a wrong password) in its plain words, as a 400. */
+    private static TelegramService.Link telegramStep(TelegramWork work) {
+        try {
+            return work.run();
+        } catch (org.roster.platform.telegram.TdException | IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        }
+    }
+
     private String id() {
         String id = security.getUserPrincipal().getName();
         if (em.find(EmployeeEntity.class, id) == null) {

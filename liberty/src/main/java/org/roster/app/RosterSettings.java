@@ -154,14 +154,19 @@ public class RosterSettings {
         return duration("roster.run.stale-after", staleRunAfter);
     }
 
-    /** Where contacts are delivered: {@code recorded} (the default) or {@code journal}. */
+    /** Whether contacts go to employees' Telegram accounts ({@code roster.delivery.platform=telegram}). */
+    public boolean telegramDelivery() {
+        return "telegram".equals(platformName.strip());
+    }
+
+    /** Where contacts are delivered: {@code recorded} (the default) or {@code journal}; see {@link #telegramDelivery}. */
     public synchronized org.roster.sync.ContactPlatform platform() {
         if (platform == null) {
             platform = switch (platformName.strip()) {
                 case "recorded" -> new org.roster.platform.RecordedContactPlatform();
                 case "journal" -> new org.roster.platform.JournalContactPlatform(java.nio.file.Path.of(journal));
-                default -> throw new IllegalStateException("roster.delivery.platform must be recorded or journal, not "
-                        + platformName);
+                default -> throw new IllegalStateException("roster.delivery.platform must be recorded, journal or "
+                        + "telegram, not " + platformName);
             };
         }
         return platform;

@@ -151,6 +151,17 @@ public class RunResource {
         if (run == null) {
             throw Problem.notFound("There is no run " + id + ".");
         }
-        return RunView.of(run);
+        RunView view = RunView.of(run);
+        if (!"telegram".equals(run.getPlatform()) || run.isDryRun()) {
+            return view;
+        }
+        // one run delivers at a time: what the ledger recorded while it ran is what it did
+        java.time.Instant until = run.getFinishedAt() == null ? java.time.Instant.now() : run.getFinishedAt();
+        java.util.Map<String, Long> states = new java.util.TreeMap<>();
+        em.createQuery("select c.state, count(c) from TelegramContactEntity c where c.at >= :from and c.at <= :until "
+                        + "group by c.state", Object[].class).setParameter("from", run.getStartedAt())
+                .setParameter("until", until).getResultList()
+                .forEach(row -> states.put(((String) row[0]).toLowerCase(java.util.Locale.ROOT), (Long) row[1]));
+        return view.withTelegram(states);
     }
 }

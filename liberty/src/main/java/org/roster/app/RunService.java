@@ -83,7 +83,7 @@ public class RunService {
         RunEntity run;
         try {
             run = tx.inTransaction(() -> {
-                RunEntity created = new RunEntity(trigger, dryRun, policy.name(), settings.platform().name(),
+                RunEntity created = new RunEntity(trigger, dryRun, policy.name(), platform().name(),
                         clock.instant());
                 created.claim(settings.serverId(), clock.instant());
                 created.scheduledFor(scheduledFor);
@@ -267,6 +267,14 @@ public class RunService {
     @Inject
     SourceCatalog catalog;
 
+    @Inject
+    TelegramService telegram;
+
+    /** Where contacts go: employees' Telegram accounts, or the configured record. */
+    private org.roster.sync.ContactPlatform platform() {
+        return settings.telegramDelivery() ? telegram.platform() : settings.platform();
+    }
+
     /**
      * The pipeline over the enabled sources: one source merged by identity is read as it is; several
      * (or a merge by a field) are merged in precedence order by {@code roster.source.merge-key}.
@@ -306,11 +314,11 @@ public class RunService {
         if (sources.size() == 1 && key.byId()) {
             SyncPipeline.Source only = sources.get(0);
             pipeline = new SyncPipeline(only.reader(), only.normaliser(), new PolicyEvaluator(policy), store,
-                    settings.platform(), audit(), clock).keepingWatermarkAs(only.id());
+                    platform(), audit(), clock).keepingWatermarkAs(only.id());
             mode = only.mode();
         } else {
             pipeline = SyncPipeline.merging(sources, key, new org.roster.store.JpaSourceRecords(em, tx),
-                    new PolicyEvaluator(policy), store, settings.platform(), audit(), clock);
+                    new PolicyEvaluator(policy), store, platform(), audit(), clock);
         }
         return new Prepared(pipeline.delivering(settings.deliveryBatchSize(), () -> pace(pause)), mode);
     }

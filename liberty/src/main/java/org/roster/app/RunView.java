@@ -15,7 +15,7 @@ import org.roster.store.RunEntity;
 public record RunView(long id, String status, String trigger, boolean dryRun, String stage, int progress,
                       String policy, String platform, Instant startedAt, Instant finishedAt,
                       Boolean sourceComplete, String error, Long removalLimit, String decidedBy, String server,
-                      Instant scheduledFor, String readMode, Counts counts) {
+                      Instant scheduledFor, String readMode, Counts counts, java.util.Map<String, Long> telegram) {
 
     /** The counts of a run. */
     public record Counts(long read, long rejected, long inScope, long excluded, long gone, long added, long updated,
@@ -28,6 +28,17 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
                 run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
                 run.getRemovalLimit(), run.getDecidedBy(), run.getOwner(), run.getScheduledFor(), run.getReadMode(),
                 new Counts(run.getRead(), run.getRejected(), run.getInScope(), run.getExcluded(), run.getGone(),
-                        run.getAdded(), run.getUpdated(), run.getRemoved(), run.getDelivered(), run.getFailed()));
+                        run.getAdded(), run.getUpdated(), run.getRemoved(), run.getDelivered(), run.getFailed()),
+                null);
+    }
+
+    /**
+     * The run with where its changes stand in employees' Telegram accounts: how many contacts were
+     * imported, are not on Telegram, wait for a retry, failed, were left as the employee's own, or
+     * went to employees with no linked account.
+     */
+    RunView withTelegram(java.util.Map<String, Long> states) {
+        return new RunView(id, status, trigger, dryRun, stage, progress, policy, platform, startedAt, finishedAt,
+                sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
     }
 }

@@ -2,7 +2,6 @@ package org.roster.app;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.audit.AuditEvent;
 import org.roster.source.ldap.Secret;
 import org.roster.store.SecretBox;
@@ -40,8 +38,6 @@ import org.roster.store.SourceEntity;
 @ApplicationScoped
 public class SourceCatalog {
 
-    private static final Path GENERATED_KEY = Path.of("keys", "secrets.key");
-
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
@@ -54,11 +50,10 @@ public class SourceCatalog {
     @Inject
     RunService runs;
 
-    @Inject @ConfigProperty(name = "roster.secrets.key")
-    Optional<String> secretsKey;
+    @Inject
+    SecretKeys keys;
 
     private final Clock clock = Clock.systemUTC();
-    private SecretBox box;
 
     /** Every source, configured first, then by precedence and id. */
     public List<SourceDefinition> all() {
@@ -207,19 +202,7 @@ public class SourceCatalog {
         return "directory_source:" + id;
     }
 
-    private synchronized SecretBox box() {
-        if (box == null) {
-            if (secretsKey.filter(k -> !k.isBlank()).isEmpty() && !settings.embeddedDatabase()) {
-                // a key generated on one server would leave the others unable to open the secrets
-                throw new IllegalStateException("Set roster.secrets.key (32 random bytes, base64; the same on every "
-                        + "server of the database) to keep the sources' secrets.");
-            }
-            try {
-                box = new SecretBox(KeyFiles.configuredOrGenerated(secretsKey, "roster.secrets.key", GENERATED_KEY));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("roster.secrets.key: " + e.getMessage(), e);
-            }
-        }
-        return box;
+    private SecretBox box() {
+        return keys.box();
     }
 }

@@ -36,6 +36,9 @@ public class Startup {
     RunService runs;
 
     @Inject
+    TelegramService telegram;
+
+    @Inject
     ActivePolicy policy;
 
     @Inject
@@ -52,6 +55,10 @@ public class Startup {
         policy.bootstrap();
         if (settings.demoDirectory()) {
             demoDirectory.start(settings.demoPort(), settings.demoSize());
+        }
+        if (settings.telegramDelivery()) {
+            // a missing libtdjson or Telegram app credentials show at start, not at the first delivery
+            telegram.open();
         }
         runs.recoverInterrupted();
         if (settings.syncOnStart()) {

@@ -53,6 +53,15 @@ final class LibertyProcess implements AutoCloseable {
 
     /** Creates (afresh) a server of this name from the build's server and war. */
     static LibertyProcess create(String name, Map<String, String> settings) {
+        return create(name, settings, null);
+    }
+
+    /**
+     * Creates (afresh) a server of this name from the build's server, deploying this archive (the
+     * build's war with test libraries added, say) instead of the build's war when not null.
+     */
+    static LibertyProcess create(String name, Map<String, String> settings,
+                                 org.jboss.shrinkwrap.api.spec.WebArchive war) {
         Path wlp = Path.of(System.getProperty("it.wlp.home"));
         Path template = wlp.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
         Path dir = wlp.resolve("usr/servers").resolve(name);
@@ -62,8 +71,13 @@ final class LibertyProcess implements AutoCloseable {
                 copyTree(template.resolve(part), dir.resolve(part));
             }
             Files.createDirectories(dir.resolve("dropins"));
-            Files.copy(Path.of("target", "roster.war"), dir.resolve("dropins/roster.war"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            if (war == null) {
+                Files.copy(Path.of("target", "roster.war"), dir.resolve("dropins/roster.war"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                war.as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class).exportTo(
+                        dir.resolve("dropins/roster.war").toFile(), true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
