@@ -270,6 +270,24 @@ public class RunService {
     @Inject
     TelegramService telegram;
 
+    /**
+     * Contacts Telegram asked to retry later go again at every run, also for employees with no
+     * new change in it.
+     */
+    private void retryPendingDeliveries(long runId) {
+        if (!settings.telegramDelivery()) {
+            return;
+        }
+        try {
+            int tried = telegram.platform().retryPending();
+            if (tried > 0) {
+                LOG.info(() -> "Run " + runId + " retried what Telegram had asked to retry later for " + tried + " employees");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Run " + runId + " could not retry the contacts waiting for Telegram: " + e.getMessage());
+        }
+    }
+
     /** Where contacts go: employees' Telegram accounts, or the configured record. */
     private org.roster.sync.ContactPlatform platform() {
         return settings.telegramDelivery() ? telegram.platform() : settings.platform();
@@ -349,6 +367,7 @@ public class RunService {
             progress.delivered.set(outbox.delivered());
             progress.failed.set(outbox.failed());
             pipeline(policy, store, null).pipeline().deliver(runId, progress);
+            retryPendingDeliveries(runId);
             boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
             finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
                     complete ? null : "The directory read stopped early; nothing was removed in this run.");
@@ -370,6 +389,9 @@ public class RunService {
                 metrics.finished(progress, "AWAITING_APPROVAL");
                 awaitApproval(runId, outcome);
                 return;
+            }
+            if (!dryRun) {
+                retryPendingDeliveries(runId);
             }
             finish(runId, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
                     outcome.sourceComplete(), outcome.sourceComplete() ? null
