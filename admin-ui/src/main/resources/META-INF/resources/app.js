@@ -3,13 +3,17 @@
 // Every piece of server data reaches the page through textContent or element properties,
 // never through innerHTML: entry DNs and rejection reasons come from the directory and
 // must be treated as untrusted text. The server's Content-Security-Policy forbids inline
-// scripts and styles, so all behaviour lives here and all looks in style.css.
+// scripts and styles, so all behaviour lives here (and in common.js) and all looks in style.css.
+
+import {
+  ApiError, alertRegion, api, byId, create, dateTimeFormat, formatDateTime, formatNumber, humanise, parseDate,
+  setText, shortDateTimeFormat,
+} from './common.js';
 
 const RUNS_URL = 'api/runs?limit=50';
 const REJECTIONS_LIMIT = 100;
 const POLL_INTERVAL_MS = 2000;
 const MAX_RETRY_INTERVAL_MS = 30000;
-const REQUEST_TIMEOUT_MS = 15000;
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
 
 // Paths are relative so the page keeps working if the application gets a context root.
@@ -19,9 +23,6 @@ const rejectionsUrl = (id) => `${runUrl(id)}/rejections?limit=${REJECTIONS_LIMIT
 // ---------------------------------------------------------------------------------------
 // Formatting
 
-const numberFormat = new Intl.NumberFormat();
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const shortDateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const unitFormats = Object.fromEntries(['hour', 'minute', 'second'].map((unit) =>
   [unit, new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' })]));
@@ -50,21 +51,6 @@ const TRIGGER_LABELS = {
   'leaver-window': "Policy's leaver window",
 };
 
-function formatNumber(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? numberFormat.format(value) : '—';
-}
-
-function parseDate(iso) {
-  if (typeof iso !== 'string' || iso === '') return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function formatDateTime(iso) {
-  const date = parseDate(iso);
-  return date ? dateTimeFormat.format(date) : '—';
-}
-
 function formatDuration(ms) {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 1) return `< ${unitFormats.second.format(1)}`;
@@ -85,7 +71,6 @@ function runDuration(run) {
   return isActive(run) ? `${formatDuration(Date.now() - started)} so far` : '—';
 }
 
-const humanise = (text) => text.charAt(0).toUpperCase() + text.slice(1).replace(/[-_]+/g, ' ');
 const statusLabel = (status) => STATUS_LABELS[status] ?? humanise(String(status ?? 'Unknown').toLowerCase());
 const stageLabel = (stage) => (stage ? STAGE_LABELS[stage] ?? humanise(String(stage)) : '—');
 const triggerLabel = (trigger) => (trigger ? TRIGGER_LABELS[trigger] ?? humanise(String(trigger)) : '—');
@@ -110,87 +95,7 @@ function sourceReadText(run) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Talking to the server
-
-class ApiError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-  }
-}
-
-function timeoutSignal() {
-  if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
-    return AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  }
-  return undefined;
-}
-
-/** Fetches JSON from the API; any failure becomes an ApiError with a sentence a person can act on. */
-async function api(url, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: timeoutSignal(),
-    });
-  } catch (error) {
-    if (error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      throw new ApiError('The Roster server did not answer in time. Try again in a moment.', 0);
-    }
-    throw new ApiError('Could not reach the Roster server. Check your network connection, then try again.', 0);
-  }
-  if (!response.ok) throw new ApiError(await problemMessage(response), response.status);
-  if (response.status === 204) return null;
-  const type = response.headers.get('Content-Type') ?? '';
-  if (!type.includes('json')) {
-    // Typically a sign-in page served in place of the API after a session has expired.
-    throw new ApiError('The server did not answer with data. Your session may have ended: reload the page to sign in again.', response.status);
-  }
-  try {
-    return await response.json();
-  } catch {
-    throw new ApiError('The server sent an answer this page could not read. Try again in a moment.', response.status);
-  }
-}
-
-/** The plain-words message of an error response: the problem's detail, else its title, else one by status. */
-async function problemMessage(response) {
-  const type = response.headers.get('Content-Type') ?? '';
-  if (type.includes('json')) {
-    try {
-      const problem = await response.json();
-      const text = [problem?.detail, problem?.title].find((t) => typeof t === 'string' && t.trim() !== '');
-      if (text) return text.trim();
-    } catch {
-      // Fall through to a message chosen by status.
-    }
-  }
-  const status = response.status;
-  if (status === 401) return 'You are not signed in, or your session has ended. Reload the page to sign in again.';
-  if (status === 403) return 'Your account is not allowed to do this.';
-  if (status === 404) return 'The server could not find what this page asked for.';
-  if (status === 409) return 'This conflicts with what the server is doing now. Refresh and try again.';
-  if (status === 429) return 'The server is busy. Wait a moment, then try again.';
-  if (status >= 500) return `The server ran into a problem (error ${status}). Try again in a moment.`;
-  return `The request was not accepted (error ${status}).`;
-}
-
-// ---------------------------------------------------------------------------------------
 // Elements
-
-const byId = (id) => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`index.html has no element #${id}`);
-  return element;
-};
 
 const el = {
   alert: byId('alert'),
@@ -230,18 +135,6 @@ const el = {
 const COUNT_KEYS = ['read', 'rejected', 'inScope', 'excluded', 'added', 'updated', 'removed'];
 const detailCounts = Object.fromEntries(COUNT_KEYS.map((key) => [key, byId(`detail-count-${key}`)]));
 
-/** Sets text only when it changed, so polling neither re-announces nor disturbs selection. */
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
-
-function create(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
 // ---------------------------------------------------------------------------------------
 // State
 
@@ -255,7 +148,6 @@ const state = {
   refreshing: null,
   pollTimer: null,
   failures: 0,
-  alertSource: null,
 };
 
 const anyActive = () => state.runs.some(isActive);
@@ -263,19 +155,10 @@ const anyActive = () => state.runs.some(isActive);
 // ---------------------------------------------------------------------------------------
 // Alert and status
 
-function showAlert(message, source) {
-  state.alertSource = source;
-  el.alertMessage.textContent = message;
-  el.alert.hidden = false;
-}
-
+const alerts = alertRegion({ region: el.alert, message: el.alertMessage, dismiss: el.alertDismiss });
+const showAlert = (message, source) => alerts.show(message, source);
 /** Clears the alert if it was raised by source (or by anything, when source is omitted). */
-function clearAlert(source) {
-  if (source && state.alertSource !== source) return;
-  state.alertSource = null;
-  el.alert.hidden = true;
-  el.alertMessage.textContent = '';
-}
+const clearAlert = (source) => alerts.clear(source);
 
 function announce(message) {
   setText(el.status, message);
@@ -678,7 +561,6 @@ el.startForm.addEventListener('submit', startSync);
 el.refresh.addEventListener('click', () => {
   refresh();
 });
-el.alertDismiss.addEventListener('click', () => clearAlert());
 el.detailClose.addEventListener('click', () => closeDetail());
 el.runsBody.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-run-id]');
