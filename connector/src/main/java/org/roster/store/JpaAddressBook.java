@@ -44,19 +44,20 @@ public final class JpaAddressBook implements AddressBook {
 
     @Override
     public long syncToken(String viewerId) {
-        return tx.inTransaction(() -> {
-            Long newest = em.createQuery("select max(x.id) from DeliveryEntity x where x.viewerId = :viewer", Long.class)
-                    .setParameter("viewer", viewerId).getSingleResult();
-            return newest == null ? 0L : newest;
-        });
+        return tx.inTransaction(() -> newestDelivery(viewerId));
+    }
+
+    /** The newest journal entry for the viewer, 0 when there is none. */
+    private long newestDelivery(String viewerId) {
+        Long newest = em.createQuery("select max(x.id) from DeliveryEntity x where x.viewerId = :viewer", Long.class)
+                .setParameter("viewer", viewerId).getSingleResult();
+        return newest == null ? 0L : newest;
     }
 
     @Override
     public Optional<Changes> changesSince(String viewerId, long token) {
         return tx.inTransaction(() -> {
-            Long newest = em.createQuery("select max(x.id) from DeliveryEntity x where x.viewerId = :viewer", Long.class)
-                    .setParameter("viewer", viewerId).getSingleResult();
-            long now = newest == null ? 0L : newest;
+            long now = newestDelivery(viewerId);
             if (token < 0 || token > now) {
                 return Optional.<Changes>empty();
             }

@@ -379,7 +379,7 @@ public class RosterSettings {
     }
 
     /** A setting that is an ISO-8601 duration, or an error naming the setting. */
-    private static java.time.Duration duration(String key, String text) {
+    static java.time.Duration duration(String key, String text) {
         try {
             return java.time.Duration.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {

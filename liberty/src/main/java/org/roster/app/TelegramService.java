@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +144,9 @@ public class TelegramService {
     public synchronized TelegramContactPlatform platform() {
         if (platform == null) {
             platform = new TelegramContactPlatform(this::ready, ledger(), clock, Pacer.blocking(),
-                    new TelegramContactPlatform.Settings(importBatch, duration("roster.telegram.min-interval",
-                            minInterval), duration("roster.telegram.max-wait", maxWait)));
+                    new TelegramContactPlatform.Settings(importBatch,
+                            RosterSettings.duration("roster.telegram.min-interval", minInterval),
+                            RosterSettings.duration("roster.telegram.max-wait", maxWait)));
         }
         return platform;
     }
@@ -329,14 +329,6 @@ public class TelegramService {
                     .digest(employeeId.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Duration duration(String key, String text) {
-        try {
-            return Duration.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException(key + " is not an ISO-8601 duration such as PT2S: " + text, e);
         }
     }
 

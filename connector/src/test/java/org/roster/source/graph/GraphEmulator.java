@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +56,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.roster.testing.TestFiles;
 
 /**
  * A local stand-in, for tests, for the parts of Microsoft Graph v1.0 and the Microsoft identity
@@ -259,10 +259,10 @@ public final class GraphEmulator implements AutoCloseable {
         try {
             Path certificate = dir.resolve("server.crt");
             Path key = dir.resolve("server.key");
-            generateCertificate(dir, certificate, key);
-            char[] trustStorePassword = randomHex().toCharArray();
+            TestFiles.selfSignedCertificate(dir, certificate, key, "The Graph emulator's tests");
+            char[] trustStorePassword = TestFiles.randomHex().toCharArray();
             Path trustStore = dir.resolve("trust.p12");
-            writeTrustStore(certificate, trustStore, trustStorePassword);
+            TestFiles.trustStore(certificate, trustStore, trustStorePassword, "graph-emulator");
             SSLContext ssl = serverContext(certificate, key);
             Files.delete(key);
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -280,7 +280,7 @@ public final class GraphEmulator implements AutoCloseable {
             server.start();
             return emulator;
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(dir);
+            TestFiles.deleteRecursively(dir);
             throw e;
         }
     }
@@ -495,7 +495,7 @@ public final class GraphEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(dir);
+        TestFiles.deleteRecursively(dir);
     }
 
     @Override
@@ -1560,50 +1560,6 @@ public final class GraphEmulator implements AutoCloseable {
 
     // --- starting ------------------------------------------------------------------------
 
-    /** A self-signed certificate for localhost and 127.0.0.1, made with the openssl command. */
-    private static void generateCertificate(Path dir, Path certificate, Path key) throws IOException {
-        List<String> command = List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", certificate.toString());
-        Path log = dir.resolve("openssl.log");
-        Process openssl;
-        try {
-            openssl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("The Graph emulator makes its certificate with the openssl command, "
-                    + "which could not be run: install Debian's openssl package, as .ci/packages does ("
-                    + e.getMessage() + ")", e);
-        }
-        openssl.getOutputStream().close();
-        try {
-            if (!openssl.waitFor(60, TimeUnit.SECONDS)) {
-                openssl.destroyForcibly();
-                throw new IOException("openssl did not finish within 60 seconds");
-            }
-        } catch (InterruptedException e) {
-            openssl.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while openssl made a certificate", e);
-        }
-        if (openssl.exitValue() != 0) {
-            throw new IOException("openssl req exited with " + openssl.exitValue() + ": "
-                    + Files.readString(log, StandardCharsets.UTF_8).strip());
-        }
-    }
-
-    private static void writeTrustStore(Path certificate, Path trustStore, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(certificate);
-             OutputStream out = Files.newOutputStream(trustStore)) {
-            Certificate parsed = CertificateFactory.getInstance("X.509").generateCertificate(in);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("graph-emulator", parsed);
-            store.store(out, password);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("can't write the trust store " + trustStore + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The server's TLS context: its key and certificate in a PKCS12 key store held in memory. */
     private static SSLContext serverContext(Path certificate, Path key) throws IOException {
         try (InputStream in = Files.newInputStream(certificate)) {
@@ -1616,7 +1572,7 @@ public final class GraphEmulator implements AutoCloseable {
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey privateKey = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            char[] password = randomHex().toCharArray();
+            char[] password = TestFiles.randomHex().toCharArray();
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("graph-emulator", privateKey, password, new Certificate[] {parsed});
@@ -1681,28 +1637,5 @@ public final class GraphEmulator implements AutoCloseable {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // a leftover in the temporary directory is harmless
-                }
-            });
-        } catch (IOException e) {
-            // as above
-        }
     }
 }

@@ -1,25 +1,15 @@
 package org.roster.source.ldap;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
@@ -27,6 +17,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFException;
+import org.roster.testing.TestFiles;
 
 /**
  * A real OpenLDAP {@code slapd} for tests, run from Debian's {@code slapd} package with a
@@ -95,13 +86,13 @@ public final class SlapdServer implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("roster-slapd");
         try {
-            String password = randomHex();
-            char[] trustStorePassword = randomHex().toCharArray();
+            String password = TestFiles.randomHex();
+            char[] trustStorePassword = TestFiles.randomHex().toCharArray();
             Path certificate = dir.resolve("server.crt");
             Path key = dir.resolve("server.key");
-            generateCertificate(dir, certificate, key);
+            TestFiles.selfSignedCertificate(dir, certificate, key, "The LDAP tests");
             Path trustStore = dir.resolve("trust.p12");
-            writeTrustStore(certificate, trustStore, trustStorePassword);
+            TestFiles.trustStore(certificate, trustStore, trustStorePassword, "slapd");
             Path config = dir.resolve("slapd.conf");
             Files.createDirectories(dir.resolve("data"));
             Files.writeString(config, configuration(dir, password, certificate, key), StandardCharsets.UTF_8);
@@ -127,7 +118,7 @@ public final class SlapdServer implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(dir);
+            TestFiles.deleteRecursively(dir);
             throw e;
         }
     }
@@ -216,7 +207,7 @@ public final class SlapdServer implements AutoCloseable {
         }
         closed = true;
         stop();
-        deleteRecursively(dir);
+        TestFiles.deleteRecursively(dir);
     }
 
     @Override
@@ -264,40 +255,6 @@ public final class SlapdServer implements AutoCloseable {
 
     private static String quoted(Path path) {
         return "\"" + path.toAbsolutePath() + "\"";
-    }
-
-    /** A self-signed certificate for localhost and 127.0.0.1, made with the openssl command. */
-    private static void generateCertificate(Path dir, Path certificate, Path key) throws IOException {
-        List<String> command = List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", certificate.toString());
-        Path log = dir.resolve("openssl.log");
-        Process openssl;
-        try {
-            openssl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("The LDAP tests make their certificate with the openssl command, which "
-                    + "could not be run: install Debian's openssl package, as .ci/packages does (" + e.getMessage()
-                    + ")", e);
-        }
-        openssl.getOutputStream().close();
-        int exit = waitFor(openssl, Duration.ofSeconds(60), "openssl");
-        if (exit != 0) {
-            throw new IOException("openssl req exited with " + exit + ": " + read(log));
-        }
-    }
-
-    private static void writeTrustStore(Path certificate, Path trustStore, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(certificate);
-             OutputStream out = Files.newOutputStream(trustStore)) {
-            Certificate parsed = CertificateFactory.getInstance("X.509").generateCertificate(in);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("slapd", parsed);
-            store.store(out, password);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("can't write the trust store " + trustStore + ": " + e.getMessage(), e);
-        }
     }
 
     private static Process launch(Path dir, Path config, int ldapPort, int ldapsPort) throws IOException {
@@ -414,29 +371,6 @@ public final class SlapdServer implements AutoCloseable {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
         } catch (IOException e) {
             return "(can't read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // a leftover in the temporary directory is harmless
-                }
-            });
-        } catch (IOException e) {
-            // as above
         }
     }
 
