@@ -54,6 +54,11 @@ function timeoutSignal() {
 export async function api(url, { method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    // the server refuses changes from a browser without the token it set in this cookie (CSRF)
+    const token = document.cookie.split('; ').find((c) => c.startsWith('roster-csrf='));
+    if (token) headers['X-CSRF-Token'] = token.slice('roster-csrf='.length);
+  }
   let response;
   try {
     response = await fetch(url, {

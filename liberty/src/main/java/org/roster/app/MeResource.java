@@ -20,13 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.audit.AuditEvent;
-import org.roster.store.EmployeeEntity;
 import org.roster.store.SelfServiceEntity;
 
 /**
  * An employee's own page: what Roster holds about them and why, who receives their contact, and
  * their choices (opt out, opt in for consent mode). Choices take effect at the next run.
- * The signed-in user's name is their directory id.
+ * The signed-in person is matched to their directory entry by {@link SignIn#employeeId}.
  */
 @Path("me")
 @RequestScoped
@@ -42,6 +41,9 @@ public class MeResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    SignIn signIn;
 
     @Inject
     EmployeeViews employees;
@@ -246,11 +248,8 @@ public class MeResource {
     }
 
     private String id() {
-        String id = security.getUserPrincipal().getName();
-        if (em.find(EmployeeEntity.class, id) == null) {
-            throw Problem.notFound("You (" + id + ") have not been read from the directory yet; the next sync will "
-                    + "bring you in.");
-        }
-        return id;
+        String name = security.getUserPrincipal().getName();
+        return signIn.employeeId(name).orElseThrow(() -> Problem.notFound("You (" + name + ") have not been read "
+                + "from the directory yet; the next sync will bring you in."));
     }
 }
