@@ -46,6 +46,9 @@ public class MeResource {
     SignIn signIn;
 
     @Inject
+    ActivePolicy policy;
+
+    @Inject
     EmployeeViews employees;
 
     @Context
@@ -56,10 +59,11 @@ public class MeResource {
     /**
      * What an employee sees about themselves.
      *
-     * @param seenBy how many colleagues currently receive this employee's contact
+     * @param seenBy          how many colleagues currently receive this employee's contact
+     * @param consentRequired whether the active policy shares only the contacts of employees who opted in
      */
     public record MeView(EmployeeResource.EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
-                         EmployeeResource.ContactsView contacts) {
+                         boolean consentRequired, EmployeeResource.ContactsView contacts) {
     }
 
     @GET
@@ -71,7 +75,7 @@ public class MeResource {
         long seenBy = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return new MeView(held, choice != null && choice.isOptedOut(), choice != null && choice.isOptedIn(), seenBy,
-                employees.contacts(id));
+                consentRequired(), employees.contacts(id));
     }
 
     @POST
@@ -100,6 +104,15 @@ public class MeResource {
     @Operation(summary = "Withdraw my consent")
     public Map<String, Object> withdrawConsent() {
         return choose(null, false, "withdrew consent");
+    }
+
+    private boolean consentRequired() {
+        try {
+            return policy.load().consent().required();
+        } catch (org.roster.policy.InvalidPolicyException e) {
+            // the active policy was valid when published; if it can't be read now, runs stop too
+            return false;
+        }
     }
 
     private Map<String, Object> choose(Boolean optOut, Boolean optIn, String what) {
