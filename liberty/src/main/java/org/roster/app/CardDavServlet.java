@@ -2,7 +2,10 @@ package org.roster.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -28,6 +31,8 @@ public class CardDavServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CardDavServlet.class.getName());
+    /** Ten wrong passwords for one address book within 15 minutes, then it waits. */
+    private static final FailedSignIns GUESSES = new FailedSignIns(10, Duration.ofMinutes(15), 100_000);
     private static final String ROOT = "/dav";
 
     @PersistenceContext(unitName = "roster")
@@ -45,6 +50,15 @@ public class CardDavServlet extends HttpServlet {
         if (request.getServletPath().equals("/.well-known/carddav")) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
             response.setHeader("Location", context + ROOT + "/");
+            return;
+        }
+        String name = claimedName(request);
+        Optional<Duration> wait = name == null ? Optional.empty() : GUESSES.wait(name, Instant.now());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setContentType("text/plain; charset=utf-8");
+            response.setStatus(429);
+            response.getWriter().write("Too many wrong passwords for this address book; try again later.");
             return;
         }
         String viewer = signedIn(request);
@@ -72,8 +86,8 @@ public class CardDavServlet extends HttpServlet {
         }
     }
 
-    /** The employee an app password signs in, if it does and they are still in the directory. */
-    private String signedIn(HttpServletRequest request) {
+    /** The name and password of a Basic sign-in, or null. */
+    private static String[] credentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
@@ -85,14 +99,27 @@ public class CardDavServlet extends HttpServlet {
             return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 1) {
+        return colon < 1 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private static String claimedName(HttpServletRequest request) {
+        String[] credentials = credentials(request);
+        return credentials == null ? null : credentials[0];
+    }
+
+    /** The employee an app password signs in, if it does and they are still in the directory. */
+    private String signedIn(HttpServletRequest request) {
+        String[] credentials = credentials(request);
+        if (credentials == null) {
             return null;
         }
-        String id = decoded.substring(0, colon);
-        if (!passwords.verify(id, decoded.substring(colon + 1))) {
+        String id = credentials[0];
+        if (!passwords.verify(id, credentials[1])) {
+            GUESSES.failed(id, Instant.now());
             LOG.fine(() -> "An address book sign-in was refused");
             return null;
         }
+        GUESSES.succeeded(id);
         EmployeeEntity employee = tx.inTransaction(() -> em.find(EmployeeEntity.class, id));
         return employee != null && employee.getStatus() == EmployeeEntity.Status.ACTIVE ? id : null;
     }
