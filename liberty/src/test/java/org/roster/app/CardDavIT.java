@@ -94,6 +94,20 @@ class CardDavIT {
     }
 
     @Test
+    void guessingAnAddressBooksPasswordIsSlowedDown() throws Exception {
+        String name = "guess-" + System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(dav("PROPFIND", "/dav/", name, "wrong-" + i, null).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> eleventh = dav("PROPFIND", "/dav/", name, "wrong-10", null);
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
+    }
+
+    @Test
     void anEmployeesPhoneSyncsTheirAddressBookAndReceivesExactlyTheNextChange() throws Exception {
         RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
         LdapFixture ldap = LdapFixture.get();
