@@ -43,7 +43,9 @@ class ScheduleIT {
                 "ROSTER_DEMO_SIZE", "60",
                 "ROSTER_SYNC_ON_START", "false",
                 "ROSTER_SCHEDULE", "none",
-                "ROSTER_SCHEDULE_POLL", "PT0.2S");
+                "ROSTER_SCHEDULE_POLL", "PT0.2S",
+                // two test servers on a database of their own, signing in demo users
+                "ROSTER_AUTH_ALLOW_DEMO", "true");
         try (LibertyProcess a = LibertyProcess.create("schedule-a", with(shared, "server-a"));
              LibertyProcess b = LibertyProcess.create("schedule-b", with(shared, "server-b"))) {
             a.start();
