@@ -329,3 +329,40 @@ export async function startPage(current, { say } = {}) {
     + (allowed.length > 0 ? `You can use: ${allowed.join(', ')}.` : 'Your account has no Roster pages.'));
   return null;
 }
+
+// ---------------------------------------------------------------------------------------
+// Errors beside the field they are about
+
+/**
+ * Shows a message beside a form control: in its field's error line, tied to the control with
+ * aria-describedby and aria-invalid so a screen reader reads it with the control.
+ */
+export function showFieldError(control, message) {
+  const field = control.closest('.field, .check') ?? control.parentElement;
+  const id = `${control.id}-error`;
+  let line = document.getElementById(id);
+  if (!line) {
+    line = create('p', 'field-error');
+    line.id = id;
+    field.append(line);
+  }
+  line.textContent = message;
+  line.hidden = false;
+  control.setAttribute('aria-invalid', 'true');
+  const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  if (!described.includes(id)) control.setAttribute('aria-describedby', [...described, id].join(' '));
+}
+
+/** Clears every field error under root. */
+export function clearFieldErrors(root) {
+  for (const line of root.querySelectorAll('.field-error:not(.field-error--summary)')) {
+    const control = document.getElementById(line.id.replace(/-error$/, ''));
+    if (control) {
+      control.removeAttribute('aria-invalid');
+      const rest = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((t) => t && t !== line.id);
+      if (rest.length > 0) control.setAttribute('aria-describedby', rest.join(' '));
+      else control.removeAttribute('aria-describedby');
+    }
+    line.remove();
+  }
+}
