@@ -160,7 +160,9 @@ async function readProblem(response) {
 export function sentence(text) {
   const trimmed = String(text ?? '').trim();
   if (trimmed === '') return '';
-  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  // A leading name such as a DN (ou=people,…) or a setting keeps its case.
+  const capitalised = /^[a-z][\w-]*[=:]/i.test(trimmed) && !/^[a-z]+ /i.test(trimmed)
+    ? trimmed : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?)]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 

@@ -244,7 +244,7 @@ function renderDiff(container, summary, activeText, text) {
     const mark = line.type === 'add' ? 'Added' : line.type === 'del' ? 'Removed' : 'Unchanged';
     row.append(create('span', 'visually-hidden', `${mark}: `),
       create('span', 'diff__sign', line.type === 'add' ? '+' : line.type === 'del' ? '−' : ' '),
-      create('code', 'diff__text', line.text === '' ? ' ' : line.text));
+      create('code', 'diff__text', line.text));
     items.push(row);
   });
   flush();

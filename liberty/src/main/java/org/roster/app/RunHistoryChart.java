@@ -169,7 +169,7 @@ public final class RunHistoryChart {
         for (Series series : SERIES) {
             line(xml, x, 24, x + 28, 24, series.colour(), 3, series.dash());
             text(xml, x + 34, 28, "start", 13, series.label());
-            x += 40 + series.label().length() * 7.2;
+            x += 48 + series.label().length() * 7.6;
         }
         rect(xml, x, 17, 22, 14, DURATION_COLOUR, null);
         text(xml, x + 28, 28, "start", 13, "Duration");
@@ -278,7 +278,10 @@ public final class RunHistoryChart {
         return plotBottom - (plotBottom - plotTop) * (top == 0 ? 0 : value / top);
     }
 
-    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code value} (and at least 1). */
+    /**
+     * The smallest of 1, 2, 4, 6 or 8 times a power of ten that is at least {@code value} (and at
+     * least 1): a round top whose half, where the middle grid line goes, is round too.
+     */
     static long niceCeiling(long value) {
         if (value <= 1) {
             return 1;
@@ -287,7 +290,7 @@ public final class RunHistoryChart {
         while (power * 10 <= value) {
             power *= 10;
         }
-        for (long factor : new long[] {1, 2, 5, 10}) {
+        for (long factor : new long[] {1, 2, 4, 6, 8, 10}) {
             if (factor * power >= value) {
                 return factor * power;
             }

@@ -57,7 +57,7 @@ class AuditPageIT {
             page.awaitStatus("50 records matching action source.tested, by admin.");
             List<String> rows = page.rows("records-body");
             assertThat(rows).hasSize(50).allSatisfy(row -> assertThat(row).contains("admin", "source.tested",
-                    "source:directory", "connection test of directory: works"));
+                    "source:", "connection test of ", ": works"));
             assertThat(page.text("page-position")).startsWith("Page 1: records ");
             page.screenshot("filtered", "filter-form");
 
@@ -87,7 +87,7 @@ class AuditPageIT {
             assertThat(lines.get(0)).isEqualTo("id,at,actor,action,subject,detail,prev_hash,hash");
             assertThat(lines).hasSize(tested + 1);
             assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
-                    .contains(",\"admin\",\"source.tested\",\"source:directory\","));
+                    .contains(",\"admin\",\"source.tested\",\"source:"));
         }
 
         // an employee who opens the Runs page is taken to their own page, not refused

@@ -41,7 +41,7 @@ final class PageBrowser implements AutoCloseable {
     private final URI root;
     private final String user;
     private final String prefix;
-    private static int shots;
+    private static final java.util.Map<String, Integer> SHOTS = new java.util.HashMap<>();
 
     private PageBrowser(URI root, String user, String prefix) {
         this.root = root;
@@ -177,7 +177,7 @@ final class PageBrowser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", find(elementId));
         Files.createDirectories(SCREENSHOTS);
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", prefix, ++shots, name)), png);
+        Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", prefix, SHOTS.merge(prefix, 1, Integer::sum), name)), png);
     }
 
     Object script(String script, Object... arguments) {

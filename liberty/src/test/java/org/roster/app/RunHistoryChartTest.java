@@ -91,10 +91,11 @@ class RunHistoryChartTest {
     @Test
     void axesEndAtARoundNumber() {
         assertThat(RunHistoryChart.niceCeiling(0)).isEqualTo(1);
-        assertThat(RunHistoryChart.niceCeiling(7)).isEqualTo(10);
+        assertThat(RunHistoryChart.niceCeiling(7)).isEqualTo(8);
         assertThat(RunHistoryChart.niceCeiling(10)).isEqualTo(10);
-        assertThat(RunHistoryChart.niceCeiling(2004)).isEqualTo(5000);
+        assertThat(RunHistoryChart.niceCeiling(2004)).isEqualTo(4000);
         assertThat(RunHistoryChart.niceCeiling(150)).isEqualTo(200);
+        assertThat(RunHistoryChart.niceCeiling(5)).isEqualTo(6);
     }
 
     private static Document parse(String svg) throws Exception {
