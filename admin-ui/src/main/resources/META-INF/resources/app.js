@@ -400,10 +400,16 @@ function renderApproval(run) {
   const waiting = run.status === 'AWAITING_APPROVAL';
   el.approval.hidden = !waiting;
   if (waiting) {
-    const why = typeof run.error === 'string' && run.error.trim() !== '' ? `${run.error.trim().replace(/\.$/, '')}. ` : '';
-    const limit = typeof run.removalLimit === 'number' ? `The limit is ${formatNumber(run.removalLimit)} removals per run. ` : '';
-    setText(el.approvalText, `${why}${limit}Nothing has been delivered. Approve it to deliver the plan as it is, `
-      + 'or reject it to deliver nothing.');
+    const removed = run.counts?.removed;
+    let why;
+    if (typeof removed === 'number' && typeof run.removalLimit === 'number') {
+      why = `This run would remove ${formatNumber(removed)} contacts, more than the limit of `
+        + `${formatNumber(run.removalLimit)} removals per run. `;
+    } else {
+      why = 'This run would remove more contacts than the safety limit allows. ';
+    }
+    setText(el.approvalText, `${why}Nothing has been delivered. A directory that suddenly loses many people is `
+      + 'more often broken than empty: approve it to deliver the plan as it is, or reject it to deliver nothing.');
     el.approvalActions.hidden = !state.admin;
     el.approvalReadonly.hidden = state.admin;
     // The reason is already said in the approval box.

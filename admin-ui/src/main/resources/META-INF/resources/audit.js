@@ -163,7 +163,7 @@ async function loadPage(before, { focusTable = false } = {}) {
   state.lastId = page.length > 0 ? page[page.length - 1].id : null;
   const described = describeFilter(state.filter);
   const count = page.length === 0 ? 'No records' : page.length === 1 ? '1 record' : `${formatNumber(page.length)} records`;
-  setText(el.position, page.length === 0 ? '' : `Page ${pageNumber}: records ${page[0].id} to ${page[page.length - 1].id}`);
+  setText(el.position, page.length === 0 ? '' : `Page ${pageNumber}: records ${page[0].id} back to ${page[page.length - 1].id}`);
   announce(`${count}${described ? ` matching ${described}` : ''}${pageNumber > 1 ? `, page ${pageNumber}` : ''}.`);
   if (focusTable && page.length > 0) el.wrap.focus();
   return true;

@@ -86,6 +86,20 @@ class SourcesPageIT {
             assertThat(admin.get("api/sources/" + id).object().getJsonArray("secretsSet").getString(0))
                     .isEqualTo("password");
 
+            // changing it keeps the secret that was set, without showing it
+            page.find(By.cssSelector("button[data-action='edit'][data-source-id='" + id + "']")).click();
+            page.await("the form to change it", () -> page.visible("source-form-panel"));
+            assertThat(page.find("source-id").getDomProperty("readOnly")).isEqualTo("true");
+            assertThat(page.find("setting-base-dn").getDomProperty("value")).isEqualTo(LdapFixture.CONTRACTORS_DN);
+            assertThat(page.find("secret-password").getDomProperty("value")).isEmpty();
+            assertThat(page.text("secret-password-state")).isEqualTo("Currently: set");
+            page.type("source-precedence", "70");
+            page.click("form-save");
+            page.awaitStatus("Partner directory is saved.");
+            assertThat(page.find(By.cssSelector("#sources-body tr[data-source-id='" + id + "']")).getText())
+                    .contains("70", "Bind password: set");
+            assertThat(admin.get("api/sources/" + id).object().getInt("precedence")).isEqualTo(70);
+
             // testing it: each step in words, how many entries match, and a sample as the policy delivers it
             page.find(By.cssSelector("button[data-action='test'][data-source-id='" + id + "']")).click();
             page.awaitStatus("The connection to Partner directory works.");
@@ -112,8 +126,8 @@ class SourcesPageIT {
             long halted = haltedRun(admin, ldap);
             page.open("index.html#run-" + halted);
             page.await("the run waiting for approval", () -> page.visible("approval"));
-            assertThat(page.text("approval")).contains("would remove 72 contacts", "The limit is 50 removals per run.",
-                    "Nothing has been delivered.");
+            assertThat(page.text("approval")).contains("This run would remove 72 contacts, more than the limit of 50 "
+                    + "removals per run.", "Nothing has been delivered.");
             page.screenshot("run-awaiting-approval", "run-detail");
             page.click("approve-run");
             page.await("the run completed", () -> page.text("detail-status").equals("Completed"));
