@@ -800,6 +800,11 @@ async function loadRuns() {
     runs = await api(RUNS_URL);
     if (!Array.isArray(runs)) throw new ApiError('The server sent a list of runs this page could not read.', 200);
   } catch (error) {
+    if (error.status === 403 && !state.loaded) {
+      // Every role but the employee's may read runs: this is an employee, whose page is My page.
+      window.location.replace('me.html');
+      return;
+    }
     state.failures += 1;
     showAlert(`The list of runs could not be updated. ${error.message}`, 'runs');
     if (!state.loaded) announce('The runs could not be loaded.');
@@ -905,7 +910,7 @@ if (session) {
   state.admin = session.has(ROLES.admin);
   el.startForm.hidden = !state.admin;
   await refresh();
-  await loadSchedules();
+  if (state.loaded) await loadSchedules();
   if (state.admin) await loadScheduleSources();
   const linked = runIdFromHash();
   if (linked !== null) selectRun(linked, { focus: false });

@@ -138,8 +138,9 @@ async function readProblem(response) {
   if (type.includes('json')) {
     try {
       problem = await response.json();
-      const text = [problem?.detail, problem?.title].find((t) => typeof t === 'string' && t.trim() !== '');
-      if (text) return { message: sentence(text), problem };
+      // A detail that only repeats the title ("Forbidden") says less than the words chosen by status below.
+      const detail = typeof problem?.detail === 'string' ? problem.detail.trim() : '';
+      if (detail !== '' && detail !== String(problem?.title ?? '').trim()) return { message: sentence(detail), problem };
     } catch {
       // Fall through to a message chosen by status.
     }
