@@ -39,6 +39,7 @@ class AuditPageIT {
         URI root = URI.create(base.toString()).resolve("/");
         RosterApi admin = new RosterApi(root);
         RosterApi auditor = admin.as("auditor");
+        LdapFixture.get(); // the directory the tests read
         // 55 connection tests by the admin: more than one page of records of one action
         for (int i = 0; i < 55; i++) {
             assertThat(admin.post("api/sources/directory/test", "").status()).isEqualTo(200);
