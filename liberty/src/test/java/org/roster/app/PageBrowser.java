@@ -116,8 +116,12 @@ final class PageBrowser implements AutoCloseable {
     }
 
     boolean visible(String id) {
-        List<WebElement> found = driver.findElements(By.id(id));
-        return !found.isEmpty() && found.get(0).isDisplayed();
+        try {
+            List<WebElement> found = driver.findElements(By.id(id));
+            return !found.isEmpty() && found.get(0).isDisplayed();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false; // the page was replaced meanwhile, as when it sends the browser elsewhere
+        }
     }
 
     void click(String id) {
