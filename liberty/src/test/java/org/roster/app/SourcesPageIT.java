@@ -141,6 +141,19 @@ class SourcesPageIT {
             page.find(By.cssSelector("#history details summary")).click();
             assertThat(page.rows("history-body")).anySatisfy(r -> assertThat(r).startsWith(halted + " Completed"));
             page.screenshot("history-chart", "history");
+
+            // the directory's schedule: a mistyped interval is named beside the field, then set
+            page.find(By.cssSelector("#schedule-source option[value='directory']")).click();
+            page.type("schedule-expression", "every hour");
+            page.click("schedule-save");
+            page.await("the interval refused", () -> page.visible("schedule-expression-error"));
+            assertThat(page.text("schedule-expression-error")).contains("\"every hour\" is not an ISO-8601 duration");
+            page.type("schedule-expression", "PT1H");
+            page.click("schedule-save");
+            page.awaitStatusStarting("directory is scheduled: Every PT1H; next run ");
+            assertThat(page.find(By.cssSelector("#schedules-body tr[data-source='directory']")).getText())
+                    .contains("Every PT1H", "On", "admin");
+            page.screenshot("schedule-set", "schedules");
         }
         RosterApi.Reply chart = admin.get("api/runs/chart.svg?limit=5");
         assertThat(chart.status()).isEqualTo(200);
