@@ -317,9 +317,21 @@ function renderSimulation(version, result) {
     const tr = document.createElement('tr');
     const viewer = create('th', '', String(change.viewerId ?? ''));
     viewer.scope = 'row';
+    const whom = create('td', 'details');
+    for (const [label, ids, total] of [['Gains', change.gained, change.gains], ['Loses', change.lost, change.losses],
+      ['New fields for', change.updated, change.updates]]) {
+      const named = Array.isArray(ids) ? ids.map(String) : [];
+      if (total > 0 && named.length > 0) {
+        const more = total > named.length ? ` and ${formatNumber(total - named.length)} more` : '';
+        const line = create('span', 'detail');
+        line.append(create('span', 'detail__label', `${label}: `), create('span', '', `${named.join(', ')}${more}`));
+        whom.append(line);
+      }
+    }
+    if (!whom.hasChildNodes()) whom.append(create('span', 'muted', '—'));
     tr.append(viewer, create('td', 'num', change.gains > 0 ? `+${formatNumber(change.gains)}` : '0'),
       create('td', 'num', change.losses > 0 ? `−${formatNumber(change.losses)}` : '0'),
-      create('td', 'num', formatNumber(change.updates)));
+      create('td', 'num', formatNumber(change.updates)), whom);
     return tr;
   }));
   el.viewersWrap.hidden = sample.length === 0;

@@ -102,6 +102,9 @@ class PoliciesPageIT {
                     + "everyone who receives a colleague").isGreaterThanOrEqualTo(6);
             assertThat(page.rows("by-rule-body")).isNotEmpty();
             assertThat(page.rows("viewers-body")).isNotEmpty();
+            String pp0 = "pp0-" + department;
+            assertThat(page.rows("viewers-body")).as("who would see new fields of whom")
+                    .anySatisfy(viewer -> assertThat(viewer).startsWith("pp1-" + department).contains("New fields for:", pp0));
             List<String> diff = page.all(By.cssSelector("#simulation-diff .diff__line--add"))
                     .stream().map(WebElement::getText).toList();
             assertThat(diff).anySatisfy(line -> assertThat(line).contains("fields: [givenName, surname, mobile, department]"));
