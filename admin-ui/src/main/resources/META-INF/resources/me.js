@@ -13,6 +13,7 @@ import {
 // Paths are relative so the page keeps working if the application gets a context root.
 const ME_URL = 'api/me';
 const OPT_OUT_URL = 'api/me/opt-out';
+const CONSENT_URL = 'api/me/consent';
 const TELEGRAM_URL = 'api/me/telegram';
 const TELEGRAM_CODE_URL = 'api/me/telegram/code';
 const TELEGRAM_PASSWORD_URL = 'api/me/telegram/password';
@@ -123,6 +124,10 @@ const el = {
   optOutState: byId('opt-out-state'),
   optOutEffect: byId('opt-out-effect'),
   optOutButton: byId('opt-out-button'),
+  consent: byId('consent'),
+  consentState: byId('consent-state'),
+  consentEffect: byId('consent-effect'),
+  consentButton: byId('consent-button'),
 
   contactsSection: byId('contacts-section'),
   contactsEmpty: byId('contacts-empty'),
@@ -251,6 +256,40 @@ function renderOptOut(me) {
       + 'receive no colleagues. It takes effect at the next run.');
     setText(el.optOutButton, 'Opt out');
   }
+}
+
+// Consent: shown only when the active policy shares the contacts of those who opted in.
+function renderConsent(me) {
+  el.consent.hidden = !me.consentRequired;
+  if (!me.consentRequired) return;
+  if (me.optedIn) {
+    setText(el.consentState, 'You have given your consent.');
+    setText(el.consentEffect, 'Colleagues the policy names receive your contact. Withdrawing takes effect at the next run.');
+    setText(el.consentButton, 'Withdraw consent');
+  } else {
+    setText(el.consentState, 'You have not given your consent.');
+    setText(el.consentEffect, 'The policy shares only the contacts of employees who consent. If you consent, '
+      + 'from the next run the colleagues the policy names receive your contact.');
+    setText(el.consentButton, 'Give consent');
+  }
+}
+
+async function toggleConsent() {
+  if (!state.me) return;
+  const consenting = !state.me.optedIn;
+  alerts.clear('consent');
+  let result;
+  try {
+    result = await api(CONSENT_URL, { method: consenting ? 'POST' : 'DELETE' });
+  } catch (error) {
+    alerts.show(error.message, 'consent');
+    return;
+  }
+  state.me = { ...state.me, optedIn: typeof result?.optedIn === 'boolean' ? result.optedIn : consenting };
+  renderConsent(state.me);
+  announce(state.me.optedIn
+    ? 'You have given your consent. This takes effect at the next run.'
+    : 'You have withdrawn your consent. This takes effect at the next run.');
 }
 
 async function toggleOptOut() {
@@ -591,6 +630,7 @@ async function load() {
   state.me = me.value;
   renderHeld(state.me);
   renderOptOut(state.me);
+  renderConsent(state.me);
   renderContacts(state.me);
 
   if (link.status === 'fulfilled') {
@@ -623,6 +663,7 @@ function reload() {
 
 el.reload.addEventListener('click', () => whileBusy(el.reload, reload));
 el.optOutButton.addEventListener('click', () => whileBusy(el.optOutButton, toggleOptOut));
+el.consentButton.addEventListener('click', () => whileBusy(el.consentButton, toggleConsent));
 
 el.telegramRefresh.addEventListener('click', () => whileBusy(el.telegramRefresh, () => loadTelegram({ announceIt: true })));
 el.telegramLink.addEventListener('click', () => whileBusy(el.telegramLink,

@@ -20,13 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.audit.AuditEvent;
-import org.roster.store.EmployeeEntity;
 import org.roster.store.SelfServiceEntity;
 
 /**
  * An employee's own page: what Roster holds about them and why, who receives their contact, and
  * their choices (opt out, opt in for consent mode). Choices take effect at the next run.
- * The signed-in user's name is their directory id.
+ * The signed-in person is matched to their directory entry by {@link SignIn#employeeId}.
  */
 @Path("me")
 @RequestScoped
@@ -44,6 +43,12 @@ public class MeResource {
     RunService runs;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
     EmployeeViews employees;
 
     @Context
@@ -54,10 +59,11 @@ public class MeResource {
     /**
      * What an employee sees about themselves.
      *
-     * @param seenBy how many colleagues currently receive this employee's contact
+     * @param seenBy          how many colleagues currently receive this employee's contact
+     * @param consentRequired whether the active policy shares only the contacts of employees who opted in
      */
     public record MeView(EmployeeResource.EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
-                         EmployeeResource.ContactsView contacts) {
+                         boolean consentRequired, EmployeeResource.ContactsView contacts) {
     }
 
     @GET
@@ -69,7 +75,7 @@ public class MeResource {
         long seenBy = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return new MeView(held, choice != null && choice.isOptedOut(), choice != null && choice.isOptedIn(), seenBy,
-                employees.contacts(id));
+                consentRequired(), employees.contacts(id));
     }
 
     @POST
@@ -98,6 +104,15 @@ public class MeResource {
     @Operation(summary = "Withdraw my consent")
     public Map<String, Object> withdrawConsent() {
         return choose(null, false, "withdrew consent");
+    }
+
+    private boolean consentRequired() {
+        try {
+            return policy.load().consent().required();
+        } catch (org.roster.policy.InvalidPolicyException e) {
+            // the active policy was valid when published; if it can't be read now, runs stop too
+            return false;
+        }
     }
 
     private Map<String, Object> choose(Boolean optOut, Boolean optIn, String what) {
@@ -246,11 +261,8 @@ public class MeResource {
     }
 
     private String id() {
-        String id = security.getUserPrincipal().getName();
-        if (em.find(EmployeeEntity.class, id) == null) {
-            throw Problem.notFound("You (" + id + ") have not been read from the directory yet; the next sync will "
-                    + "bring you in.");
-        }
-        return id;
+        String name = security.getUserPrincipal().getName();
+        return signIn.employeeId(name).orElseThrow(() -> Problem.notFound("You (" + name + ") have not been read "
+                + "from the directory yet; the next sync will bring you in."));
     }
 }

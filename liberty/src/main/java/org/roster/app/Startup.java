@@ -30,6 +30,9 @@ public class Startup {
     RosterSettings settings;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
     DemoDirectoryService demoDirectory;
 
     @Inject
@@ -47,6 +50,7 @@ public class Startup {
     private EmbeddedPostgres embedded;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        signIn.check();
         if (settings.embeddedDatabase()) {
             embedded = settings.embeddedPostgres();
             embedded.start();

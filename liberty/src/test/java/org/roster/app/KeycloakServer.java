@@ -35,6 +35,11 @@ import jakarta.json.JsonObject;
  */
 final class KeycloakServer {
 
+    /** The roster client's secret in the realm export (a demo value; a company's realm has its own). */
+    static final String CLIENT_SECRET = "roster-demo-client-secret";
+    private static final String ADMIN = "kcadmin";
+    private static final String ADMIN_PASSWORD = org.roster.testing.TestFiles.randomHex();
+
     private static KeycloakServer instance;
 
     private final int port;
@@ -62,6 +67,8 @@ final class KeycloakServer {
         Path home = Path.of("target", "keycloak");
         try {
             Path dist = unpacked(zip, home);
+            // a fresh database each time: the realm as exported, and the bootstrap administrator below
+            deleteTree(dist.resolve("data/h2"));
             Path imports = dist.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(Path.of("src/main/keycloak/roster-realm.json"), imports.resolve("roster-realm.json"),
@@ -69,9 +76,13 @@ final class KeycloakServer {
             int port = LibertyProcess.freePort();
             Path kc = dist.resolve("bin/kc.sh");
             kc.toFile().setExecutable(true);
-            Process process = new ProcessBuilder(kc.toString(), "start-dev", "--import-realm", "--http-host=127.0.0.1",
-                    "--http-port=" + port, "--http-management-port=" + LibertyProcess.freePort())
-                    .redirectErrorStream(true).redirectOutput(home.resolve("keycloak.log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(kc.toString(), "start-dev", "--import-realm",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + LibertyProcess.freePort())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("keycloak.log").toFile());
+            // the master realm's administrator, for registering the tests' servers with the roster client
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Process process = builder.start();
             KeycloakServer server = new KeycloakServer(port, process);
             await("Keycloak serves the roster realm").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> {
@@ -83,6 +94,16 @@ final class KeycloakServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -124,7 +145,8 @@ final class KeycloakServer {
 
     /** The token endpoint's answer to a password grant for the roster client. */
     HttpResponse<String> passwordGrant(String user, String password) {
-        String form = "grant_type=password&client_id=roster&scope=openid&username="
+        String form = "grant_type=password&client_id=roster&client_secret=" + CLIENT_SECRET
+                + "&scope=openid&username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
         try {
@@ -137,6 +159,54 @@ final class KeycloakServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Registers a Roster server's address with the roster client, as an operator registers theirs:
+     * the sign-in may then send browsers back to it, and signing out may return to it.
+     */
+    void register(URI roster) {
+        String base = roster.toString().replaceAll("/+$", "");
+        try {
+            String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password="
+                    + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/realms/master/protocol/openid-connect/token")).header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String admin = "Bearer " + json(token).getString("access_token");
+            URI clients = URI.create("http://127.0.0.1:" + port + "/admin/realms/roster/clients");
+            JsonObject client = Json.createReader(new StringReader(http.send(HttpRequest.newBuilder(
+                    URI.create(clients + "?clientId=roster")).header("Authorization", admin).build(),
+                    HttpResponse.BodyHandlers.ofString()).body())).readArray().getJsonObject(0);
+            jakarta.json.JsonArrayBuilder redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris"))
+                    .add(base + "/*");
+            JsonObject attributes = client.getJsonObject("attributes");
+            String logout = attributes.getString("post.logout.redirect.uris", "");
+            JsonObject updated = Json.createObjectBuilder(client).add("redirectUris", redirects)
+                    .add("attributes", Json.createObjectBuilder(attributes).add("post.logout.redirect.uris",
+                            (logout.isEmpty() ? "" : logout + "##") + base + "/*"))
+                    .build();
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(clients + "/"
+                    + client.getString("id"))).header("Authorization", admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(updated.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() / 100 != 2) {
+                throw new AssertionError("Keycloak refused the client update: " + put.statusCode() + " " + put.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Keycloak answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     /** An access token for the user (a JWT). */

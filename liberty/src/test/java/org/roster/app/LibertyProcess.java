@@ -34,7 +34,7 @@ final class LibertyProcess implements AutoCloseable {
     /** Settings the build gives the Arquillian server, which a server of a test's own must not inherit. */
     private static final List<String> INHERITED = List.of("HTTP_PORT", "HTTPS_PORT", "ROSTER_SOURCE_LDAP_URL",
             "ROSTER_SOURCE_LDAP_BASE_DN", "ROSTER_SYNC_ON_START", "ROSTER_DB_URL", "ROSTER_SAFETY_MAX_REMOVAL_SHARE",
-            "ROSTER_SAFETY_MAX_REMOVALS", "ROSTER_SECRETS_KEY");
+            "ROSTER_SAFETY_MAX_REMOVALS", "ROSTER_SECRETS_KEY", "ROSTER_AUTH_ALLOW_DEMO");
 
     private final String name;
     private final Path wlp;
@@ -67,7 +67,7 @@ final class LibertyProcess implements AutoCloseable {
         Path dir = wlp.resolve("usr/servers").resolve(name);
         try {
             deleteTree(dir);
-            for (String part : List.of("server.xml", "demo-users.xml", "jdbc")) {
+            for (String part : List.of("server.xml", "auth-demo.xml", "auth-oidc.xml", "jdbc")) {
                 copyTree(template.resolve(part), dir.resolve(part));
             }
             Files.createDirectories(dir.resolve("dropins"));
@@ -101,11 +101,37 @@ final class LibertyProcess implements AutoCloseable {
     }
 
     RosterApi api() {
-        return new RosterApi(URI.create("http://localhost:" + httpPort + "/"));
+        return new RosterApi(base());
+    }
+
+    /** Sets one more setting (an environment variable) for the server's next start. */
+    void set(String key, String value) {
+        env.put(key, value);
+    }
+
+    /** The server's address. */
+    URI base() {
+        return URI.create("http://localhost:" + httpPort + "/");
     }
 
     /** Starts the server and waits until the API answers. */
     void start() {
+        launch();
+        awaitAnswer();
+    }
+
+    /** The server's log so far. */
+    String log() {
+        try {
+            Path log = dir.resolve("logs/messages.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server's process without waiting for anything. */
+    void launch() {
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("console.out").toFile());
         INHERITED.forEach(builder.environment()::remove);
@@ -116,6 +142,9 @@ final class LibertyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void awaitAnswer() {
         RosterApi api = api();
         await("server " + name + " answers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> {
@@ -123,7 +152,9 @@ final class LibertyProcess implements AutoCloseable {
                         throw new AssertionError("server " + name + " exited with " + process.exitValue()
                                 + "; see " + dir.resolve("console.out"));
                     }
-                    return api.get("api/runs?limit=1").status() == 200;
+                    // demo users can ask the API; a server signing in through a provider says it is ready
+                    return "oidc".equals(env.get("ROSTER_AUTH")) ? api.get("health/ready").status() == 200
+                            : api.get("api/runs?limit=1").status() == 200;
                 });
     }
 

@@ -45,7 +45,7 @@ final class RosterApi {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final String user;
+    private final String authorization;
 
     /** The API as the demo directory admin sees it. */
     RosterApi(URI base) {
@@ -54,11 +54,21 @@ final class RosterApi {
 
     /** The API as a demo user sees it (each demo user's password is its name); null for anonymous. */
     RosterApi(URI base, String user) {
-        this.base = base;
-        this.user = user;
+        this(base, user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)), true);
     }
 
-    /** The same API as another user. */
+    private RosterApi(URI base, String authorization, boolean header) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The API as the holder of this bearer token (an access token from the identity provider) sees it. */
+    static RosterApi withToken(URI base, String token) {
+        return new RosterApi(base, "Bearer " + token, true);
+    }
+
+    /** The same API as another demo user. */
     RosterApi as(String otherUser) {
         return new RosterApi(base, otherUser);
     }
@@ -74,6 +84,15 @@ final class RosterApi {
 
     Reply send(String method, String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Any method, with a JSON body (or none when null). */
+    Reply send(String method, String path, String json) {
+        if (json == null) {
+            return send(method, path);
+        }
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply put(String path, String contentType, String body) {
@@ -115,10 +134,8 @@ final class RosterApi {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            if (user != null) {
-                String credentials = user + ":" + user;
-                request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

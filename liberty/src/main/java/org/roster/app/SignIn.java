@@ -1,0 +1,121 @@
+package org.roster.app;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.roster.store.EmployeeEntity;
+
+/**
+ * How people sign in ({@code roster.auth}): the embedded default's demo users ({@code demo}) or the
+ * company's OpenID Connect provider ({@code oidc}); and which directory entry a signed-in person is.
+ * The server's configuration ({@code auth-demo.xml} / {@code auth-oidc.xml}) does the signing in;
+ * this class checks the choice is a safe one and answers what the application needs to know.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    /** What the signed-in name is compared with to find the person's own directory entry. */
+    public enum EmployeeMatch { ID, MAIL }
+
+    @Inject @ConfigProperty(name = "roster.auth", defaultValue = "demo")
+    String mode;
+
+    @Inject @ConfigProperty(name = "roster.auth.allow-demo", defaultValue = "false")
+    boolean allowDemo;
+
+    @Inject @ConfigProperty(name = "roster.auth.employee-match", defaultValue = "id")
+    String employeeMatch;
+
+    @Inject @ConfigProperty(name = "roster.oidc.issuer")
+    Optional<String> issuer;
+
+    @Inject @ConfigProperty(name = "roster.oidc.client-id", defaultValue = "roster")
+    String clientId;
+
+    @Inject
+    RosterSettings settings;
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    /**
+     * Refuses a configuration that would let anyone in on demo users: demo users are for the
+     * embedded default; a server with a database of its own must sign people in through the
+     * company's provider, unless demo users are asked for by name ({@code roster.auth.allow-demo}).
+     */
+    void check() {
+        String m = mode();
+        if (!List.of("demo", "oidc").contains(m)) {
+            throw new IllegalStateException("roster.auth must be demo or oidc, not '" + mode + "'");
+        }
+        if (m.equals("demo") && !settings.embeddedDatabase() && !allowDemo) {
+            throw new IllegalStateException("Roster will not sign people in with its demo users on a database of "
+                    + "your own. Set roster.auth=oidc and roster.oidc.issuer (see the README, 'Signing in through "
+                    + "your Keycloak'); only for a test server, set roster.auth.allow-demo=true as well.");
+        }
+        if (m.equals("oidc") && issuer.filter(i -> !i.isBlank()).isEmpty()) {
+            throw new IllegalStateException("roster.auth=oidc needs roster.oidc.issuer, the provider's issuer URL "
+                    + "(for Keycloak https://<host>/realms/<realm>)");
+        }
+        if (m.equals("oidc") && (System.getenv("keystore_password") == null
+                || System.getenv("keystore_password").isBlank())) {
+            throw new IllegalStateException("roster.auth=oidc needs the keystore_password environment variable: "
+                    + "the server keeps its TLS key store (and any private CA for the provider) under it");
+        }
+        employeeMatch();
+    }
+
+    /** {@code demo} or {@code oidc}. */
+    public String mode() {
+        return mode.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean demo() {
+        return mode().equals("demo");
+    }
+
+    EmployeeMatch employeeMatch() {
+        try {
+            return EmployeeMatch.valueOf(employeeMatch.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("roster.auth.employee-match must be id or mail, not '" + employeeMatch
+                    + "'", e);
+        }
+    }
+
+    /** The directory id of the person signed in under this name, if they have been read from the directory. */
+    public Optional<String> employeeId(String signedInName) {
+        if (signedInName == null || signedInName.isBlank()) {
+            return Optional.empty();
+        }
+        if (employeeMatch() == EmployeeMatch.ID) {
+            return Optional.ofNullable(em.find(EmployeeEntity.class, signedInName)).map(EmployeeEntity::getId);
+        }
+        List<String> ids = em.createQuery("select e.id from EmployeeEntity e where lower(e.mail) = :mail",
+                String.class).setParameter("mail", signedInName.strip().toLowerCase(Locale.ROOT))
+                .setMaxResults(2).getResultList();
+        // two entries with one address: nobody can tell which is this person, so neither is
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Where the browser goes to end the provider's session after Roster's own has ended, coming back
+     * to {@code returnTo}; empty with demo users (the browser keeps Basic credentials until it closes).
+     */
+    public Optional<String> providerSignOut(String returnTo) {
+        if (demo()) {
+            return Optional.empty();
+        }
+        String base = issuer.orElseThrow().replaceAll("/+$", "");
+        return Optional.of(base + "/protocol/openid-connect/logout?client_id="
+                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8)
+                + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode(returnTo,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
