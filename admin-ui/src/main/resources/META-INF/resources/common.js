@@ -287,10 +287,21 @@ function renderNavigation(current, session) {
     name.id = 'site-user-name';
     const parts = [create('span', 'visually-hidden', 'Signed in as '), name];
     if (session.signOut) {
-      const out = create('a', 'site-user__sign-out', 'Sign out');
+      // Signing out changes something, so it is a POST: a form, with the page's token as a field.
+      const form = create('form', 'site-user__sign-out');
+      form.method = 'post';
+      form.action = session.signOut;
+      const token = create('input');
+      token.type = 'hidden';
+      token.name = 'csrf';
+      token.value = csrfToken() ?? '';
+      const out = create('button', 'button button--quiet', 'Sign out');
       out.id = 'sign-out';
-      out.href = session.signOut;
-      parts.push(out);
+      out.type = 'submit';
+      form.append(token, out);
+      parts.push(form);
+    } else if (session.signIn === 'demo') {
+      parts.push(create('span', 'site-user__hint', 'Demo users stay signed in until the browser is closed'));
     }
     user.replaceChildren(...parts);
     user.hidden = false;
