@@ -133,6 +133,13 @@ class SourcesPageIT {
             page.await("the run completed", () -> page.text("detail-status").equals("Completed"));
             assertThat(page.text("decided-by")).isEqualTo("Approved by admin.");
             assertThat(admin.get("api/runs/" + halted).object().getString("status")).isEqualTo("COMPLETED");
+
+            // who the policy left out of the run, narrowed down to one rule
+            page.type("excluded-rule", "has-mobile");
+            page.click("excluded-apply");
+            page.await("the employees left out by has-mobile", () -> page.rows("excluded-body").stream()
+                    .anyMatch(r -> r.startsWith("uvx-")));
+            assertThat(page.rows("excluded-body")).allSatisfy(r -> assertThat(r).contains("has-mobile", "No"));
             page.screenshot("run-approved-and-delivered", "run-detail");
 
             // the history chart is drawn by the server, with its numbers as a table beside it
@@ -168,6 +175,8 @@ class SourcesPageIT {
             ldap.add(new LdapFixture.Person("uv" + i + "-" + department, "U", "Vanishing" + i,
                     String.format("0151 4445 55%02d", i), department, null));
         }
+        // and one without a mobile number, whom the policy leaves out
+        ldap.add(new LdapFixture.Person("uvx-" + department, "U", "Nomobile", null, department, null));
         admin.sync();
         for (int i = 1; i < 9; i++) {
             ldap.delete("uv" + i + "-" + department);
