@@ -137,8 +137,14 @@ final class PageBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * The text of a table body's rows, read in one go in the page (a table re-rendered meanwhile
+     * can't leave a half-read list), with white space folded as a person reads it.
+     */
+    @SuppressWarnings("unchecked")
     List<String> rows(String tbodyId) {
-        return all(By.cssSelector("#" + tbodyId + " > tr")).stream().map(WebElement::getText).toList();
+        return (List<String>) script("const body = document.getElementById(arguments[0]);"
+                + "return body ? [...body.rows].map((tr) => tr.innerText.replace(/\\s+/g, ' ').trim()) : [];", tbodyId);
     }
 
     String bodyText() {
