@@ -6,8 +6,8 @@
 // scripts and styles, so all behaviour lives here (and in common.js) and all looks in style.css.
 
 import {
-  ApiError, alertRegion, api, byId, create, dateTimeFormat, formatDateTime, formatNumber, humanise, parseDate,
-  setText, shortDateTimeFormat,
+  ApiError, ROLES, alertRegion, api, byId, clearFieldErrors, create, dateTimeFormat, formatDateTime, formatNumber,
+  humanise, parseDate, setText, shortDateTimeFormat, showFieldError, startPage, whileBusy,
 } from './common.js';
 
 const RUNS_URL = 'api/runs?limit=50';
@@ -19,6 +19,12 @@ const ACTIVE = new Set(['QUEUED', 'RUNNING']);
 // Paths are relative so the page keeps working if the application gets a context root.
 const runUrl = (id) => `api/runs/${encodeURIComponent(id)}`;
 const rejectionsUrl = (id) => `${runUrl(id)}/rejections?limit=${REJECTIONS_LIMIT}`;
+const EXCLUDED_LIMIT = 100;
+const excludedUrl = (id, rule) => `${runUrl(id)}/excluded?limit=${EXCLUDED_LIMIT}${rule ? `&rule=${encodeURIComponent(rule)}` : ''}`;
+const CHART_RUNS = 30;
+const chartUrl = () => `api/runs/chart.svg?limit=${CHART_RUNS}&at=${Date.now()}`;
+const SCHEDULES_URL = 'api/schedules';
+const scheduleUrl = (source) => `${SCHEDULES_URL}/${encodeURIComponent(source)}`;
 
 // ---------------------------------------------------------------------------------------
 // Formatting
@@ -130,6 +136,36 @@ const el = {
   rejectionsWrap: byId('rejections-wrap'),
   rejectionsCaption: byId('rejections-caption'),
   rejectionsBody: byId('rejections-body'),
+  approval: byId('approval'),
+  approvalText: byId('approval-text'),
+  approvalReadonly: byId('approval-readonly'),
+  approvalActions: byId('approval-actions'),
+  approveRun: byId('approve-run'),
+  rejectRun: byId('reject-run'),
+  decidedBy: byId('decided-by'),
+  excludedForm: byId('excluded-form'),
+  excludedRule: byId('excluded-rule'),
+  excludedRules: byId('excluded-rules'),
+  excludedNote: byId('excluded-note'),
+  excludedEmpty: byId('excluded-empty'),
+  excludedWrap: byId('excluded-wrap'),
+  excludedBody: byId('excluded-body'),
+  excludedHeading: byId('excluded-heading'),
+  historyChart: byId('history-chart'),
+  historyBody: byId('history-body'),
+  schedulesHeading: byId('schedules-heading'),
+  schedulesEmpty: byId('schedules-empty'),
+  schedulesWrap: byId('schedules-wrap'),
+  schedulesBody: byId('schedules-body'),
+  scheduleForm: byId('schedule-form'),
+  scheduleSource: byId('schedule-source'),
+  scheduleKindInterval: byId('schedule-kind-interval'),
+  scheduleKindCron: byId('schedule-kind-cron'),
+  scheduleExpression: byId('schedule-expression'),
+  scheduleExpressionHint: byId('schedule-expression-hint'),
+  scheduleZoneField: byId('schedule-zone-field'),
+  scheduleZone: byId('schedule-zone'),
+  scheduleSave: byId('schedule-save'),
 };
 
 const COUNT_KEYS = ['read', 'rejected', 'inScope', 'excluded', 'added', 'updated', 'removed'];
@@ -139,6 +175,9 @@ const detailCounts = Object.fromEntries(COUNT_KEYS.map((key) => [key, byId(`deta
 // State
 
 const state = {
+  admin: false,
+  excludedKey: null,
+  schedules: [],
   runs: [],
   loaded: false,
   starting: false,
@@ -304,7 +343,7 @@ function renderRuns() {
 function renderStartControls() {
   const active = anyActive();
   el.startButton.disabled = state.starting || active;
-  el.startBlocked.hidden = !active;
+  el.startBlocked.hidden = !active || !state.admin;
   el.startButton.setAttribute('aria-busy', String(state.starting));
 }
 
@@ -338,6 +377,7 @@ function renderDetail(run) {
     ? `Rejected entries (${formatNumber(counts.rejected)})` : 'Rejected entries');
   setText(el.rejectionsCaption, `Rejected entries of run ${run.id}`);
 
+  renderApproval(run);
   el.detail.hidden = false;
 
   // Fetch the rejections again only when there may be new ones.
@@ -346,6 +386,268 @@ function renderDetail(run) {
     state.rejectionsKey = key;
     loadRejections(run);
   }
+  const excludedKey = `${run.id}:${counts.excluded ?? ''}:${run.status}:${el.excludedRule.value.trim()}`;
+  if (excludedKey !== state.excludedKey) {
+    state.excludedKey = excludedKey;
+    loadExcluded(run);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Approving or rejecting a run that waits
+
+function renderApproval(run) {
+  const waiting = run.status === 'AWAITING_APPROVAL';
+  el.approval.hidden = !waiting;
+  if (waiting) {
+    const removed = run.counts?.removed;
+    let why;
+    if (typeof removed === 'number' && typeof run.removalLimit === 'number') {
+      why = `This run would remove ${formatNumber(removed)} contacts, more than the limit of `
+        + `${formatNumber(run.removalLimit)} removals per run. `;
+    } else {
+      why = 'This run would remove more contacts than the safety limit allows. ';
+    }
+    setText(el.approvalText, `${why}Nothing has been delivered. A directory that suddenly loses many people is `
+      + 'more often broken than empty: approve it to deliver the plan as it is, or reject it to deliver nothing.');
+    el.approvalActions.hidden = !state.admin;
+    el.approvalReadonly.hidden = state.admin;
+    // The reason is already said in the approval box.
+    el.detailError.hidden = true;
+  }
+  const decided = typeof run.decidedBy === 'string' && run.decidedBy !== '';
+  el.decidedBy.hidden = !decided || waiting;
+  if (decided) {
+    setText(el.decidedBy, run.status === 'REJECTED'
+      ? `Rejected by ${run.decidedBy}: nothing was delivered.`
+      : `Approved by ${run.decidedBy}.`);
+  }
+}
+
+async function decideRun(approve) {
+  const run = state.selectedRun;
+  if (!run) return;
+  const button = approve ? el.approveRun : el.rejectRun;
+  await whileBusy(button, async () => {
+    try {
+      await api(`${runUrl(run.id)}/${approve ? 'approve' : 'reject'}`, { method: 'POST' });
+    } catch (error) {
+      showAlert(`Run ${run.id} was not ${approve ? 'approved' : 'rejected'}. ${error.message}`, 'decide');
+      return;
+    }
+    clearAlert('decide');
+    announce(approve ? `Run ${run.id} is approved: it delivers its plan now.` : `Run ${run.id} is rejected: nothing is delivered.`);
+    if (state.refreshing) await state.refreshing;
+    await refresh();
+    el.detailHeading.focus();
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Employees the policy left out
+
+async function loadExcluded(run) {
+  const id = keyOf(run.id);
+  const rule = el.excludedRule.value.trim();
+  let excluded;
+  try {
+    excluded = await api(excludedUrl(run.id, rule));
+  } catch (error) {
+    if (state.selectedId !== id) return;
+    state.excludedKey = null;
+    el.excludedNote.hidden = false;
+    setText(el.excludedNote, 'The excluded employees could not be loaded.');
+    showAlert(error.message, 'excluded');
+    return;
+  }
+  if (state.selectedId !== id) return;
+  clearAlert('excluded');
+  renderExcluded(Array.isArray(excluded) ? excluded : [], state.selectedRun ?? run, rule);
+}
+
+function renderExcluded(entries, run, rule) {
+  const rows = entries.map((entry) => {
+    const tr = document.createElement('tr');
+    const who = create('th', '', String(entry.employeeId ?? ''));
+    who.scope = 'row';
+    const ruleCell = create('td');
+    ruleCell.append(create('code', '', String(entry.rule ?? '—')));
+    const why = create('td', 'reason', String(entry.reason ?? ''));
+    const receives = create('td', '', entry.receives ? 'Yes, but nobody receives theirs' : 'No');
+    tr.append(who, ruleCell, why, receives);
+    return tr;
+  });
+  el.excludedBody.replaceChildren(...rows);
+  if (!rule) {
+    // Offer the rules seen, so one can narrow the list down to one.
+    const rules = [...new Set(entries.map((entry) => entry.rule).filter(Boolean))].sort();
+    el.excludedRules.replaceChildren(...rules.map((name) => {
+      const option = document.createElement('option');
+      option.value = name;
+      return option;
+    }));
+  }
+  const total = typeof run.counts?.excluded === 'number' ? run.counts.excluded : rows.length;
+  setText(el.excludedHeading, `Excluded by the policy (${formatNumber(total)})`);
+  el.excludedWrap.hidden = rows.length === 0;
+  el.excludedEmpty.hidden = rows.length !== 0;
+  setText(el.excludedEmpty, rule ? `Nobody in this run was left out by the rule ${rule}.` : 'The policy left nobody out of this run.');
+  let note = '';
+  if (rows.length >= EXCLUDED_LIMIT) note = `Showing the first ${formatNumber(rows.length)}${rule ? ` left out by ${rule}` : ''}.`;
+  else if (rule && rows.length > 0) note = `${formatNumber(rows.length)} left out by the rule ${rule}.`;
+  el.excludedNote.hidden = note === '';
+  setText(el.excludedNote, note);
+}
+
+// ---------------------------------------------------------------------------------------
+// History chart (drawn by the server) and its numbers as a table
+
+function renderHistory({ reloadChart }) {
+  const latest = state.runs.slice(0, CHART_RUNS).slice().reverse();
+  el.historyBody.replaceChildren(...latest.map((run) => {
+    const tr = document.createElement('tr');
+    const id = create('th', '', String(run.id));
+    id.scope = 'row';
+    const counts = run.counts ?? {};
+    tr.append(id, create('td', '', statusLabel(run.status)),
+      ...['read', 'inScope', 'added', 'updated', 'removed'].map((key) => create('td', 'num', formatNumber(counts[key]))),
+      create('td', 'num', runDuration(run)));
+    return tr;
+  }));
+  if (reloadChart) el.historyChart.src = chartUrl();
+}
+
+// ---------------------------------------------------------------------------------------
+// Schedules
+
+const SCHEDULE_KIND_HINTS = {
+  interval: ['Interval', 'PT6H', 'An ISO-8601 duration: PT6H is every 6 hours, P1D every day.'],
+  cron: ['Cron expression', '30 2 * * 1-5', 'Five fields: minute, hour, day of month, month, day of week. 30 2 * * 1-5 is 02:30 on weekdays.'],
+};
+
+function scheduleWhen(schedule) {
+  if (schedule.kind === 'interval') return `Every ${schedule.expression}`;
+  if (schedule.kind === 'cron') return `Cron ${schedule.expression} (${schedule.zone ?? 'UTC'})`;
+  return String(schedule.expression ?? '—');
+}
+
+function renderSchedules() {
+  const rows = state.schedules.map((schedule) => {
+    const tr = document.createElement('tr');
+    tr.dataset.source = String(schedule.source);
+    const source = create('th', '', String(schedule.source));
+    source.scope = 'row';
+    const when = create('td');
+    when.append(create('code', '', scheduleWhen(schedule)));
+    const on = create('td');
+    on.append(create('span', schedule.enabled ? 'badge badge--ok' : 'badge', schedule.enabled ? 'On' : 'Off'));
+    const next = create('td', '', schedule.enabled ? formatDateTime(schedule.nextFireAt) : '—');
+    const last = create('td', '', schedule.lastRunId ? `Run ${schedule.lastRunId}, ${formatDateTime(schedule.lastFiredAt)}` : 'None yet');
+    const by = create('td', '', schedule.updatedBy ? `${schedule.updatedBy}, ${formatDateTime(schedule.updatedAt)}` : '—');
+    const actions = create('td', 'actions');
+    if (state.admin && schedule.enabled) {
+      const off = create('button', 'button button--small', 'Switch off');
+      off.type = 'button';
+      off.dataset.disable = String(schedule.source);
+      off.setAttribute('aria-label', `Switch off the schedule of ${schedule.source}`);
+      actions.append(off);
+    }
+    tr.append(source, when, on, next, last, by, actions);
+    return tr;
+  });
+  el.schedulesBody.replaceChildren(...rows);
+  el.schedulesWrap.hidden = rows.length === 0;
+  el.schedulesEmpty.hidden = rows.length !== 0;
+}
+
+async function loadSchedules() {
+  try {
+    const schedules = await api(SCHEDULES_URL);
+    state.schedules = Array.isArray(schedules) ? schedules : [];
+  } catch (error) {
+    showAlert(`The schedules could not be loaded. ${error.message}`, 'schedules');
+    return;
+  }
+  clearAlert('schedules');
+  renderSchedules();
+}
+
+async function loadScheduleSources() {
+  let sources;
+  try {
+    sources = await api('api/sources');
+  } catch {
+    sources = [];
+  }
+  const ids = new Set([...(Array.isArray(sources) ? sources.map((s) => s.id) : []), ...state.schedules.map((s) => s.source)]);
+  el.scheduleSource.replaceChildren(...[...ids].sort().map((id) => {
+    const option = document.createElement('option');
+    option.value = id;
+    const source = Array.isArray(sources) ? sources.find((s) => s.id === id) : null;
+    option.textContent = source?.name && source.name !== id ? `${source.name} (${id})` : id;
+    return option;
+  }));
+  el.scheduleForm.hidden = ids.size === 0;
+}
+
+function scheduleKind() {
+  return el.scheduleKindCron.checked ? 'cron' : 'interval';
+}
+
+function renderScheduleKind() {
+  const [label, placeholder, hint] = SCHEDULE_KIND_HINTS[scheduleKind()];
+  setText(el.scheduleForm.querySelector('label[for="schedule-expression"]'), label);
+  el.scheduleExpression.placeholder = placeholder;
+  setText(el.scheduleExpressionHint, hint);
+  el.scheduleZoneField.hidden = scheduleKind() !== 'cron';
+}
+
+async function saveSchedule(event) {
+  event.preventDefault();
+  clearFieldErrors(el.scheduleForm);
+  const source = el.scheduleSource.value;
+  const kind = scheduleKind();
+  const expression = el.scheduleExpression.value.trim();
+  if (expression === '') {
+    showFieldError(el.scheduleExpression, kind === 'cron' ? 'Enter a cron expression, such as 30 2 * * 1-5.' : 'Enter an interval, such as PT6H.');
+    el.scheduleExpression.focus();
+    return;
+  }
+  const body = kind === 'cron' ? { cron: expression, zone: el.scheduleZone.value.trim() || undefined } : { interval: expression };
+  await whileBusy(el.scheduleSave, async () => {
+    let saved;
+    try {
+      saved = await api(scheduleUrl(source), { method: 'PUT', body });
+    } catch (error) {
+      const control = /time zone/i.test(error.message) ? el.scheduleZone : el.scheduleExpression;
+      if (error.status === 400) {
+        showFieldError(control, error.message);
+        control.focus();
+      } else {
+        showAlert(`The schedule was not set. ${error.message}`, 'schedule');
+      }
+      return;
+    }
+    clearAlert('schedule');
+    await loadSchedules();
+    announce(`${source} is scheduled: ${scheduleWhen(saved)}; next run ${formatDateTime(saved.nextFireAt)}.`);
+  });
+}
+
+async function disableSchedule(button) {
+  const source = button.dataset.disable;
+  await whileBusy(button, async () => {
+    try {
+      await api(scheduleUrl(source), { method: 'DELETE' });
+    } catch (error) {
+      showAlert(`The schedule of ${source} was not switched off. ${error.message}`, 'schedule');
+      return;
+    }
+    clearAlert('schedule');
+    await loadSchedules();
+    announce(`The schedule of ${source} is switched off: runs start only when someone starts one.`);
+    el.schedulesHeading.focus();
+  });
 }
 
 async function loadRejections(run) {
@@ -412,7 +714,12 @@ async function selectRun(runId, { focus = true } = {}) {
   const id = keyOf(runId);
   const changed = state.selectedId !== id;
   state.selectedId = id;
-  if (changed) state.rejectionsKey = null;
+  if (changed) {
+    state.rejectionsKey = null;
+    state.excludedKey = null;
+    el.excludedRule.value = '';
+    el.excludedBody.replaceChildren();
+  }
   history.replaceState(null, '', `#run-${encodeURIComponent(id)}`);
   for (const [rowId, row] of rows) {
     row.tr.classList.toggle('is-selected', rowId === id);
@@ -448,6 +755,7 @@ function closeDetail({ restoreFocus = true } = {}) {
   state.selectedId = null;
   state.selectedRun = null;
   state.rejectionsKey = null;
+  state.excludedKey = null;
   el.detail.hidden = true;
   delete el.rejectionsBody.dataset.runId;
   history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -492,6 +800,11 @@ async function loadRuns() {
     runs = await api(RUNS_URL);
     if (!Array.isArray(runs)) throw new ApiError('The server sent a list of runs this page could not read.', 200);
   } catch (error) {
+    if (error.status === 403 && !state.loaded) {
+      // Every role but the employee's may read runs: this is an employee, whose page is My page.
+      window.location.replace('me.html');
+      return;
+    }
     state.failures += 1;
     showAlert(`The list of runs could not be updated. ${error.message}`, 'runs');
     if (!state.loaded) announce('The runs could not be loaded.');
@@ -509,6 +822,9 @@ async function loadRuns() {
   renderRuns();
   renderStartControls();
   const finished = describeFinished(previous, state.runs);
+  const changedShape = state.runs.length !== previous.size || state.runs.some((run) => previous.get(run.id) !== run.status);
+  renderHistory({ reloadChart: changedShape && state.chartShown });
+  state.chartShown = true;
   announce(finished ? `${finished} ${describeActivity()}` : describeActivity());
   setText(el.updated, `Updated ${timeFormat.format(new Date())}`);
 
@@ -574,6 +890,33 @@ window.addEventListener('hashchange', () => {
   if (id !== null && id !== state.selectedId) selectRun(id);
 });
 
-await refresh();
-const linked = runIdFromHash();
-if (linked !== null) selectRun(linked, { focus: false });
+el.approveRun.addEventListener('click', () => decideRun(true));
+el.rejectRun.addEventListener('click', () => decideRun(false));
+el.excludedForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  state.excludedKey = null;
+  if (state.selectedRun) renderDetail(state.selectedRun);
+});
+el.scheduleForm.addEventListener('submit', saveSchedule);
+el.scheduleKindInterval.addEventListener('change', renderScheduleKind);
+el.scheduleKindCron.addEventListener('change', renderScheduleKind);
+el.schedulesBody.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-disable]');
+  if (button) disableSchedule(button);
+});
+
+const session = await startPage('runs', { say: (message) => showAlert(message, 'session') });
+if (session) {
+  state.admin = session.has(ROLES.admin);
+  el.startForm.hidden = !state.admin;
+  await refresh();
+  if (state.loaded) await loadSchedules();
+  if (state.admin) await loadScheduleSources();
+  const linked = runIdFromHash();
+  if (linked !== null) selectRun(linked, { focus: false });
+} else {
+  for (const section of [el.startForm, el.runsWrap, el.runsEmpty, el.detail, byId('history'), byId('schedules')]) {
+    section.hidden = true;
+  }
+  announce('This page is not for your account.');
+}

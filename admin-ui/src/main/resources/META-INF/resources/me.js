@@ -6,7 +6,9 @@
 // must be treated as untrusted text. The server's Content-Security-Policy forbids inline scripts
 // and styles, so all behaviour lives here (and in common.js) and all looks in style.css.
 
-import { alertRegion, api, byId, create, parseDate, setText, shortDateTimeFormat } from './common.js';
+import {
+  alertRegion, api, byId, create, parseDate, setText, shortDateTimeFormat, startPage, whileBusy,
+} from './common.js';
 
 // Paths are relative so the page keeps working if the application gets a context root.
 const ME_URL = 'api/me';
@@ -188,19 +190,6 @@ const alerts = alertRegion({ region: el.alert, message: el.alertMessage, dismiss
 /** Says what just happened in the live status region; set every time, so a repeat is announced too. */
 function announce(message) {
   el.status.textContent = message;
-}
-
-/** Disables a control while its request is in flight, so a second press does not repeat it. */
-async function whileBusy(button, work) {
-  if (button.disabled) return;
-  button.disabled = true;
-  button.setAttribute('aria-busy', 'true');
-  try {
-    await work();
-  } finally {
-    button.disabled = false;
-    button.removeAttribute('aria-busy');
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -702,4 +691,8 @@ document.addEventListener('click', (event) => {
   if (button) copyField(button);
 });
 
-await reload();
+if (await startPage('me', { say: (message) => alerts.show(message, 'session') })) {
+  await reload();
+} else {
+  announce('This page is not for your account.');
+}

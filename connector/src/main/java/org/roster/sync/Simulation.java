@@ -37,8 +37,26 @@ import org.roster.policy.ScopeDecision;
  */
 public final class Simulation {
 
-    /** How one viewer's list would change. */
-    public record ViewerChange(String viewerId, int gains, int losses, int updates) {
+    /**
+     * How one viewer's list would change: how many colleagues they would gain, lose and see with
+     * other fields, and who (the first {@link #NAMED} of each, by id), so a compliance officer can
+     * check a change on real people.
+     */
+    public record ViewerChange(String viewerId, int gains, int losses, int updates, List<String> gained,
+                               List<String> lost, List<String> updated) {
+
+        /** How many colleagues of each kind a change names. */
+        public static final int NAMED = 10;
+
+        public ViewerChange {
+            gained = List.copyOf(gained);
+            lost = List.copyOf(lost);
+            updated = List.copyOf(updated);
+        }
+
+        public ViewerChange(String viewerId, int gains, int losses, int updates) {
+            this(viewerId, gains, losses, updates, List.of(), List.of(), List.of());
+        }
     }
 
     /**
@@ -139,20 +157,32 @@ public final class Simulation {
         int gains = 0;
         int losses = 0;
         int updates = 0;
+        List<String> gained = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
         for (ContactChange change : plan) {
             if (change instanceof ContactChange.Add) {
                 gains++;
+                name(gained, change);
             } else if (change instanceof ContactChange.Remove) {
                 losses++;
+                name(lost, change);
             } else {
                 updates++;
+                name(updated, change);
             }
         }
         totals[0]++;
         totals[1] += gains;
         totals[2] += updates;
         totals[3] += losses;
-        keep.accept(new ViewerChange(viewerId, gains, losses, updates));
+        keep.accept(new ViewerChange(viewerId, gains, losses, updates, gained, lost, updated));
+    }
+
+    private static void name(List<String> ids, ContactChange change) {
+        if (ids.size() < ViewerChange.NAMED) {
+            ids.add(change.contactId());
+        }
     }
 
     private static void trim(List<ViewerChange> changes, int size) {

@@ -69,6 +69,8 @@ class SimulationTest {
         assertThat(result.sample()).first().satisfies(c -> {
             assertThat(c.viewerId()).isEqualTo("c");
             assertThat(c.losses()).isEqualTo(2);
+            assertThat(c.lost()).as("who the viewer would lose, by id").containsExactlyInAnyOrder("a", "b");
+            assertThat(c.gained()).isEmpty();
         });
         assertThat(store.deliveredTo("a")).containsKey("c");
     }

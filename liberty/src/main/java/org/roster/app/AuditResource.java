@@ -53,25 +53,35 @@ public class AuditResource {
         }
     }
 
-    /** Query filters; each is optional. */
-    record Filter(String actor, String action, String subject, Instant from, Instant to) {
+    /** Query filters; each is optional. {@code before} pages back: only records with a lower id. */
+    record Filter(String actor, String action, String subject, Instant from, Instant to, Long before) {
     }
 
     @GET
     @Operation(summary = "Audit records, newest first, filtered by actor, action, subject (e.g. run:12, "
-            + "employee:p42) and time")
+            + "employee:p42) and time; the next page is the records before the last one's id (before=…)")
     public List<AuditView> query(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("subject") String subject, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("employee") String employee,
-                                 @QueryParam("run") Long run,
+                                 @QueryParam("run") Long run, @QueryParam("before") Long before,
                                  @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw Problem.badRequest("limit must be between 1 and 1000, not " + limit);
         }
-        String subjectFilter = employee != null ? "employee:" + employee : run != null ? "run:" + run : subject;
-        Filter filter = new Filter(actor, action, subjectFilter, instant("from", from), instant("to", to));
+        Filter filter = filter(actor, action, subject, from, to, employee, run, before);
         return query(filter, "order by a.id desc").setMaxResults(limit).getResultList().stream()
                 .map(AuditView::of).toList();
+    }
+
+    private static Filter filter(String actor, String action, String subject, String from, String to,
+                                 String employee, Long run, Long before) {
+        String subjectFilter = employee != null ? "employee:" + employee : run != null ? "run:" + run : subject;
+        return new Filter(blankAsNull(actor), blankAsNull(action), blankAsNull(subjectFilter), instant("from", from),
+                instant("to", to), before);
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GET
@@ -84,10 +94,13 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The whole trail (or a time range) as CSV or JSON, oldest first, streamed")
+    @Operation(summary = "The whole trail, or the records a query's filters select (actor, action, subject, "
+            + "employee, run, time range), as CSV or JSON, oldest first, streamed")
     public Response export(@QueryParam("format") @DefaultValue("csv") String format,
-                           @QueryParam("from") String from, @QueryParam("to") String to) {
-        Filter filter = new Filter(null, null, null, instant("from", from), instant("to", to));
+                           @QueryParam("actor") String actor, @QueryParam("action") String action,
+                           @QueryParam("subject") String subject, @QueryParam("employee") String employee,
+                           @QueryParam("run") Long run, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Filter filter = filter(actor, action, subject, from, to, employee, run, null);
         boolean json = "json".equals(format);
         if (!json && !"csv".equals(format)) {
             throw Problem.badRequest("format must be csv or json, not \"" + format + "\"");
@@ -141,6 +154,7 @@ public class AuditResource {
         add(where, parameters, "a.subject = :subject", "subject", filter.subject());
         add(where, parameters, "a.at >= :from", "from", filter.from());
         add(where, parameters, "a.at < :to", "to", filter.to());
+        add(where, parameters, "a.id < :before", "before", filter.before());
         String jpql = "select a from AuditRecordEntity a where 1 = 1" + (where.isEmpty() ? "" : " and "
                 + String.join(" and ", where)) + " " + tail;
         TypedQuery<AuditRecordEntity> query = em.createQuery(jpql, AuditRecordEntity.class);

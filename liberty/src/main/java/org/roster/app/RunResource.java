@@ -98,6 +98,17 @@ public class RunResource {
     }
 
     @GET
+    @Path("chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The latest runs as an SVG chart: entries read, in scope and contact changes, and "
+            + "durations, oldest on the left; its title and description say the same in words")
+    public Response chart(@QueryParam("limit") @DefaultValue("30") int limit) {
+        List<RunHistoryChart.Run> latest = list(limit).stream().map(RunHistoryChart.Run::of).toList();
+        return Response.ok(RunHistoryChart.of(latest).svg(), "image/svg+xml; charset=UTF-8")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One run: status, stage, progress and counts")
     public RunView get(@PathParam("id") long id) {

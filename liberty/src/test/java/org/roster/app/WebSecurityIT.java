@@ -94,6 +94,29 @@ class WebSecurityIT {
     }
 
     @Test
+    void theSignOutFormCarriesThePagesTokenAsAField() throws Exception {
+        HttpResponse<String> page = send(request("index.html", "admin").GET());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(CsrfGuard.COOKIE))
+                .findFirst().orElseThrow();
+        String token = cookie.substring(CsrfGuard.COOKIE.length() + 1, cookie.indexOf(';'));
+
+        HttpResponse<String> withToken = send(signOut(token, CsrfGuard.FIELD + "=" + token));
+        HttpResponse<String> wrongToken = send(signOut(token, CsrfGuard.FIELD + "=" + token + "x"));
+        HttpResponse<String> withoutToken = send(signOut(token, ""));
+
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(302);
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+    }
+
+    private HttpRequest.Builder signOut(String cookieToken, String form) {
+        return request("signout", "admin").header("Sec-Fetch-Site", "same-origin")
+                .header("Cookie", CsrfGuard.COOKIE + "=" + cookieToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    @Test
     void demoSignInSaysSoAndHasNoSignOut() throws Exception {
         HttpResponse<String> session = send(request("api/session", "compliance").GET());
 

@@ -110,7 +110,7 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
             try {
                 ldapUrl = new LDAPURL(one);
             } catch (LDAPException e) {
-                throw new IllegalArgumentException("LDAP URL \"" + one + "\" is not valid: " + e.getExceptionMessage());
+                throw new IllegalArgumentException("LDAP URL \"" + one + "\" is not valid: " + e.getMessage());
             }
             if (!Set.of("ldap", "ldaps").contains(ldapUrl.getScheme())) {
                 throw new IllegalArgumentException("LDAP URL \"" + one + "\" must start with ldap:// or ldaps://");
@@ -124,14 +124,14 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
         try {
             base = new DN(baseDn);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException("base DN \"" + baseDn + "\" is not a valid DN: " + e.getExceptionMessage());
+            throw new IllegalArgumentException("base DN \"" + baseDn + "\" is not a valid DN: " + e.getMessage());
         }
         Filter parsed;
         try {
             parsed = Filter.create(filter);
         } catch (LDAPException e) {
             throw new IllegalArgumentException("filter \"" + filter + "\" is not a valid LDAP filter: "
-                    + e.getExceptionMessage());
+                    + e.getMessage());
         }
         if (idAttribute.isBlank()) {
             throw new IllegalArgumentException("the identity attribute is empty");

@@ -377,6 +377,14 @@ class LdapDirectorySourceTest {
     }
 
     @Test
+    void aRefusalSaysWhatIsWrongInWordsWithoutTheLibrarysInternals() {
+        assertThatThrownBy(() -> parse(url, BIND_DN, "people at example", PERSONS, "uid", MAPPING, 50))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base DN \"people at example\" is not a valid DN: Unable to parse")
+                .hasMessageNotContainingAny("LDAPException", "resultCode", "ldapSDKVersion", "revision=");
+    }
+
+    @Test
     void aMappingNamingAnUnknownFieldIsRefusedNamingTheField() {
         assertRefused(() -> parse(url, BIND_DN, PEOPLE, PERSONS, "uid", "surname=sn,nickname=cn", 50),
                 "attribute mapping \"nickname=cn\" names an unknown field \"nickname\"");
