@@ -126,7 +126,9 @@ public final class JpaStateStore implements StateStore {
             List<EmployeeEntity> rows = em.createQuery("select e from EmployeeEntity e where e.id in :ids "
                             + "and e.status = :active", EmployeeEntity.class)
                     .setParameter("ids", List.copyOf(employeeIds))
-                    .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList();
+                    .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                    // only compared, never changed: EclipseLink need not keep copies to detect changes
+                    .setHint("eclipselink.read-only", "true").getResultList();
             Map<String, String> stored = new HashMap<>();
             Map<String, Employee> byId = new HashMap<>();
             withGroups(rows).forEach(e -> byId.put(e.id(), e));
