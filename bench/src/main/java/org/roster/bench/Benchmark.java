@@ -79,7 +79,9 @@ public final class Benchmark {
     private void run() throws Exception {
         List<Integer> employees = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
-        int planUpTo = Integer.getInteger("bench.plan-up-to", 10_000);
+        int planUpTo = Integer.getInteger("bench.plan-up-to", 1_000);
+        int fullOnlyFrom = Integer.getInteger("bench.full-only-from", 1_000_000);
+        int unboundIdSize = Integer.getInteger("bench.unboundid-size", 10_000);
         List<Integer> keycloakSizes = Arrays.stream(System.getProperty("bench.keycloak-sizes", "10000").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
         Path output = Path.of(System.getProperty("bench.output", "results"));
@@ -94,7 +96,12 @@ public final class Benchmark {
         try (BenchPostgres pg = BenchPostgres.start(work.resolve("pg"))) {
             ((Map<String, Object>) report.get("machine")).put("postgresql", pg.version());
             for (int size : employees) {
-                sizes.add(measure(pg, size, size <= planUpTo, keycloakSizes.contains(size)));
+                Map<String, Object> row = measure(pg, size, size <= planUpTo, size >= fullOnlyFrom,
+                        keycloakSizes.contains(size));
+                if (size == unboundIdSize) {
+                    row.put("unboundIdInMemory", unboundIdInMemory(size));
+                }
+                sizes.add(row);
                 writeReport(output, started);
             }
         }
@@ -115,14 +122,35 @@ public final class Benchmark {
         System.out.println(Table.of(sizes));
     }
 
-    private Map<String, Object> measure(BenchPostgres pg, int size, boolean plan, boolean keycloak) throws Exception {
+    /**
+     * The same directory on UnboundID's in-memory server, read bare with the same paged search: its
+     * paged search re-runs the whole search for every page, so a paged read costs O(n^2/page) and
+     * the size series is served by slapd instead.
+     */
+    private Map<String, Object> unboundIdInMemory(int size) throws Exception {
+        log("%,d: the same directory on UnboundID's in-memory server", size);
+        try (DirectoryProcess ldap = DirectoryProcess.start(size, "-Xmx2g", work.resolve("unboundid-" + size + ".log"))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", "UnboundID in-memory directory server (separate JVM, -Xmx2g)");
+            row.put("loadSeconds", round(ldap.loadSeconds));
+            LdapSourceConfig config = LdapSourceConfig.parse(ldap.url(), "", Secret.none(),
+                    DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid", LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE)
+                    .onlyFields(java.util.EnumSet.of(PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE,
+                            PersonField.DEPARTMENT, PersonField.LOCATION)).trackingChangesBy("modifyTimestamp");
+            Measure.Taken<Long> paged = Measure.phase(() -> bareRead(ldap.port(), config));
+            row.put("bareReadPaged500", phase(paged, paged.result()));
+            return row;
+        }
+    }
+
+    private Map<String, Object> measure(BenchPostgres pg, int size, boolean plan, boolean firstSyncOnly,
+                                        boolean keycloak) throws Exception {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("employees", size);
         log("%,d employees: starting the directory server", size);
-        String ldapHeap = size >= 1_000_000 ? "-Xmx8g" : size >= 100_000 ? "-Xmx3g" : "-Xmx1g";
-        try (DirectoryProcess ldap = DirectoryProcess.start(size, ldapHeap, work.resolve("ldap-" + size + ".log"))) {
-            row.put("directoryServer", Map.of("kind", "UnboundID in-memory directory server (separate JVM)",
-                    "jvmOptions", ldapHeap + " -XX:+UseParallelGC", "loadSeconds", round(ldap.loadSeconds)));
+        try (SlapdDirectory ldap = SlapdDirectory.start(size, work.resolve("slapd-" + size))) {
+            row.put("directoryServer", Map.of("kind", "OpenLDAP slapd (Debian), mdb backend, loaded by slapadd",
+                    "loadSeconds", round(ldap.loadSeconds)));
             Policy policy = benchPolicy();
             java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(policy.referencedFields());
             fields.add(PersonField.LOCATION);
@@ -157,6 +185,14 @@ public final class Benchmark {
                 row.put("firstFullSync", full);
                 String watermark = (String) full.remove("watermark");
 
+                if (firstSyncOnly) {
+                    row.put("note", (row.containsKey("note") ? row.get("note") + "; " : "")
+                            + "at this size only the first full sync is measured (the -Xmx512m target), to keep the "
+                            + "run within minutes");
+                    row.put("bareReadSeconds", round(bareBefore.seconds()));
+                    row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bareBefore.seconds()));
+                    return row;
+                }
                 log("%,d: steady-state full reconciliation", size);
                 Map<String, Object> steady = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
                 steady.remove("watermark");
@@ -169,7 +205,7 @@ public final class Benchmark {
                 log("%,d: %d changes, incremental sync", size, CHANGES);
                 // modifyTimestamp has millisecond resolution: changes made now are newer than the watermark
                 Thread.sleep(50);
-                changeMobiles(ldap.port(), size);
+                changeMobiles(ldap, size);
                 Map<String, Object> incremental = sync(db, pipeline, store,
                         SyncPipeline.ReadMode.changesSince(watermark), CHANGES);
                 incremental.remove("watermark");
@@ -231,6 +267,10 @@ public final class Benchmark {
         Map<String, Object> stages = new LinkedHashMap<>();
         store.stageSeconds().forEach((stage, seconds) -> stages.put(stage.name().toLowerCase(), round(seconds)));
         phase.put("stageSeconds", stages);
+        Map<String, Object> inStore = new LinkedHashMap<>();
+        store.nanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                .forEach(e -> inStore.put(e.getKey(), round(e.getValue().get() / 1e9)));
+        phase.put("secondsInStoreMethods", inStore);
         Double delivering = store.stageSeconds().get(RunProgress.Stage.DELIVERING);
         long rows = db.store.countDelivered() - deliveredBefore;
         if (delivering != null && progress.delivered.get() > 0) {
@@ -286,9 +326,9 @@ public final class Benchmark {
     }
 
     /** Gives {@value #CHANGES} people spread over the directory a new mobile number. */
-    private static void changeMobiles(int port, int size) throws Exception {
+    private static void changeMobiles(SlapdDirectory ldap, int size) throws Exception {
         DemoDirectory directory = DemoDirectory.of(DemoDirectory.DEFAULT_SEED, size);
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
+        try (LDAPConnection connection = ldap.adminConnection()) {
             for (int i = 0; i < CHANGES; i++) {
                 int index = (int) ((long) i * size / CHANGES) + 7;
                 String dn = directory.person(index, DemoDirectory.DEFAULT_BASE_DN).getDN();
@@ -308,6 +348,8 @@ public final class Benchmark {
         private final boolean plan;
         final AtomicLong written = new AtomicLong();
         final AtomicLong seen = new AtomicLong();
+        /** Time spent inside each store method: where a run's time goes. */
+        final Map<String, AtomicLong> nanos = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<RunProgress.Stage, Long> stageStarts = new EnumMap<>(RunProgress.Stage.class);
 
         Instrumented(StateStore store, boolean plan) {
@@ -318,6 +360,7 @@ public final class Benchmark {
         void reset() {
             written.set(0);
             seen.set(0);
+            nanos.clear();
             stageStarts.clear();
         }
 
@@ -345,10 +388,14 @@ public final class Benchmark {
                             }
                             default -> { }
                         }
+                        long start = System.nanoTime();
                         try {
                             return method.invoke(store, args);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
+                        } finally {
+                            nanos.computeIfAbsent(method.getName(), k -> new AtomicLong())
+                                    .addAndGet(System.nanoTime() - start);
                         }
                     });
         }

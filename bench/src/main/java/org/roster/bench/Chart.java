@@ -35,8 +35,12 @@ final class Chart {
             double n = ((Number) row.get("employees")).doubleValue();
             bare.add(n, (Double) row.get("bareReadSeconds"));
             full.add(n, (Double) ((Map<?, ?>) row.get("firstFullSync")).get("seconds"));
-            steady.add(n, (Double) ((Map<?, ?>) row.get("steadyStateFullSync")).get("seconds"));
-            incremental.add(n, (Double) ((Map<?, ?>) row.get("incrementalSync")).get("seconds"));
+            if (row.get("steadyStateFullSync") instanceof Map<?, ?> s) {
+                steady.add(n, (Double) s.get("seconds"));
+            }
+            if (row.get("incrementalSync") instanceof Map<?, ?> i) {
+                incremental.add(n, (Double) i.get("seconds"));
+            }
             if (row.get("keycloak") instanceof Map<?, ?> kc && kc.get("seconds") instanceof Double s) {
                 keycloak.add(n, s);
             }

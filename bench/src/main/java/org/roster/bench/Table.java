@@ -19,15 +19,17 @@ final class Table {
             Map<?, ?> steady = (Map<?, ?>) row.get("steadyStateFullSync");
             Map<?, ?> incremental = (Map<?, ?>) row.get("incrementalSync");
             Map<?, ?> keycloak = (Map<?, ?>) row.get("keycloak");
-            out.append(String.format("| %,d%s | %s s (%,d/s) | %s s (%,d/s) | %s s (%.2f× bare) | %s s (%.1f %% of steady) | %s | %s MiB |%n",
+            out.append(String.format("| %,d%s | %s s (%,d/s) | %s s (%,d/s) | %s | %s | %s | %s MiB |%n",
                     ((Number) row.get("employees")).intValue(),
                     Boolean.TRUE.equals(row.get("planned")) ? " (planned)" : "",
                     row.get("bareReadSeconds"),
                     ((Number) row.get("employees")).longValue() * 1000 / Math.max(1,
                             Math.round((Double) row.get("bareReadSeconds") * 1000)),
                     full.get("seconds"), ((Number) full.get("entriesPerSecond")).longValue(),
-                    steady.get("seconds"), (Double) row.get("ratioSteadyStateToBareRead"),
-                    incremental.get("seconds"), 100 * (Double) row.get("ratioIncrementalToSteadyState"),
+                    steady == null ? "—" : String.format("%s s (%.2f× bare)", steady.get("seconds"),
+                            (Double) row.get("ratioSteadyStateToBareRead")),
+                    incremental == null ? "—" : String.format("%s s (%.1f %% of steady)", incremental.get("seconds"),
+                            100 * (Double) row.get("ratioIncrementalToSteadyState")),
                     keycloak == null ? "—" : keycloak.get("seconds") instanceof Double s
                             ? String.format("%s s (%.1f× Roster)", s, (Double) row.get("ratioKeycloakToRosterFirstFullSync"))
                             : String.valueOf(keycloak.get("error")),
