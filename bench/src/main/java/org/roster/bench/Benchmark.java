@@ -48,14 +48,17 @@ import org.roster.sync.SyncPipeline;
 
 /**
  * The whole comparison in one run: for each directory size, the generated directory is served by
- * UnboundID's in-memory LDAP server (a JVM of its own), read bare, then synced by Roster into
- * PostgreSQL (first full sync, steady-state full reconciliation, incremental sync of 100 changes);
- * Keycloak's LDAP federation syncs the same directory; JMH measures the hot spots. Prints a table,
- * writes {@code roster-bench.json} and {@code roster-bench.png}. Timings are reported, never
- * judged: nothing here fails on a slow machine.
+ * OpenLDAP (slapd, a process of its own), read bare, then synced by Roster into PostgreSQL (first
+ * full sync, steady-state full reconciliation, incremental sync of 100 changes); Keycloak's LDAP
+ * federation syncs the same directory; the same directory on UnboundID's in-memory server is read
+ * once for comparison; JMH measures the hot spots. Prints a table, writes {@code roster-bench.json}
+ * and {@code roster-bench.png}. Timings are reported, never judged: nothing here fails on a slow
+ * machine.
  *
  * <p>System properties: {@code bench.sizes} (comma-separated), {@code bench.output} (a folder),
  * {@code bench.plan-up-to} (the largest size whose runs plan and deliver every viewer),
+ * {@code bench.full-only-from} (from this size on only the first full sync runs),
+ * {@code bench.unboundid-size} (the size also read from UnboundID's in-memory server),
  * {@code bench.keycloak-sizes}, {@code bench.keycloak.zip}, {@code bench.jmh} ({@code false} skips it).
  */
 public final class Benchmark {
