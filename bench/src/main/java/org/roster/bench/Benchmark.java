@@ -59,6 +59,7 @@ import org.roster.sync.SyncPipeline;
  * {@code bench.plan-up-to} (the largest size whose runs plan and deliver every viewer),
  * {@code bench.full-only-from} (from this size on only the first full sync runs),
  * {@code bench.unboundid-size} (the size also read from UnboundID's in-memory server),
+ * {@code bench.entra-size} (the size also read as an Entra ID tenant on the Graph emulator),
  * {@code bench.keycloak-sizes}, {@code bench.keycloak.zip}, {@code bench.jmh} ({@code false} skips it).
  */
 public final class Benchmark {
@@ -85,6 +86,7 @@ public final class Benchmark {
         int planUpTo = Integer.getInteger("bench.plan-up-to", 1_000);
         int fullOnlyFrom = Integer.getInteger("bench.full-only-from", 1_000_000);
         int unboundIdSize = Integer.getInteger("bench.unboundid-size", 10_000);
+        int entraSize = Integer.getInteger("bench.entra-size", 10_000);
         List<Integer> keycloakSizes = Arrays.stream(System.getProperty("bench.keycloak-sizes", "10000").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
         Path output = Path.of(System.getProperty("bench.output", "results"));
@@ -103,6 +105,10 @@ public final class Benchmark {
                         keycloakSizes.contains(size));
                 if (size == unboundIdSize) {
                     row.put("unboundIdInMemory", unboundIdInMemory(size));
+                }
+                if (size == entraSize) {
+                    log("%,d: the same directory as an Entra ID tenant on the Graph emulator", size);
+                    row.put("entra", EntraRead.measure(pg, size, clock));
                 }
                 sizes.add(row);
                 writeReport(output, started);
