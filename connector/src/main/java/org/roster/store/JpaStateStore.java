@@ -84,6 +84,9 @@ public final class JpaStateStore implements StateStore {
                         clock.instant());
             }
             saveGroups(employees);
+            if (!employees.isEmpty()) {
+                dropPlanBasis();
+            }
             for (Rejection rejection : rejections) {
                 // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
                 rejection.employeeId().map(existing::get).ifPresent(row -> row.seen(runId));
@@ -108,6 +111,77 @@ public final class JpaStateStore implements StateStore {
         }
     }
 
+    /**
+     * The viewer-digest row that holds the basis of the last complete plan; no employee has an empty
+     * id, so it is nobody's digest.
+     */
+    static final String PLAN_BASIS = "";
+
+    @Override
+    public Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> {
+            List<EmployeeEntity> rows = em.createQuery("select e from EmployeeEntity e where e.id in :ids "
+                            + "and e.status = :active", EmployeeEntity.class)
+                    .setParameter("ids", List.copyOf(employeeIds))
+                    .setParameter("active", EmployeeEntity.Status.ACTIVE)
+                    // only compared, never changed: EclipseLink need not keep copies to detect changes
+                    .setHint("eclipselink.read-only", "true").getResultList();
+            Map<String, String> stored = new HashMap<>();
+            Map<String, Employee> byId = new HashMap<>();
+            withGroups(rows).forEach(e -> byId.put(e.id(), e));
+            for (EmployeeEntity row : rows) {
+                stored.put(row.getId(), org.roster.sync.EmployeeFingerprint.of(byId.get(row.getId()), row.isInScope(),
+                        row.isContactAllowed(), row.getScopeRule(), row.getScopeReason()));
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void markSeen(long runId, java.util.Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(() -> em.createQuery("update EmployeeEntity e set e.lastSeenRun = :run where e.id in :ids")
+                .setParameter("run", runId).setParameter("ids", List.copyOf(employeeIds)).executeUpdate());
+    }
+
+    @Override
+    public boolean planStands(String basis) {
+        return tx.inTransaction(() -> {
+            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, PLAN_BASIS);
+            if (stored == null || !basis.equals(stored.getDigest())) {
+                return false;
+            }
+            // a digest dropped anywhere (a refused delivery, a newly linked account) means that viewer
+            // is planned again
+            return em.createQuery("select count(e) from EmployeeEntity e where e.inScope = true and not exists "
+                    + "(select d from ViewerDigestEntity d where d.viewerId = e.id)", Long.class)
+                    .getSingleResult() == 0;
+        });
+    }
+
+    @Override
+    public void planMade(String basis, long runId) {
+        tx.inTransaction(() -> {
+            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, PLAN_BASIS);
+            if (stored == null) {
+                stored = new ViewerDigestEntity(PLAN_BASIS);
+                em.persist(stored);
+            }
+            stored.set(basis, 0, runId);
+        });
+    }
+
+    /** What the last complete plan was made from has changed: the next run plans every viewer. */
+    private void dropPlanBasis() {
+        em.createQuery("delete from ViewerDigestEntity d where d.viewerId = :basis")
+                .setParameter("basis", PLAN_BASIS).executeUpdate();
+    }
+
     @Override
     public Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
@@ -128,25 +202,37 @@ public final class JpaStateStore implements StateStore {
         if (employeeIds.isEmpty()) {
             return 0;
         }
-        return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
+        return tx.inTransaction(() -> {
+            long gone = em.createQuery("update EmployeeEntity e set e.status = :gone, "
                         + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active "
                         + "and e.id in :ids")
                 .setParameter("gone", EmployeeEntity.Status.GONE)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
                 .setParameter("now", clock.instant())
                 .setParameter("ids", List.copyOf(employeeIds))
-                .executeUpdate());
+                .executeUpdate();
+            if (gone > 0) {
+                dropPlanBasis();
+            }
+            return gone;
+        });
     }
 
     @Override
     public long markUnseenAsGone(long runId) {
-        return tx.inTransaction(() -> (long) em.createQuery("update EmployeeEntity e set e.status = :gone, "
+        return tx.inTransaction(() -> {
+            long gone = em.createQuery("update EmployeeEntity e set e.status = :gone, "
                         + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")
                 .setParameter("gone", EmployeeEntity.Status.GONE)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
                 .setParameter("now", clock.instant())
                 .setParameter("run", runId)
-                .executeUpdate());
+                .executeUpdate();
+            if (gone > 0) {
+                dropPlanBasis();
+            }
+            return gone;
+        });
     }
 
     @Override
@@ -318,6 +404,7 @@ public final class JpaStateStore implements StateStore {
                 if (stored != null) {
                     em.remove(stored);
                 }
+                dropPlanBasis();
             } else {
                 if (stored == null) {
                     stored = new ViewerDigestEntity(viewerId);
@@ -379,6 +466,7 @@ public final class JpaStateStore implements StateStore {
                     if (digest != null) {
                         em.remove(digest);
                     }
+                    dropPlanBasis();
                     failed += viewer.getValue().size();
                     continue;
                 }
@@ -433,6 +521,7 @@ public final class JpaStateStore implements StateStore {
             em.createQuery("delete from ViewerDigestEntity d where d.viewerId in (select o.viewerId from OutboxEntity o "
                     + "where o.runId = :run and o.state = :pending)").setParameter("run", runId)
                     .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
+            dropPlanBasis();
             return (long) em.createQuery("delete from OutboxEntity o where o.runId = :run "
                 + "and o.state = :pending").setParameter("run", runId)
                 .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();

@@ -311,6 +311,27 @@ public final class Simulation {
         }
 
         @Override
+        public Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public void markSeen(long runId, java.util.Collection<String> employeeIds) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
+        public boolean planStands(String basis) {
+            // a candidate policy is judged by planning every viewer
+            return false;
+        }
+
+        @Override
+        public void planMade(String basis, long runId) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
         public long markUnseenAsGone(long runId) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }

@@ -25,7 +25,41 @@ public interface StateStore {
 
     /** An employee with the scope decision the active policy made about them. */
     record Decided(Employee employee, ScopeDecision scope) {
+
+        /**
+         * A fingerprint of everything a run stores about the employee: what was read, and the scope
+         * decision with its rule and reason. Equal fingerprints mean storing the entry again would
+         * change nothing.
+         */
+        public String fingerprint() {
+            String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
+                    : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
+            return EmployeeFingerprint.of(employee, scope.receives(), scope.delivered(), scope.ruleId(), reason);
+        }
     }
+
+    /**
+     * The {@link Decided#fingerprint() fingerprint} of each of these employees as stored, for those
+     * present in the directory (an employee marked gone has none, so reading them again stores them).
+     */
+    Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds);
+
+    /**
+     * Marks employees read again without change as seen by the run, so a complete read does not take
+     * them for gone; nothing else about them is written.
+     */
+    void markSeen(long runId, java.util.Collection<String> employeeIds);
+
+    /**
+     * Whether the last complete plan still stands: it was made on this basis (the policy), nothing
+     * it was made from has changed since (no employee stored anew or gone, no delivery refused, no
+     * plan discarded), and every viewer still holds the digest it left. Then planning again would
+     * change nothing.
+     */
+    boolean planStands(String basis);
+
+    /** Records that every viewer's contacts were planned, completely, on this basis. */
+    void planMade(String basis, long runId);
 
     /**
      * Of these ids, the ones this run has already read, with the directory name (DN) it read each

@@ -241,9 +241,21 @@ public final class SyncPipeline {
     private Outcome planAndDeliver(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard,
                                    boolean complete, String problem) {
         progress.stage(RunProgress.Stage.PLANNING);
-        progress.viewersTotal(store.countViewers());
+        long viewers = store.countViewers();
+        progress.viewersTotal(viewers);
         store.saveProgress(runId, progress);
-        plan(runId, dryRun, complete, progress);
+        String basis = planBasis();
+        if (complete && store.planStands(basis)) {
+            // nothing the last complete plan was made from has changed: every viewer would get the
+            // contact set they already have, so no viewer is planned
+            LOG.info(() -> "run " + runId + ": no change since the last complete plan; nothing to plan");
+            progress.viewersPlanned.set(viewers);
+        } else {
+            plan(runId, dryRun, complete, progress);
+            if (complete && !dryRun) {
+                store.planMade(basis, runId);
+            }
+        }
         if (dryRun) {
             progress.stage(RunProgress.Stage.DONE);
             store.saveProgress(runId, progress);
@@ -260,6 +272,21 @@ public final class SyncPipeline {
         }
         deliver(runId, progress);
         return new Outcome(complete, problem);
+    }
+
+    /**
+     * What a plan is made from besides the stored directory: the policy. The same policy gives the
+     * same basis within one process (its sets print in an order fixed per process, so after a restart
+     * the first complete run plans in full once).
+     */
+    private String planBasis() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(evaluator.policy().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**
@@ -350,7 +377,24 @@ public final class SyncPipeline {
                 (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
                 decided.add(new StateStore.Decided(employee, scope));
             }
-            store.saveEntries(runId, decided, List.copyOf(rejections));
+            // an employee stored exactly as read again is only marked seen: a steady directory costs a
+            // read and a comparison, not a rewrite of every row
+            Map<String, String> stored = store.storedFingerprints(employees.stream().map(Employee::id).toList());
+            List<StateStore.Decided> changed = new ArrayList<>(decided.size());
+            List<String> unchanged = new ArrayList<>();
+            for (StateStore.Decided d : decided) {
+                if (d.fingerprint().equals(stored.get(d.employee().id()))) {
+                    unchanged.add(d.employee().id());
+                } else {
+                    changed.add(d);
+                }
+            }
+            if (!changed.isEmpty() || !rejections.isEmpty()) {
+                store.saveEntries(runId, changed, List.copyOf(rejections));
+            }
+            if (!unchanged.isEmpty()) {
+                store.markSeen(runId, unchanged);
+            }
             // the trail gets the reason without the offending value: it may be a real, mistyped number
             audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
                     "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),

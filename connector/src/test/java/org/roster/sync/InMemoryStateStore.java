@@ -40,6 +40,7 @@ final class InMemoryStateStore implements StateStore {
         String scopeRule;
         String scopeReason;
         long lastSeenRun;
+        String fingerprint;
     }
 
     /** A rejection as stored with its run. */
@@ -74,12 +75,50 @@ final class InMemoryStateStore implements StateStore {
             row.scopeRule = d.scope().ruleId();
             row.scopeReason = d.scope() instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
             row.lastSeenRun = runId;
+            row.fingerprint = d.fingerprint();
+            employeesWritten.incrementAndGet();
+        }
+        if (!decided.isEmpty()) {
+            planBasis = null;
         }
         for (Rejection rejection : rejected) {
             // as in the database adapter: a rejected entry keeps its last good state
             rejection.employeeId().map(employees::get).ifPresent(row -> row.lastSeenRun = runId);
             rejections.add(new StoredRejection(runId, rejection));
         }
+    }
+
+    /** The basis of the last complete plan while nothing it was made from has changed. */
+    private String planBasis;
+    /** How many employees runs stored anew (not only marked seen). */
+    final java.util.concurrent.atomic.AtomicLong employeesWritten = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public synchronized Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
+        Map<String, String> stored = new java.util.HashMap<>();
+        for (String id : employeeIds) {
+            Row row = employees.get(id);
+            if (row != null && row.active && row.fingerprint != null) {
+                stored.put(id, row.fingerprint);
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized void markSeen(long runId, java.util.Collection<String> employeeIds) {
+        employeeIds.forEach(id -> employees.get(id).lastSeenRun = runId);
+    }
+
+    @Override
+    public synchronized boolean planStands(String basis) {
+        return basis.equals(planBasis) && employees.values().stream()
+                .filter(r -> r.active && r.inScope).allMatch(r -> digests.containsKey(r.employee.id()));
+    }
+
+    @Override
+    public synchronized void planMade(String basis, long runId) {
+        planBasis = basis;
     }
 
     @Override
@@ -102,6 +141,9 @@ final class InMemoryStateStore implements StateStore {
                 row.goneAt = clock.instant();
                 gone++;
             }
+        }
+        if (gone > 0) {
+            planBasis = null;
         }
         return gone;
     }
@@ -288,6 +330,7 @@ final class InMemoryStateStore implements StateStore {
                                      ViewerDigest.Planned digest) {
         if (digest == null) {
             digests.remove(viewerId);
+            planBasis = null;
         } else {
             digests.put(viewerId, digest.digest());
         }
@@ -324,6 +367,7 @@ final class InMemoryStateStore implements StateStore {
                 commit.add(() -> {
                     viewer.getValue().forEach(q -> q.state = "FAILED");
                     digests.remove(viewer.getKey());
+                    planBasis = null;
                 });
                 failed += viewer.getValue().size();
             }
@@ -347,6 +391,9 @@ final class InMemoryStateStore implements StateStore {
     public synchronized long discardPlan(long runId) {
         List<Queued> pending = outbox.stream().filter(q -> q.runId == runId && q.state.equals("PENDING")).toList();
         pending.forEach(q -> digests.remove(q.viewerId));
+        if (!pending.isEmpty()) {
+            planBasis = null;
+        }
         outbox.removeAll(pending);
         return pending.size();
     }

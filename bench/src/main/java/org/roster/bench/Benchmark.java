@@ -1,0 +1,421 @@
+package org.roster.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchResultListener;
+import com.unboundid.ldap.sdk.SearchResultReference;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import org.roster.demo.DemoDirectory;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.PhoneNumbers;
+import org.roster.platform.RecordedContactPlatform;
+import org.roster.policy.PersonField;
+import org.roster.policy.Policies;
+import org.roster.policy.Policy;
+import org.roster.policy.PolicyEvaluator;
+import org.roster.source.ldap.LdapDirectorySource;
+import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.ldap.Secret;
+import org.roster.sync.RemovalGuard;
+import org.roster.sync.RunProgress;
+import org.roster.sync.StateStore;
+import org.roster.sync.SyncPipeline;
+
+/**
+ * The whole comparison in one run: for each directory size, the generated directory is served by
+ * OpenLDAP (slapd, a process of its own), read bare, then synced by Roster into PostgreSQL (first
+ * full sync, steady-state full reconciliation, incremental sync of 100 changes); Keycloak's LDAP
+ * federation syncs the same directory; the same directory on UnboundID's in-memory server is read
+ * once for comparison; JMH measures the hot spots. Prints a table, writes {@code roster-bench.json}
+ * and {@code roster-bench.png}. Timings are reported, never judged: nothing here fails on a slow
+ * machine.
+ *
+ * <p>System properties: {@code bench.sizes} (comma-separated), {@code bench.output} (a folder),
+ * {@code bench.plan-up-to} (the largest size whose runs plan and deliver every viewer),
+ * {@code bench.full-only-from} (from this size on only the first full sync runs),
+ * {@code bench.unboundid-size} (the size also read from UnboundID's in-memory server),
+ * {@code bench.entra-size} (the size also read as an Entra ID tenant on the Graph emulator),
+ * {@code bench.keycloak-sizes}, {@code bench.keycloak.zip}, {@code bench.jmh} ({@code false} skips it).
+ */
+public final class Benchmark {
+
+    static final int PAGE_SIZE = 500;
+    static final int CHANGES = 100;
+    static final int CAP = 200;
+    private static final String FILTER = "(objectClass=inetOrgPerson)";
+
+    private final Clock clock = Clock.systemUTC();
+    private final Path work = Path.of("").toAbsolutePath();
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final List<Map<String, Object>> sizes = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+        // the JMH runner and JDK HTTP clients leave non-daemon threads behind
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        List<Integer> employees = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        int planUpTo = Integer.getInteger("bench.plan-up-to", 1_000);
+        int fullOnlyFrom = Integer.getInteger("bench.full-only-from", 1_000_000);
+        int unboundIdSize = Integer.getInteger("bench.unboundid-size", 10_000);
+        int entraSize = Integer.getInteger("bench.entra-size", 10_000);
+        List<Integer> keycloakSizes = Arrays.stream(System.getProperty("bench.keycloak-sizes", "10000").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        Path output = Path.of(System.getProperty("bench.output", "results"));
+        Files.createDirectories(output);
+        Instant started = clock.instant();
+        report.put("machine", Machine.facts());
+        report.put("command", "mvn -P bench -pl bench -am verify");
+        report.put("generator", Map.of("class", DemoDirectory.class.getName(), "seed", DemoDirectory.DEFAULT_SEED,
+                "baseDn", DemoDirectory.DEFAULT_BASE_DN));
+        report.put("policy", "the bundled default policy (scope has-mobile; same-department visibility; "
+                + "givenName, surname, mobile released) with a cap of " + CAP + " contacts per viewer");
+        try (BenchPostgres pg = BenchPostgres.start(work.resolve("pg"))) {
+            ((Map<String, Object>) report.get("machine")).put("postgresql", pg.version());
+            for (int size : employees) {
+                Map<String, Object> row = measure(pg, size, size <= planUpTo, size >= fullOnlyFrom,
+                        keycloakSizes.contains(size));
+                if (size == unboundIdSize) {
+                    row.put("unboundIdInMemory", unboundIdInMemory(size));
+                }
+                if (size == entraSize) {
+                    log("%,d: the same directory as an Entra ID tenant on the Graph emulator", size);
+                    row.put("entra", EntraRead.measure(pg, size, clock));
+                }
+                sizes.add(row);
+                writeReport(output, started);
+            }
+        }
+        report.put("sizes", sizes);
+        if (!"false".equals(System.getProperty("bench.jmh"))) {
+            report.put("jmh", HotSpots.run(work.resolve("jmh.json")));
+        }
+        writeReport(output, started);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeReport(Path output, Instant started) throws IOException {
+        report.put("sizes", sizes);
+        report.put("targets", Targets.judge(sizes));
+        report.put("wallClockSeconds", Duration.between(started, clock.instant()).toSeconds());
+        Files.writeString(output.resolve("roster-bench.json"), Json.write(report));
+        Chart.draw(sizes, output.resolve("roster-bench.png"));
+        System.out.println(Table.of(sizes));
+    }
+
+    /**
+     * The same directory on UnboundID's in-memory server, read bare with the same paged search: its
+     * paged search re-runs the whole search for every page, so a paged read costs O(n^2/page) and
+     * the size series is served by slapd instead.
+     */
+    private Map<String, Object> unboundIdInMemory(int size) throws Exception {
+        log("%,d: the same directory on UnboundID's in-memory server", size);
+        try (DirectoryProcess ldap = DirectoryProcess.start(size, "-Xmx2g", work.resolve("unboundid-" + size + ".log"))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", "UnboundID in-memory directory server (separate JVM, -Xmx2g)");
+            row.put("loadSeconds", round(ldap.loadSeconds));
+            LdapSourceConfig config = LdapSourceConfig.parse(ldap.url(), "", Secret.none(),
+                    DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid", LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE)
+                    .onlyFields(java.util.EnumSet.of(PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE,
+                            PersonField.DEPARTMENT, PersonField.LOCATION)).trackingChangesBy("modifyTimestamp");
+            Measure.Taken<Long> paged = Measure.phase(() -> bareRead(ldap.port(), config));
+            row.put("bareReadPaged500", phase(paged, paged.result()));
+            return row;
+        }
+    }
+
+    private Map<String, Object> measure(BenchPostgres pg, int size, boolean plan, boolean firstSyncOnly,
+                                        boolean keycloak) throws Exception {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("employees", size);
+        log("%,d employees: starting the directory server", size);
+        try (SlapdDirectory ldap = SlapdDirectory.start(size, work.resolve("slapd-" + size))) {
+            row.put("directoryServer", Map.of("kind", "OpenLDAP slapd (Debian), mdb backend, loaded by slapadd",
+                    "loadSeconds", round(ldap.loadSeconds)));
+            Policy policy = benchPolicy();
+            java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(policy.referencedFields());
+            fields.add(PersonField.LOCATION);
+            LdapSourceConfig config = LdapSourceConfig.parse(ldap.url(), "", Secret.none(),
+                    DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid", LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE)
+                    .onlyFields(fields).trackingChangesBy("modifyTimestamp");
+            row.put("attributesRead", List.of(config.requestedAttributes()));
+
+            log("%,d: bare read", size);
+            Measure.Taken<Long> bareBefore = Measure.phase(() -> bareRead(ldap.port(), config));
+            row.put("bareReadBefore", phase(bareBefore, bareBefore.result()));
+
+            String database = "roster_" + size;
+            try (RosterDatabase db = new RosterDatabase(pg.createDatabase(database), clock)) {
+                Instrumented store = new Instrumented(db.store, plan);
+                // the directory server runs on this machine: no clock margin is needed for its timestamps
+                LdapDirectorySource source = new LdapDirectorySource(config).withClockMargin(Duration.ZERO);
+                EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"),
+                        EntryNormaliser.regionsByLocation(DemoDirectory.locationRegions().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "," + b).orElse("")));
+                SyncPipeline pipeline = new SyncPipeline(source, normaliser, new PolicyEvaluator(policy),
+                        store.proxy(), new RecordedContactPlatform(), db.audit, clock);
+                row.put("planned", plan);
+                if (!plan) {
+                    row.put("note", "runs at this size read, normalise, decide and store the directory; planning "
+                            + "and delivery see no viewers (each viewer is planned through the JPA store one by one, "
+                            + "which does not finish in minutes at this size: see the planned size)");
+                }
+
+                log("%,d: Roster's first full sync", size);
+                Map<String, Object> full = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
+                row.put("firstFullSync", full);
+                String watermark = (String) full.remove("watermark");
+
+                if (firstSyncOnly) {
+                    row.put("note", (row.containsKey("note") ? row.get("note") + "; " : "")
+                            + "at this size only the first full sync is measured (the -Xmx512m target), to keep the "
+                            + "run within minutes");
+                    row.put("bareReadSeconds", round(bareBefore.seconds()));
+                    row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bareBefore.seconds()));
+                    return row;
+                }
+                log("%,d: steady-state full reconciliation", size);
+                Map<String, Object> steady = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
+                steady.remove("watermark");
+                row.put("steadyStateFullSync", steady);
+
+                log("%,d: bare read again", size);
+                Measure.Taken<Long> bareAfter = Measure.phase(() -> bareRead(ldap.port(), config));
+                row.put("bareReadAfter", phase(bareAfter, bareAfter.result()));
+
+                log("%,d: %d changes, incremental sync", size, CHANGES);
+                // modifyTimestamp has millisecond resolution: changes made now are newer than the watermark
+                Thread.sleep(50);
+                changeMobiles(ldap, size);
+                Map<String, Object> incremental = sync(db, pipeline, store,
+                        SyncPipeline.ReadMode.changesSince(watermark), CHANGES);
+                incremental.remove("watermark");
+                row.put("incrementalSync", incremental);
+
+                double bare = Math.min(bareBefore.seconds(), bareAfter.seconds());
+                row.put("bareReadSeconds", round(bare));
+                row.put("ratioSteadyStateToBareRead", round((double) steady.get("seconds") / bare));
+                row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bare));
+                row.put("ratioIncrementalToSteadyState",
+                        round((double) incremental.get("seconds") / (double) steady.get("seconds")));
+            } finally {
+                pg.dropDatabase(database);
+            }
+            if (keycloak) {
+                log("%,d: Keycloak's LDAP federation, synchronize all users", size);
+                row.put("keycloak", KeycloakLdapSync.measure(Path.of(System.getProperty("bench.keycloak.zip")),
+                        work.resolve("keycloak"), ldap.url(), size));
+                Object kc = ((Map<?, ?>) row.get("keycloak")).get("seconds");
+                if (kc instanceof Double seconds) {
+                    row.put("ratioKeycloakToRosterFirstFullSync",
+                            round(seconds / (double) ((Map<?, ?>) row.get("firstFullSync")).get("seconds")));
+                }
+            }
+        }
+        return row;
+    }
+
+    /** The bundled default policy with a cap of {@value #CAP} contacts per viewer. */
+    static Policy benchPolicy() {
+        Policy standard = Policies.bundled("default");
+        return new Policy("default-cap-" + CAP, standard.description(), standard.scope(), standard.fields(),
+                standard.visibility(), Optional.of(new Policy.Cap(CAP)), standard.optOut(), standard.consent(),
+                standard.phones(), standard.retention());
+    }
+
+    private Map<String, Object> sync(RosterDatabase db, SyncPipeline pipeline, Instrumented store,
+                                     SyncPipeline.ReadMode mode, long entries) throws Exception {
+        long runId = db.startRun("bench");
+        store.reset();
+        RunProgress progress = new RunProgress(db.store.lastCompleteReadCount());
+        long deliveredBefore = db.store.countDelivered();
+        Measure.Taken<SyncPipeline.Outcome> taken = Measure.phase(() ->
+                pipeline.run(runId, false, progress, RemovalGuard.NONE, mode));
+        db.finishRun(runId, taken.result().sourceComplete());
+        Map<String, Object> phase = phase(taken, progress.read.get());
+        phase.put("complete", taken.result().sourceComplete());
+        phase.put("read", progress.read.get());
+        phase.put("rejected", progress.rejected.get());
+        phase.put("inScope", progress.inScope.get());
+        phase.put("employeesWritten", store.written.get());
+        phase.put("employeesUnchanged", store.seen.get());
+        phase.put("gone", progress.gone.get());
+        phase.put("contactsAdded", progress.added.get());
+        phase.put("contactsUpdated", progress.updated.get());
+        phase.put("contactsRemoved", progress.removed.get());
+        phase.put("contactsDelivered", progress.delivered.get());
+        phase.put("deliveredContactsNow", db.store.countDelivered());
+        Map<String, Object> stages = new LinkedHashMap<>();
+        store.stageSeconds().forEach((stage, seconds) -> stages.put(stage.name().toLowerCase(), round(seconds)));
+        phase.put("stageSeconds", stages);
+        Map<String, Object> inStore = new LinkedHashMap<>();
+        store.nanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                .forEach(e -> inStore.put(e.getKey(), round(e.getValue().get() / 1e9)));
+        phase.put("secondsInStoreMethods", inStore);
+        Double delivering = store.stageSeconds().get(RunProgress.Stage.DELIVERING);
+        long rows = db.store.countDelivered() - deliveredBefore;
+        if (delivering != null && progress.delivered.get() > 0) {
+            phase.put("deliveredStateRowsPerSecond", Math.round(progress.delivered.get() / delivering));
+            phase.put("deliveredStateWrite", "JPA (EclipseLink) JDBC batch writing, batch size 500 statements; "
+                    + SyncPipeline.DEFAULT_BATCH + " outbox changes per delivery transaction; each delivered change "
+                    + "writes its delivered-contact row and a delivery-journal row and marks its outbox row");
+        }
+        phase.put("deliveredRowsChange", rows);
+        phase.put("watermark", progress.watermark());
+        return phase;
+    }
+
+    private static Map<String, Object> phase(Measure.Taken<?> taken, long entries) {
+        Map<String, Object> phase = new LinkedHashMap<>();
+        phase.put("seconds", round(taken.seconds()));
+        phase.put("entries", entries);
+        phase.put("entriesPerSecond", taken.seconds() > 0 ? Math.round(entries / taken.seconds()) : 0);
+        phase.put("peakHeapMiB", Math.round(taken.peakHeapBytes() / 1048576.0));
+        return phase;
+    }
+
+    /**
+     * The fastest possible read of the same directory: the same LDAP SDK, the same paged search of
+     * the same entries and attributes, each entry dropped as it arrives.
+     */
+    static long bareRead(int port, LdapSourceConfig config) throws Exception {
+        AtomicLong count = new AtomicLong();
+        SearchResultListener drop = new SearchResultListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void searchEntryReturned(SearchResultEntry entry) {
+                count.incrementAndGet();
+            }
+
+            @Override
+            public void searchReferenceReturned(SearchResultReference reference) {
+            }
+        };
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
+            SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
+                    Filter.create(FILTER), config.requestedAttributes());
+            com.unboundid.asn1.ASN1OctetString cookie = null;
+            do {
+                request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie));
+                SearchResult result = connection.search(request);
+                SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
+                cookie = paged == null ? null : paged.getCookie();
+            } while (cookie != null && cookie.getValueLength() > 0);
+        }
+        return count.get();
+    }
+
+    /** Gives {@value #CHANGES} people spread over the directory a new mobile number. */
+    private static void changeMobiles(SlapdDirectory ldap, int size) throws Exception {
+        DemoDirectory directory = DemoDirectory.of(DemoDirectory.DEFAULT_SEED, size);
+        try (LDAPConnection connection = ldap.adminConnection()) {
+            for (int i = 0; i < CHANGES; i++) {
+                int index = (int) ((long) i * size / CHANGES) + 7;
+                String dn = directory.person(index, DemoDirectory.DEFAULT_BASE_DN).getDN();
+                connection.modify(dn, new Modification(ModificationType.REPLACE, "mobile",
+                        String.format("+49 151 %08d", 40_000_000 + i)));
+            }
+        }
+    }
+
+    /**
+     * Roster's own JPA store, watched: when each stage of a run starts (from the progress the
+     * pipeline saves), how many employees were written or only marked seen; and, for sizes that
+     * are not planned, a store whose planning sees no viewers.
+     */
+    static final class Instrumented {
+        private final StateStore store;
+        private final boolean plan;
+        final AtomicLong written = new AtomicLong();
+        final AtomicLong seen = new AtomicLong();
+        /** Time spent inside each store method: where a run's time goes. */
+        final Map<String, AtomicLong> nanos = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<RunProgress.Stage, Long> stageStarts = new EnumMap<>(RunProgress.Stage.class);
+
+        Instrumented(StateStore store, boolean plan) {
+            this.store = store;
+            this.plan = plan;
+        }
+
+        void reset() {
+            written.set(0);
+            seen.set(0);
+            nanos.clear();
+            stageStarts.clear();
+        }
+
+        Map<RunProgress.Stage, Double> stageSeconds() {
+            Map<RunProgress.Stage, Double> seconds = new EnumMap<>(RunProgress.Stage.class);
+            List<Map.Entry<RunProgress.Stage, Long>> starts = new ArrayList<>(stageStarts.entrySet());
+            for (int i = 0; i + 1 < starts.size(); i++) {
+                seconds.put(starts.get(i).getKey(), (starts.get(i + 1).getValue() - starts.get(i).getValue()) / 1e9);
+            }
+            return seconds;
+        }
+
+        StateStore proxy() {
+            return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                    new Class<?>[] {StateStore.class}, (self, method, args) -> {
+                        switch (method.getName()) {
+                            case "saveProgress" -> stageStarts.putIfAbsent(((RunProgress) args[1]).stage(),
+                                    System.nanoTime());
+                            case "saveEntries" -> written.addAndGet(((List<?>) args[1]).size());
+                            case "markSeen" -> seen.addAndGet(((Collection<?>) args[1]).size());
+                            case "forEachViewer", "forEachFormerViewer" -> {
+                                if (!plan) {
+                                    return null;
+                                }
+                            }
+                            default -> { }
+                        }
+                        long start = System.nanoTime();
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            nanos.computeIfAbsent(method.getName(), k -> new AtomicLong())
+                                    .addAndGet(System.nanoTime() - start);
+                        }
+                    });
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,98 @@
+package org.roster.bench;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+import org.roster.audit.CheckpointSigner;
+import org.roster.store.JpaAuditLog;
+import org.roster.store.JpaStateStore;
+import org.roster.store.RunEntity;
+import org.roster.store.Transactions;
+
+/**
+ * Roster's store on one benchmark database: the application's Flyway migrations, its persistence
+ * unit on EclipseLink with local transactions, and the JPA state store and audit log over them.
+ * Each unit of work gets a fresh persistence context, as the server's transaction-scoped one is.
+ */
+final class RosterDatabase implements AutoCloseable {
+
+    private final EntityManagerFactory factory;
+    private final EntityManager em;
+    private final Transactions tx;
+    private final Clock clock;
+    final JpaStateStore store;
+    final JpaAuditLog audit;
+
+    RosterDatabase(String url, Clock clock) {
+        Flyway.configure().dataSource(url, BenchPostgres.USER, BenchPostgres.PASSWORD)
+                .locations("classpath:db/migration").load().migrate();
+        factory = Persistence.createEntityManagerFactory("roster", Map.of(
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", BenchPostgres.USER,
+                "jakarta.persistence.jdbc.password", BenchPostgres.PASSWORD,
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "eclipselink.weaving", "false"));
+        em = factory.createEntityManager();
+        this.clock = clock;
+        tx = new LocalTransactions(em);
+        store = new JpaStateStore(em, tx, clock);
+        audit = new JpaAuditLog(em, tx, CheckpointSigner.withKey(new byte[32]), clock);
+    }
+
+    /** Records a run as the application does, so its progress is saved as the application saves it. */
+    long startRun(String policyName) {
+        return tx.inTransaction(() -> {
+            RunEntity run = new RunEntity("bench", false, policyName, "recorded", clock.instant());
+            em.persist(run);
+            em.flush();
+            return run.getId();
+        });
+    }
+
+    void finishRun(long runId, boolean complete) {
+        tx.inTransaction(() -> em.find(RunEntity.class, runId).finish(
+                complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete, null, clock.instant()));
+    }
+
+    /** Rows in a table, to state what a phase wrote. */
+    long count(String table) {
+        return tx.inTransaction(() -> ((Number) em.createNativeQuery("select count(*) from " + table)
+                .getSingleResult()).longValue());
+    }
+
+    /** Local transactions on one entity manager; a unit of work inside another joins it. */
+    private record LocalTransactions(EntityManager em) implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            EntityTransaction transaction = em.getTransaction();
+            if (transaction.isActive()) {
+                return work.get();
+            }
+            transaction.begin();
+            try {
+                T result = work.get();
+                transaction.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+                throw e;
+            } finally {
+                em.clear();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        em.close();
+        factory.close();
+    }
+}

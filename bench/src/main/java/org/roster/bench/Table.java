@@ -1,0 +1,40 @@
+package org.roster.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The report's figures as a Markdown table, for the console and the README. */
+final class Table {
+
+    private Table() {
+    }
+
+    static String of(List<Map<String, Object>> sizes) {
+        StringBuilder out = new StringBuilder();
+        out.append("| employees | bare read | first full sync | steady-state full sync | incremental, 100 changes "
+                + "| Keycloak LDAP sync | peak heap (full sync) |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Map<String, Object> row : sizes) {
+            Map<?, ?> full = (Map<?, ?>) row.get("firstFullSync");
+            Map<?, ?> steady = (Map<?, ?>) row.get("steadyStateFullSync");
+            Map<?, ?> incremental = (Map<?, ?>) row.get("incrementalSync");
+            Map<?, ?> keycloak = (Map<?, ?>) row.get("keycloak");
+            out.append(String.format("| %,d%s | %s s (%,d/s) | %s s (%,d/s) | %s | %s | %s | %s MiB |%n",
+                    ((Number) row.get("employees")).intValue(),
+                    Boolean.TRUE.equals(row.get("planned")) ? " (planned)" : "",
+                    row.get("bareReadSeconds"),
+                    ((Number) row.get("employees")).longValue() * 1000 / Math.max(1,
+                            Math.round((Double) row.get("bareReadSeconds") * 1000)),
+                    full.get("seconds"), ((Number) full.get("entriesPerSecond")).longValue(),
+                    steady == null ? "—" : String.format("%s s (%.2f× bare)", steady.get("seconds"),
+                            (Double) row.get("ratioSteadyStateToBareRead")),
+                    incremental == null ? "—" : String.format("%s s (%.1f %% of steady)", incremental.get("seconds"),
+                            100 * (Double) row.get("ratioIncrementalToSteadyState")),
+                    keycloak == null ? "—" : keycloak.get("seconds") instanceof Double s
+                            ? String.format("%s s (%.1f× Roster)", s, (Double) row.get("ratioKeycloakToRosterFirstFullSync"))
+                            : String.valueOf(keycloak.get("error")),
+                    full.get("peakHeapMiB")));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.roster.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The targets, each with what was measured and whether it was met; reported, never enforced. */
+final class Targets {
+
+    private Targets() {
+    }
+
+    static List<Map<String, Object>> judge(List<Map<String, Object>> sizes) {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        Optional<Map<String, Object>> hundredK = size(sizes, 100_000);
+        targets.add(target("steady-state full reconciliation of 100k entries <= 1.5x the bare read",
+                hundredK.map(r -> (Double) r.get("ratioSteadyStateToBareRead")).orElse(null), v -> v <= 1.5,
+                hundredK.map(r -> Boolean.FALSE.equals(r.get("planned"))
+                        ? "planning sees no viewers at this size (see the size's note)" : "").orElse("not measured")));
+        targets.add(target("incremental sync of 100 changes in a 100k directory <= 2% of the steady-state full sync",
+                hundredK.map(r -> (Double) r.get("ratioIncrementalToSteadyState")).orElse(null), v -> v <= 0.02,
+                hundredK.map(r -> Boolean.FALSE.equals(r.get("planned"))
+                        ? "planning sees no viewers at this size (see the size's note)" : "").orElse("not measured")));
+        Optional<Map<String, Object>> keycloak = sizes.stream().filter(r -> r.get("ratioKeycloakToRosterFirstFullSync")
+                != null).findFirst();
+        targets.add(target("Roster's first full sync >= 20x faster than Keycloak's LDAP sync of the same directory",
+                keycloak.map(r -> (Double) r.get("ratioKeycloakToRosterFirstFullSync")).orElse(null), v -> v >= 20,
+                keycloak.map(r -> "at " + r.get("employees") + " employees").orElse("not measured")));
+        Optional<Map<String, Object>> million = size(sizes, 1_000_000);
+        Object maxHeap = Machine.facts().get("measuredJvmMaxHeapMiB");
+        targets.add(target("a 1M-entry full sync completes under -Xmx512m",
+                million.map(r -> Boolean.TRUE.equals(((Map<?, ?>) r.get("firstFullSync")).get("complete"))
+                        && ((Number) maxHeap).longValue() <= 512 ? 1.0 : 0.0).orElse(null), v -> v == 1.0,
+                million.map(r -> "max heap " + maxHeap + " MiB, peak used "
+                        + ((Map<?, ?>) r.get("firstFullSync")).get("peakHeapMiB") + " MiB").orElse("not measured")));
+        return targets;
+    }
+
+    private static Optional<Map<String, Object>> size(List<Map<String, Object>> sizes, int employees) {
+        return sizes.stream().filter(r -> ((Number) r.get("employees")).intValue() == employees).findFirst();
+    }
+
+    private static Map<String, Object> target(String what, Double measured,
+                                              java.util.function.DoublePredicate met, String note) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", what);
+        target.put("measured", measured == null ? "not measured" : measured);
+        target.put("met", measured == null ? "not measured" : met.test(measured));
+        target.put("note", note);
+        return target;
+    }
+}

@@ -1,0 +1,159 @@
+package org.roster.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.directory.DirectoryEntry;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.PhoneNumbers;
+import org.roster.policy.PersonField;
+import org.roster.policy.Policies;
+import org.roster.policy.Policy;
+import org.roster.policy.PolicyEvaluator;
+
+/**
+ * A directory read again without change writes no employee and plans no viewer; every kind of
+ * change still reaches the viewers it concerns.
+ */
+class ChangeDetectionTest {
+
+    private final SyncPipelineTest.ListDirectorySource directory = new SyncPipelineTest.ListDirectorySource();
+    private final InMemoryStateStore store = new InMemoryStateStore();
+    private final SyncPipelineTest.RecordingContactPlatform platform = new SyncPipelineTest.RecordingContactPlatform();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private SyncPipeline pipeline = pipeline("default");
+    private long runId;
+
+    @BeforeEach
+    void aSmallCompanyAlreadySynced() {
+        directory.put(person("f1", "Ana", "Finance", "0151 11111111"));
+        directory.put(person("f2", "Ben", "Finance", "0151 22222222"));
+        directory.put(person("f3", "Carla", "Finance", "0151 33333333"));
+        directory.put(person("s1", "Sven", "Sales", "0160 1111111"));
+        directory.put(person("s2", "Sara", "Sales", "0160 2222222"));
+        directory.put(person("s3", "Timo", "Sales", "0160 3333333"));
+        run();
+        platform.forgetCalls();
+    }
+
+    @Test
+    void anUnchangedRereadWritesNoEmployeeReadsNoDeliveredStateAndDeliversNothing() {
+        long written = store.employeesWritten.get();
+        long deliveredReads = store.deliveredReads.get();
+
+        RunProgress again = run();
+
+        assertThat(store.employeesWritten.get()).isEqualTo(written);
+        assertThat(store.deliveredReads.get()).isEqualTo(deliveredReads);
+        assertThat(again.planned()).isZero();
+        assertThat(again.gone).hasValue(0);
+        assertThat(platform.calls()).isEmpty();
+        // everyone was still seen: nobody is taken for gone by the next complete read either
+        assertThat(store.row("s3")).hasValueSatisfying(row -> assertThat(row.lastSeenRun).isEqualTo(runId));
+        assertThat(again.percent()).isEqualTo(100);
+    }
+
+    @Test
+    void aChangedNumberIsStoredAndReachesExactlyTheColleaguesWhoHoldIt() {
+        run();
+        long written = store.employeesWritten.get();
+        directory.put(person("f2", "Ben", "Finance", "0151 22222299"));
+
+        RunProgress changed = run();
+
+        assertThat(store.employeesWritten.get() - written).isEqualTo(1);
+        assertThat(changed.updated).hasValue(2);
+        assertThat(platform.contactsOf("f1").get("f2").fields()).containsEntry(PersonField.MOBILE, "+4915122222299");
+        assertThat(platform.contactsOf("f3").get("f2").fields()).containsEntry(PersonField.MOBILE, "+4915122222299");
+        assertThat(platform.calls()).extracting(SyncPipelineTest.Delivery::viewerId).containsOnly("f1", "f3");
+    }
+
+    @Test
+    void someoneGoneFromACompleteReadIsWithdrawnEvenWhenNobodyElseChanged() {
+        run();
+        directory.remove("s3");
+
+        RunProgress after = run();
+
+        assertThat(after.gone).hasValue(1);
+        assertThat(platform.contactsOf("s1")).doesNotContainKey("s3");
+        assertThat(platform.contactsOf("s2")).doesNotContainKey("s3");
+    }
+
+    @Test
+    void anIncompleteReadOfAnUnchangedDirectoryRemovesNobody() {
+        directory.failAfter(2, "the server went away");
+
+        RunProgress partial = run();
+
+        assertThat(partial.sourceComplete()).isFalse();
+        assertThat(partial.gone).hasValue(0);
+        assertThat(partial.removed).hasValue(0);
+        assertThat(platform.contactsOf("s1")).containsKeys("s2", "s3");
+    }
+
+    @Test
+    void aDeliveryRefusedOnceIsPlannedAgainByTheNextRunThoughTheDirectoryDidNotChange() {
+        directory.put(person("f4", "Dora", "Finance", "0151 44444444"));
+        platform.refuse("f1");
+        run();
+        assertThat(platform.contactsOf("f1")).doesNotContainKey("f4");
+
+        platform.accept("f1");
+        run();
+
+        assertThat(platform.contactsOf("f1")).containsKey("f4");
+    }
+
+    @Test
+    void aDryRunsChangeIsStillPlannedByTheNextRealRun() {
+        directory.put(person("f2", "Ben", "Finance", "0151 22222299"));
+        RunProgress dry = new RunProgress(0);
+        pipeline.run(++runId, true, dry);
+        assertThat(platform.calls()).isEmpty();
+
+        run();
+
+        assertThat(platform.contactsOf("f1").get("f2").fields()).containsEntry(PersonField.MOBILE, "+4915122222299");
+    }
+
+    @Test
+    void aPolicyReleasingAnotherFieldReachesEveryViewerOverAnUnchangedDirectory() {
+        Policy standard = Policies.bundled("default");
+        java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(standard.fields());
+        fields.add(PersonField.DEPARTMENT);
+        pipeline = pipeline(new Policy("with-department", "", standard.scope(), fields, standard.visibility()));
+
+        RunProgress replanned = run();
+
+        assertThat(replanned.updated).hasValue(3 * 2 + 3 * 2);
+        assertThat(platform.contactsOf("s1").get("s2").fields()).containsEntry(PersonField.DEPARTMENT, "Sales");
+    }
+
+    private SyncPipeline pipeline(String policy) {
+        return pipeline(Policies.bundled(policy));
+    }
+
+    private SyncPipeline pipeline(Policy policy) {
+        return new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
+                new PolicyEvaluator(policy), store, platform, new org.roster.audit.InMemoryAuditLog(), clock);
+    }
+
+    private RunProgress run() {
+        RunProgress progress = new RunProgress(store.lastCompleteReadCount());
+        pipeline.run(++runId, false, progress);
+        return progress;
+    }
+
+    private static DirectoryEntry person(String id, String given, String department, String mobile) {
+        return DirectoryEntry.builder("uid=" + id + ",ou=people,dc=example,dc=org").id(id)
+                .add(PersonField.GIVEN_NAME, given).add(PersonField.SURNAME, "Surname-" + id)
+                .add(PersonField.DEPARTMENT, department).add(PersonField.EMPLOYEE_TYPE, "employee")
+                .add(PersonField.MOBILE, mobile).build();
+    }
+}
