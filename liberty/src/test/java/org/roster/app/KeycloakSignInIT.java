@@ -168,20 +168,41 @@ class KeycloakSignInIT {
     }
 
     @Test
-    void whatSignedInPeopleDoIsAuditedUnderTheirName() {
+    void whatSignedInPeopleDoIsAuditedUnderTheirNameAndNoSecretReachesTheLog() {
         RosterApi admin = AS.get(ADMIN);
         String id = "kc-" + System.nanoTime();
         assertThat(admin.post("api/sources", "{\"id\": \"" + id + "\", \"kind\": \"ldap\", \"name\": \"audited\", "
-                + "\"settings\": {\"url\": \"ldap://localhost:1\", \"base-dn\": \"dc=x\"}}").status()).isEqualTo(201);
+                + "\"settings\": {\"url\": \"ldap://localhost:1\", \"base-dn\": \"dc=x\"}, "
+                + "\"secrets\": {\"password\": \"canary-bind-secret\"}}").status()).isEqualTo(201);
         admin.post("api/sources/" + id + "/test", "");
-        assertThat(admin.send("DELETE", "api/sources/" + id).status()).isEqualTo(204);
-        assertThat(AS.get(COMPLIANCE).postText("api/policies/validate", "text/plain", "name: [").status())
+        assertThat(admin.put("api/schedules/" + id, "application/json", "{\"interval\": \"PT6H\"}").status())
                 .isEqualTo(200);
+        assertThat(admin.send("DELETE", "api/schedules/" + id).status()).isEqualTo(200);
+        assertThat(admin.send("DELETE", "api/sources/" + id).status()).isEqualTo(204);
+        JsonObject run = admin.runToEnd();
+        RosterApi compliance = AS.get(COMPLIANCE);
+        String active = compliance.get("api/policies/active").object().getString("text");
+        RosterApi.Reply draft = compliance.postText("api/policies", "text/plain", active);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 
-        List<String> actions = AS.get(AUDITOR).get("api/audit?actor=admin&limit=200").array()
-                .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("subject", "").contains(id))
+        RosterApi auditor = AS.get(AUDITOR);
+        List<String> byAdmin = auditor.get("api/audit?actor=admin&limit=500").array()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("subject", "").contains(id)
+                        || r.getString("subject", "").equals("run:" + run.getJsonNumber("id")))
                 .map(r -> r.getString("action")).toList();
-        assertThat(actions).contains("source.created", "source.tested", "source.deleted");
+        assertThat(byAdmin).contains("source.created", "source.tested", "schedule.changed", "schedule.disabled",
+                "source.deleted", "run.started");
+
+        List<String> byCompliance = auditor.get("api/audit?actor=compliance&action=policy.drafted").array()
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("subject")).toList();
+        assertThat(byCompliance).contains("policy:" + draft.object().getJsonNumber("id"));
+
+        String log = server.log();
+        assertThat(log).doesNotContain("canary-bind-secret").doesNotContain(KeycloakServer.CLIENT_SECRET);
+        for (RosterApi caller : AS.values()) {
+            assertThat(log).doesNotContain(caller.token());
+        }
     }
 
     @Test

@@ -68,6 +68,11 @@ final class RosterApi {
         return new RosterApi(base, "Bearer " + token, true);
     }
 
+    /** The bearer token this API is called with, or null. */
+    String token() {
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    }
+
     /** The same API as another demo user. */
     RosterApi as(String otherUser) {
         return new RosterApi(base, otherUser);
