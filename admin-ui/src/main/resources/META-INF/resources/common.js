@@ -287,19 +287,22 @@ function renderNavigation(current, session) {
     name.id = 'site-user-name';
     const parts = [create('span', 'visually-hidden', 'Signed in as '), name];
     if (session.signOut) {
-      // Signing out changes something, so it is a POST: a form, with the page's token as a field.
-      const form = create('form', 'site-user__sign-out');
-      form.method = 'post';
-      form.action = session.signOut;
-      const token = create('input');
-      token.type = 'hidden';
-      token.name = 'csrf';
-      token.value = csrfToken() ?? '';
+      // A POST of the page's own (with the CSRF header); the server answers where to go next, the
+      // identity provider's sign-out, which a form's redirect could not reach under form-action 'self'.
       const out = create('button', 'button button--quiet', 'Sign out');
       out.id = 'sign-out';
-      out.type = 'submit';
-      form.append(token, out);
-      parts.push(form);
+      out.type = 'button';
+      out.addEventListener('click', () => whileBusy(out, async () => {
+        let next = './';
+        try {
+          const answer = await api(session.signOut, { method: 'POST' });
+          if (typeof answer?.next === 'string' && answer.next !== '') next = answer.next;
+        } catch {
+          // Roster's session may be gone already; the first page then asks to sign in again.
+        }
+        window.location.assign(next);
+      }));
+      parts.push(out);
     } else if (session.signIn === 'demo') {
       parts.push(create('span', 'site-user__hint', 'Demo users stay signed in until the browser is closed'));
     }

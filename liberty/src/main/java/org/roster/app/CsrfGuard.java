@@ -27,8 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
  *     {@code Origin} or {@code Sec-Fetch-Site} header, is refused;</li>
  * <li>one from a browser (it sent a cookie or a {@code Sec-Fetch-Site} header) must also carry the
  *     header {@value #HEADER} equal to the {@value #COOKIE} cookie (double submit): a page of
- *     Roster's own reads the cookie, another site's page can neither read it nor set the header.
- *     A form (signing out) carries it as the field {@value #FIELD} instead.</li>
+ *     Roster's own reads the cookie, another site's page can neither read it nor set the header.</li>
  * </ul>
  * Requests with a bearer token are not at risk (a browser never adds one by itself) and pass, as do
  * programs that send neither cookies nor browser headers. The address books (CardDAV) only read.
@@ -38,8 +37,6 @@ public class CsrfGuard implements Filter {
 
     static final String COOKIE = "roster-csrf";
     static final String HEADER = "X-CSRF-Token";
-    /** The same token as a form field, for the one thing the pages send as a form: signing out. */
-    static final String FIELD = "csrf";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -90,20 +87,11 @@ public class CsrfGuard implements Filter {
             return null;
         }
         String header = request.getHeader(HEADER);
-        if (header == null && isForm(request)) {
-            // a form (the pages' sign-out) can't send a header: it carries the token as a field
-            header = request.getParameter(FIELD);
-        }
         if (cookie == null || header == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII),
                 header.getBytes(StandardCharsets.US_ASCII))) {
             return "The page's security token is missing or stale; reload the page and try again.";
         }
         return null;
-    }
-
-    private static boolean isForm(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static boolean sameOrigin(String origin, HttpServletRequest request) {

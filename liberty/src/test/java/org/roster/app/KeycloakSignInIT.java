@@ -243,6 +243,23 @@ class KeycloakSignInIT {
             List<String> audited = AS.get(AUDITOR).get("api/audit?actor=" + EMPLOYEE).array()
                     .getValuesAs(JsonObject.class).stream().map(r -> r.getString("action")).toList();
             assertThat(audited).contains("self-service.opted-out");
+
+            // signing out from the page's header ends Roster's session and Keycloak's: the next visit asks again
+            assertThat(browser.findElement(By.id("site-user")).getText()).contains(EMPLOYEE);
+            browser.findElement(By.id("sign-out")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "signed out to Keycloak; the browser "
+                    + "is at " + browser.getCurrentUrl() + " showing: " + browser.findElement(By.tagName("body")).getText())
+                    .until(d -> d.getCurrentUrl().startsWith(keycloak.issuer()));
+            List<org.openqa.selenium.WebElement> confirm = browser.findElements(By.id("kc-logout"));
+            if (!confirm.isEmpty()) {
+                confirm.get(0).click(); // Keycloak asks whether to sign out when Roster sends no id token
+            }
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            Files.write(screenshots.resolve("KeycloakSignInIT-03-signed-out.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.get(server.base().resolve("me.html").toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertThat(browser.getCurrentUrl()).as("signed out: Keycloak asks again").startsWith(keycloak.issuer());
         } finally {
             me.send("DELETE", "api/me/opt-out");
             browser.quit();

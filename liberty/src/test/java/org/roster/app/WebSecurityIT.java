@@ -94,26 +94,23 @@ class WebSecurityIT {
     }
 
     @Test
-    void theSignOutFormCarriesThePagesTokenAsAField() throws Exception {
+    void signingOutFromAPageNeedsItsTokenAndSaysWhereToGoNext() throws Exception {
         HttpResponse<String> page = send(request("index.html", "admin").GET());
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(CsrfGuard.COOKIE))
                 .findFirst().orElseThrow();
         String token = cookie.substring(CsrfGuard.COOKIE.length() + 1, cookie.indexOf(';'));
 
-        HttpResponse<String> withToken = send(signOut(token, CsrfGuard.FIELD + "=" + token));
-        HttpResponse<String> wrongToken = send(signOut(token, CsrfGuard.FIELD + "=" + token + "x"));
-        HttpResponse<String> withoutToken = send(signOut(token, ""));
+        HttpResponse<String> withToken = send(signOut(token).header(CsrfGuard.HEADER, token));
+        HttpResponse<String> withoutToken = send(signOut(token));
 
-        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(302);
-        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(withToken.body()).startsWith("{\"next\":\"http").endsWith("/\"}");
         assertThat(withoutToken.statusCode()).isEqualTo(403);
     }
 
-    private HttpRequest.Builder signOut(String cookieToken, String form) {
-        return request("signout", "admin").header("Sec-Fetch-Site", "same-origin")
-                .header("Cookie", CsrfGuard.COOKIE + "=" + cookieToken)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+    private HttpRequest.Builder signOut(String cookieToken) {
+        return request("signout", "admin").header("Sec-Fetch-Site", "same-origin").header("Accept", "application/json")
+                .header("Cookie", CsrfGuard.COOKIE + "=" + cookieToken).POST(HttpRequest.BodyPublishers.noBody());
     }
 
     @Test
