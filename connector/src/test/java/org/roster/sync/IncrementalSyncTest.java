@@ -80,8 +80,9 @@ class IncrementalSyncTest {
         RunProgress changes = new RunProgress(0);
         pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(watermark));
 
-        // entries written in the same instant as the newest one may be read again; never the whole directory
-        assertThat(changes.read.get()).isBetween(1L, 5L);
+        // entries the fixture wrote in the same millisecond as its newest one are read again (the
+        // watermark is inclusive), however many a fast machine writes in it; never the whole directory
+        assertThat(changes.read.get()).isBetween(1L, SIZE - 1L);
         assertThat(changes.updated).as("p4's 19 Finance colleagues").hasValue(19);
         assertThat(changes.gone).hasValue(0);
         assertThat(store.deliveredTo("p0").get("p4").fields()).containsEntry(PersonField.MOBILE, "+4915199990004");
