@@ -68,7 +68,7 @@ final class KeycloakServer {
         try {
             Path dist = unpacked(zip, home);
             // a fresh database each time: the realm as exported, and the bootstrap administrator below
-            deleteTree(dist.resolve("data/h2"));
+            LibertyProcess.deleteTree(dist.resolve("data/h2"));
             Path imports = dist.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(Path.of("src/main/keycloak/roster-realm.json"), imports.resolve("roster-realm.json"),
@@ -94,16 +94,6 @@ final class KeycloakServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 

@@ -47,14 +47,21 @@ final class PageBrowser implements AutoCloseable {
         this.root = root;
         this.user = user;
         this.prefix = prefix;
+        driver = headlessChromium();
+    }
+
+    /**
+     * Debian's chromium, headless, through its chromedriver: as root in a container (no sandbox,
+     * /tmp instead of a small /dev/shm), and without the background traffic a closed network refuses.
+     */
+    static WebDriver headlessChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        // as root in a container: no sandbox, and /tmp instead of a small /dev/shm
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1400",
-                "--lang=en-GB");
+                "--lang=en-GB", "--disable-background-networking", "--disable-component-update", "--disable-sync");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     /** A browser signed in as this demo user (password = user name); screenshots are named with prefix. */
