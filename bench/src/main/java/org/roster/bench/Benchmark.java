@@ -266,7 +266,10 @@ public final class Benchmark {
         phase.put("rejected", progress.rejected.get());
         phase.put("inScope", progress.inScope.get());
         phase.put("employeesWritten", store.written.get());
-        phase.put("employeesUnchanged", store.seen.get());
+        // entries read again unchanged are skipped before the store hears of them; the store marks
+        // seen only those that read differently yet normalised the same
+        phase.put("employeesUnchanged", progress.read.get() - progress.rejected.get() - store.written.get());
+        phase.put("employeesMarkedSeenInStore", store.seen.get());
         phase.put("gone", progress.gone.get());
         phase.put("contactsAdded", progress.added.get());
         phase.put("contactsUpdated", progress.updated.get());
@@ -389,7 +392,8 @@ public final class Benchmark {
                             case "saveProgress" -> stageStarts.putIfAbsent(((RunProgress) args[1]).stage(),
                                     System.nanoTime());
                             case "saveEntries" -> written.addAndGet(((List<?>) args[1]).size());
-                            case "markSeen" -> seen.addAndGet(((Collection<?>) args[1]).size());
+                            case "markSeen" -> seen.addAndGet(args[1] instanceof Map<?, ?> map ? map.size()
+                                    : ((Collection<?>) args[1]).size());
                             case "forEachViewer", "forEachFormerViewer" -> {
                                 if (!plan) {
                                     return null;

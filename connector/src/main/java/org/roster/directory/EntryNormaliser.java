@@ -83,6 +83,17 @@ public final class EntryNormaliser {
         return regions;
     }
 
+    /**
+     * What this normaliser's results depend on besides the entry, in words: the default region and
+     * the regions by location, e.g. {@code DE; Wien=AT, Zürich=CH}. Two normalisers with equal
+     * settings clean every entry alike.
+     */
+    public String settings() {
+        return phones.defaultRegion() + "; " + new java.util.TreeMap<>(phonesByLocation).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().defaultRegion())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public Normalisation normalise(DirectoryEntry entry) {
         List<String> ids = entry.ids().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (!entry.problems().isEmpty()) {

@@ -65,6 +65,10 @@ public class EmployeeEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The entry as last read, digested ({@link org.roster.sync.ReadFingerprint}); null when none was kept. */
+    @Column(name = "read_fingerprint", length = 32)
+    private String readFingerprint;
+
     @Column(name = "gone_at")
     private Instant goneAt;
 
@@ -129,6 +133,11 @@ public class EmployeeEntity {
         this.lastSeenRun = runId;
     }
 
+    /** Keeps the read fingerprint of the entry just stored or seen; empty keeps none. */
+    void readAs(String fingerprint) {
+        this.readFingerprint = fingerprint.isEmpty() ? null : fingerprint;
+    }
+
     /** The employee as read, with the groups stored for them. */
     public Employee toEmployee(java.util.Set<String> groups) {
         return new Employee(id, reference, toEmployee().values(), groups);
@@ -167,6 +176,7 @@ public class EmployeeEntity {
     public String getScopeRule() { return scopeRule; }
     public String getScopeReason() { return scopeReason; }
     public long getLastSeenRun() { return lastSeenRun; }
+    public String getReadFingerprint() { return readFingerprint == null ? "" : readFingerprint; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getGoneAt() { return goneAt; }
     public String getDisplayName() { return displayName; }

@@ -82,6 +82,7 @@ public final class JpaStateStore implements StateStore {
                         : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
                 row.update(employee, runId, scope.receives(), scope.delivered(), scope.ruleId(), reason,
                         clock.instant());
+                row.readAs(decided.readFingerprint());
             }
             saveGroups(employees);
             if (!employees.isEmpty()) {
@@ -138,6 +139,45 @@ public final class JpaStateStore implements StateStore {
             }
             return stored;
         });
+    }
+
+    @Override
+    public void markSeen(long runId, Map<String, String> readFingerprints) {
+        if (readFingerprints.isEmpty()) {
+            return;
+        }
+        // a read fingerprint differs from the stored one only when the entry read differently yet
+        // normalised the same (or none was kept yet): rare enough for a row write each
+        Map<String, String> differing = new HashMap<>();
+        tx.inTransaction(() -> em.createQuery("select e.id, e.readFingerprint from EmployeeEntity e "
+                        + "where e.id in :ids", Object[].class)
+                .setParameter("ids", List.copyOf(readFingerprints.keySet())).getResultList()
+                .forEach(row -> {
+                    String wanted = readFingerprints.get((String) row[0]);
+                    if (!wanted.isEmpty() && !wanted.equals(row[1])) {
+                        differing.put((String) row[0], wanted);
+                    }
+                }));
+        markSeen(runId, readFingerprints.keySet());
+        if (!differing.isEmpty()) {
+            tx.inTransaction(() -> em.createQuery("select e from EmployeeEntity e where e.id in :ids",
+                            EmployeeEntity.class).setParameter("ids", List.copyOf(differing.keySet()))
+                    .getResultList().forEach(row -> row.readAs(differing.get(row.getId()))));
+        }
+    }
+
+    @Override
+    public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
+        pages(pageSize, after -> em.createQuery("select e.id, e.readFingerprint, e.inScope, s.optedOut, s.optedIn "
+                                + "from EmployeeEntity e left join SelfServiceEntity s on s.employeeId = e.id "
+                                + "where e.status = :active and e.id > :after order by e.id", Object[].class)
+                        .setParameter("active", EmployeeEntity.Status.ACTIVE).setParameter("after", after)
+                        .setMaxResults(pageSize).getResultList().stream()
+                        .map(row -> new StoredRead((String) row[0], row[1] == null ? "" : (String) row[1],
+                                (Boolean) row[2], new org.roster.policy.Person.SelfService(
+                                        Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]))))
+                        .toList(),
+                StoredRead::employeeId, read);
     }
 
     @Override

@@ -321,6 +321,11 @@ public final class Simulation {
         }
 
         @Override
+        public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
         public boolean planStands(String basis) {
             // a candidate policy is judged by planning every viewer
             return false;

@@ -23,8 +23,22 @@ public interface StateStore {
     /** What each of these employees chose in self-service; employees who chose nothing are absent. */
     Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> employeeIds);
 
-    /** An employee with the scope decision the active policy made about them. */
-    record Decided(Employee employee, ScopeDecision scope) {
+    /**
+     * An employee with the scope decision the active policy made about them.
+     *
+     * @param readFingerprint the entry's {@link ReadFingerprint} as read, or empty when the run did
+     *                        not take one (a merged entry): such an employee is normalised and
+     *                        decided again at every full run
+     */
+    record Decided(Employee employee, ScopeDecision scope, String readFingerprint) {
+
+        public Decided {
+            java.util.Objects.requireNonNull(readFingerprint, "readFingerprint");
+        }
+
+        public Decided(Employee employee, ScopeDecision scope) {
+            this(employee, scope, "");
+        }
 
         /**
          * A fingerprint of everything a run stores about the employee: what was read, and the scope
@@ -49,6 +63,30 @@ public interface StateStore {
      * them for gone; nothing else about them is written.
      */
     void markSeen(long runId, java.util.Collection<String> employeeIds);
+
+    /**
+     * Marks employees read again without change as seen by the run, keeping each one's read
+     * fingerprint as given (an entry may read differently, with extra white space say, and still
+     * normalise to what is stored): the next full run then skips them unread.
+     */
+    default void markSeen(long runId, Map<String, String> readFingerprints) {
+        markSeen(runId, readFingerprints.keySet());
+    }
+
+    /**
+     * What a full run compares an entry with before normalising it: the employee's stored
+     * {@link ReadFingerprint} (empty when none was kept), whether they receive contacts, and their
+     * self-service choices.
+     */
+    record StoredRead(String employeeId, String readFingerprint, boolean receives,
+                      org.roster.policy.Person.SelfService choices) {
+    }
+
+    /**
+     * Every active employee's {@link StoredRead}, page by page; memory stays bounded by the page
+     * size.
+     */
+    void forEachStoredRead(int pageSize, Consumer<StoredRead> read);
 
     /**
      * Whether the last complete plan still stands: it was made on this basis (the policy), nothing

@@ -42,6 +42,7 @@ public final class SyncPipeline {
     private static final int BATCH = 500;
     private static final int VIEWER_PAGE = 200;
     private static final int PROGRESS_EVERY_VIEWERS = 100;
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
     /** Changes per delivery batch when not configured. */
     public static final int DEFAULT_BATCH = 200;
 
@@ -128,7 +129,7 @@ public final class SyncPipeline {
         pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
             @Override
             public void save(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
-                pipeline.decideAndSave(runId, employees, rejections, progress);
+                pipeline.decideAndSave(runId, employees, rejections, Map.of(), progress);
             }
 
             @Override
@@ -201,9 +202,13 @@ public final class SyncPipeline {
         DirectorySource.ReadSummary read;
         @SuppressWarnings("unchecked")
         java.util.Set<String>[] deleted = new java.util.Set[] {java.util.Set.of()};
+        // a full read meets everyone: what is stored about them is loaded once, so that an entry read
+        // again unchanged costs a hash, not a normalisation, a decision and a round trip
+        ReadLedger ledger = mode.incremental() ? null : ReadLedger.load(store);
+        String basis = planBasis() + "; " + normaliser.settings();
         if (source.tracksChanges()) {
             // a full read by a source that tracks changes also gives the watermark to go on from
-            DirectorySource.ChangeRead changes = read(runId, progress,
+            DirectorySource.ChangeRead changes = read(runId, progress, ledger, basis,
                     sink -> source.readChanges(mode.incremental() ? mode.since() : null, sink));
             read = changes.summary();
             deleted[0] = changes.deleted();
@@ -212,7 +217,8 @@ public final class SyncPipeline {
         } else if (mode.incremental()) {
             throw new IllegalArgumentException("this source can only be read in full");
         } else {
-            read = read(runId, progress, sink -> new DirectorySource.ChangeRead(source.readAll(sink), null)).summary();
+            read = read(runId, progress, ledger, basis,
+                    sink -> new DirectorySource.ChangeRead(source.readAll(sink), null)).summary();
         }
         progress.sourceComplete(read.complete());
         if (read.complete() && mode.incremental()) {
@@ -224,7 +230,10 @@ public final class SyncPipeline {
                         + "their contacts are withdrawn from every viewer")));
             }
         } else if (read.complete()) {
-            progress.gone.set(store.markUnseenAsGone(runId));
+            // employees read again unchanged are known as seen to the ledger alone
+            java.util.concurrent.atomic.AtomicLong gone = new java.util.concurrent.atomic.AtomicLong();
+            ledger.forEachUnseen(BATCH, unseen -> gone.addAndGet(store.markGone(unseen)));
+            progress.gone.set(gone.get());
             if (progress.gone.get() > 0) {
                 audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
                         "run:" + runId, progress.gone.get() + " employees are no longer in the directory; "
@@ -323,34 +332,82 @@ public final class SyncPipeline {
         }
     }
 
-    private DirectorySource.ChangeRead read(long runId, RunProgress progress,
+    /**
+     * Reads the source, normalising and storing entries in batches. With a ledger (a full read), an
+     * entry whose {@link ReadFingerprint} is the one stored is counted and marked seen in the ledger
+     * only: it would normalise, decide and store exactly as before.
+     */
+    private DirectorySource.ChangeRead read(long runId, RunProgress progress, ReadLedger ledger, String basis,
                                             java.util.function.Function<java.util.function.Consumer<DirectoryEntry>,
                                                     DirectorySource.ChangeRead> reading) {
         List<Employee> employees = new ArrayList<>(BATCH);
         List<Rejection> rejections = new ArrayList<>();
+        Map<String, byte[]> digests = new java.util.HashMap<>();
         DirectorySource.ChangeRead summary = reading.apply((DirectoryEntry entry) -> {
             progress.read.incrementAndGet();
+            byte[] digest = ReadFingerprint.entry(basis, entry);
+            if (ledger != null && entry.ids().size() == 1) {
+                int slot = ledger.find(entry.ids().get(0).strip());
+                if (slot >= 0 && !ledger.isSeen(slot)
+                        && ledger.matches(slot, ReadFingerprint.of(digest, ledger.choices(slot)))) {
+                    ledger.seen(slot, true);
+                    (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
+                    progressNowAndThen(runId, progress);
+                    return;
+                }
+                if (slot >= 0 && ledger.isSeenUnchanged(slot)) {
+                    // a second entry with an identity this read met unchanged: the first must be
+                    // findable as read by this run, so that the second is rejected naming it
+                    store.markSeen(runId, List.of(entry.ids().get(0).strip()));
+                    ledger.seen(slot, false);
+                }
+            }
             Normalisation result = normaliser.normalise(entry);
             if (result instanceof Normalisation.Accepted accepted) {
                 employees.add(accepted.employee());
+                digests.put(accepted.employee().id(), digest);
                 adjusted(runId, "", accepted);
+                if (ledger != null) {
+                    ledger.seen(accepted.employee().id());
+                }
             } else if (result instanceof Normalisation.Rejected rejected) {
                 progress.rejected.incrementAndGet();
                 rejections.add(rejected.rejection());
+                // a rejected entry keeps its last good state: its employee is not gone
+                if (ledger != null) {
+                    rejected.rejection().employeeId().ifPresent(ledger::seen);
+                }
             }
             if (employees.size() + rejections.size() >= BATCH) {
-                flush(runId, employees, rejections, progress);
+                flush(runId, employees, rejections, digests, progress);
             }
         });
-        flush(runId, employees, rejections, progress);
+        flush(runId, employees, rejections, digests, progress);
         return summary;
     }
 
-    private void flush(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
+    private void flush(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
+                       RunProgress progress) {
         rejectDuplicates(runId, employees, rejections, progress);
-        decideAndSave(runId, employees, rejections, progress);
+        decideAndSave(runId, employees, rejections, digests, progress);
         employees.clear();
         rejections.clear();
+        digests.clear();
+    }
+
+    /** When the progress the API shows was last saved during a read ({@link System#nanoTime}). */
+    private long progressSavedAt = System.nanoTime();
+
+    /**
+     * Saves the run's progress at most twice a second while reading: often enough for a live
+     * percentage, rarely enough that a large read does not pay a transaction per batch.
+     */
+    private void progressNowAndThen(long runId, RunProgress progress) {
+        long now = System.nanoTime();
+        if (now - progressSavedAt >= PROGRESS_EVERY_NANOS) {
+            progressSavedAt = now;
+            store.saveProgress(runId, progress);
+        }
     }
 
     /**
@@ -365,26 +422,32 @@ public final class SyncPipeline {
         }
     }
 
-    /** Decides each employee's scope and stores them with the rejections, which the trail gets too. */
+    /**
+     * Decides each employee's scope and stores them with the rejections, which the trail gets too.
+     *
+     * @param digests each employee's {@link ReadFingerprint#entry} digest as read, where one was taken
+     */
     private void decideAndSave(long runId, List<Employee> employees, List<Rejection> rejections,
-                               RunProgress progress) {
+                               Map<String, byte[]> digests, RunProgress progress) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
             List<StateStore.Decided> decided = new ArrayList<>(employees.size());
             for (Employee employee : employees) {
-                ScopeDecision scope = evaluator.scope(new WithSelfService(employee,
-                        choices.getOrDefault(employee.id(), Person.SelfService.NONE)));
+                Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
+                ScopeDecision scope = evaluator.scope(new WithSelfService(employee, choice));
                 (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
-                decided.add(new StateStore.Decided(employee, scope));
+                byte[] digest = digests.get(employee.id());
+                decided.add(new StateStore.Decided(employee, scope,
+                        digest == null ? "" : ReadFingerprint.of(digest, choice)));
             }
             // an employee stored exactly as read again is only marked seen: a steady directory costs a
             // read and a comparison, not a rewrite of every row
             Map<String, String> stored = store.storedFingerprints(employees.stream().map(Employee::id).toList());
             List<StateStore.Decided> changed = new ArrayList<>(decided.size());
-            List<String> unchanged = new ArrayList<>();
+            Map<String, String> unchanged = new java.util.HashMap<>();
             for (StateStore.Decided d : decided) {
                 if (d.fingerprint().equals(stored.get(d.employee().id()))) {
-                    unchanged.add(d.employee().id());
+                    unchanged.put(d.employee().id(), d.readFingerprint());
                 } else {
                     changed.add(d);
                 }
@@ -400,7 +463,7 @@ public final class SyncPipeline {
                     "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
                     "run " + runId + ": " + r.withheld())).toList());
         }
-        store.saveProgress(runId, progress);
+        progressNowAndThen(runId, progress);
     }
 
     /**

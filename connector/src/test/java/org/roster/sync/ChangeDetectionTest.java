@@ -53,9 +53,59 @@ class ChangeDetectionTest {
         assertThat(again.planned()).isZero();
         assertThat(again.gone).hasValue(0);
         assertThat(platform.calls()).isEmpty();
-        // everyone was still seen: nobody is taken for gone by the next complete read either
-        assertThat(store.row("s3")).hasValueSatisfying(row -> assertThat(row.lastSeenRun).isEqualTo(runId));
         assertThat(again.percent()).isEqualTo(100);
+        assertThat(again.inScope).hasValue(6);
+        // everyone was still seen: nobody is taken for gone by the next complete read either
+        assertThat(run().gone).hasValue(0);
+        assertThat(platform.contactsOf("s1")).containsKeys("s2", "s3");
+    }
+
+    @Test
+    void anOptOutMadeSinceTheLastRunTakesEffectThoughTheEntryReadsTheSame() {
+        store.choose("s3", new org.roster.policy.Person.SelfService(true, false));
+
+        RunProgress after = run();
+
+        assertThat(after.excluded).hasValue(1);
+        assertThat(platform.contactsOf("s1")).containsKey("s2").doesNotContainKey("s3");
+        assertThat(platform.contactsOf("s3")).isEmpty();
+    }
+
+    @Test
+    void aSecondEntryWithTheIdentityOfOneReadUnchangedIsRejectedNamingIt() {
+        directory.putAs("s3-again", DirectoryEntry.builder("uid=s3,ou=contractors,dc=example,dc=org").id("s3")
+                .add(PersonField.GIVEN_NAME, "Other").add(PersonField.SURNAME, "Person")
+                .add(PersonField.DEPARTMENT, "Sales").add(PersonField.MOBILE, "0160 9999999").build());
+
+        RunProgress after = run();
+
+        assertThat(after.rejected).hasValue(1);
+        assertThat(store.rejections()).filteredOn(r -> r.runId() == runId).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.rejection().reference()).isEqualTo("uid=s3,ou=contractors,dc=example,dc=org");
+                    assertThat(r.rejection().reason()).contains("which uid=s3,ou=people,dc=example,dc=org has too");
+                });
+        assertThat(platform.contactsOf("s1").get("s3").fields()).containsEntry(PersonField.MOBILE, "+491603333333");
+    }
+
+    @Test
+    void entriesReadByADifferentlyConfiguredNormaliserAreNormalisedAgain() {
+        pipeline = pipeline(new EntryNormaliser(PhoneNumbers.forRegion("DE"),
+                EntryNormaliser.regionsByLocation("Wien=AT")));
+        directory.put(DirectoryEntry.builder("uid=f4,ou=people,dc=example,dc=org").id("f4")
+                .add(PersonField.GIVEN_NAME, "Dora").add(PersonField.SURNAME, "Surname-f4")
+                .add(PersonField.DEPARTMENT, "Finance").add(PersonField.LOCATION, "Wien")
+                .add(PersonField.MOBILE, "0664 1234567").build());
+        run();
+        assertThat(platform.contactsOf("f1").get("f4").fields()).containsEntry(PersonField.MOBILE, "+436641234567");
+
+        // Vienna's numbers are now read as German ones: the unchanged entry is normalised again
+        pipeline = pipeline(new EntryNormaliser(PhoneNumbers.forRegion("DE")));
+        RunProgress after = run();
+
+        assertThat(java.util.Optional.ofNullable(platform.contactsOf("f1").get("f4")).map(c -> c.fields()
+                .get(PersonField.MOBILE))).isNotEqualTo(java.util.Optional.of("+436641234567"));
+        assertThat(after.read).hasValue(7);
     }
 
     @Test
@@ -142,6 +192,11 @@ class ChangeDetectionTest {
     private SyncPipeline pipeline(Policy policy) {
         return new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
                 new PolicyEvaluator(policy), store, platform, new org.roster.audit.InMemoryAuditLog(), clock);
+    }
+
+    private SyncPipeline pipeline(EntryNormaliser normaliser) {
+        return new SyncPipeline(directory, normaliser, new PolicyEvaluator(Policies.bundled("default")), store,
+                platform, new org.roster.audit.InMemoryAuditLog(), clock);
     }
 
     private RunProgress run() {

@@ -41,6 +41,7 @@ final class InMemoryStateStore implements StateStore {
         String scopeReason;
         long lastSeenRun;
         String fingerprint;
+        String readFingerprint = "";
     }
 
     /** A rejection as stored with its run. */
@@ -76,6 +77,7 @@ final class InMemoryStateStore implements StateStore {
             row.scopeReason = d.scope() instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
             row.lastSeenRun = runId;
             row.fingerprint = d.fingerprint();
+            row.readFingerprint = d.readFingerprint();
             employeesWritten.incrementAndGet();
         }
         if (!decided.isEmpty()) {
@@ -108,6 +110,31 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void markSeen(long runId, java.util.Collection<String> employeeIds) {
         employeeIds.forEach(id -> employees.get(id).lastSeenRun = runId);
+    }
+
+    @Override
+    public synchronized void markSeen(long runId, Map<String, String> readFingerprints) {
+        readFingerprints.forEach((id, fingerprint) -> {
+            Row row = employees.get(id);
+            row.lastSeenRun = runId;
+            if (!fingerprint.isEmpty()) {
+                row.readFingerprint = fingerprint;
+            }
+        });
+    }
+
+    @Override
+    public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
+        List<StoredRead> reads = new ArrayList<>();
+        synchronized (this) {
+            employees.forEach((id, row) -> {
+                if (row.active) {
+                    reads.add(new StoredRead(id, row.readFingerprint, row.inScope,
+                            choices.getOrDefault(id, org.roster.policy.Person.SelfService.NONE)));
+                }
+            });
+        }
+        reads.forEach(read);
     }
 
     @Override

@@ -137,8 +137,9 @@ public class RunResource {
 
     @GET
     @Path("{id}/excluded")
-    @Operation(summary = "The employees the run left out of scope (or lets only receive), each with its rule; "
-            + "for the newest run of each employee")
+    @Operation(summary = "The employees left out of scope (or only receiving) as the run left the directory, each "
+            + "with its rule: those still in the directory whose decision was made by this run or an earlier one "
+            + "(an entry read again unchanged keeps the decision it had)")
     public List<ExcludedView> excluded(@PathParam("id") long id, @QueryParam("rule") String rule,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -146,10 +147,12 @@ public class RunResource {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
         }
-        var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun = :run "
-                        + "and e.contactAllowed = false" + (rule == null ? "" : " and e.scopeRule = :rule")
+        // an employee read again unchanged is not rewritten, so their last seen run is the one that
+        // last decided about them
+        var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun <= :run "
+                        + "and e.status = :active and e.contactAllowed = false" + (rule == null ? "" : " and e.scopeRule = :rule")
                         + " order by e.id", org.roster.store.EmployeeEntity.class)
-                .setParameter("run", id);
+                .setParameter("run", id).setParameter("active", org.roster.store.EmployeeEntity.Status.ACTIVE);
         if (rule != null) {
             query.setParameter("rule", rule);
         }

@@ -1,0 +1,5 @@
+-- Each employee's read fingerprint: a digest of the entry exactly as the source handed it over,
+-- of the policy and normaliser settings it was judged by, and of the employee's self-service
+-- choices. A full run that reads an entry with the same fingerprint marks it seen without
+-- normalising, deciding or writing it. Null until a run stores the employee again.
+alter table employee add column read_fingerprint varchar(32);
