@@ -29,7 +29,9 @@ final class RosterDatabase implements AutoCloseable {
     final JpaStateStore store;
     final JpaAuditLog audit;
 
-    RosterDatabase(String url, Clock clock) {
+    RosterDatabase(String databaseUrl, Clock clock) {
+        // as the server's data source: each statement planned for its own parameters
+        String url = databaseUrl + "?options=-c%20plan_cache_mode%3Dforce_custom_plan";
         Flyway.configure().dataSource(url, BenchPostgres.USER, BenchPostgres.PASSWORD)
                 .locations("classpath:db/migration").load().migrate();
         factory = Persistence.createEntityManagerFactory("roster", Map.of(

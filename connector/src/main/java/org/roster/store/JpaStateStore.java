@@ -69,6 +69,7 @@ public final class JpaStateStore implements StateStore {
                 em.createQuery("select e from EmployeeEntity e where e.id in :ids", EmployeeEntity.class)
                         .setParameter("ids", ids).getResultList().forEach(e -> existing.put(e.getId(), e));
             }
+            int created = 0;
             for (Decided decided : employees) {
                 Employee employee = decided.employee();
                 EmployeeEntity row = existing.get(employee.id());
@@ -76,6 +77,7 @@ public final class JpaStateStore implements StateStore {
                     row = new EmployeeEntity(employee.id());
                     existing.put(employee.id(), row);
                     em.persist(row);
+                    created++;
                 }
                 ScopeDecision scope = decided.scope();
                 String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
@@ -94,7 +96,29 @@ public final class JpaStateStore implements StateStore {
                 em.persist(new RejectionEntity(runId, rejection.reference(), rejection.employeeId().orElse(null),
                         rejection.reason()));
             }
+            analyseAsTheDirectoryGrows(created);
         });
+    }
+
+    /** Employees this store created since it last had the database analyse the directory's tables. */
+    private long createdSinceAnalysis;
+    /** Employees this store had created when it last had them analysed. */
+    private long createdAtAnalysis;
+
+    /**
+     * Has the database refresh its statistics of the directory's tables whenever this store has
+     * doubled the employees it created (from a thousand on): a first sync fills an empty table far
+     * faster than autovacuum looks at it, and plans made from the statistics of an empty table scan
+     * what a lookup by id should find.
+     */
+    private void analyseAsTheDirectoryGrows(int created) {
+        createdSinceAnalysis += created;
+        if (createdSinceAnalysis >= Math.max(1_000, createdAtAnalysis)) {
+            em.flush();
+            em.createNativeQuery("analyze employee, employee_group").executeUpdate();
+            createdAtAnalysis += createdSinceAnalysis;
+            createdSinceAnalysis = 0;
+        }
     }
 
     /** Replaces the stored memberships of these employees with the ones just read. */
@@ -168,16 +192,27 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
-        pages(pageSize, after -> em.createQuery("select e.id, e.readFingerprint, e.inScope, s.optedOut, s.optedIn "
-                                + "from EmployeeEntity e left join SelfServiceEntity s on s.employeeId = e.id "
-                                + "where e.status = :active and e.id > :after order by e.id", Object[].class)
-                        .setParameter("active", EmployeeEntity.Status.ACTIVE).setParameter("after", after)
-                        .setMaxResults(pageSize).getResultList().stream()
-                        .map(row -> new StoredRead((String) row[0], row[1] == null ? "" : (String) row[1],
-                                (Boolean) row[2], new org.roster.policy.Person.SelfService(
-                                        Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]))))
-                        .toList(),
-                StoredRead::employeeId, read);
+        // one pass over the table, streamed by the driver a page at a time: no order is needed, and
+        // no page's plan depends on where the last one ended
+        tx.inTransaction(() -> {
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select e.id, e.read_fingerprint, e.in_scope, s.opted_out, s.opted_in from employee e "
+                            + "left join self_service s on s.employee_id = e.id where e.status = ?")) {
+                query.setString(1, EmployeeEntity.Status.ACTIVE.name());
+                query.setFetchSize(pageSize);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String fingerprint = rows.getString(2);
+                        read.accept(new StoredRead(rows.getString(1), fingerprint == null ? "" : fingerprint,
+                                rows.getBoolean(3), new org.roster.policy.Person.SelfService(rows.getBoolean(4),
+                                rows.getBoolean(5))));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("reading the stored read fingerprints failed", e);
+            }
+        });
     }
 
     @Override

@@ -352,7 +352,9 @@ public final class SyncPipeline {
                         && ledger.matches(slot, ReadFingerprint.of(digest, ledger.choices(slot)))) {
                     ledger.seen(slot, true);
                     (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
-                    progressNowAndThen(runId, progress);
+                    if ((progress.read.get() & 255) == 0) {
+                        progressNowAndThen(runId, progress);
+                    }
                     return;
                 }
                 if (slot >= 0 && ledger.isSeenUnchanged(slot)) {

@@ -26,6 +26,10 @@ import org.roster.source.ldap.LdapSourceConfig;
 @ApplicationScoped
 public class DirectorySources {
 
+    /** Where an LDAP read's search runs ahead of the run that handles its entries. */
+    @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    jakarta.enterprise.concurrent.ManagedThreadFactory readAheadThreads;
+
     private final Map<String, LdapConnections> pools = new HashMap<>();
     private final Map<String, GraphDirectorySource> graphs = new HashMap<>();
 
@@ -56,7 +60,8 @@ public class DirectorySources {
             pool = new LdapConnections(config);
             pools.put(sourceId, pool);
         }
-        return new LdapDirectorySource(config, pool);
+        LdapDirectorySource reader = new LdapDirectorySource(config, pool);
+        return readAheadThreads == null ? reader : reader.readingAheadOn(readAheadThreads);
     }
 
     /** The Entra ID reader of a source, signed in once for as long as its tenant and app stay. */

@@ -39,6 +39,7 @@ public final class LdapDirectorySource implements DirectorySource {
     private final LdapConnections connections;
     private final boolean ownsConnections;
     private java.time.Duration clockMargin = CLOCK_MARGIN;
+    private java.util.concurrent.ThreadFactory readAheadThreads = ReadAhead.DAEMONS;
 
     /** A source with connections of its own, closed after each read. */
     public LdapDirectorySource(LdapSourceConfig config) {
@@ -64,6 +65,15 @@ public final class LdapDirectorySource implements DirectorySource {
     /** How far the directory's clock may lag Roster's, for timestamp watermarks (default {@link #CLOCK_MARGIN}). */
     public LdapDirectorySource withClockMargin(java.time.Duration margin) {
         this.clockMargin = java.util.Objects.requireNonNull(margin, "margin");
+        return this;
+    }
+
+    /**
+     * Where a read's search runs while the caller handles the entries it has read (default: a
+     * daemon thread per read); a container passes its managed thread factory.
+     */
+    public LdapDirectorySource readingAheadOn(java.util.concurrent.ThreadFactory threads) {
+        this.readAheadThreads = java.util.Objects.requireNonNull(threads, "threads");
         return this;
     }
 
@@ -129,7 +139,7 @@ public final class LdapDirectorySource implements DirectorySource {
             throw new IllegalArgumentException("the watermark \"" + since + "\" is not a generalized time", e);
         }
         ReadSummary summary = search(filter, sink, entry -> {
-            java.util.Date changed = entry.getAttributeValueAsDate(attribute);
+            java.util.Date changed = changedAt(entry.getAttributeValue(attribute));
             if (changed != null && (newest[0] == null || changed.after(newest[0]))) {
                 newest[0] = changed;
             }
@@ -257,9 +267,55 @@ public final class LdapDirectorySource implements DirectorySource {
         }
     }
 
+    /**
+     * When an entry last changed, from its generalized time; null when it has none or an unreadable
+     * one. The form directories write ({@code yyyyMMddHHmmss[.fraction]Z}) is read by arithmetic, for
+     * it is read from every entry of a full read; any other form by the SDK's parser.
+     */
+    static java.util.Date changedAt(String generalizedTime) {
+        if (generalizedTime == null) {
+            return null;
+        }
+        String value = generalizedTime;
+        int n = value.length();
+        boolean plain = n >= 15 && value.charAt(n - 1) == 'Z';
+        for (int i = 0; plain && i < 14; i++) {
+            plain = value.charAt(i) >= '0' && value.charAt(i) <= '9';
+        }
+        int millis = 0;
+        if (plain && n > 15) {
+            // a fraction of a second: '.' and at least one digit
+            plain = value.charAt(14) == '.' && n > 16;
+            for (int i = 15, scale = 100; plain && i < n - 1; i++, scale /= 10) {
+                char c = value.charAt(i);
+                plain = c >= '0' && c <= '9';
+                millis += (c - '0') * scale;
+            }
+        }
+        if (plain) {
+            try {
+                java.time.LocalDateTime at = java.time.LocalDateTime.of(digits(value, 0, 4), digits(value, 4, 6),
+                        digits(value, 6, 8), digits(value, 8, 10), digits(value, 10, 12), digits(value, 12, 14));
+                return new java.util.Date(at.toEpochSecond(java.time.ZoneOffset.UTC) * 1000 + millis);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+        try {
+            return com.unboundid.util.StaticUtils.decodeGeneralizedTime(value);
+        } catch (java.text.ParseException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String value, int from, int to) {
+        return Integer.parseInt(value, from, to, 10);
+    }
+
     /** How far the directory's clock may be behind Roster's, for timestamp watermarks. */
     public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(5);
 
+    /** Reads the entries the filter matches; {@code observer} sees each as read, on the search thread. */
     private ReadSummary search(Filter filter, Consumer<DirectoryEntry> sink, Consumer<SearchResultEntry> observer) {
         long[] handed = {0};
         LDAPConnection connection = null;
@@ -267,11 +323,17 @@ public final class LdapDirectorySource implements DirectorySource {
         try {
             // one connection for every page: paged-search cookies belong to the connection
             connection = connections.take();
-            Paged paged = pages(connection, filter, entry -> {
-                observer.accept(entry);
-                sink.accept(toDirectoryEntry(entry));
-                handed[0]++;
-            }, () -> true);
+            LDAPConnection reading = connection;
+            // the next entries arrive and are mapped while the caller handles the last ones, two
+            // pages at most ahead
+            Paged paged = ReadAhead.read(Math.max(100, 2 * config.pageSize()), readAheadThreads,
+                    (each, goOn) -> pages(reading, filter, entry -> {
+                        observer.accept(entry);
+                        each.accept(toDirectoryEntry(entry));
+                    }, goOn), (DirectoryEntry entry) -> {
+                        sink.accept(entry);
+                        handed[0]++;
+                    });
             if (paged.code() != ResultCode.SUCCESS) {
                 return ReadSummary.incomplete(handed[0], "the search ended with " + paged.code());
             }

@@ -638,6 +638,20 @@ class LdapDirectorySourceTest {
         return read;
     }
 
+    @Test
+    void aChangeTimeIsReadAsTheSdkReadsItInEveryFormDirectoriesWrite() throws Exception {
+        for (String time : List.of("20261206201500Z", "20261206201500.123Z", "20261206201500.5Z",
+                "20261206201500.25Z", "20261206201500.123456Z", "19991231235959Z", "20240229120000Z",
+                "202612062015Z", "20261206201500+0100", "20261206201500.5-0530")) {
+            assertThat(LdapDirectorySource.changedAt(time)).as(time)
+                    .isEqualTo(com.unboundid.util.StaticUtils.decodeGeneralizedTime(time));
+        }
+        assertThat(LdapDirectorySource.changedAt("20261306201500Z")).as("month 13").isNull();
+        assertThat(LdapDirectorySource.changedAt("20261206201500,25Z")).as("a comma, which the SDK refuses").isNull();
+        assertThat(LdapDirectorySource.changedAt("yesterday")).isNull();
+        assertThat(LdapDirectorySource.changedAt(null)).isNull();
+    }
+
     private static Map<String, Rejection> rejectedIn(Map<String, Normalisation> read) {
         return read.entrySet().stream().filter(e -> e.getValue() instanceof Normalisation.Rejected)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Normalisation.Rejected) e.getValue()).rejection()));
