@@ -28,10 +28,12 @@ import org.roster.directory.Employee;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.Normalisation;
 import org.roster.directory.PhoneNumbers;
+import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.sync.ContactCard;
 import org.roster.sync.EmployeeFingerprint;
+import org.roster.sync.ReadFingerprint;
 import org.roster.sync.ViewerDigest;
 
 /**
@@ -56,6 +58,7 @@ public class HotSpots {
     private Employee[] employees;
     private List<ContactCard> cards;
     private int next;
+    private final ReadFingerprint.Basis digests = ReadFingerprint.under("default policy; DE; Berlin=DE");
 
     @Setup
     public void generate() {
@@ -128,6 +131,12 @@ public class HotSpots {
     @Benchmark
     public String employeeFingerprint() {
         return EmployeeFingerprint.of(employees[next() % employees.length], true, true, "all-scope-rules-passed", null);
+    }
+
+    /** What a full read does with an entry read again: its digest, the read fingerprint compared. */
+    @Benchmark
+    public String readFingerprintOfAnEntry() {
+        return ReadFingerprint.of(digests.entry(entries[next()]), Person.SelfService.NONE);
     }
 
     @Benchmark

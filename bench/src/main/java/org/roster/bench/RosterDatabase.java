@@ -30,8 +30,9 @@ final class RosterDatabase implements AutoCloseable {
     final JpaAuditLog audit;
 
     RosterDatabase(String databaseUrl, Clock clock) {
-        // as the server's data source: each statement planned for its own parameters
-        String url = databaseUrl + "?options=-c%20plan_cache_mode%3Dforce_custom_plan";
+        // as the server's data source: each statement planned for its own parameters, batched
+        // inserts sent as multi-row inserts
+        String url = databaseUrl + "?options=-c%20plan_cache_mode%3Dforce_custom_plan&reWriteBatchedInserts=true";
         Flyway.configure().dataSource(url, BenchPostgres.USER, BenchPostgres.PASSWORD)
                 .locations("classpath:db/migration").load().migrate();
         factory = Persistence.createEntityManagerFactory("roster", Map.of(

@@ -23,11 +23,15 @@ final class Targets {
                 hundredK.map(r -> (Double) r.get("ratioIncrementalToSteadyState")).orElse(null), v -> v <= 0.02,
                 hundredK.map(r -> Boolean.FALSE.equals(r.get("planned"))
                         ? "planning sees no viewers at this size (see the size's note)" : "").orElse("not measured")));
-        Optional<Map<String, Object>> keycloak = sizes.stream().filter(r -> r.get("ratioKeycloakToRosterFirstFullSync")
-                != null).findFirst();
+        // met only if met at every size Keycloak synchronised: the least ratio is the one judged
+        List<Map<String, Object>> keycloak = sizes.stream()
+                .filter(r -> r.get("ratioKeycloakToRosterFirstFullSync") != null).toList();
         targets.add(target("Roster's first full sync >= 20x faster than Keycloak's LDAP sync of the same directory",
-                keycloak.map(r -> (Double) r.get("ratioKeycloakToRosterFirstFullSync")).orElse(null), v -> v >= 20,
-                keycloak.map(r -> "at " + r.get("employees") + " employees").orElse("not measured")));
+                keycloak.stream().map(r -> (Double) r.get("ratioKeycloakToRosterFirstFullSync"))
+                        .min(Double::compare).orElse(null), v -> v >= 20,
+                keycloak.isEmpty() ? "not measured" : "the least of: " + String.join(", ", keycloak.stream()
+                        .map(r -> r.get("ratioKeycloakToRosterFirstFullSync") + "x at " + r.get("employees")
+                                + " employees").toList())));
         Optional<Map<String, Object>> million = size(sizes, 1_000_000);
         Object maxHeap = Machine.facts().get("measuredJvmMaxHeapMiB");
         targets.add(target("a 1M-entry full sync completes under -Xmx512m",

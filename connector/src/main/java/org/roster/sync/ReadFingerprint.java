@@ -34,9 +34,41 @@ public final class ReadFingerprint {
 
     /** The digest of an entry as read, under a basis (the policy and normaliser settings). */
     public static byte[] entry(String basis, DirectoryEntry entry) {
+        return under(basis).entry(entry);
+    }
+
+    /**
+     * Digests entries under one basis, hashing the basis once: a full read digests every entry.
+     * Not thread-safe: one per read.
+     */
+    public static Basis under(String basis) {
         MessageDigest sha = sha256();
         update(sha, basis);
         sha.update(PART);
+        return new Basis(sha);
+    }
+
+    /** Entries' digests under one basis. */
+    public static final class Basis {
+        private final MessageDigest primed;
+
+        private Basis(MessageDigest primed) {
+            this.primed = primed;
+        }
+
+        /** The digest of an entry as read, as {@link ReadFingerprint#entry} gives it. */
+        public byte[] entry(DirectoryEntry entry) {
+            MessageDigest sha;
+            try {
+                sha = (MessageDigest) primed.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            }
+            return digest(sha, entry);
+        }
+    }
+
+    private static byte[] digest(MessageDigest sha, DirectoryEntry entry) {
         update(sha, entry.reference());
         sha.update(PART);
         entry.ids().forEach(id -> update(sha, id));
@@ -58,12 +90,17 @@ public final class ReadFingerprint {
 
     /** The read fingerprint: the entry's digest with the employee's self-service choices. */
     public static String of(byte[] entryDigest, Person.SelfService choices) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytesOf(entryDigest, choices));
+    }
+
+    /** The 16 bytes {@link #of} encodes. */
+    static byte[] bytesOf(byte[] entryDigest, Person.SelfService choices) {
         MessageDigest sha = sha256();
         sha.update(entryDigest);
         sha.update((byte) (choices.optedOut() ? 'o' : '-'));
         sha.update((byte) (choices.optedIn() ? 'i' : '-'));
         // 128 bits are plenty to tell one entry's versions apart
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 16));
+        return java.util.Arrays.copyOf(sha.digest(), 16);
     }
 
     private static void update(MessageDigest sha, String value) {

@@ -84,11 +84,13 @@ final class ReadLedger {
 
     /** Whether the stored read fingerprint of the slot's employee is this one. */
     boolean matches(int slot, String fingerprint) {
-        if ((flags[slot] & HAS_FINGERPRINT) == 0) {
-            return false;
-        }
-        byte[] bytes = Base64.getUrlDecoder().decode(fingerprint);
-        return high[slot] == bits(bytes, 0) && low[slot] == bits(bytes, 8);
+        return matches(slot, Base64.getUrlDecoder().decode(fingerprint));
+    }
+
+    /** Whether the stored read fingerprint of the slot's employee has these bytes ({@link ReadFingerprint#bytesOf}). */
+    boolean matches(int slot, byte[] fingerprint) {
+        return (flags[slot] & HAS_FINGERPRINT) != 0 && high[slot] == bits(fingerprint, 0)
+                && low[slot] == bits(fingerprint, 8);
     }
 
     boolean isSeen(int slot) {

@@ -343,13 +343,15 @@ public final class SyncPipeline {
         List<Employee> employees = new ArrayList<>(BATCH);
         List<Rejection> rejections = new ArrayList<>();
         Map<String, byte[]> digests = new java.util.HashMap<>();
+        List<AuditEvent> notes = new ArrayList<>();
+        ReadFingerprint.Basis digesting = ReadFingerprint.under(basis);
         DirectorySource.ChangeRead summary = reading.apply((DirectoryEntry entry) -> {
             progress.read.incrementAndGet();
-            byte[] digest = ReadFingerprint.entry(basis, entry);
+            byte[] digest = digesting.entry(entry);
             if (ledger != null && entry.ids().size() == 1) {
                 int slot = ledger.find(entry.ids().get(0).strip());
                 if (slot >= 0 && !ledger.isSeen(slot)
-                        && ledger.matches(slot, ReadFingerprint.of(digest, ledger.choices(slot)))) {
+                        && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
                     ledger.seen(slot, true);
                     (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
                     if ((progress.read.get() & 255) == 0) {
@@ -368,7 +370,7 @@ public final class SyncPipeline {
             if (result instanceof Normalisation.Accepted accepted) {
                 employees.add(accepted.employee());
                 digests.put(accepted.employee().id(), digest);
-                adjusted(runId, "", accepted);
+                adjustment(runId, "", accepted).ifPresent(notes::add);
                 if (ledger != null) {
                     ledger.seen(accepted.employee().id());
                 }
@@ -381,20 +383,23 @@ public final class SyncPipeline {
                 }
             }
             if (employees.size() + rejections.size() >= BATCH) {
-                flush(runId, employees, rejections, digests, progress);
+                flush(runId, employees, rejections, digests, notes, progress);
             }
         });
-        flush(runId, employees, rejections, digests, progress);
+        flush(runId, employees, rejections, digests, notes, progress);
         return summary;
     }
 
+    /** Stores a batch, and gives the trail its notes of entries accepted as adjusted in one go. */
     private void flush(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
-                       RunProgress progress) {
+                       List<AuditEvent> notes, RunProgress progress) {
         rejectDuplicates(runId, employees, rejections, progress);
         decideAndSave(runId, employees, rejections, digests, progress);
+        audit.append(List.copyOf(notes));
         employees.clear();
         rejections.clear();
         digests.clear();
+        notes.clear();
     }
 
     /** When the progress the API shows was last saved during a read ({@link System#nanoTime}). */
@@ -417,11 +422,17 @@ public final class SyncPipeline {
      * so in the trail, without any value.
      */
     void adjusted(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
-        if (!accepted.notes().isEmpty()) {
-            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "entry.adjusted",
-                    "employee:" + accepted.employee().id(), "run " + runId + ": " + sourcePrefix
-                    + String.join("; ", accepted.notes()))));
+        adjustment(runId, sourcePrefix, accepted).ifPresent(note -> audit.append(List.of(note)));
+    }
+
+    /** The trail's note that an entry was accepted as adjusted; none when it was taken as read. */
+    private Optional<AuditEvent> adjustment(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
+        if (accepted.notes().isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "entry.adjusted",
+                "employee:" + accepted.employee().id(), "run " + runId + ": " + sourcePrefix
+                + String.join("; ", accepted.notes())));
     }
 
     /**

@@ -51,12 +51,13 @@ public class EmployeeResource {
     public record RejectionView(long run, String reason) {
     }
 
-    /** What Roster holds about an employee, and the decisions about them. */
     /**
      * What Roster holds about an employee, and the decisions about them.
      *
-     * @param released the fields the active policy lets colleagues receive
-     * @param withheld each held field that is not released, with the rule that withholds it
+     * @param released    the fields the active policy lets colleagues receive
+     * @param withheld    each held field that is not released, with the rule that withholds it
+     * @param lastSeenRun the last run that stored what it read about the employee: a full run that
+     *                    reads their entry exactly as before only counts them, and leaves it
      */
     public record EmployeeView(String id, String reference, String status, Map<String, String> held,
                                List<String> released, Map<String, String> withheld, ScopeView scope,

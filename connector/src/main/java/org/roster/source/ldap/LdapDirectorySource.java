@@ -324,9 +324,9 @@ public final class LdapDirectorySource implements DirectorySource {
             // one connection for every page: paged-search cookies belong to the connection
             connection = connections.take();
             LDAPConnection reading = connection;
-            // the next entries arrive and are mapped while the caller handles the last ones, two
+            // the next entries arrive and are mapped while the caller handles the last ones, four
             // pages at most ahead
-            Paged paged = ReadAhead.read(Math.max(100, 2 * config.pageSize()), readAheadThreads,
+            Paged paged = ReadAhead.read(Math.max(100, 4 * config.pageSize()), readAheadThreads,
                     (each, goOn) -> pages(reading, filter, entry -> {
                         observer.accept(entry);
                         each.accept(toDirectoryEntry(entry));
