@@ -1,8 +1,6 @@
 package org.roster.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import org.roster.directory.Employee;
@@ -19,8 +17,6 @@ import org.roster.policy.PersonField;
  */
 public final class EmployeeFingerprint {
 
-    private static final byte FIELD = 0;
-    private static final byte PART = 1;
 
     private EmployeeFingerprint() {
     }
@@ -32,40 +28,27 @@ public final class EmployeeFingerprint {
      * @param reason    the decision's reason, or null when there is none
      */
     public static String of(Employee employee, boolean receives, boolean delivered, String ruleId, String reason) {
-        MessageDigest sha = sha256();
-        update(sha, employee.id());
-        update(sha, employee.reference());
-        sha.update(PART);
+        MessageDigest sha = Sha256.digest();
+        Sha256.value(sha, employee.id());
+        Sha256.value(sha, employee.reference());
+        Sha256.part(sha);
         for (PersonField field : PersonField.values()) {
             String value = employee.values().get(field);
             if (value != null) {
-                update(sha, field.policyName());
-                update(sha, value);
+                Sha256.value(sha, field.policyName());
+                Sha256.value(sha, value);
             }
         }
-        sha.update(PART);
-        employee.groups().stream().sorted().forEach(group -> update(sha, group));
-        sha.update(PART);
+        Sha256.part(sha);
+        employee.groups().stream().sorted().forEach(group -> Sha256.value(sha, group));
+        Sha256.part(sha);
         sha.update((byte) (receives ? 'r' : '-'));
         sha.update((byte) (delivered ? 'd' : '-'));
-        update(sha, ruleId);
+        Sha256.value(sha, ruleId);
         if (reason != null) {
-            update(sha, reason);
+            Sha256.value(sha, reason);
         }
         // 128 bits are plenty to tell one employee's versions apart
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 16));
-    }
-
-    private static void update(MessageDigest sha, String value) {
-        sha.update(value.getBytes(StandardCharsets.UTF_8));
-        sha.update(FIELD);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.roster.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import org.roster.directory.DirectoryEntry;
@@ -26,8 +24,6 @@ import org.roster.policy.PersonField;
  */
 public final class ReadFingerprint {
 
-    private static final byte FIELD = 0;
-    private static final byte PART = 1;
 
     private ReadFingerprint() {
     }
@@ -42,9 +38,9 @@ public final class ReadFingerprint {
      * Not thread-safe: one per read.
      */
     public static Basis under(String basis) {
-        MessageDigest sha = sha256();
-        update(sha, basis);
-        sha.update(PART);
+        MessageDigest sha = Sha256.digest();
+        Sha256.value(sha, basis);
+        Sha256.part(sha);
         return new Basis(sha);
     }
 
@@ -69,22 +65,22 @@ public final class ReadFingerprint {
     }
 
     private static byte[] digest(MessageDigest sha, DirectoryEntry entry) {
-        update(sha, entry.reference());
-        sha.update(PART);
-        entry.ids().forEach(id -> update(sha, id));
+        Sha256.value(sha, entry.reference());
+        Sha256.part(sha);
+        entry.ids().forEach(id -> Sha256.value(sha, id));
         // in a fixed field order: the entry's own map has none
         for (PersonField field : PersonField.values()) {
             java.util.List<String> values = entry.values().get(field);
             if (values != null) {
-                sha.update(PART);
-                update(sha, field.policyName());
-                values.forEach(value -> update(sha, value));
+                Sha256.part(sha);
+                Sha256.value(sha, field.policyName());
+                values.forEach(value -> Sha256.value(sha, value));
             }
         }
-        sha.update(PART);
-        entry.groups().forEach(group -> update(sha, group));
-        sha.update(PART);
-        entry.problems().forEach(problem -> update(sha, problem));
+        Sha256.part(sha);
+        entry.groups().forEach(group -> Sha256.value(sha, group));
+        Sha256.part(sha);
+        entry.problems().forEach(problem -> Sha256.value(sha, problem));
         return sha.digest();
     }
 
@@ -95,24 +91,11 @@ public final class ReadFingerprint {
 
     /** The 16 bytes {@link #of} encodes. */
     static byte[] bytesOf(byte[] entryDigest, Person.SelfService choices) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(entryDigest);
         sha.update((byte) (choices.optedOut() ? 'o' : '-'));
         sha.update((byte) (choices.optedIn() ? 'i' : '-'));
         // 128 bits are plenty to tell one entry's versions apart
         return java.util.Arrays.copyOf(sha.digest(), 16);
-    }
-
-    private static void update(MessageDigest sha, String value) {
-        sha.update(value.getBytes(StandardCharsets.UTF_8));
-        sha.update(FIELD);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
