@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -545,8 +544,15 @@ public final class JpaStateStore implements StateStore {
                     failed += viewer.getValue().size();
                     continue;
                 }
+                // the viewer's delivered rows these changes touch, in one query rather than one each
+                Map<String, DeliveredContactEntity> held = new HashMap<>();
+                em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :viewer "
+                                + "and d.contactId in :contacts", DeliveredContactEntity.class)
+                        .setParameter("viewer", viewer.getKey())
+                        .setParameter("contacts", viewer.getValue().stream().map(OutboxEntity::getContactId).toList())
+                        .getResultList().forEach(d -> held.put(d.getContactId(), d));
                 for (OutboxEntity row : viewer.getValue()) {
-                    record(runId, row.getViewerId(), change(row), now);
+                    record(runId, row.getViewerId(), change(row), now, held);
                     row.delivered(now);
                 }
                 delivered += viewer.getValue().size();
@@ -555,19 +561,25 @@ public final class JpaStateStore implements StateStore {
         });
     }
 
-    /** Makes a delivered change the viewer's delivered state, and journals it. */
-    private void record(long runId, String viewerId, ContactChange change, java.time.Instant now) {
-        DeliveredContactEntity.Key key = new DeliveredContactEntity.Key(viewerId, change.contactId());
-        DeliveredContactEntity row = em.find(DeliveredContactEntity.class, key);
+    /**
+     * Makes a delivered change the viewer's delivered state, and journals it.
+     *
+     * @param held the viewer's delivered rows by contact, as loaded for this batch; kept up to date
+     */
+    private void record(long runId, String viewerId, ContactChange change, java.time.Instant now,
+                        Map<String, DeliveredContactEntity> held) {
+        DeliveredContactEntity row = held.get(change.contactId());
         if (change instanceof ContactChange.Remove) {
             if (row != null) {
                 em.remove(row);
+                held.remove(change.contactId());
             }
         } else {
             ContactCard card = change instanceof ContactChange.Add add ? add.card() : ((ContactChange.Update) change).card();
             if (row == null) {
                 row = new DeliveredContactEntity(viewerId, change.contactId());
                 em.persist(row);
+                held.put(change.contactId(), row);
             }
             row.delivered(toJson(card.fields()), card.fingerprint(), card.ruleId(), runId, now);
         }
@@ -620,9 +632,15 @@ public final class JpaStateStore implements StateStore {
         });
     }
 
+    /**
+     * The JSON provider, looked up once: {@code Json.createObjectBuilder()} and its kind look the
+     * provider up again on every call, which cost planning and delivery most of their time.
+     */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     /** The released fields as stored: a flat JSON object keyed by the policy's field names. */
     public static String toJson(Map<PersonField, String> fields) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         fields.forEach((field, value) -> json.add(field.policyName(), value));
         return json.build().toString();
     }
@@ -630,7 +648,7 @@ public final class JpaStateStore implements StateStore {
     /** Reads what {@link #toJson} wrote. */
     public static Map<PersonField, String> fromJson(String text) {
         Map<PersonField, String> fields = new EnumMap<>(PersonField.class);
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
             json.forEach((name, value) -> PersonField.byName(name).ifPresent(field ->
                     fields.put(field, ((JsonString) value).getString())));
