@@ -169,24 +169,24 @@ public final class JpaStateStore implements StateStore {
         if (readFingerprints.isEmpty()) {
             return;
         }
-        // a read fingerprint differs from the stored one only when the entry read differently yet
-        // normalised the same (or none was kept yet): rare enough for a row write each
-        Map<String, String> differing = new HashMap<>();
-        tx.inTransaction(() -> em.createQuery("select e.id, e.readFingerprint from EmployeeEntity e "
-                        + "where e.id in :ids", Object[].class)
-                .setParameter("ids", List.copyOf(readFingerprints.keySet())).getResultList()
-                .forEach(row -> {
-                    String wanted = readFingerprints.get((String) row[0]);
-                    if (!wanted.isEmpty() && !wanted.equals(row[1])) {
-                        differing.put((String) row[0], wanted);
-                    }
-                }));
-        markSeen(runId, readFingerprints.keySet());
-        if (!differing.isEmpty()) {
-            tx.inTransaction(() -> em.createQuery("select e from EmployeeEntity e where e.id in :ids",
-                            EmployeeEntity.class).setParameter("ids", List.copyOf(differing.keySet()))
-                    .getResultList().forEach(row -> row.readAs(differing.get(row.getId()))));
-        }
+        List<String> ids = List.copyOf(readFingerprints.keySet());
+        tx.inTransaction(() -> {
+            // a read fingerprint differs from the stored one only when the entry read differently yet
+            // normalised the same (or none was kept yet): rare enough for a row write each
+            Map<String, String> differing = new HashMap<>();
+            em.createQuery("select e.id, e.readFingerprint from EmployeeEntity e where e.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(row -> {
+                        String wanted = readFingerprints.get((String) row[0]);
+                        if (!wanted.isEmpty() && !wanted.equals(row[1])) {
+                            differing.put((String) row[0], wanted);
+                        }
+                    });
+            em.createQuery("update EmployeeEntity e set e.lastSeenRun = :run where e.id in :ids")
+                    .setParameter("run", runId).setParameter("ids", ids).executeUpdate();
+            differing.forEach((id, fingerprint) -> em.createQuery(
+                            "update EmployeeEntity e set e.readFingerprint = :fingerprint where e.id = :id")
+                    .setParameter("fingerprint", fingerprint).setParameter("id", id).executeUpdate());
+        });
     }
 
     @Override

@@ -14,11 +14,12 @@ import org.roster.policy.PersonField;
  * entry again would give what is stored, so a full run skips straight to "seen": a steady directory
  * costs a read and a hash per entry.
  *
- * <p>Two steps, because the choices are known only once the entry's identity is: {@link #entry}
- * digests what was read, {@link #of} adds the choices.
+ * <p>Two steps, because the choices are known only once the entry's identity is: a
+ * {@link #under basis} digests what was read, {@link #of} adds the choices.
  *
  * <pre>{@code
- * byte[] read = ReadFingerprint.entry(basis, entry);
+ * ReadFingerprint.Basis digests = ReadFingerprint.under(basis);   // once per read
+ * byte[] read = digests.entry(entry);
  * String fingerprint = ReadFingerprint.of(read, Person.SelfService.NONE);
  * }</pre>
  */
@@ -28,14 +29,9 @@ public final class ReadFingerprint {
     private ReadFingerprint() {
     }
 
-    /** The digest of an entry as read, under a basis (the policy and normaliser settings). */
-    public static byte[] entry(String basis, DirectoryEntry entry) {
-        return under(basis).entry(entry);
-    }
-
     /**
-     * Digests entries under one basis, hashing the basis once: a full read digests every entry.
-     * Not thread-safe: one per read.
+     * Digests entries under one basis (the policy and normaliser settings), hashing the basis once:
+     * a full read digests every entry. Not thread-safe: one per read.
      */
     public static Basis under(String basis) {
         MessageDigest sha = Sha256.digest();
@@ -52,7 +48,7 @@ public final class ReadFingerprint {
             this.primed = primed;
         }
 
-        /** The digest of an entry as read, as {@link ReadFingerprint#entry} gives it. */
+        /** The digest of an entry as read, under this basis. */
         public byte[] entry(DirectoryEntry entry) {
             MessageDigest sha;
             try {

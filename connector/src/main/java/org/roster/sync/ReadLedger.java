@@ -19,7 +19,7 @@ import org.roster.policy.Person;
  * <pre>{@code
  * ReadLedger ledger = ReadLedger.load(store);
  * int slot = ledger.find("p000042");
- * if (slot >= 0 && ledger.matches(slot, fingerprint)) {
+ * if (slot >= 0 && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
  *     ledger.seen(slot, true);
  * }
  * }</pre>
@@ -80,11 +80,6 @@ final class ReadLedger {
             }
         }
         return -1;
-    }
-
-    /** Whether the stored read fingerprint of the slot's employee is this one. */
-    boolean matches(int slot, String fingerprint) {
-        return matches(slot, Base64.getUrlDecoder().decode(fingerprint));
     }
 
     /** Whether the stored read fingerprint of the slot's employee has these bytes ({@link ReadFingerprint#bytesOf}). */

@@ -438,7 +438,7 @@ public final class SyncPipeline {
     /**
      * Decides each employee's scope and stores them with the rejections, which the trail gets too.
      *
-     * @param digests each employee's {@link ReadFingerprint#entry} digest as read, where one was taken
+     * @param digests each employee's {@link ReadFingerprint.Basis#entry} digest as read, where one was taken
      */
     private void decideAndSave(long runId, List<Employee> employees, List<Rejection> rejections,
                                Map<String, byte[]> digests, RunProgress progress) {

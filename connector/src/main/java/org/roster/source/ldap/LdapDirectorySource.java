@@ -272,11 +272,10 @@ public final class LdapDirectorySource implements DirectorySource {
      * one. The form directories write ({@code yyyyMMddHHmmss[.fraction]Z}) is read by arithmetic, for
      * it is read from every entry of a full read; any other form by the SDK's parser.
      */
-    static java.util.Date changedAt(String generalizedTime) {
-        if (generalizedTime == null) {
+    static java.util.Date changedAt(String value) {
+        if (value == null) {
             return null;
         }
-        String value = generalizedTime;
         int n = value.length();
         boolean plain = n >= 15 && value.charAt(n - 1) == 'Z';
         for (int i = 0; plain && i < 14; i++) {
