@@ -89,7 +89,8 @@ public final class Benchmark {
         int fullOnlyFrom = Integer.getInteger("bench.full-only-from", 1_000_000);
         int unboundIdSize = Integer.getInteger("bench.unboundid-size", 10_000);
         int entraSize = Integer.getInteger("bench.entra-size", 10_000);
-        List<Integer> keycloakSizes = Arrays.stream(System.getProperty("bench.keycloak-sizes", "10000,100000").split(","))
+        List<Integer> keycloakSizes = Arrays.stream(System.getProperty("bench.keycloak-sizes", "10000,100000")
+                        .split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
         Path output = Path.of(System.getProperty("bench.output", "results"));
         Files.createDirectories(output);

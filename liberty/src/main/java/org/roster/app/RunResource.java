@@ -150,7 +150,8 @@ public class RunResource {
         // an employee read again unchanged is not rewritten, so their last seen run is the one that
         // last decided about them
         var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun <= :run "
-                        + "and e.status = :active and e.contactAllowed = false" + (rule == null ? "" : " and e.scopeRule = :rule")
+                        + "and e.status = :active and e.contactAllowed = false"
+                        + (rule == null ? "" : " and e.scopeRule = :rule")
                         + " order by e.id", org.roster.store.EmployeeEntity.class)
                 .setParameter("run", id).setParameter("active", org.roster.store.EmployeeEntity.Status.ACTIVE);
         if (rule != null) {

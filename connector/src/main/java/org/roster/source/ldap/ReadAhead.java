@@ -28,7 +28,10 @@ import com.unboundid.ldap.sdk.ResultCode;
  */
 final class ReadAhead {
 
-    /** A search that hands each entry on (as read, or already mapped), and reads more pages while {@code goOn} says so. */
+    /**
+     * A search that hands each entry on (as read, or already mapped), and reads more pages while
+     * {@code goOn} says so.
+     */
     @FunctionalInterface
     interface Search<R, T> {
         R run(Consumer<T> each, BooleanSupplier goOn) throws LDAPException;
