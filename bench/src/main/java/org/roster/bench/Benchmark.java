@@ -163,6 +163,7 @@ public final class Benchmark {
         try (SlapdDirectory ldap = SlapdDirectory.start(size, work.resolve("slapd-" + size))) {
             row.put("directoryServer", Map.of("kind", "OpenLDAP slapd (Debian), mdb backend, loaded by slapadd",
                     "loadSeconds", round(ldap.loadSeconds)));
+            Measure.directoryServer(ldap.process());
             Policy policy = benchPolicy();
             java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(policy.referencedFields());
             fields.add(PersonField.LOCATION);
@@ -178,13 +179,6 @@ public final class Benchmark {
             log("%,d: bare read", size);
             Measure.Taken<Long> bareBefore = Measure.phase(() -> bareRead(ldap.port(), config));
             row.put("bareReadBefore", phase(bareBefore, bareBefore.result()));
-            // where the steady state is measured as the median of rounds, so is the bare read it is
-            // compared with
-            List<Double> bareRounds = new ArrayList<>(List.of(bareBefore.seconds()));
-            for (int round = 2; !firstSyncOnly && round <= ROUNDS; round++) {
-                log("%,d: bare read, round %d of %d", size, round, ROUNDS);
-                bareRounds.add(Measure.phase(() -> bareRead(ldap.port(), config)).seconds());
-            }
 
             String database = "roster_" + size;
             try (RosterDatabase db = new RosterDatabase(pg.createDatabase(database), clock)) {
@@ -216,11 +210,23 @@ public final class Benchmark {
                     row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bareBefore.seconds()));
                     return row;
                 }
+                log("%,d: letting the database settle (vacuum, analyze)", size);
+                Measure.Taken<Object> settling = Measure.phase(() -> {
+                    db.settle();
+                    return null;
+                });
+                row.put("settleSeconds", round(settling.seconds()));
                 // the steady state and the incremental sync are short: each is the median of a few
                 // rounds, so that one stray pause of the machine does not decide a ratio
+                // each steady-state round follows a bare read of its own: both see the machine as it
+                // is then (its caches, the JIT's progress, what else runs), and the ratio is of the
+                // medians of equally many rounds
                 List<Map<String, Object>> steadyRounds = new ArrayList<>();
+                List<Map<String, Object>> bareRounds = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
-                    log("%,d: steady-state full reconciliation, round %d of %d", size, round, ROUNDS);
+                    log("%,d: bare read, then steady-state full reconciliation, round %d of %d", size, round, ROUNDS);
+                    Measure.Taken<Long> bareRound = Measure.phase(() -> bareRead(ldap.port(), config));
+                    bareRounds.add(phase(bareRound, bareRound.result()));
                     Map<String, Object> steadyRound = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
                     if (steadyRound.remove("watermark") instanceof String next) {
                         watermark = next;
@@ -229,10 +235,8 @@ public final class Benchmark {
                 }
                 Map<String, Object> steady = median(steadyRounds);
                 row.put("steadyStateFullSync", steady);
-
-                log("%,d: bare read again", size);
-                Measure.Taken<Long> bareAfter = Measure.phase(() -> bareRead(ldap.port(), config));
-                row.put("bareReadAfter", phase(bareAfter, bareAfter.result()));
+                Map<String, Object> bareMedian = median(bareRounds);
+                row.put("bareRead", bareMedian);
 
                 List<Map<String, Object>> incrementalRounds = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
@@ -250,9 +254,7 @@ public final class Benchmark {
                 Map<String, Object> incremental = median(incrementalRounds);
                 row.put("incrementalSync", incremental);
 
-                List<Double> sortedBare = bareRounds.stream().sorted().toList();
-                double bare = sortedBare.get(sortedBare.size() / 2);
-                row.put("bareReadSecondsOfEachRound", bareRounds.stream().map(Benchmark::round).toList());
+                double bare = (double) bareMedian.get("seconds");
                 row.put("bareReadSeconds", round(bare));
                 row.put("ratioSteadyStateToBareRead", round((double) steady.get("seconds") / bare));
                 row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bare));
@@ -334,6 +336,10 @@ public final class Benchmark {
         phase.put("entries", entries);
         phase.put("entriesPerSecond", taken.seconds() > 0 ? Math.round(entries / taken.seconds()) : 0);
         phase.put("peakHeapMiB", Math.round(taken.peakHeapBytes() / 1048576.0));
+        phase.put("jvmCpuSeconds", round(taken.jvmCpuSeconds()));
+        if (taken.directoryCpuSeconds() >= 0) {
+            phase.put("directoryServerCpuSeconds", round(taken.directoryCpuSeconds()));
+        }
         return phase;
     }
 

@@ -26,13 +26,14 @@ final class RosterDatabase implements AutoCloseable {
     private final EntityManager em;
     private final Transactions tx;
     private final Clock clock;
+    private final String url;
     final JpaStateStore store;
     final JpaAuditLog audit;
 
     RosterDatabase(String databaseUrl, Clock clock) {
         // as the server's data source: each statement planned for its own parameters, batched
         // inserts sent as multi-row inserts
-        String url = databaseUrl + "?options=-c%20plan_cache_mode%3Dforce_custom_plan&reWriteBatchedInserts=true";
+        url = databaseUrl + "?options=-c%20plan_cache_mode%3Dforce_custom_plan&reWriteBatchedInserts=true";
         Flyway.configure().dataSource(url, BenchPostgres.USER, BenchPostgres.PASSWORD)
                 .locations("classpath:db/migration").load().migrate();
         factory = Persistence.createEntityManagerFactory("roster", Map.of(
@@ -61,6 +62,18 @@ final class RosterDatabase implements AutoCloseable {
     void finishRun(long runId, boolean complete) {
         tx.inTransaction(() -> em.find(RunEntity.class, runId).finish(
                 complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete, null, clock.instant()));
+    }
+
+    /**
+     * Vacuums and analyses the whole database, as autovacuum does some minutes after a large load:
+     * a steady state is measured on a database that has settled, not on one still busy with the
+     * first sync's million new row versions on the same cores.
+     */
+    void settle() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, BenchPostgres.USER,
+                BenchPostgres.PASSWORD); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("vacuum (analyze)");
+        }
     }
 
     /** Rows in a table, to state what a phase wrote. */

@@ -118,6 +118,11 @@ final class SlapdDirectory implements AutoCloseable {
         return new SlapdDirectory(dir, process, port, (System.nanoTime() - start) / 1e9);
     }
 
+    /** The slapd process, whose CPU time the phases report. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     int port() {
         return port;
     }

@@ -37,6 +37,55 @@ public interface DirectorySource {
         throw new UnsupportedOperationException("this source can only be read in full");
     }
 
+    /**
+     * Reads every entry in scope, as {@link #readAll(Consumer)}, for a receiver that may already hold
+     * entries exactly as the source hands them over: a source that can digest an entry's content as
+     * it arrives asks the receiver before it maps the entry, and hands a held one on unmapped. By
+     * default every entry is mapped and handed on without a content digest.
+     */
+    default ReadSummary readAll(Receiver receiver) {
+        return readAll(entry -> receiver.entry(entry, null));
+    }
+
+    /** Reads the changes since a watermark, as {@link #readChanges(String, Consumer)}, for a {@link Receiver}. */
+    default ChangeRead readChanges(String since, Receiver receiver) {
+        return readChanges(since, entry -> receiver.entry(entry, null));
+    }
+
+    /**
+     * What a read hands its entries to when the reader keeps what it last read: a directory read
+     * again unchanged then costs a digest per entry, not a mapping. The content digest of an entry
+     * covers everything its mapping depends on (the source's mapping settings, the entry's name and
+     * every value as the source returned it), so equal digests mean the entry would map the same.
+     *
+     * <p>Entries arrive at {@link #entry} and {@link #held} in read order, on the reader's thread;
+     * {@link #holds} may be asked on another thread, ahead of them.
+     */
+    interface Receiver {
+
+        /**
+         * Whether the receiver already holds the entry with this identity exactly as its content
+         * digest says, so that it need not be mapped. Asked on the source's reading thread, before
+         * the entry's turn: it must read only what stays fixed while the read runs.
+         */
+        boolean holds(String id, byte[] content);
+
+        /**
+         * An entry as mapped.
+         *
+         * @param content the digest of the entry's content as the source returned it; null when the
+         *                source digests none (the receiver digests the mapped entry, if it wants one)
+         */
+        void entry(DirectoryEntry entry, byte[] content);
+
+        /**
+         * In place of {@link #entry}, an entry {@link #holds} said is held. Should the receiver find
+         * at its turn that it needs the entry after all (a second entry with the same identity),
+         * {@code mapped} maps it.
+         */
+        void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped);
+    }
+
     /** Whether the source can read only what changed ({@link #readChanges}). */
     default boolean tracksChanges() {
         return false;

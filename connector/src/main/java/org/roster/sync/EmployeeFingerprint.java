@@ -28,7 +28,7 @@ public final class EmployeeFingerprint {
      * @param reason    the decision's reason, or null when there is none
      */
     public static String of(Employee employee, boolean receives, boolean delivered, String ruleId, String reason) {
-        MessageDigest sha = Sha256.digest();
+        MessageDigest sha = Sha256.fresh();
         Sha256.value(sha, employee.id());
         Sha256.value(sha, employee.reference());
         Sha256.part(sha);

@@ -31,36 +31,56 @@ public final class ReadFingerprint {
 
     /**
      * Digests entries under one basis (the policy and normaliser settings), hashing the basis once:
-     * a full read digests every entry. Not thread-safe: one per read.
+     * a full read digests every entry, each digest starting from the basis's own. Not thread-safe:
+     * one per thread of a read.
      */
     public static Basis under(String basis) {
         MessageDigest sha = Sha256.digest();
         Sha256.value(sha, basis);
-        Sha256.part(sha);
-        return new Basis(sha);
+        return new Basis(sha.digest(), sha);
     }
 
     /** Entries' digests under one basis. */
     public static final class Basis {
-        private final MessageDigest primed;
+        private final byte[] basis;
+        /** Used for one digest after another: reused, never shared between threads. */
+        private final MessageDigest sha;
 
-        private Basis(MessageDigest primed) {
-            this.primed = primed;
+        private Basis(byte[] basis, MessageDigest sha) {
+            this.basis = basis;
+            this.sha = sha;
         }
 
         /** The digest of an entry as read, under this basis. */
         public byte[] entry(DirectoryEntry entry) {
-            MessageDigest sha;
-            try {
-                sha = (MessageDigest) primed.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-            }
+            sha.update(basis);
             return digest(sha, entry);
+        }
+
+        /**
+         * The digest, under this basis, of an entry whose source digested its content as it
+         * arrived ({@link org.roster.directory.DirectorySource.Receiver}): a source either gives
+         * content digests for all its entries or for none, so its fingerprints are always of one kind.
+         */
+        public byte[] content(byte[] contentDigest) {
+            sha.update(basis);
+            sha.update(CONTENT);
+            sha.update(contentDigest);
+            return sha.digest();
         }
     }
 
+    /**
+     * A digest per thread for {@link #bytesOf}, which both sides of a read call for every entry:
+     * looking SHA-256 up or cloning it each time costs more than hashing 34 bytes.
+     */
+    private static final ThreadLocal<MessageDigest> SHORT = ThreadLocal.withInitial(Sha256::digest);
+
+    /** Marks the digest of a content digest, setting it apart from the digest of a mapped entry. */
+    private static final byte CONTENT = 2;
+
     private static byte[] digest(MessageDigest sha, DirectoryEntry entry) {
+        Sha256.part(sha);
         Sha256.value(sha, entry.reference());
         Sha256.part(sha);
         entry.ids().forEach(id -> Sha256.value(sha, id));
@@ -87,7 +107,7 @@ public final class ReadFingerprint {
 
     /** The 16 bytes {@link #of} encodes. */
     static byte[] bytesOf(byte[] entryDigest, Person.SelfService choices) {
-        MessageDigest sha = Sha256.digest();
+        MessageDigest sha = SHORT.get();
         sha.update(entryDigest);
         sha.update((byte) (choices.optedOut() ? 'o' : '-'));
         sha.update((byte) (choices.optedIn() ? 'i' : '-'));

@@ -1,7 +1,6 @@
 package org.roster.sync;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,11 +12,12 @@ import org.roster.policy.Person;
  * and which of them this read has met. It lets an entry read again unchanged be counted and marked
  * seen without touching the database, and finds who is gone at the end of a complete read.
  *
- * <p>It holds ids and 128-bit fingerprints only (about 80 bytes an employee, some 8 MB for 100,000),
- * in open-addressed arrays rather than a map of objects; the entries themselves stream past.
+ * <p>It holds ids and 128-bit fingerprints only (about 120 bytes an employee with the id's string,
+ * some 12 MB for 100,000), in open-addressed arrays at most half full rather than a map of objects;
+ * the entries themselves stream past.
  *
  * <pre>{@code
- * ReadLedger ledger = ReadLedger.load(store);
+ * ReadLedger ledger = ReadLedger.load(store, 100_000);
  * int slot = ledger.find("p000042");
  * if (slot >= 0 && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
  *     ledger.seen(slot, true);
@@ -37,15 +37,32 @@ final class ReadLedger {
     private static final byte STORED = 32;
     private static final byte HAS_FINGERPRINT = 64;
 
-    private String[] ids = new String[1024];
-    private long[] high = new long[1024];
-    private long[] low = new long[1024];
-    private byte[] flags = new byte[1024];
+    private String[] ids;
+    /** Each slot's id's hash, so that a probe compares ints and follows no reference to a string. */
+    private int[] hashes;
+    private long[] high;
+    private long[] low;
+    private byte[] flags;
     private int size;
 
-    /** The ledger of every employee the store holds as active now. */
-    static ReadLedger load(StateStore store) {
-        ReadLedger ledger = new ReadLedger();
+    private ReadLedger(int expected) {
+        // at most half full: linear probing then takes about two probes to find an id or its absence
+        int capacity = Integer.highestOneBit(Math.max(512, expected) * 2 - 1) * 2;
+        ids = new String[capacity];
+        hashes = new int[capacity];
+        high = new long[capacity];
+        low = new long[capacity];
+        flags = new byte[capacity];
+    }
+
+    /**
+     * The ledger of every employee the store holds as active now.
+     *
+     * @param expected about how many there are (the last complete read's count), so that the table
+     *                 is made once at its size; more or fewer only cost a resize or some memory
+     */
+    static ReadLedger load(StateStore store, long expected) {
+        ReadLedger ledger = new ReadLedger((int) Math.min(Math.max(0, expected), 1 << 28));
         store.forEachStoredRead(PAGE, ledger::add);
         return ledger;
     }
@@ -62,20 +79,18 @@ final class ReadLedger {
         if (read.choices().optedIn()) {
             f |= OPTED_IN;
         }
-        if (!read.readFingerprint().isEmpty()) {
-            byte[] bytes = Base64.getUrlDecoder().decode(read.readFingerprint());
-            high[slot] = bits(bytes, 0);
-            low[slot] = bits(bytes, 8);
+        if (decode(read.readFingerprint(), slot)) {
             f |= HAS_FINGERPRINT;
         }
         flags[slot] = f;
     }
 
-    /** The employee's slot, or -1 when the store held no such active employee and this read met none. */
+    /** The employee's slot, or -1 when the store held no such active employee. */
     int find(String id) {
         int mask = ids.length - 1;
-        for (int i = spread(id.hashCode()) & mask; ids[i] != null; i = (i + 1) & mask) {
-            if (ids[i].equals(id)) {
+        int hash = spread(id.hashCode());
+        for (int i = hash & mask; ids[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == hash && ids[i].equals(id)) {
                 return i;
             }
         }
@@ -111,10 +126,46 @@ final class ReadLedger {
         flags[slot] = (byte) ((flags[slot] & ~UNCHANGED) | SEEN | (unchanged ? UNCHANGED : 0));
     }
 
-    /** Records that this read met the employee, whether the store held them or not. */
+    /**
+     * Records that this read met the employee. One the store did not hold is not recorded: the
+     * table stays as loaded, so that {@link Holding} may read it from the source's thread.
+     */
     void seen(String id) {
         int slot = find(id);
-        seen(slot >= 0 ? slot : insert(id), false);
+        if (slot >= 0) {
+            seen(slot, false);
+        }
+    }
+
+    /**
+     * The source's side of the ledger, asked on the source's reading thread whether an entry is held
+     * unchanged ({@link org.roster.directory.DirectorySource.Receiver#holds}). It reads only what
+     * stays fixed during the read (ids, fingerprints, choices), and keeps its own record of what it
+     * said is held: a second entry with the same identity is never held, so it reaches the run mapped
+     * and is rejected as a duplicate there. One per read.
+     */
+    Holding holding() {
+        return new Holding();
+    }
+
+    final class Holding {
+        private final java.util.BitSet held = new java.util.BitSet();
+
+        private Holding() {
+        }
+
+        /** Whether the stored employee with this id was last read as this digest says, and said so for the first time. */
+        boolean holds(String id, byte[] digest) {
+            int slot = find(id);
+            if (slot < 0 || held.get(slot) || (flags[slot] & HAS_FINGERPRINT) == 0) {
+                return false;
+            }
+            if (!matches(slot, ReadFingerprint.bytesOf(digest, choices(slot)))) {
+                return false;
+            }
+            held.set(slot);
+            return true;
+        }
     }
 
     /** The employees the store held as active that this read did not meet, in batches. */
@@ -135,40 +186,45 @@ final class ReadLedger {
     }
 
     private int insert(String id) {
-        if ((size + 1) * 4 > ids.length * 3) {
+        if ((size + 1) * 2 > ids.length) {
             grow();
         }
         int mask = ids.length - 1;
-        int i = spread(id.hashCode()) & mask;
+        int hash = spread(id.hashCode());
+        int i = hash & mask;
         while (ids[i] != null) {
-            if (ids[i].equals(id)) {
+            if (hashes[i] == hash && ids[i].equals(id)) {
                 return i;
             }
             i = (i + 1) & mask;
         }
         ids[i] = id;
+        hashes[i] = hash;
         size++;
         return i;
     }
 
     private void grow() {
         String[] oldIds = ids;
+        int[] oldHashes = hashes;
         long[] oldHigh = high;
         long[] oldLow = low;
         byte[] oldFlags = flags;
         int capacity = oldIds.length * 2;
         ids = new String[capacity];
+        hashes = new int[capacity];
         high = new long[capacity];
         low = new long[capacity];
         flags = new byte[capacity];
         int mask = capacity - 1;
         for (int j = 0; j < oldIds.length; j++) {
             if (oldIds[j] != null) {
-                int i = spread(oldIds[j].hashCode()) & mask;
+                int i = oldHashes[j] & mask;
                 while (ids[i] != null) {
                     i = (i + 1) & mask;
                 }
                 ids[i] = oldIds[j];
+                hashes[i] = oldHashes[j];
                 high[i] = oldHigh[j];
                 low[i] = oldLow[j];
                 flags[i] = oldFlags[j];
@@ -180,6 +236,45 @@ final class ReadLedger {
         // ids such as p000001, p000002 differ in their last characters: mix them into the low bits
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
+    }
+
+    /**
+     * Decodes a stored fingerprint (22 characters of unpadded base64url: 128 bits and 4 zeros) into
+     * the slot's two halves, without a decoder's garbage: a full run loads one per employee.
+     * Anything else (none yet, or an older form) is no fingerprint.
+     */
+    private boolean decode(String fingerprint, int slot) {
+        if (fingerprint.length() != 22) {
+            return false;
+        }
+        long h = 0;
+        long l = 0;
+        for (int i = 0; i < 22; i++) {
+            int sextet = sextet(fingerprint.charAt(i));
+            if (sextet < 0) {
+                return false;
+            }
+            // the last character holds the last 2 bits, then the 4 zeros
+            int bits = i < 21 ? 6 : 2;
+            h = (h << bits) | (l >>> (64 - bits));
+            l = (l << bits) | (i < 21 ? sextet : sextet >>> 4);
+        }
+        high[slot] = h;
+        low[slot] = l;
+        return true;
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static long bits(byte[] bytes, int from) {

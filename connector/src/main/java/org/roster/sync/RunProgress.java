@@ -43,6 +43,11 @@ public final class RunProgress {
         this.expectedEntries = expectedEntries;
     }
 
+    /** How many entries the read is expected to bring, from the last complete read; 0 when unknown. */
+    public long expected() {
+        return expectedEntries;
+    }
+
     /** How long the run has taken so far. */
     public long elapsedMillis() {
         return (System.nanoTime() - startedNanos) / 1_000_000;

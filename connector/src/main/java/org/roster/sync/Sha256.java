@@ -31,6 +31,18 @@ final class Sha256 {
         }
     }
 
+    /** A digest with nothing in it yet, cloned: looking the algorithm up costs more than hashing a few bytes. */
+    private static final MessageDigest EMPTY = digest();
+
+    /** A fresh SHA-256 digest, as {@link #digest()} but cloned from an empty one. */
+    static MessageDigest fresh() {
+        try {
+            return (MessageDigest) EMPTY.clone();
+        } catch (CloneNotSupportedException e) {
+            return digest();
+        }
+    }
+
     static void value(MessageDigest sha, String value) {
         sha.update(value.getBytes(StandardCharsets.UTF_8));
         sha.update(VALUE_END);

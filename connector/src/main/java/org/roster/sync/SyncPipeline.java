@@ -204,12 +204,12 @@ public final class SyncPipeline {
         java.util.Set<String>[] deleted = new java.util.Set[] {java.util.Set.of()};
         // a full read meets everyone: what is stored about them is loaded once, so that an entry read
         // again unchanged costs a hash, not a normalisation, a decision and a round trip
-        ReadLedger ledger = mode.incremental() ? null : ReadLedger.load(store);
+        ReadLedger ledger = mode.incremental() ? null : ReadLedger.load(store, progress.expected());
         String basis = planBasis() + "; " + normaliser.settings();
         if (source.tracksChanges()) {
             // a full read by a source that tracks changes also gives the watermark to go on from
             DirectorySource.ChangeRead changes = read(runId, progress, ledger, basis,
-                    sink -> source.readChanges(mode.incremental() ? mode.since() : null, sink));
+                    receiver -> source.readChanges(mode.incremental() ? mode.since() : null, receiver));
             read = changes.summary();
             deleted[0] = changes.deleted();
             progress.watermark(watermarkSource == null || changes.watermark() == null ? changes.watermark()
@@ -218,7 +218,7 @@ public final class SyncPipeline {
             throw new IllegalArgumentException("this source can only be read in full");
         } else {
             read = read(runId, progress, ledger, basis,
-                    sink -> new DirectorySource.ChangeRead(source.readAll(sink), null)).summary();
+                    receiver -> new DirectorySource.ChangeRead(source.readAll(receiver), null)).summary();
         }
         progress.sourceComplete(read.complete());
         if (read.complete() && mode.incremental()) {
@@ -335,28 +335,75 @@ public final class SyncPipeline {
     /**
      * Reads the source, normalising and storing entries in batches. With a ledger (a full read), an
      * entry whose {@link ReadFingerprint} is the one stored is counted and marked seen in the ledger
-     * only: it would normalise, decide and store exactly as before.
+     * only: it would normalise, decide and store exactly as before. A source that digests entries'
+     * content as they arrive is told which ones are held so, and need not map them.
      */
     private DirectorySource.ChangeRead read(long runId, RunProgress progress, ReadLedger ledger, String basis,
-                                            java.util.function.Function<java.util.function.Consumer<DirectoryEntry>,
+                                            java.util.function.Function<DirectorySource.Receiver,
                                                     DirectorySource.ChangeRead> reading) {
-        List<Employee> employees = new ArrayList<>(BATCH);
-        List<Rejection> rejections = new ArrayList<>();
-        Map<String, byte[]> digests = new java.util.HashMap<>();
-        List<AuditEvent> notes = new ArrayList<>();
-        ReadFingerprint.Basis digesting = ReadFingerprint.under(basis);
-        DirectorySource.ChangeRead summary = reading.apply((DirectoryEntry entry) -> {
+        Reading read = new Reading(runId, progress, ledger, basis);
+        DirectorySource.ChangeRead summary = reading.apply(read);
+        read.flush();
+        return summary;
+    }
+
+    /** One read's entries on their way to the store, a batch at a time. */
+    private final class Reading implements DirectorySource.Receiver {
+        private final long runId;
+        private final RunProgress progress;
+        private final ReadLedger ledger;
+        private final List<Employee> employees = new ArrayList<>(BATCH);
+        private final List<Rejection> rejections = new ArrayList<>();
+        private final Map<String, byte[]> digests = new java.util.HashMap<>();
+        private final List<AuditEvent> notes = new ArrayList<>();
+        private final ReadFingerprint.Basis digesting;
+        /** The source's side: asked on its thread, with a basis of its own. */
+        private final ReadLedger.Holding holding;
+        private final ReadFingerprint.Basis asking;
+
+        Reading(long runId, RunProgress progress, ReadLedger ledger, String basis) {
+            this.runId = runId;
+            this.progress = progress;
+            this.ledger = ledger;
+            this.digesting = ReadFingerprint.under(basis);
+            this.holding = ledger == null ? null : ledger.holding();
+            this.asking = ledger == null ? null : ReadFingerprint.under(basis);
+        }
+
+        @Override
+        public boolean holds(String id, byte[] content) {
+            return holding != null && holding.holds(id, asking.content(content));
+        }
+
+        @Override
+        public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
+            int slot = ledger.find(id);
+            if (!ledger.isSeen(slot)) {
+                progress.read.incrementAndGet();
+                unchanged(slot);
+            } else {
+                // an entry with this identity came first, changed: this one is needed, to be rejected
+                entry(mapped.get(), content);
+            }
+        }
+
+        private void unchanged(int slot) {
+            ledger.seen(slot, true);
+            (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
+            if ((progress.read.get() & 255) == 0) {
+                progressNowAndThen(runId, progress);
+            }
+        }
+
+        @Override
+        public void entry(DirectoryEntry entry, byte[] content) {
             progress.read.incrementAndGet();
-            byte[] digest = digesting.entry(entry);
+            byte[] digest = content == null ? digesting.entry(entry) : digesting.content(content);
             if (ledger != null && entry.ids().size() == 1) {
                 int slot = ledger.find(entry.ids().get(0).strip());
                 if (slot >= 0 && !ledger.isSeen(slot)
                         && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
-                    ledger.seen(slot, true);
-                    (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
-                    if ((progress.read.get() & 255) == 0) {
-                        progressNowAndThen(runId, progress);
-                    }
+                    unchanged(slot);
                     return;
                 }
                 if (slot >= 0 && ledger.isSeenUnchanged(slot)) {
@@ -383,23 +430,20 @@ public final class SyncPipeline {
                 }
             }
             if (employees.size() + rejections.size() >= BATCH) {
-                flush(runId, employees, rejections, digests, notes, progress);
+                flush();
             }
-        });
-        flush(runId, employees, rejections, digests, notes, progress);
-        return summary;
-    }
+        }
 
-    /** Stores a batch, and gives the trail its notes of entries accepted as adjusted in one go. */
-    private void flush(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
-                       List<AuditEvent> notes, RunProgress progress) {
-        rejectDuplicates(runId, employees, rejections, progress);
-        decideAndSave(runId, employees, rejections, digests, progress);
-        audit.append(List.copyOf(notes));
-        employees.clear();
-        rejections.clear();
-        digests.clear();
-        notes.clear();
+        /** Stores a batch, and gives the trail its notes of entries accepted as adjusted in one go. */
+        void flush() {
+            rejectDuplicates(runId, employees, rejections, progress);
+            decideAndSave(runId, employees, rejections, digests, progress);
+            audit.append(List.copyOf(notes));
+            employees.clear();
+            rejections.clear();
+            digests.clear();
+            notes.clear();
+        }
     }
 
     /** When the progress the API shows was last saved during a read ({@link System#nanoTime}). */

@@ -22,12 +22,17 @@ import org.roster.policy.PolicyEvaluator;
  */
 class ChangeDetectionTest {
 
-    private final SyncPipelineTest.ListDirectorySource directory = new SyncPipelineTest.ListDirectorySource();
+    final SyncPipelineTest.ListDirectorySource directory = directory();
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final SyncPipelineTest.RecordingContactPlatform platform = new SyncPipelineTest.RecordingContactPlatform();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     private SyncPipeline pipeline = pipeline("default");
     private long runId;
+
+    /** The directory read: here one whose entries arrive mapped, without content digests. */
+    SyncPipelineTest.ListDirectorySource directory() {
+        return new SyncPipelineTest.ListDirectorySource();
+    }
 
     @BeforeEach
     void aSmallCompanyAlreadySynced() {
@@ -86,6 +91,26 @@ class ChangeDetectionTest {
                     assertThat(r.rejection().reason()).contains("which uid=s3,ou=people,dc=example,dc=org has too");
                 });
         assertThat(platform.contactsOf("s1").get("s3").fields()).containsEntry(PersonField.MOBILE, "+491603333333");
+    }
+
+    @Test
+    void anEntryReadUnchangedAfterAChangedOneWithItsIdentityIsRejectedAndTheChangedOneStands() {
+        directory.remove("s3");
+        directory.putAs("s3-moved", DirectoryEntry.builder("uid=s3,ou=moved,dc=example,dc=org").id("s3")
+                .add(PersonField.GIVEN_NAME, "Timo").add(PersonField.SURNAME, "Surname-s3")
+                .add(PersonField.DEPARTMENT, "Sales").add(PersonField.EMPLOYEE_TYPE, "employee")
+                .add(PersonField.MOBILE, "0160 3333399").build());
+        directory.putAs("s3", person("s3", "Timo", "Sales", "0160 3333333"));
+
+        RunProgress after = run();
+
+        assertThat(after.rejected).hasValue(1);
+        assertThat(store.rejections()).filteredOn(r -> r.runId() == runId).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.rejection().reference()).isEqualTo("uid=s3,ou=people,dc=example,dc=org");
+                    assertThat(r.rejection().reason()).contains("which uid=s3,ou=moved,dc=example,dc=org has too");
+                });
+        assertThat(platform.contactsOf("s1").get("s3").fields()).containsEntry(PersonField.MOBILE, "+491603333399");
     }
 
     @Test
@@ -199,13 +224,13 @@ class ChangeDetectionTest {
                 platform, new org.roster.audit.InMemoryAuditLog(), clock);
     }
 
-    private RunProgress run() {
+    RunProgress run() {
         RunProgress progress = new RunProgress(store.lastCompleteReadCount());
         pipeline.run(++runId, false, progress);
         return progress;
     }
 
-    private static DirectoryEntry person(String id, String given, String department, String mobile) {
+    static DirectoryEntry person(String id, String given, String department, String mobile) {
         return DirectoryEntry.builder("uid=" + id + ",ou=people,dc=example,dc=org").id(id)
                 .add(PersonField.GIVEN_NAME, given).add(PersonField.SURNAME, "Surname-" + id)
                 .add(PersonField.DEPARTMENT, department).add(PersonField.EMPLOYEE_TYPE, "employee")

@@ -214,6 +214,16 @@ final class InMemoryStateStore implements StateStore {
         choices.put(employeeId, choice);
     }
 
+    /** An active employee as a run stored them: their read fingerprint, scope and choices only. */
+    synchronized void storeRead(String employeeId, String readFingerprint, boolean inScope,
+                                org.roster.policy.Person.SelfService choice) {
+        Row row = employees.computeIfAbsent(employeeId, id -> new Row());
+        row.active = true;
+        row.inScope = inScope;
+        row.readFingerprint = readFingerprint;
+        choices.put(employeeId, choice);
+    }
+
     @Override
     public synchronized Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> ids) {
         Map<String, org.roster.policy.Person.SelfService> found = new TreeMap<>();

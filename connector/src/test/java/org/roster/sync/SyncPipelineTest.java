@@ -406,6 +406,19 @@ class SyncPipelineTest {
             problem = why;
         }
 
+        /**
+         * Reads hand a {@link DirectorySource.Receiver} each entry's content digest, as the LDAP
+         * source does, and entries the receiver holds unmapped.
+         */
+        ListDirectorySource digestingContent() {
+            digestsContent = true;
+            return this;
+        }
+
+        private boolean digestsContent;
+        /** Entries a receiver was handed mapped, or asked to have mapped. */
+        final java.util.concurrent.atomic.AtomicLong mapped = new java.util.concurrent.atomic.AtomicLong();
+
         @Override
         public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
             long handed = 0;
@@ -417,6 +430,45 @@ class SyncPipelineTest {
                 handed++;
             }
             return ReadSummary.complete(handed);
+        }
+
+        @Override
+        public ReadSummary readAll(Receiver receiver) {
+            if (!digestsContent) {
+                return readAll(entry -> {
+                    mapped.incrementAndGet();
+                    receiver.entry(entry, null);
+                });
+            }
+            long handed = 0;
+            for (DirectoryEntry entry : List.copyOf(entries.values())) {
+                if (handed == failAfter) {
+                    return ReadSummary.incomplete(handed, problem);
+                }
+                byte[] content = contentDigest(entry);
+                String id = entry.ids().size() == 1 ? entry.ids().get(0).strip() : null;
+                if (id != null && receiver.holds(id, content)) {
+                    receiver.held(id, content, () -> {
+                        mapped.incrementAndGet();
+                        return entry;
+                    });
+                } else {
+                    mapped.incrementAndGet();
+                    receiver.entry(entry, content);
+                }
+                handed++;
+            }
+            return ReadSummary.complete(handed);
+        }
+
+        /** The entry's content as a source would digest it: everything it holds. */
+        private static byte[] contentDigest(DirectoryEntry entry) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(entry.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

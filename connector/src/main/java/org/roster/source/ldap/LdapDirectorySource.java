@@ -79,7 +79,36 @@ public final class LdapDirectorySource implements DirectorySource {
 
     @Override
     public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
-        return search(config.filter(), sink, entry -> { });
+        return readAll(mapping(sink));
+    }
+
+    /**
+     * Reads every entry, digesting each one's content as it arrives ({@link ContentDigest}) and
+     * mapping only those the receiver does not hold.
+     */
+    @Override
+    public ReadSummary readAll(Receiver receiver) {
+        return search(config.filter(), receiver, entry -> { });
+    }
+
+    /** A receiver that holds nothing and hands every mapped entry to the sink. */
+    private static Receiver mapping(Consumer<DirectoryEntry> sink) {
+        return new Receiver() {
+            @Override
+            public boolean holds(String id, byte[] content) {
+                return false;
+            }
+
+            @Override
+            public void entry(DirectoryEntry entry, byte[] content) {
+                sink.accept(entry);
+            }
+
+            @Override
+            public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
+                sink.accept(mapped.get());
+            }
+        };
     }
 
     @Override
@@ -97,10 +126,20 @@ public final class LdapDirectorySource implements DirectorySource {
      */
     @Override
     public ChangeRead readChanges(String since, Consumer<DirectoryEntry> sink) {
+        return readChanges(since, mapping(sink));
+    }
+
+    /**
+     * Reads the changes as {@link #readChanges(String, Consumer)} does, digesting each entry's
+     * content for the receiver; content synchronisation hands every entry on mapped, without a
+     * content digest.
+     */
+    @Override
+    public ChangeRead readChanges(String since, Receiver receiver) {
         String attribute = config.changeAttribute().orElseThrow(() -> new UnsupportedOperationException(
                 "this LDAP source does not track changes (roster.source.ldap.change-attribute)"));
         if (LdapSourceConfig.CONTENT_SYNC.equals(attribute)) {
-            return contentSync(since, sink, true);
+            return contentSync(since, entry -> receiver.entry(entry, null), true);
         }
         if ("uSNChanged".equals(attribute)) {
             long highest;
@@ -124,7 +163,7 @@ public final class LdapDirectorySource implements DirectorySource {
             }
             Filter filter = since == null ? config.filter()
                     : Filter.createANDFilter(config.filter(), Filter.createGreaterOrEqualFilter(attribute, since));
-            ReadSummary summary = search(filter, sink, entry -> { });
+            ReadSummary summary = search(filter, receiver, entry -> { });
             return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
         }
         java.util.Date start = new java.util.Date(System.currentTimeMillis() - clockMargin.toMillis());
@@ -138,12 +177,30 @@ public final class LdapDirectorySource implements DirectorySource {
         } catch (java.text.ParseException e) {
             throw new IllegalArgumentException("the watermark \"" + since + "\" is not a generalized time", e);
         }
-        ReadSummary summary = search(filter, sink, entry -> {
-            java.util.Date changed = changedAt(entry.getAttributeValue(attribute));
+        // times in the plain form sort as their bytes do: the newest of them is found without
+        // parsing any, and parsed once at the end
+        byte[][] newestPlain = {null};
+        ReadSummary summary = search(filter, receiver, entry -> {
+            byte[] value = entry.getAttributeValueBytes(attribute);
+            if (value == null) {
+                return;
+            }
+            if (plain(value)) {
+                if (newestPlain[0] == null || java.util.Arrays.compare(value, newestPlain[0]) > 0) {
+                    newestPlain[0] = value;
+                }
+                return;
+            }
+            java.util.Date changed = changedAt(new String(value, java.nio.charset.StandardCharsets.UTF_8));
             if (changed != null && (newest[0] == null || changed.after(newest[0]))) {
                 newest[0] = changed;
             }
         });
+        java.util.Date newestOfPlain = newestPlain[0] == null ? null
+                : changedAt(new String(newestPlain[0], java.nio.charset.StandardCharsets.US_ASCII));
+        if (newestOfPlain != null && (newest[0] == null || newestOfPlain.after(newest[0]))) {
+            newest[0] = newestOfPlain;
+        }
         if (!summary.complete()) {
             return new ChangeRead(summary, since);
         }
@@ -307,6 +364,19 @@ public final class LdapDirectorySource implements DirectorySource {
         }
     }
 
+    /** Whether a generalized time is in the form {@code yyyyMMddHHmmssZ}, whose bytes sort as its times do. */
+    static boolean plain(byte[] value) {
+        if (value.length != 15 || value[14] != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 14; i++) {
+            if (value[i] < '0' || value[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int digits(String value, int from, int to) {
         return Integer.parseInt(value, from, to, 10);
     }
@@ -314,8 +384,22 @@ public final class LdapDirectorySource implements DirectorySource {
     /** How far the directory's clock may be behind Roster's, for timestamp watermarks. */
     public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(5);
 
-    /** Reads the entries the filter matches; {@code observer} sees each as read, on the search thread. */
-    private ReadSummary search(Filter filter, Consumer<DirectoryEntry> sink, Consumer<SearchResultEntry> observer) {
+    /** An entry on its way from the search thread to the receiver. */
+    private sealed interface Read permits Mapped, Held {
+    }
+
+    private record Mapped(DirectoryEntry entry, byte[] content) implements Read {
+    }
+
+    /** An entry the receiver said it holds: its mapping waits until asked for. */
+    private record Held(String id, byte[] content, SearchResultEntry raw) implements Read {
+    }
+
+    /**
+     * Reads the entries the filter matches; {@code observer} sees each as read, on the search thread,
+     * where each entry's content is digested and, unless the receiver holds it, mapped.
+     */
+    private ReadSummary search(Filter filter, Receiver receiver, Consumer<SearchResultEntry> observer) {
         long[] handed = {0};
         LDAPConnection connection = null;
         boolean healthy = false;
@@ -323,14 +407,23 @@ public final class LdapDirectorySource implements DirectorySource {
             // one connection for every page: paged-search cookies belong to the connection
             connection = connections.take();
             LDAPConnection reading = connection;
-            // the next entries arrive and are mapped while the caller handles the last ones, four
-            // pages at most ahead
+            ContentDigest digests = new ContentDigest(config);
+            // the next entries arrive, are digested and mapped while the caller handles the last
+            // ones, four pages at most ahead
             Paged paged = ReadAhead.read(Math.max(100, 4 * config.pageSize()), readAheadThreads,
                     (each, goOn) -> pages(reading, filter, entry -> {
                         observer.accept(entry);
-                        each.accept(toDirectoryEntry(entry));
-                    }, goOn), (DirectoryEntry entry) -> {
-                        sink.accept(entry);
+                        byte[] content = digests.of(entry);
+                        String id = soleId(entry);
+                        each.accept(id != null && receiver.holds(id, content) ? new Held(id, content, entry)
+                                : new Mapped(toDirectoryEntry(entry), content));
+                    }, goOn), (Read read) -> {
+                        if (read instanceof Held held) {
+                            receiver.held(held.id(), held.content(), () -> toDirectoryEntry(held.raw()));
+                        } else {
+                            Mapped mapped = (Mapped) read;
+                            receiver.entry(mapped.entry(), mapped.content());
+                        }
                         handed[0]++;
                     });
             if (paged.code() != ResultCode.SUCCESS) {
@@ -477,6 +570,21 @@ public final class LdapDirectorySource implements DirectorySource {
     private static String tlsOf(LDAPConnection connection) {
         var session = connection.getSSLSession();
         return session == null ? "TLS" : session.getProtocol() + " (" + session.getCipherSuite() + ")";
+    }
+
+    /**
+     * The entry's identity when it has exactly one, as its mapping would read it (stripped); null
+     * otherwise: such an entry is always mapped, and its mapping says what is wrong.
+     */
+    private String soleId(SearchResultEntry entry) {
+        byte[][] ids = entry.getAttributeValueByteArrays(config.idAttribute());
+        if (ids == null || ids.length != 1) {
+            return null;
+        }
+        if ("objectGUID".equalsIgnoreCase(config.idAttribute())) {
+            return ids[0].length == 16 ? adGuid(ids[0]) : null;
+        }
+        return new String(ids[0], java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 
     private DirectoryEntry toDirectoryEntry(SearchResultEntry entry) {

@@ -208,6 +208,85 @@ class LdapDirectorySourceTest {
     }
 
     @Test
+    void anEntryTheReceiverHoldsArrivesUnmappedAndMapsOnRequestAsAPlainReadMapsIt() throws Exception {
+        LdapDirectorySource source = source(MAPPING, 50);
+        Map<String, DirectoryEntry> plain = readAll(source);
+        Receiving first = new Receiving((id, content) -> false);
+        assertThat(source.readAll(first).complete()).isTrue();
+        assertThat(first.mapped).hasSize(SIZE);
+        assertThat(first.held).isEmpty();
+
+        // read again by a receiver holding every entry as first read: none is mapped
+        Receiving again = new Receiving((id, content) -> java.util.Arrays.equals(first.contents.get(id), content));
+        assertThat(source.readAll(again)).isEqualTo(DirectorySource.ReadSummary.complete(SIZE));
+
+        assertThat(again.mapped).isEmpty();
+        assertThat(again.held).hasSize(SIZE);
+        assertThat(again.held.get("p007").get()).isEqualTo(plain.get("p007"));
+        assertThat(again.contents.get("p007")).isEqualTo(first.contents.get("p007"));
+    }
+
+    @Test
+    void aChangedValueChangesTheEntrysContentDigestSoThatItIsMappedAgain() throws Exception {
+        LdapDirectorySource source = source(MAPPING, 50);
+        Receiving before = new Receiving((id, content) -> false);
+        source.readAll(before);
+        String p010 = "uid=p010," + PEOPLE;
+        server.modify(p010, new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "mobile", "0151 99999999"));
+        try {
+            Receiving after = new Receiving((id, content) -> java.util.Arrays.equals(before.contents.get(id), content));
+            source.readAll(after);
+
+            assertThat(after.mapped).containsOnlyKeys("p010");
+            assertThat(after.mapped.get("p010").valuesOf(PersonField.MOBILE)).containsExactly("0151 99999999");
+            assertThat(after.held).hasSize(SIZE - 1);
+        } finally {
+            server.modify(p010, new com.unboundid.ldap.sdk.Modification(
+                    com.unboundid.ldap.sdk.ModificationType.REPLACE, "mobile", "0151 23450010"));
+        }
+    }
+
+    @Test
+    void anotherMappingOfTheSameEntriesDigestsTheirContentDifferently() {
+        Receiving mapped = new Receiving((id, content) -> false);
+        source(MAPPING, 50).readAll(mapped);
+        Receiving remapped = new Receiving((id, content) -> false);
+        source(MAPPING.replace("mobile=mobile", "mobile=telephoneNumber"), 50).readAll(remapped);
+
+        assertThat(remapped.contents.get("p007")).isNotEqualTo(mapped.contents.get("p007"));
+    }
+
+    /** Records what a read hands over: entries mapped, entries held, and each one's content digest. */
+    private static final class Receiving implements DirectorySource.Receiver {
+        private final java.util.function.BiPredicate<String, byte[]> holds;
+        final Map<String, DirectoryEntry> mapped = new java.util.LinkedHashMap<>();
+        final Map<String, java.util.function.Supplier<DirectoryEntry>> held = new java.util.LinkedHashMap<>();
+        final Map<String, byte[]> contents = new java.util.HashMap<>();
+
+        Receiving(java.util.function.BiPredicate<String, byte[]> holds) {
+            this.holds = holds;
+        }
+
+        @Override
+        public boolean holds(String id, byte[] content) {
+            return holds.test(id, content);
+        }
+
+        @Override
+        public void entry(DirectoryEntry entry, byte[] content) {
+            mapped.put(entry.ids().get(0), entry);
+            contents.put(entry.ids().get(0), content);
+        }
+
+        @Override
+        public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> entry) {
+            held.put(id, entry);
+            contents.put(id, content);
+        }
+    }
+
+    @Test
     void theSearchAsksOnlyForTheIdAndTheMappedAttributes() {
         Map<String, DirectoryEntry> read = readAll(source(MAPPING, 50));
 
@@ -636,6 +715,53 @@ class LdapDirectorySourceTest {
         assertThat(summary).isEqualTo(DirectorySource.ReadSummary.complete(expected));
         assertThat(read).hasSize(expected);
         return read;
+    }
+
+    @Test
+    void theWatermarkIsTheNewestChangeReadWhateverTheOrderAndFormOfTheTimes() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
+        config.setSchema(null);
+        // the times are the entries' own, as a server that writes them in its own form keeps them
+        config.setGenerateOperationalAttributes(false);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getLoopbackAddress(), 0, null));
+        InMemoryDirectoryServer timed = new InMemoryDirectoryServer(config);
+        try {
+            timed.add("dn: " + SUFFIX, "objectClass: top", "objectClass: domain", "dc: example");
+            timed.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
+            List<List<String>> series = List.of(
+                    // plain times out of order, the newest in the middle
+                    List.of("20200101000000Z", "20230505050505Z", "20210101000000Z", "20230505050504Z"),
+                    // a newer time with a fraction after plain ones, then an older plain one
+                    List.of("20230505050505Z", "20230505050505.5Z", "20230505050506Z", "20230505050505Z"),
+                    // a plain time after one with an offset that is newer in UTC terms
+                    List.of("20230505080000+0100", "20230505065959Z"));
+            List<String> expected = List.of("20230505050505.000Z", "20230505050506.000Z", "20230505070000.000Z");
+            for (int s = 0; s < series.size(); s++) {
+                String base = "ou=series" + s + "," + SUFFIX;
+                timed.add("dn: " + base, "objectClass: top", "objectClass: organizationalUnit", "ou: series" + s);
+                List<String> times = series.get(s);
+                for (int i = 0; i < times.size(); i++) {
+                    com.unboundid.ldap.sdk.Entry entry = person("t" + s + i, "Tim", "Time", "0151 23459" + s + i);
+                    entry.setDN("uid=t" + s + i + "," + base);
+                    entry.addAttribute("modifyTimestamp", times.get(i));
+                    timed.add(entry);
+                }
+            }
+            timed.startListening();
+            for (int s = 0; s < series.size(); s++) {
+                LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse(
+                        "ldap://127.0.0.1:" + timed.getListenPort(), "", Secret.none(), "ou=series" + s + "," + SUFFIX,
+                        PERSONS, "uid", MAPPING, 2).trackingChangesBy("modifyTimestamp"))
+                        .withClockMargin(java.time.Duration.ZERO);
+                DirectorySource.ChangeRead read = source.readChanges(null, entry -> { });
+
+                assertThat(read.summary().entries()).isEqualTo(series.get(s).size());
+                assertThat(read.watermark()).as("series " + s).isEqualTo(expected.get(s));
+            }
+        } finally {
+            timed.shutDown(true);
+        }
     }
 
     @Test

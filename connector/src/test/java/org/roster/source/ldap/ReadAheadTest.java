@@ -34,6 +34,28 @@ class ReadAheadTest {
     }
 
     @Test
+    void aPagesLastEntriesReachTheCallerWhileTheNextPageIsAwaited() throws Exception {
+        // a page of 10 entries, fewer than a chunk: the search then waits, as for a slow server,
+        // until the caller has them all
+        java.util.concurrent.CountDownLatch handled = new java.util.concurrent.CountDownLatch(10);
+        boolean[] reachedInTime = {false};
+        ReadAhead.read(1_000, ReadAhead.DAEMONS, (each, goOn) -> {
+            for (int i = 0; i < 10; i++) {
+                each.accept(i);
+            }
+            if (goOn.getAsBoolean()) {
+                try {
+                    reachedInTime[0] = handled.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "done";
+        }, (Integer entry) -> handled.countDown());
+        assertThat(reachedInTime[0]).as("the page's entries reached the caller before the next page").isTrue();
+    }
+
+    @Test
     void whenTheCallerFailsTheSearchStopsAfterItsPageAndLetsGoBeforeTheFailureIsThrown() {
         AtomicInteger pagesRead = new AtomicInteger();
         AtomicBoolean searchEnded = new AtomicBoolean();

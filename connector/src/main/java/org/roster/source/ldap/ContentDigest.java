@@ -1,0 +1,107 @@
+package org.roster.source.ldap;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+
+/**
+ * The digest of an LDAP entry's content exactly as the server returned it (its DN, and each
+ * attribute's name and value bytes in the server's order) under the source's mapping settings
+ * (identity attribute, mappers, group attribute). Two entries with equal digests map to equal
+ * {@link org.roster.directory.DirectoryEntry}s, so a full read may skip mapping an entry whose
+ * digest the run already holds; an entry whose attributes merely arrive in another order digests
+ * differently and is mapped, which costs time, never correctness.
+ *
+ * <pre>{@code
+ * ContentDigest digests = new ContentDigest(config);   // one per reading thread
+ * byte[] content = digests.of(searchResultEntry);
+ * }</pre>
+ */
+final class ContentDigest {
+
+    /** Changes whenever what an entry maps to could change for the same bytes: a new mapping rule. */
+    private static final String VERSION = "roster ldap entry content 1";
+
+    private final MessageDigest sha;
+    /** The mapping settings' part of every content, digested first. */
+    private final byte[] settings;
+    /** An entry's content, gathered to be digested in one update. */
+    private byte[] buffer = new byte[1024];
+    private int length;
+
+    ContentDigest(LdapSourceConfig config) {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        text(VERSION);
+        text(config.idAttribute());
+        text(config.mappers().toString());
+        text(config.groupAttribute().orElse(""));
+        settings = sha.digest(java.util.Arrays.copyOf(buffer, length));
+    }
+
+    /** The entry's content digest. Not thread-safe: one per reading thread. */
+    byte[] of(Entry entry) {
+        length = 0;
+        put(settings, settings.length);
+        text(entry.getDN());
+        for (Attribute attribute : entry.getAttributes()) {
+            text(attribute.getName());
+            ASN1OctetString[] values = attribute.getRawValues();
+            number(values.length);
+            for (ASN1OctetString value : values) {
+                byte[] bytes = value.getValue();
+                number(bytes.length);
+                put(bytes, bytes.length);
+            }
+        }
+        sha.update(buffer, 0, length);
+        return sha.digest();
+    }
+
+    /** Text as UTF-8: names and DNs are mostly ASCII, which is copied without an encoder. */
+    private void text(String text) {
+        int n = text.length();
+        room(4 + n);
+        int at = length + 4;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                number(bytes.length);
+                put(bytes, bytes.length);
+                return;
+            }
+            buffer[at++] = (byte) c;
+        }
+        number(n);
+        length += n;
+    }
+
+    /** Every part is preceded by its length, so that no two contents run into the same bytes. */
+    private void number(int value) {
+        room(4);
+        buffer[length++] = (byte) (value >>> 24);
+        buffer[length++] = (byte) (value >>> 16);
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) value;
+    }
+
+    private void put(byte[] bytes, int n) {
+        room(n);
+        System.arraycopy(bytes, 0, buffer, length, n);
+        length += n;
+    }
+
+    private void room(int more) {
+        if (length + more > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
