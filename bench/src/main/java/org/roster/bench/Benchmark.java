@@ -239,11 +239,18 @@ public final class Benchmark {
                 row.put("bareRead", bareMedian);
 
                 List<Map<String, Object>> incrementalRounds = new ArrayList<>();
+                List<Map<String, Object>> bareChangeRounds = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
                     log("%,d: %d changes, incremental sync, round %d of %d", size, CHANGES, round, ROUNDS);
                     // modifyTimestamp has millisecond resolution: changes made now are newer than the watermark
                     Thread.sleep(50);
                     changeMobiles(ldap, size, round);
+                    // the directory's own share: the same search for the changes, each entry dropped
+                    String since = watermark;
+                    Measure.Taken<Long> bareChanges = Measure.phase(() -> bareRead(ldap.port(), config,
+                            Filter.createANDFilter(Filter.create(FILTER), Filter.createGreaterOrEqualFilter(
+                                    "modifyTimestamp", since))));
+                    bareChangeRounds.add(phase(bareChanges, bareChanges.result()));
                     Map<String, Object> incrementalRound = sync(db, pipeline, store,
                             SyncPipeline.ReadMode.changesSince(watermark), CHANGES);
                     if (incrementalRound.remove("watermark") instanceof String next) {
@@ -253,6 +260,7 @@ public final class Benchmark {
                 }
                 Map<String, Object> incremental = median(incrementalRounds);
                 row.put("incrementalSync", incremental);
+                row.put("bareReadOfTheChanges", median(bareChangeRounds));
 
                 double bare = (double) bareMedian.get("seconds");
                 row.put("bareReadSeconds", round(bare));
@@ -348,6 +356,11 @@ public final class Benchmark {
      * the same entries and attributes, each entry dropped as it arrives.
      */
     static long bareRead(int port, LdapSourceConfig config) throws Exception {
+        return bareRead(port, config, Filter.create(FILTER));
+    }
+
+    /** A bare read of the entries this filter matches. */
+    static long bareRead(int port, LdapSourceConfig config, Filter filter) throws Exception {
         AtomicLong count = new AtomicLong();
         SearchResultListener drop = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
@@ -363,7 +376,7 @@ public final class Benchmark {
         };
         try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
             SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
-                    Filter.create(FILTER), config.requestedAttributes());
+                    filter, config.requestedAttributes());
             com.unboundid.asn1.ASN1OctetString cookie = null;
             do {
                 request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie));

@@ -88,6 +88,8 @@ public final class JpaStateStore implements StateStore {
             saveGroups(employees);
             if (!employees.isEmpty()) {
                 dropPlanBasis();
+                // accepted now: what they were last rejected as is no longer of use
+                forget(employees.stream().map(d -> d.employee().id()).toArray(String[]::new));
             }
             for (Rejection rejection : rejections) {
                 // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
@@ -97,6 +99,99 @@ public final class JpaStateStore implements StateStore {
             }
             analyseAsTheDirectoryGrows(created);
         });
+    }
+
+    @Override
+    public void rememberRejected(List<RejectedRead> rejected) {
+        List<RejectedRead> keyed = rejected.stream().filter(r -> r.rejection().employeeId().isPresent()).toList();
+        if (keyed.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(() -> {
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement(
+                    "insert into rejected_read (employee_id, read_fingerprint, reference, reason) values (?, ?, ?, ?) "
+                            + "on conflict (employee_id) do update set read_fingerprint = excluded.read_fingerprint, "
+                            + "reference = excluded.reference, reason = excluded.reason")) {
+                for (RejectedRead read : keyed) {
+                    Rejection rejection = read.rejection();
+                    upsert.setString(1, rejection.employeeId().orElseThrow());
+                    upsert.setString(2, read.readFingerprint());
+                    upsert.setString(3, clip(rejection.reference()));
+                    upsert.setString(4, clip(rejection.reason()));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("remembering rejected reads failed", e);
+            }
+        });
+    }
+
+    private static String clip(String text) {
+        return text.length() > 1024 ? text.substring(0, 1024) : text;
+    }
+
+    @Override
+    public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
+        tx.inTransaction(() -> {
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select employee_id, read_fingerprint from rejected_read")) {
+                query.setFetchSize(10_000);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        read.accept(rows.getString(1), rows.getString(2));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("reading the rejected reads failed", e);
+            }
+        });
+    }
+
+    @Override
+    public long rejectAgain(long runId, java.util.Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return 0;
+        }
+        String[] ids = employeeIds.toArray(String[]::new);
+        return tx.inTransaction(() -> {
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            // as saving the rejections would: a rejected entry keeps its employee's last good state
+            try (java.sql.PreparedStatement seen = connection.prepareStatement(
+                    "update employee set last_seen_run = ? where id = any (?)")) {
+                seen.setLong(1, runId);
+                seen.setArray(2, connection.createArrayOf("varchar", ids));
+                seen.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("marking rejected employees seen failed", e);
+            }
+            // the rejection ids are drawn from the sequence the entity draws its blocks from: each
+            // value is one the entity never hands out
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into run_rejection (id, run_id, reference, employee_id, reason) "
+                            + "select nextval('run_rejection_seq'), ?, reference, employee_id, reason from rejected_read "
+                            + "where employee_id = any (?)")) {
+                insert.setLong(1, runId);
+                insert.setArray(2, connection.createArrayOf("varchar", ids));
+                return (long) insert.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("recording rejections again failed", e);
+            }
+        });
+    }
+
+    /** Forgets what these employees were last rejected as. */
+    private void forget(String[] employeeIds) {
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                "delete from rejected_read where employee_id = any (?)")) {
+            delete.setArray(1, connection.createArrayOf("varchar", employeeIds));
+            delete.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("forgetting rejected reads failed", e);
+        }
     }
 
     /** Employees this store created since it last had the database analyse the directory's tables. */
@@ -326,6 +421,7 @@ public final class JpaStateStore implements StateStore {
                         .executeUpdate();
                 em.createQuery("delete from RejectionEntity r where r.employeeId in :ids").setParameter("ids", ids)
                         .executeUpdate();
+                forget(ids.toArray(String[]::new));
                 em.createQuery("delete from EmployeeEntity e where e.id in :ids").setParameter("ids", ids).executeUpdate();
             }
             return ids;

@@ -59,25 +59,19 @@ public final class ReadFingerprint {
 
         /**
          * The digest, under this basis, of an entry whose source digested its content as it
-         * arrived ({@link org.roster.directory.DirectorySource.Receiver}): a source either gives
-         * content digests for all its entries or for none, so its fingerprints are always of one kind.
+         * arrived ({@link org.roster.directory.DirectorySource.Receiver}): the content digest with
+         * the basis's hash laid over it (exclusive or), which costs no second hash of every entry.
+         * A source either gives content digests for all its entries or for none, so its
+         * fingerprints are always of one kind.
          */
         public byte[] content(byte[] contentDigest) {
-            sha.update(basis);
-            sha.update(CONTENT);
-            sha.update(contentDigest);
-            return sha.digest();
+            byte[] digest = new byte[basis.length];
+            for (int i = 0; i < digest.length; i++) {
+                digest[i] = (byte) (contentDigest[i] ^ basis[i]);
+            }
+            return digest;
         }
     }
-
-    /**
-     * A digest per thread for {@link #bytesOf}, which both sides of a read call for every entry:
-     * looking SHA-256 up or cloning it each time costs more than hashing 34 bytes.
-     */
-    private static final ThreadLocal<MessageDigest> SHORT = ThreadLocal.withInitial(Sha256::digest);
-
-    /** Marks the digest of a content digest, setting it apart from the digest of a mapped entry. */
-    private static final byte CONTENT = 2;
 
     private static byte[] digest(MessageDigest sha, DirectoryEntry entry) {
         Sha256.part(sha);
@@ -105,13 +99,42 @@ public final class ReadFingerprint {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytesOf(entryDigest, choices));
     }
 
-    /** The 16 bytes {@link #of} encodes. */
+    /**
+     * The 16 bytes {@link #of} encodes: the digest's first 16 with the mask of the choices laid over
+     * them. The digests are SHA-256 values, so the four masks keep each choice's fingerprints apart
+     * without hashing again.
+     */
     static byte[] bytesOf(byte[] entryDigest, Person.SelfService choices) {
-        MessageDigest sha = SHORT.get();
-        sha.update(entryDigest);
-        sha.update((byte) (choices.optedOut() ? 'o' : '-'));
-        sha.update((byte) (choices.optedIn() ? 'i' : '-'));
-        // 128 bits are plenty to tell one entry's versions apart
-        return java.util.Arrays.copyOf(sha.digest(), 16);
+        byte[] mask = MASKS[choice(choices.optedOut(), choices.optedIn())];
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            bytes[i] = (byte) (entryDigest[i] ^ mask[i]);
+        }
+        return bytes;
+    }
+
+    /** The first or (from 8) second half of {@link #bytesOf} as a number, without making the bytes. */
+    static long half(byte[] entryDigest, boolean optedOut, boolean optedIn, int from) {
+        byte[] mask = MASKS[choice(optedOut, optedIn)];
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = (value << 8) | ((entryDigest[i] ^ mask[i]) & 0xFF);
+        }
+        return value;
+    }
+
+    private static int choice(boolean optedOut, boolean optedIn) {
+        return (optedOut ? 2 : 0) | (optedIn ? 1 : 0);
+    }
+
+    /** One mask per combination of choices: none, opted in, opted out, both. */
+    private static final byte[][] MASKS = new byte[4][];
+
+    static {
+        for (int c = 0; c < 4; c++) {
+            MessageDigest sha = Sha256.digest();
+            Sha256.value(sha, "roster read fingerprint; opted out " + ((c & 2) != 0) + "; opted in " + ((c & 1) != 0));
+            MASKS[c] = java.util.Arrays.copyOf(sha.digest(), 16);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.roster.policy.Person;
 /**
  * What a full run knows, while it reads, about the directory as last stored: for each active
  * employee their read fingerprint, whether they receive contacts and their self-service choices;
- * and which of them this read has met. It lets an entry read again unchanged be counted and marked
+ * what entries were last rejected as; and which of them this read has met. It lets an entry read again unchanged be counted and marked
  * seen without touching the database, and finds who is gone at the end of a complete read.
  *
  * <p>It holds ids and 128-bit fingerprints only (about 120 bytes an employee with the id's string,
@@ -19,7 +19,7 @@ import org.roster.policy.Person;
  * <pre>{@code
  * ReadLedger ledger = ReadLedger.load(store, 100_000);
  * int slot = ledger.find("p000042");
- * if (slot >= 0 && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
+ * if (slot >= 0 && ledger.readAs(slot, digest)) {
  *     ledger.seen(slot, true);
  * }
  * }</pre>
@@ -36,6 +36,8 @@ final class ReadLedger {
     /** Active in the store when the run began (not met first by this read). */
     private static final byte STORED = 32;
     private static final byte HAS_FINGERPRINT = 64;
+    /** Rejected when last read as a fingerprint this ledger holds ({@link StateStore#rememberRejected}). */
+    private static final int REJECTED_READ = 0x80;
 
     private String[] ids;
     /** Each slot's id's hash, so that a probe compares ints and follows no reference to a string. */
@@ -44,6 +46,9 @@ final class ReadLedger {
     private long[] low;
     private byte[] flags;
     private int size;
+    /** What slots with {@link #REJECTED_READ} were rejected as; made when the first such slot is. */
+    private long[] rejectedHigh;
+    private long[] rejectedLow;
 
     private ReadLedger(int expected) {
         // at most half full: linear probing then takes about two probes to find an id or its absence
@@ -64,7 +69,19 @@ final class ReadLedger {
     static ReadLedger load(StateStore store, long expected) {
         ReadLedger ledger = new ReadLedger((int) Math.min(Math.max(0, expected), 1 << 28));
         store.forEachStoredRead(PAGE, ledger::add);
+        store.forEachRejectedRead(ledger::addRejected);
         return ledger;
+    }
+
+    private void addRejected(String employeeId, String readFingerprint) {
+        int slot = insert(employeeId);
+        if (rejectedHigh == null) {
+            rejectedHigh = new long[ids.length];
+            rejectedLow = new long[ids.length];
+        }
+        if (decode(readFingerprint, rejectedHigh, rejectedLow, slot)) {
+            flags[slot] |= (byte) REJECTED_READ;
+        }
     }
 
     private void add(StateStore.StoredRead read) {
@@ -79,7 +96,7 @@ final class ReadLedger {
         if (read.choices().optedIn()) {
             f |= OPTED_IN;
         }
-        if (decode(read.readFingerprint(), slot)) {
+        if (decode(read.readFingerprint(), high, low, slot)) {
             f |= HAS_FINGERPRINT;
         }
         flags[slot] = f;
@@ -101,6 +118,28 @@ final class ReadLedger {
     boolean matches(int slot, byte[] fingerprint) {
         return (flags[slot] & HAS_FINGERPRINT) != 0 && high[slot] == bits(fingerprint, 0)
                 && low[slot] == bits(fingerprint, 8);
+    }
+
+    /**
+     * Whether the slot's employee was last read as this entry digest says, with the choices stored
+     * for them: {@link #matches} without making the fingerprint's bytes.
+     */
+    boolean readAs(int slot, byte[] entryDigest) {
+        byte f = flags[slot];
+        boolean out = (f & OPTED_OUT) != 0;
+        boolean in = (f & OPTED_IN) != 0;
+        return (f & HAS_FINGERPRINT) != 0 && high[slot] == ReadFingerprint.half(entryDigest, out, in, 0)
+                && low[slot] == ReadFingerprint.half(entryDigest, out, in, 8);
+    }
+
+    /**
+     * Whether the entry with the slot's identity was rejected when last read as this entry digest
+     * says (rejections do not depend on self-service choices): reading it again, it would be
+     * rejected the same way.
+     */
+    boolean rejectedAs(int slot, byte[] entryDigest) {
+        return (flags[slot] & REJECTED_READ) != 0 && rejectedHigh[slot] == ReadFingerprint.half(entryDigest, false,
+                false, 0) && rejectedLow[slot] == ReadFingerprint.half(entryDigest, false, false, 8);
     }
 
     boolean isSeen(int slot) {
@@ -154,13 +193,16 @@ final class ReadLedger {
         private Holding() {
         }
 
-        /** Whether the stored employee with this id was last read as this digest says, and said so for the first time. */
+        /**
+         * Whether the employee with this id was last read as this digest says (stored so, or
+         * rejected so), and this is the first time it is said.
+         */
         boolean holds(String id, byte[] digest) {
             int slot = find(id);
-            if (slot < 0 || held.get(slot) || (flags[slot] & HAS_FINGERPRINT) == 0) {
+            if (slot < 0 || held.get(slot)) {
                 return false;
             }
-            if (!matches(slot, ReadFingerprint.bytesOf(digest, choices(slot)))) {
+            if (!readAs(slot, digest) && !rejectedAs(slot, digest)) {
                 return false;
             }
             held.set(slot);
@@ -210,12 +252,16 @@ final class ReadLedger {
         long[] oldHigh = high;
         long[] oldLow = low;
         byte[] oldFlags = flags;
+        long[] oldRejectedHigh = rejectedHigh;
+        long[] oldRejectedLow = rejectedLow;
         int capacity = oldIds.length * 2;
         ids = new String[capacity];
         hashes = new int[capacity];
         high = new long[capacity];
         low = new long[capacity];
         flags = new byte[capacity];
+        rejectedHigh = oldRejectedHigh == null ? null : new long[capacity];
+        rejectedLow = oldRejectedLow == null ? null : new long[capacity];
         int mask = capacity - 1;
         for (int j = 0; j < oldIds.length; j++) {
             if (oldIds[j] != null) {
@@ -228,6 +274,10 @@ final class ReadLedger {
                 high[i] = oldHigh[j];
                 low[i] = oldLow[j];
                 flags[i] = oldFlags[j];
+                if (oldRejectedHigh != null) {
+                    rejectedHigh[i] = oldRejectedHigh[j];
+                    rejectedLow[i] = oldRejectedLow[j];
+                }
             }
         }
     }
@@ -243,7 +293,7 @@ final class ReadLedger {
      * the slot's two halves, without a decoder's garbage: a full run loads one per employee.
      * Anything else (none yet, or an older form) is no fingerprint.
      */
-    private boolean decode(String fingerprint, int slot) {
+    private static boolean decode(String fingerprint, long[] high, long[] low, int slot) {
         if (fingerprint.length() != 22) {
             return false;
         }

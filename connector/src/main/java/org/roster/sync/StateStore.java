@@ -89,6 +89,35 @@ public interface StateStore {
     void forEachStoredRead(int pageSize, Consumer<StoredRead> read);
 
     /**
+     * An entry rejected for what it holds (not for sharing an identity), with the read fingerprint
+     * it was rejected as ({@link ReadFingerprint}, without self-service choices, which no rejection
+     * depends on).
+     */
+    record RejectedRead(Rejection rejection, String readFingerprint) {
+    }
+
+    /**
+     * Keeps what these rejections were rejected as, so that a full run which reads one of the entries
+     * again unchanged can record the same rejection without normalising the entry
+     * ({@link #rejectAgain}). One per identity: a later rejection replaces an earlier one.
+     */
+    default void rememberRejected(List<RejectedRead> rejected) {
+    }
+
+    /** Every remembered rejected read: the employee id and the read fingerprint it was rejected as. */
+    default void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
+    }
+
+    /**
+     * Records for this run the remembered rejections of these employees ({@link #rememberRejected}),
+     * as saving them again would: each rejection is listed with the run, and an employee with a last
+     * good state keeps it and counts as seen. Returns how many were recorded.
+     */
+    default long rejectAgain(long runId, java.util.Collection<String> employeeIds) {
+        throw new UnsupportedOperationException("this store remembers no rejected reads");
+    }
+
+    /**
      * Whether the last complete plan still stands: it was made on this basis (the policy), nothing
      * it was made from has changed since (no employee stored anew or gone, no delivery refused, no
      * plan discarded), and every viewer still holds the digest it left. Then planning again would

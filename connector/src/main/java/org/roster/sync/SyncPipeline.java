@@ -40,6 +40,8 @@ public final class SyncPipeline {
 
     private static final Logger LOG = Logger.getLogger(SyncPipeline.class.getName());
     private static final int BATCH = 500;
+    /** Rejections read again unchanged that are recorded in one statement. */
+    private static final int REJECTED_AGAIN_AT_ONCE = 10_000;
     private static final int VIEWER_PAGE = 200;
     private static final int PROGRESS_EVERY_VIEWERS = 100;
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
@@ -344,6 +346,8 @@ public final class SyncPipeline {
         Reading read = new Reading(runId, progress, ledger, basis);
         DirectorySource.ChangeRead summary = reading.apply(read);
         read.flush();
+        read.recordRejectedAgain();
+        read.auditRejectedAgain();
         return summary;
     }
 
@@ -356,6 +360,14 @@ public final class SyncPipeline {
         private final List<Rejection> rejections = new ArrayList<>();
         private final Map<String, byte[]> digests = new java.util.HashMap<>();
         private final List<AuditEvent> notes = new ArrayList<>();
+        /**
+         * Identities of entries read as they were when rejected, to be recorded as rejected again:
+         * in one go at the end of the read (or when it holds {@value #REJECTED_AGAIN_AT_ONCE}).
+         */
+        private final java.util.Set<String> rejectedAgain = new java.util.LinkedHashSet<>();
+        private long rejectedAgainInAll;
+        /** Entries rejected for what they hold, with what they were read as. */
+        private final List<StateStore.RejectedRead> rejectedReads = new ArrayList<>();
         private final ReadFingerprint.Basis digesting;
         /** The source's side: asked on its thread, with a basis of its own. */
         private final ReadLedger.Holding holding;
@@ -377,13 +389,44 @@ public final class SyncPipeline {
 
         @Override
         public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
-            int slot = ledger.find(id);
-            if (!ledger.isSeen(slot)) {
+            byte[] digest = digesting.content(content);
+            if (known(ledger.find(id), id, digest)) {
                 progress.read.incrementAndGet();
-                unchanged(slot);
             } else {
-                // an entry with this identity came first, changed: this one is needed, to be rejected
+                // an entry with this identity came first: this one is needed, to be rejected
                 entry(mapped.get(), content);
+            }
+        }
+
+        /**
+         * Handles an entry the ledger knows as read: unchanged since it was stored, or rejected as
+         * before. False when the ledger does not know it so (or this read already met the identity).
+         */
+        private boolean known(int slot, String id, byte[] digest) {
+            if (slot < 0 || ledger.isSeen(slot)) {
+                return false;
+            }
+            if (ledger.readAs(slot, digest)) {
+                unchanged(slot);
+                return true;
+            }
+            if (ledger.rejectedAs(slot, digest)) {
+                ledger.seen(slot, false);
+                progress.rejected.incrementAndGet();
+                rejectedAgain.add(id);
+                if (rejectedAgain.size() >= REJECTED_AGAIN_AT_ONCE) {
+                    recordRejectedAgain();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /** Records the rejections read again unchanged so far, in one go. */
+        void recordRejectedAgain() {
+            if (!rejectedAgain.isEmpty()) {
+                rejectedAgainInAll += store.rejectAgain(runId, List.copyOf(rejectedAgain));
+                rejectedAgain.clear();
             }
         }
 
@@ -400,11 +443,15 @@ public final class SyncPipeline {
             progress.read.incrementAndGet();
             byte[] digest = content == null ? digesting.entry(entry) : digesting.content(content);
             if (ledger != null && entry.ids().size() == 1) {
-                int slot = ledger.find(entry.ids().get(0).strip());
-                if (slot >= 0 && !ledger.isSeen(slot)
-                        && ledger.matches(slot, ReadFingerprint.bytesOf(digest, ledger.choices(slot)))) {
-                    unchanged(slot);
+                String id = entry.ids().get(0).strip();
+                int slot = ledger.find(id);
+                if (known(slot, id, digest)) {
                     return;
+                }
+                if (rejectedAgain.contains(id)) {
+                    // a second entry with the identity of one rejected again: that one must be
+                    // findable as read by this run, so that this one is rejected naming it
+                    recordRejectedAgain();
                 }
                 if (slot >= 0 && ledger.isSeenUnchanged(slot)) {
                     // a second entry with an identity this read met unchanged: the first must be
@@ -424,6 +471,11 @@ public final class SyncPipeline {
             } else if (result instanceof Normalisation.Rejected rejected) {
                 progress.rejected.incrementAndGet();
                 rejections.add(rejected.rejection());
+                // rejected for what it holds: read again unchanged, it is rejected again unread
+                if (rejected.rejection().employeeId().isPresent()) {
+                    rejectedReads.add(new StateStore.RejectedRead(rejected.rejection(),
+                            ReadFingerprint.of(digest, org.roster.policy.Person.SelfService.NONE)));
+                }
                 // a rejected entry keeps its last good state: its employee is not gone
                 if (ledger != null) {
                     rejected.rejection().employeeId().ifPresent(ledger::seen);
@@ -438,11 +490,28 @@ public final class SyncPipeline {
         void flush() {
             rejectDuplicates(runId, employees, rejections, progress);
             decideAndSave(runId, employees, rejections, digests, progress);
+            if (!rejectedReads.isEmpty()) {
+                store.rememberRejected(List.copyOf(rejectedReads));
+            }
             audit.append(List.copyOf(notes));
             employees.clear();
             rejections.clear();
             digests.clear();
             notes.clear();
+            rejectedReads.clear();
+        }
+
+        /**
+         * The trail's one line for every entry this read rejected again as before, each unchanged
+         * since its rejection was recorded with its reason (listed with the run's rejections).
+         */
+        void auditRejectedAgain() {
+            if (rejectedAgainInAll > 0) {
+                audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "entries.rejected-again",
+                        "run:" + runId, "run " + runId + ": " + rejectedAgainInAll + " entries read unchanged were "
+                        + "rejected again for the reasons recorded when each was first rejected; they are listed "
+                        + "with the run's rejected entries")));
+            }
         }
     }
 

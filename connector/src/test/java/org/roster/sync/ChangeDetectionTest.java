@@ -26,6 +26,7 @@ class ChangeDetectionTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final SyncPipelineTest.RecordingContactPlatform platform = new SyncPipelineTest.RecordingContactPlatform();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final org.roster.audit.InMemoryAuditLog audit = new org.roster.audit.InMemoryAuditLog();
     private SyncPipeline pipeline = pipeline("default");
     private long runId;
 
@@ -111,6 +112,51 @@ class ChangeDetectionTest {
                     assertThat(r.rejection().reason()).contains("which uid=s3,ou=moved,dc=example,dc=org has too");
                 });
         assertThat(platform.contactsOf("s1").get("s3").fields()).containsEntry(PersonField.MOBILE, "+491603333399");
+    }
+
+    @Test
+    void anEntryRejectedAndReadAgainUnchangedIsRejectedAgainAsBeforeWithOneLineInTheTrail() {
+        directory.put(person("f9", "Ivo", "Finance", "12"));
+        RunProgress first = run();
+        assertThat(first.rejected).hasValue(1);
+        long firstRun = runId;
+
+        RunProgress again = run();
+        RunProgress andAgain = run();
+
+        assertThat(again.rejected).hasValue(1);
+        assertThat(andAgain.rejected).hasValue(1);
+        assertThat(store.rejectedAgain).as("recorded from what was remembered, not normalised again").hasValue(2);
+        // each run lists the rejection with its reason, as the first one did
+        assertThat(store.rejections()).filteredOn(r -> r.rejection().employeeId().equals(java.util.Optional.of("f9")))
+                .extracting(InMemoryStateStore.StoredRejection::runId).containsExactly(firstRun, firstRun + 1,
+                        firstRun + 2);
+        assertThat(store.rejections()).filteredOn(r -> r.runId() == runId).singleElement()
+                .satisfies(r -> assertThat(r.rejection().reason()).isEqualTo(
+                        "mobile \"12\" is not a valid number for region DE"));
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("entry.rejected")).hasSize(1);
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("entries.rejected-again"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.detail()).contains("1 entries").doesNotContain("12\""));
+        assertThat(platform.allContactIds()).doesNotContain("f9");
+    }
+
+    @Test
+    void aTypoKeepsTheLastGoodNumberRunAfterRunAndItsFixIsAccepted() {
+        directory.put(person("f2", "Ben", "Finance", "n/a"));
+        run();
+        RunProgress again = run();
+
+        assertThat(again.rejected).hasValue(1);
+        assertThat(again.gone).hasValue(0);
+        assertThat(platform.contactsOf("f1").get("f2").fields()).containsEntry(PersonField.MOBILE, "+4915122222222");
+        // nobody unseen by the read: the rejected entry's employee still counts as read
+        assertThat(run().gone).hasValue(0);
+
+        directory.put(person("f2", "Ben", "Finance", "0151 22222233"));
+        RunProgress fixed = run();
+
+        assertThat(fixed.rejected).hasValue(0);
+        assertThat(platform.contactsOf("f1").get("f2").fields()).containsEntry(PersonField.MOBILE, "+4915122222233");
     }
 
     @Test
@@ -216,12 +262,12 @@ class ChangeDetectionTest {
 
     private SyncPipeline pipeline(Policy policy) {
         return new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-                new PolicyEvaluator(policy), store, platform, new org.roster.audit.InMemoryAuditLog(), clock);
+                new PolicyEvaluator(policy), store, platform, audit, clock);
     }
 
     private SyncPipeline pipeline(EntryNormaliser normaliser) {
         return new SyncPipeline(directory, normaliser, new PolicyEvaluator(Policies.bundled("default")), store,
-                platform, new org.roster.audit.InMemoryAuditLog(), clock);
+                platform, audit, clock);
     }
 
     RunProgress run() {

@@ -78,6 +78,7 @@ final class InMemoryStateStore implements StateStore {
             row.lastSeenRun = runId;
             row.fingerprint = d.fingerprint();
             row.readFingerprint = d.readFingerprint();
+            rejectedReads.remove(d.employee().id());
             employeesWritten.incrementAndGet();
         }
         if (!decided.isEmpty()) {
@@ -486,6 +487,44 @@ final class InMemoryStateStore implements StateStore {
     }
 
     /** Every rejection stored, in the order they were saved. */
+    /** Rejected reads remembered, by employee id. */
+    private final Map<String, RejectedRead> rejectedReads = new TreeMap<>();
+
+    @Override
+    public synchronized void rememberRejected(List<RejectedRead> rejected) {
+        rejected.forEach(r -> r.rejection().employeeId().ifPresent(id -> rejectedReads.put(id, r)));
+    }
+
+    @Override
+    public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
+        Map<String, RejectedRead> copy;
+        synchronized (this) {
+            copy = new TreeMap<>(rejectedReads);
+        }
+        copy.forEach((id, r) -> read.accept(id, r.readFingerprint()));
+    }
+
+    @Override
+    public synchronized long rejectAgain(long runId, java.util.Collection<String> employeeIds) {
+        long recorded = 0;
+        for (String id : employeeIds) {
+            RejectedRead read = rejectedReads.get(id);
+            if (read != null) {
+                Row row = employees.get(id);
+                if (row != null) {
+                    row.lastSeenRun = runId;
+                }
+                rejections.add(new StoredRejection(runId, read.rejection()));
+                rejectedAgain.incrementAndGet();
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /** How many rejections were recorded again from what was remembered, without normalising. */
+    final java.util.concurrent.atomic.AtomicLong rejectedAgain = new java.util.concurrent.atomic.AtomicLong();
+
     synchronized List<StoredRejection> rejections() {
         return List.copyOf(rejections);
     }

@@ -35,6 +35,8 @@ class ReadLedgerTest {
             assertThat(ledger.receives(slot)).isEqualTo(i % 3 != 0);
             assertThat(ledger.choices(slot).optedOut()).isEqualTo(i % 7 == 0);
             assertThat(ledger.matches(slot, ReadFingerprint.bytesOf(digests.get(i), ledger.choices(slot)))).isTrue();
+            assertThat(ledger.readAs(slot, digests.get(i))).isTrue();
+            assertThat(ledger.readAs(slot, digests.get((i + 1) % digests.size()))).isFalse();
             assertThat(ledger.matches(slot, ReadFingerprint.bytesOf(digests.get((i + 1) % digests.size()),
                     ledger.choices(slot)))).isFalse();
             assertThat(ledger.matches(slot, ReadFingerprint.bytesOf(digests.get(i),

@@ -164,5 +164,21 @@ class SyncIT {
         assertThat(mine.getString("entry")).isEqualTo(LdapFixture.dn(uid));
         // never accepted, so Roster holds nothing else about them
         assertThat(api.get("api/employees/" + uid).status()).isEqualTo(404);
+
+        // read again unchanged, it is rejected again and listed with the new run as the first time
+        JsonObject again = api.sync();
+        long againId = again.getJsonNumber("id").longValue();
+        assertThat(againId).isNotEqualTo(id);
+        JsonObject mineAgain = api.get("api/runs/" + againId + "/rejections?limit=1000").array()
+                .getValuesAs(JsonObject.class).stream().filter(r -> r.get("employeeId") != JsonValue.NULL
+                        && r.getString("employeeId").equals(uid)).findFirst().orElseThrow();
+        assertThat(mineAgain.getString("reason")).isEqualTo("mobile \"12\" is not a valid number for region DE");
+        assertThat(mineAgain.getString("entry")).isEqualTo(LdapFixture.dn(uid));
+        assertThat(api.get("api/employees/" + uid).status()).isEqualTo(404);
+        // recognised as read before: the trail has one line for every entry rejected again, not one each
+        assertThat(api.as("auditor").get("api/audit?run=" + againId).array().getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("action")).contains("entries.rejected-again");
+        assertThat(api.as("auditor").get("api/audit?employee=" + uid).array().getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("action")).containsExactly("entry.rejected");
     }
 }

@@ -18,7 +18,8 @@ import com.unboundid.ldap.sdk.Entry;
  *
  * <pre>{@code
  * ContentDigest digests = new ContentDigest(config);   // one per reading thread
- * byte[] content = digests.of(searchResultEntry);
+ * ContentDigest.Content content = digests.of(searchResultEntry);
+ * byte[] digest = content.digest();
  * }</pre>
  */
 final class ContentDigest {
@@ -29,9 +30,19 @@ final class ContentDigest {
     private final MessageDigest sha;
     /** The mapping settings' part of every content, digested first. */
     private final byte[] settings;
+    private final String idAttribute;
+    /** The attribute changes are tracked by; null when none. */
+    private final String changeAttribute;
     /** An entry's content, gathered to be digested in one update. */
     private byte[] buffer = new byte[1024];
     private int length;
+
+    /**
+     * What one pass over an entry's attributes gives: its content digest, and the raw values of
+     * its identity and of its change attribute (null when it has none), which the read needs too.
+     */
+    record Content(byte[] digest, byte[][] ids, byte[] changed) {
+    }
 
     ContentDigest(LdapSourceConfig config) {
         try {
@@ -39,6 +50,8 @@ final class ContentDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+        idAttribute = config.idAttribute();
+        changeAttribute = config.changeAttribute().orElse(null);
         text(VERSION);
         text(config.idAttribute());
         text(config.mappers().toString());
@@ -46,23 +59,36 @@ final class ContentDigest {
         settings = sha.digest(java.util.Arrays.copyOf(buffer, length));
     }
 
-    /** The entry's content digest. Not thread-safe: one per reading thread. */
-    byte[] of(Entry entry) {
+    /** The entry's content digest, identity and change value. Not thread-safe: one per reading thread. */
+    Content of(Entry entry) {
         length = 0;
         put(settings, settings.length);
         text(entry.getDN());
+        byte[][] ids = null;
+        byte[] changed = null;
         for (Attribute attribute : entry.getAttributes()) {
-            text(attribute.getName());
+            String name = attribute.getName();
+            text(name);
             ASN1OctetString[] values = attribute.getRawValues();
             number(values.length);
-            for (ASN1OctetString value : values) {
-                byte[] bytes = value.getValue();
+            boolean id = name.equalsIgnoreCase(idAttribute);
+            if (id) {
+                ids = new byte[values.length][];
+            }
+            for (int i = 0; i < values.length; i++) {
+                byte[] bytes = values[i].getValue();
                 number(bytes.length);
                 put(bytes, bytes.length);
+                if (id) {
+                    ids[i] = bytes;
+                }
+            }
+            if (changeAttribute != null && values.length > 0 && name.equalsIgnoreCase(changeAttribute)) {
+                changed = values[0].getValue();
             }
         }
         sha.update(buffer, 0, length);
-        return sha.digest();
+        return new Content(sha.digest(), ids, changed);
     }
 
     /** Text as UTF-8: names and DNs are mostly ASCII, which is copied without an encoder. */

@@ -88,7 +88,7 @@ public final class LdapDirectorySource implements DirectorySource {
      */
     @Override
     public ReadSummary readAll(Receiver receiver) {
-        return search(config.filter(), receiver, entry -> { });
+        return search(config.filter(), receiver, changed -> { });
     }
 
     /** A receiver that holds nothing and hands every mapped entry to the sink. */
@@ -163,7 +163,7 @@ public final class LdapDirectorySource implements DirectorySource {
             }
             Filter filter = since == null ? config.filter()
                     : Filter.createANDFilter(config.filter(), Filter.createGreaterOrEqualFilter(attribute, since));
-            ReadSummary summary = search(filter, receiver, entry -> { });
+            ReadSummary summary = search(filter, receiver, changed -> { });
             return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
         }
         java.util.Date start = new java.util.Date(System.currentTimeMillis() - clockMargin.toMillis());
@@ -180,8 +180,7 @@ public final class LdapDirectorySource implements DirectorySource {
         // times in the plain form sort as their bytes do: the newest of them is found without
         // parsing any, and parsed once at the end
         byte[][] newestPlain = {null};
-        ReadSummary summary = search(filter, receiver, entry -> {
-            byte[] value = entry.getAttributeValueBytes(attribute);
+        ReadSummary summary = search(filter, receiver, value -> {
             if (value == null) {
                 return;
             }
@@ -396,10 +395,11 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     /**
-     * Reads the entries the filter matches; {@code observer} sees each as read, on the search thread,
-     * where each entry's content is digested and, unless the receiver holds it, mapped.
+     * Reads the entries the filter matches; {@code changes} gets each one's raw change attribute
+     * value (null when it has none) as read, on the search thread, where each entry's content is
+     * digested and, unless the receiver holds it, mapped.
      */
-    private ReadSummary search(Filter filter, Receiver receiver, Consumer<SearchResultEntry> observer) {
+    private ReadSummary search(Filter filter, Receiver receiver, Consumer<byte[]> changes) {
         long[] handed = {0};
         LDAPConnection connection = null;
         boolean healthy = false;
@@ -412,11 +412,12 @@ public final class LdapDirectorySource implements DirectorySource {
             // ones, four pages at most ahead
             Paged paged = ReadAhead.read(Math.max(100, 4 * config.pageSize()), readAheadThreads,
                     (each, goOn) -> pages(reading, filter, entry -> {
-                        observer.accept(entry);
-                        byte[] content = digests.of(entry);
-                        String id = soleId(entry);
-                        each.accept(id != null && receiver.holds(id, content) ? new Held(id, content, entry)
-                                : new Mapped(toDirectoryEntry(entry), content));
+                        ContentDigest.Content content = digests.of(entry);
+                        changes.accept(content.changed());
+                        String id = soleId(content.ids());
+                        each.accept(id != null && receiver.holds(id, content.digest())
+                                ? new Held(id, content.digest(), entry)
+                                : new Mapped(toDirectoryEntry(entry), content.digest()));
                     }, goOn), (Read read) -> {
                         if (read instanceof Held held) {
                             receiver.held(held.id(), held.content(), () -> toDirectoryEntry(held.raw()));
@@ -576,8 +577,7 @@ public final class LdapDirectorySource implements DirectorySource {
      * The entry's identity when it has exactly one, as its mapping would read it (stripped); null
      * otherwise: such an entry is always mapped, and its mapping says what is wrong.
      */
-    private String soleId(SearchResultEntry entry) {
-        byte[][] ids = entry.getAttributeValueByteArrays(config.idAttribute());
+    private String soleId(byte[][] ids) {
         if (ids == null || ids.length != 1) {
             return null;
         }
