@@ -40,8 +40,11 @@ public final class SyncPipeline {
 
     private static final Logger LOG = Logger.getLogger(SyncPipeline.class.getName());
     private static final int BATCH = 500;
-    /** Rejections read again unchanged that are recorded in one statement. */
-    private static final int REJECTED_AGAIN_AT_ONCE = 10_000;
+    /**
+     * Rejections read again unchanged that are recorded in one go: while the run records them, the
+     * source reads on ahead.
+     */
+    private static final int REJECTED_AGAIN_AT_ONCE = BATCH;
     private static final int VIEWER_PAGE = 200;
     private static final int PROGRESS_EVERY_VIEWERS = 100;
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
@@ -361,8 +364,8 @@ public final class SyncPipeline {
         private final Map<String, byte[]> digests = new java.util.HashMap<>();
         private final List<AuditEvent> notes = new ArrayList<>();
         /**
-         * Identities of entries read as they were when rejected, to be recorded as rejected again:
-         * in one go at the end of the read (or when it holds {@value #REJECTED_AGAIN_AT_ONCE}).
+         * Identities of entries read as they were when rejected, to be recorded as rejected again,
+         * {@value #REJECTED_AGAIN_AT_ONCE} at a time and the rest at the end of the read.
          */
         private final java.util.Set<String> rejectedAgain = new java.util.LinkedHashSet<>();
         private long rejectedAgainInAll;
