@@ -63,12 +63,16 @@ public interface DirectorySource {
      */
     interface Receiver {
 
+        /** What {@link #holds} answers for an entry the receiver does not hold. */
+        int NOT_HELD = -1;
+
         /**
          * Whether the receiver already holds the entry with this identity exactly as its content
-         * digest says, so that it need not be mapped. Asked on the source's reading thread, before
-         * the entry's turn: it must read only what stays fixed while the read runs.
+         * digest says, so that it need not be mapped: a handle of at least 0 that {@link #held} gets
+         * back if so, {@link #NOT_HELD} if not. Asked on the source's reading thread, before the
+         * entry's turn: it must read only what stays fixed while the read runs.
          */
-        boolean holds(String id, byte[] content);
+        int holds(String id, byte[] content);
 
         /**
          * An entry as mapped.
@@ -79,11 +83,11 @@ public interface DirectorySource {
         void entry(DirectoryEntry entry, byte[] content);
 
         /**
-         * In place of {@link #entry}, an entry {@link #holds} said is held. Should the receiver find
-         * at its turn that it needs the entry after all (a second entry with the same identity),
-         * {@code mapped} maps it.
+         * In place of {@link #entry}, an entry {@link #holds} said is held, with the handle it gave.
+         * Should the receiver find at its turn that it needs the entry after all (a second entry
+         * with the same identity), {@code mapped} maps it.
          */
-        void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped);
+        void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped);
     }
 
     /** Whether the source can read only what changed ({@link #readChanges}). */

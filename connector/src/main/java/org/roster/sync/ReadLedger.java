@@ -195,19 +195,41 @@ final class ReadLedger {
 
         /**
          * Whether the employee with this id was last read as this digest says (stored so, or
-         * rejected so), and this is the first time it is said.
+         * rejected so), and this is the first time it is said: a handle naming the slot and which
+         * of the two ({@link ReadLedger#slotOf}, {@link ReadLedger#rejectedAgain}), or
+         * {@link org.roster.directory.DirectorySource.Receiver#NOT_HELD}.
          */
-        boolean holds(String id, byte[] digest) {
+        int holds(String id, byte[] digest) {
             int slot = find(id);
             if (slot < 0 || held.get(slot)) {
-                return false;
+                return org.roster.directory.DirectorySource.Receiver.NOT_HELD;
             }
-            if (!readAs(slot, digest) && !rejectedAs(slot, digest)) {
-                return false;
+            int handle;
+            if (readAs(slot, digest)) {
+                handle = slot << 1;
+            } else if (rejectedAs(slot, digest)) {
+                handle = slot << 1 | 1;
+            } else {
+                return org.roster.directory.DirectorySource.Receiver.NOT_HELD;
             }
             held.set(slot);
-            return true;
+            return handle;
         }
+    }
+
+    /** The slot a {@link Holding#holds} handle names. */
+    static int slotOf(int handle) {
+        return handle >>> 1;
+    }
+
+    /** Whether a {@link Holding#holds} handle says the entry was rejected so, rather than stored so. */
+    static boolean rejectedAgain(int handle) {
+        return (handle & 1) != 0;
+    }
+
+    /** The id of the slot's employee. */
+    String id(int slot) {
+        return ids[slot];
     }
 
     /** The employees the store held as active that this read did not meet, in batches. */

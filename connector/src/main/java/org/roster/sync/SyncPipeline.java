@@ -386,18 +386,23 @@ public final class SyncPipeline {
         }
 
         @Override
-        public boolean holds(String id, byte[] content) {
-            return holding != null && holding.holds(id, asking.content(content));
+        public int holds(String id, byte[] content) {
+            return holding == null ? NOT_HELD : holding.holds(id, asking.content(content));
         }
 
         @Override
-        public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
-            byte[] digest = digesting.content(content);
-            if (known(ledger.find(id), id, digest)) {
-                progress.read.incrementAndGet();
-            } else {
+        public void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
+            int slot = ReadLedger.slotOf(handle);
+            if (ledger.isSeen(slot)) {
                 // an entry with this identity came first: this one is needed, to be rejected
                 entry(mapped.get(), content);
+                return;
+            }
+            progress.read.incrementAndGet();
+            if (ReadLedger.rejectedAgain(handle)) {
+                rejectedAgain(slot, ledger.id(slot));
+            } else {
+                unchanged(slot);
             }
         }
 
@@ -414,15 +419,20 @@ public final class SyncPipeline {
                 return true;
             }
             if (ledger.rejectedAs(slot, digest)) {
-                ledger.seen(slot, false);
-                progress.rejected.incrementAndGet();
-                rejectedAgain.add(id);
-                if (rejectedAgain.size() >= REJECTED_AGAIN_AT_ONCE) {
-                    recordRejectedAgain();
-                }
+                rejectedAgain(slot, id);
                 return true;
             }
             return false;
+        }
+
+        /** The entry with the slot's identity was read as it was when rejected: it is rejected again. */
+        private void rejectedAgain(int slot, String id) {
+            ledger.seen(slot, false);
+            progress.rejected.incrementAndGet();
+            rejectedAgain.add(id);
+            if (rejectedAgain.size() >= REJECTED_AGAIN_AT_ONCE) {
+                recordRejectedAgain();
+            }
         }
 
         /** Records the rejections read again unchanged so far, in one go. */

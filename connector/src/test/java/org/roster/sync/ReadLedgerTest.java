@@ -62,6 +62,35 @@ class ReadLedgerTest {
     }
 
     @Test
+    void theSourcesSideHoldsAnEntryReadAsStoredOrAsRejectedOnceAndSaysWhich() {
+        byte[] stored = new byte[32];
+        byte[] rejected = new byte[32];
+        rejected[0] = 1;
+        byte[] other = new byte[32];
+        other[0] = 2;
+        store.storeRead("a", ReadFingerprint.of(stored, Person.SelfService.NONE), true, Person.SelfService.NONE);
+        store.rememberRejected(List.of(new StateStore.RejectedRead(new org.roster.directory.Rejection(
+                "uid=b", java.util.Optional.of("b"), "mobile is not a number"),
+                ReadFingerprint.of(rejected, Person.SelfService.NONE))));
+        ReadLedger ledger = ReadLedger.load(store, 2);
+        ReadLedger.Holding side = ledger.holding();
+
+        int a = side.holds("a", stored);
+        int b = side.holds("b", rejected);
+
+        assertThat(a).isNotNegative();
+        assertThat(ReadLedger.slotOf(a)).isEqualTo(ledger.find("a"));
+        assertThat(ReadLedger.rejectedAgain(a)).isFalse();
+        assertThat(b).isNotNegative();
+        assertThat(ledger.id(ReadLedger.slotOf(b))).isEqualTo("b");
+        assertThat(ReadLedger.rejectedAgain(b)).isTrue();
+        // a second entry with the identity is not held: it must reach the run, to be rejected there
+        assertThat(side.holds("a", stored)).isNegative();
+        assertThat(side.holds("b", other)).isNegative();
+        assertThat(side.holds("c", stored)).isNegative();
+    }
+
+    @Test
     void whoTheReadDidNotMeetIsUnseenAndAnIdTheStoreNeverHeldIsNotAdded() {
         store.storeRead("a", "", true, Person.SelfService.NONE);
         store.storeRead("b", "", true, Person.SelfService.NONE);

@@ -447,8 +447,9 @@ class SyncPipelineTest {
                 }
                 byte[] content = contentDigest(entry);
                 String id = entry.ids().size() == 1 ? entry.ids().get(0).strip() : null;
-                if (id != null && receiver.holds(id, content)) {
-                    receiver.held(id, content, () -> {
+                int handle = id == null ? Receiver.NOT_HELD : receiver.holds(id, content);
+                if (handle >= 0) {
+                    receiver.held(handle, content, () -> {
                         mapped.incrementAndGet();
                         return entry;
                     });

@@ -95,8 +95,8 @@ public final class LdapDirectorySource implements DirectorySource {
     private static Receiver mapping(Consumer<DirectoryEntry> sink) {
         return new Receiver() {
             @Override
-            public boolean holds(String id, byte[] content) {
-                return false;
+            public int holds(String id, byte[] content) {
+                return NOT_HELD;
             }
 
             @Override
@@ -105,7 +105,7 @@ public final class LdapDirectorySource implements DirectorySource {
             }
 
             @Override
-            public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
+            public void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
                 sink.accept(mapped.get());
             }
         };
@@ -391,7 +391,7 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     /** An entry the receiver said it holds: its mapping waits until asked for. */
-    private record Held(String id, byte[] content, SearchResultEntry raw) implements Read {
+    private record Held(int handle, byte[] content, SearchResultEntry raw) implements Read {
     }
 
     /**
@@ -415,12 +415,12 @@ public final class LdapDirectorySource implements DirectorySource {
                         ContentDigest.Content content = digests.of(entry);
                         changes.accept(content.changed());
                         String id = soleId(content.ids());
-                        each.accept(id != null && receiver.holds(id, content.digest())
-                                ? new Held(id, content.digest(), entry)
+                        int handle = id == null ? Receiver.NOT_HELD : receiver.holds(id, content.digest());
+                        each.accept(handle >= 0 ? new Held(handle, content.digest(), entry)
                                 : new Mapped(toDirectoryEntry(entry), content.digest()));
                     }, goOn), (Read read) -> {
                         if (read instanceof Held held) {
-                            receiver.held(held.id(), held.content(), () -> toDirectoryEntry(held.raw()));
+                            receiver.held(held.handle(), held.content(), () -> toDirectoryEntry(held.raw()));
                         } else {
                             Mapped mapped = (Mapped) read;
                             receiver.entry(mapped.entry(), mapped.content());

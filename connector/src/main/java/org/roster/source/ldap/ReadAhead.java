@@ -67,19 +67,19 @@ final class ReadAhead {
         AtomicBoolean stopped = new AtomicBoolean();
         Thread reader = threads.newThread(() -> {
             End end;
-            List<Object> chunk = new ArrayList<>(CHUNK);
+            Chunk chunk = new Chunk();
             try {
                 R result = search.run(entry -> {
                     if (!stopped.get()) {
-                        chunk.add(entry);
-                        if (chunk.size() == CHUNK) {
-                            handOver(queue, chunk);
+                        chunk.entries.add(entry);
+                        if (chunk.entries.size() == CHUNK) {
+                            chunk.handOver(queue);
                         }
                     }
                 }, () -> {
                     // between pages, while the server prepares the next, the caller gets what there is
                     if (!stopped.get()) {
-                        handOver(queue, chunk);
+                        chunk.handOver(queue);
                     }
                     return !stopped.get();
                 });
@@ -91,7 +91,7 @@ final class ReadAhead {
                 // interrupted, the caller has gone and waits for nothing; otherwise it gets what was
                 // read, even before a failure
                 if (!stopped.get()) {
-                    handOver(queue, chunk);
+                    chunk.handOver(queue);
                 }
                 put(queue, end);
             }
@@ -149,11 +149,16 @@ final class ReadAhead {
         }
     }
 
-    /** Puts the chunk's entries on the queue, if it holds any, and empties it. */
-    private static void handOver(BlockingQueue<Object> queue, List<Object> chunk) {
-        if (!chunk.isEmpty()) {
-            put(queue, List.copyOf(chunk));
-            chunk.clear();
+    /** The entries the search thread gathers until it hands them over. */
+    private static final class Chunk {
+        private List<Object> entries = new ArrayList<>(CHUNK);
+
+        /** Puts the entries on the queue, if there are any, and starts a new chunk. */
+        void handOver(BlockingQueue<Object> queue) {
+            if (!entries.isEmpty()) {
+                put(queue, entries);
+                entries = new ArrayList<>(CHUNK);
+            }
         }
     }
 

@@ -268,9 +268,16 @@ class LdapDirectorySourceTest {
             this.holds = holds;
         }
 
+        /** The ids of entries said to be held, by handle. */
+        private final List<String> handles = new CopyOnWriteArrayList<>();
+
         @Override
-        public boolean holds(String id, byte[] content) {
-            return holds.test(id, content);
+        public int holds(String id, byte[] content) {
+            if (!holds.test(id, content)) {
+                return NOT_HELD;
+            }
+            handles.add(id);
+            return handles.size() - 1;
         }
 
         @Override
@@ -280,7 +287,8 @@ class LdapDirectorySourceTest {
         }
 
         @Override
-        public void held(String id, byte[] content, java.util.function.Supplier<DirectoryEntry> entry) {
+        public void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> entry) {
+            String id = handles.get(handle);
             held.put(id, entry);
             contents.put(id, content);
         }
