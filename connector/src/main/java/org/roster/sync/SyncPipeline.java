@@ -290,8 +290,8 @@ public final class SyncPipeline {
 
     /**
      * What a plan is made from besides the stored directory: the policy. The same policy gives the
-     * same basis within one process (its sets print in an order fixed per process, so after a restart
-     * the first complete run plans in full once).
+     * same basis in every process (its sets print in a fixed order), so a restart neither reads every
+     * entry again in full nor plans every viewer again.
      */
     private String planBasis() {
         try {

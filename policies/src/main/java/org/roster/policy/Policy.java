@@ -45,7 +45,9 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         scope = List.copyOf(scope);
-        fields = Set.copyOf(fields);
+        // sets in a fixed order: a policy prints the same in every process, and what a run plans and
+        // reads is judged by that print (a digest of it), across restarts too
+        fields = ordered(fields, PersonField.class);
         fields.stream().filter(f -> !f.releasable()).findFirst().ifPresent(f -> {
             throw new IllegalArgumentException("field " + f.policyName() + " steers decisions but may never leave Roster");
         });
@@ -112,8 +114,8 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         public static final PhoneAcceptance ANY = new PhoneAcceptance(EnumSet.allOf(NumberKind.class), Set.of());
 
         public PhoneAcceptance {
-            kinds = Set.copyOf(kinds);
-            regions = Set.copyOf(regions);
+            kinds = ordered(kinds, NumberKind.class);
+            regions = sorted(regions);
         }
     }
 
@@ -133,6 +135,20 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
             Objects.requireNonNull(personalData, "personalData");
             Objects.requireNonNull(auditRecords, "auditRecords");
         }
+    }
+
+    /** An unmodifiable copy in the enum's order (no nulls). */
+    static <E extends Enum<E>> Set<E> ordered(java.util.Collection<E> values, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        values.forEach(v -> copy.add(Objects.requireNonNull(v, "a set of a policy holds no null")));
+        return java.util.Collections.unmodifiableSet(copy);
+    }
+
+    /** An unmodifiable copy in sorted order (no nulls). */
+    static Set<String> sorted(java.util.Collection<String> values) {
+        java.util.TreeSet<String> copy = new java.util.TreeSet<>();
+        values.forEach(v -> copy.add(Objects.requireNonNull(v, "a set of a policy holds no null")));
+        return java.util.Collections.unmodifiableSet(copy);
     }
 
     /**

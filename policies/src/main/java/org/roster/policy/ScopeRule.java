@@ -66,7 +66,7 @@ public sealed interface ScopeRule {
         record FieldIn(PersonField field, Set<String> values) implements Match {
             public FieldIn {
                 Objects.requireNonNull(field, "field");
-                values = Set.copyOf(values.stream().map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).toList());
+                values = Policy.sorted(values.stream().map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).toList());
             }
         }
 
