@@ -190,6 +190,13 @@ public final class JpaStateStore implements StateStore {
         });
     }
 
+    @Override
+    public void forgetRejected(java.util.Collection<String> employeeIds) {
+        if (!employeeIds.isEmpty()) {
+            tx.inTransaction(() -> forget(employeeIds.toArray(String[]::new)));
+        }
+    }
+
     /** Forgets what these employees were last rejected as. */
     private void forget(String[] employeeIds) {
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);

@@ -232,6 +232,23 @@ final class ReadLedger {
         return ids[slot];
     }
 
+    /** The identities last rejected as read that this read did not meet, in batches. */
+    void forEachUnseenRejected(int batchSize, Consumer<List<String>> batch) {
+        List<String> unseen = new ArrayList<>(batchSize);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != null && (flags[i] & REJECTED_READ) != 0 && (flags[i] & SEEN) == 0) {
+                unseen.add(ids[i]);
+                if (unseen.size() == batchSize) {
+                    batch.accept(List.copyOf(unseen));
+                    unseen.clear();
+                }
+            }
+        }
+        if (!unseen.isEmpty()) {
+            batch.accept(List.copyOf(unseen));
+        }
+    }
+
     /** The employees the store held as active that this read did not meet, in batches. */
     void forEachUnseen(int batchSize, Consumer<List<String>> batch) {
         List<String> unseen = new ArrayList<>(batchSize);

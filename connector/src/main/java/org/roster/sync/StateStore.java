@@ -104,6 +104,14 @@ public interface StateStore {
     default void rememberRejected(List<RejectedRead> rejected) {
     }
 
+    /**
+     * Forgets what these were rejected as: they are no longer in the directory (a complete read did
+     * not meet them, or the source reported them deleted). A rejection's name in the directory is
+     * personal data, kept no longer than the entry is there.
+     */
+    default void forgetRejected(java.util.Collection<String> employeeIds) {
+    }
+
     /** Every remembered rejected read: the employee id and the read fingerprint it was rejected as. */
     default void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
     }

@@ -229,6 +229,7 @@ public final class SyncPipeline {
         if (read.complete() && mode.incremental()) {
             LOG.info(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
             progress.gone.set(store.markGone(deleted[0]));
+            store.forgetRejected(deleted[0]);
             if (progress.gone.get() > 0) {
                 audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
                         "run:" + runId, progress.gone.get() + " employees were deleted from the directory; "
@@ -239,6 +240,8 @@ public final class SyncPipeline {
             java.util.concurrent.atomic.AtomicLong gone = new java.util.concurrent.atomic.AtomicLong();
             ledger.forEachUnseen(BATCH, unseen -> gone.addAndGet(store.markGone(unseen)));
             progress.gone.set(gone.get());
+            // entries rejected before and not in the directory any more: nothing of them is kept
+            ledger.forEachUnseenRejected(BATCH, store::forgetRejected);
             if (progress.gone.get() > 0) {
                 audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.gone",
                         "run:" + runId, progress.gone.get() + " employees are no longer in the directory; "

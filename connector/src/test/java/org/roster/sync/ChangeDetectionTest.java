@@ -131,6 +131,23 @@ class ChangeDetectionTest {
     }
 
     @Test
+    void whatARejectedEntryWasRejectedAsIsForgottenWhenACompleteReadNoLongerMeetsIt() {
+        directory.put(person("f9", "Ivo", "Finance", "12"));
+        run();
+        run();
+        assertThat(store.rejectedReadIds()).contains("f9");
+
+        directory.failAfter(3, "the server went away");
+        run();
+        assertThat(store.rejectedReadIds()).as("an incomplete read proves nothing").contains("f9");
+
+        directory.failAfter(-1, "");
+        directory.remove("f9");
+        run();
+        assertThat(store.rejectedReadIds()).doesNotContain("f9");
+    }
+
+    @Test
     void aTypoKeepsTheLastGoodNumberRunAfterRunAndItsFixIsAccepted() {
         directory.put(person("f2", "Ben", "Finance", "n/a"));
         run();

@@ -496,6 +496,16 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized void forgetRejected(java.util.Collection<String> employeeIds) {
+        employeeIds.forEach(rejectedReads::remove);
+    }
+
+    /** The ids whose rejected reads are remembered. */
+    synchronized java.util.Set<String> rejectedReadIds() {
+        return java.util.Set.copyOf(rejectedReads.keySet());
+    }
+
+    @Override
     public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
         Map<String, RejectedRead> copy;
         synchronized (this) {
