@@ -107,8 +107,7 @@ public final class JpaStateStore implements StateStore {
         if (keyed.isEmpty()) {
             return;
         }
-        tx.inTransaction(() -> {
-            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        tx.inTransaction(() -> jdbc("remembering rejected reads", connection -> {
             try (java.sql.PreparedStatement upsert = connection.prepareStatement(
                     "insert into rejected_read (employee_id, read_fingerprint, reference, reason) values (?, ?, ?, ?) "
                             + "on conflict (employee_id) do update set read_fingerprint = excluded.read_fingerprint, "
@@ -117,25 +116,18 @@ public final class JpaStateStore implements StateStore {
                     Rejection rejection = read.rejection();
                     upsert.setString(1, rejection.employeeId().orElseThrow());
                     upsert.setString(2, read.readFingerprint());
-                    upsert.setString(3, clip(rejection.reference()));
-                    upsert.setString(4, clip(rejection.reason()));
+                    upsert.setString(3, RejectionEntity.clip(rejection.reference()));
+                    upsert.setString(4, RejectionEntity.clip(rejection.reason()));
                     upsert.addBatch();
                 }
-                upsert.executeBatch();
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("remembering rejected reads failed", e);
+                return upsert.executeBatch();
             }
-        });
-    }
-
-    private static String clip(String text) {
-        return text.length() > 1024 ? text.substring(0, 1024) : text;
+        }));
     }
 
     @Override
     public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
-        tx.inTransaction(() -> {
-            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        tx.inTransaction(() -> jdbc("reading the rejected reads", connection -> {
             try (java.sql.PreparedStatement query = connection.prepareStatement(
                     "select employee_id, read_fingerprint from rejected_read")) {
                 query.setFetchSize(10_000);
@@ -144,10 +136,9 @@ public final class JpaStateStore implements StateStore {
                         read.accept(rows.getString(1), rows.getString(2));
                     }
                 }
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("reading the rejected reads failed", e);
             }
-        });
+            return null;
+        }));
     }
 
     @Override
@@ -156,15 +147,12 @@ public final class JpaStateStore implements StateStore {
             return 0;
         }
         String[] ids = employeeIds.toArray(String[]::new);
-        return tx.inTransaction(() -> {
-            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        return tx.inTransaction(() -> jdbc("recording rejections again", connection -> {
             // no waiting for the disk: the run's next commit that waits (the log is written in order)
             // makes these rows durable with it, and a run cut short before that is marked failed and
             // the next run reads again
             try (java.sql.Statement unhurried = connection.createStatement()) {
                 unhurried.execute("set local synchronous_commit = off");
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("recording rejections again failed", e);
             }
             // as saving the rejections would: a rejected entry keeps its employee's last good state
             try (java.sql.PreparedStatement seen = connection.prepareStatement(
@@ -172,8 +160,6 @@ public final class JpaStateStore implements StateStore {
                 seen.setLong(1, runId);
                 seen.setArray(2, connection.createArrayOf("varchar", ids));
                 seen.executeUpdate();
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("marking rejected employees seen failed", e);
             }
             // the rejection ids are drawn from the sequence the entity draws its blocks from: each
             // value is one the entity never hands out
@@ -184,10 +170,8 @@ public final class JpaStateStore implements StateStore {
                 insert.setLong(1, runId);
                 insert.setArray(2, connection.createArrayOf("varchar", ids));
                 return (long) insert.executeUpdate();
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("recording rejections again failed", e);
             }
-        });
+        }));
     }
 
     @Override
@@ -199,13 +183,32 @@ public final class JpaStateStore implements StateStore {
 
     /** Forgets what these employees were last rejected as. */
     private void forget(String[] employeeIds) {
-        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
-        try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                "delete from rejected_read where employee_id = any (?)")) {
-            delete.setArray(1, connection.createArrayOf("varchar", employeeIds));
-            delete.executeUpdate();
+        jdbc("forgetting rejected reads", connection -> {
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "delete from rejected_read where employee_id = any (?)")) {
+                delete.setArray(1, connection.createArrayOf("varchar", employeeIds));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Work on the transaction's own JDBC connection. */
+    @FunctionalInterface
+    private interface Jdbc<T> {
+        T on(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs JDBC work on the connection of the current transaction, for what the persistence
+     * provider does poorly (streaming a whole table, set-based statements with array parameters).
+     *
+     * @param what what the work does, for the error: {@code "reading the rejected reads"}
+     */
+    private <T> T jdbc(String what, Jdbc<T> work) {
+        try {
+            return work.on(em.unwrap(java.sql.Connection.class));
         } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("forgetting rejected reads failed", e);
+            throw new jakarta.persistence.PersistenceException(what + " failed", e);
         }
     }
 
@@ -303,8 +306,7 @@ public final class JpaStateStore implements StateStore {
     public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
         // one pass over the table, streamed by the driver a page at a time: no order is needed, and
         // no page's plan depends on where the last one ended
-        tx.inTransaction(() -> {
-            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        tx.inTransaction(() -> jdbc("reading the stored read fingerprints", connection -> {
             try (java.sql.PreparedStatement query = connection.prepareStatement(
                     "select e.id, e.read_fingerprint, e.in_scope, s.opted_out, s.opted_in from employee e "
                             + "left join self_service s on s.employee_id = e.id where e.status = ?")) {
@@ -318,10 +320,9 @@ public final class JpaStateStore implements StateStore {
                                 rows.getBoolean(5))));
                     }
                 }
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException("reading the stored read fingerprints failed", e);
             }
-        });
+            return null;
+        }));
     }
 
     @Override

@@ -28,9 +28,14 @@ public class RejectionEntity {
 
     RejectionEntity(long runId, String reference, String employeeId, String reason) {
         this.runId = runId;
-        this.reference = reference.length() > 1024 ? reference.substring(0, 1024) : reference;
+        this.reference = clip(reference);
         this.employeeId = employeeId;
-        this.reason = reason.length() > 1024 ? reason.substring(0, 1024) : reason;
+        this.reason = clip(reason);
+    }
+
+    /** Text cut to the 1024 characters a reference or a reason column holds. */
+    static String clip(String text) {
+        return text.length() > 1024 ? text.substring(0, 1024) : text;
     }
 
     public Long getId() { return id; }

@@ -234,35 +234,28 @@ final class ReadLedger {
 
     /** The identities last rejected as read that this read did not meet, in batches. */
     void forEachUnseenRejected(int batchSize, Consumer<List<String>> batch) {
-        List<String> unseen = new ArrayList<>(batchSize);
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != null && (flags[i] & REJECTED_READ) != 0 && (flags[i] & SEEN) == 0) {
-                unseen.add(ids[i]);
-                if (unseen.size() == batchSize) {
-                    batch.accept(List.copyOf(unseen));
-                    unseen.clear();
-                }
-            }
-        }
-        if (!unseen.isEmpty()) {
-            batch.accept(List.copyOf(unseen));
-        }
+        forEachIdWhose(f -> (f & REJECTED_READ) != 0 && (f & SEEN) == 0, batchSize, batch);
     }
 
     /** The employees the store held as active that this read did not meet, in batches. */
     void forEachUnseen(int batchSize, Consumer<List<String>> batch) {
-        List<String> unseen = new ArrayList<>(batchSize);
+        forEachIdWhose(f -> (f & (STORED | SEEN)) == STORED, batchSize, batch);
+    }
+
+    /** The ids of the slots whose flags pass the test, in batches. */
+    private void forEachIdWhose(java.util.function.IntPredicate flagged, int batchSize, Consumer<List<String>> batch) {
+        List<String> found = new ArrayList<>(batchSize);
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != null && (flags[i] & (STORED | SEEN)) == STORED) {
-                unseen.add(ids[i]);
-                if (unseen.size() == batchSize) {
-                    batch.accept(List.copyOf(unseen));
-                    unseen.clear();
+            if (ids[i] != null && flagged.test(flags[i])) {
+                found.add(ids[i]);
+                if (found.size() == batchSize) {
+                    batch.accept(List.copyOf(found));
+                    found.clear();
                 }
             }
         }
-        if (!unseen.isEmpty()) {
-            batch.accept(List.copyOf(unseen));
+        if (!found.isEmpty()) {
+            batch.accept(List.copyOf(found));
         }
     }
 

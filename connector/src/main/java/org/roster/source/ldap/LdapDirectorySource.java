@@ -79,7 +79,7 @@ public final class LdapDirectorySource implements DirectorySource {
 
     @Override
     public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
-        return readAll(mapping(sink));
+        return search(config.filter(), mapping(sink), false, changed -> { });
     }
 
     /**
@@ -88,7 +88,7 @@ public final class LdapDirectorySource implements DirectorySource {
      */
     @Override
     public ReadSummary readAll(Receiver receiver) {
-        return search(config.filter(), receiver, changed -> { });
+        return search(config.filter(), receiver, true, changed -> { });
     }
 
     /** A receiver that holds nothing and hands every mapped entry to the sink. */
@@ -126,7 +126,7 @@ public final class LdapDirectorySource implements DirectorySource {
      */
     @Override
     public ChangeRead readChanges(String since, Consumer<DirectoryEntry> sink) {
-        return readChanges(since, mapping(sink));
+        return changes(since, mapping(sink), false);
     }
 
     /**
@@ -136,6 +136,11 @@ public final class LdapDirectorySource implements DirectorySource {
      */
     @Override
     public ChangeRead readChanges(String since, Receiver receiver) {
+        return changes(since, receiver, true);
+    }
+
+    /** Reads the changes since the watermark; {@code digesting}: with each entry's content digest. */
+    private ChangeRead changes(String since, Receiver receiver, boolean digesting) {
         String attribute = config.changeAttribute().orElseThrow(() -> new UnsupportedOperationException(
                 "this LDAP source does not track changes (roster.source.ldap.change-attribute)"));
         if (LdapSourceConfig.CONTENT_SYNC.equals(attribute)) {
@@ -163,7 +168,7 @@ public final class LdapDirectorySource implements DirectorySource {
             }
             Filter filter = since == null ? config.filter()
                     : Filter.createANDFilter(config.filter(), Filter.createGreaterOrEqualFilter(attribute, since));
-            ReadSummary summary = search(filter, receiver, changed -> { });
+            ReadSummary summary = search(filter, receiver, digesting, changed -> { });
             return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
         }
         java.util.Date start = new java.util.Date(System.currentTimeMillis() - clockMargin.toMillis());
@@ -180,7 +185,7 @@ public final class LdapDirectorySource implements DirectorySource {
         // times in the plain form sort as their bytes do: the newest of them is found without
         // parsing any, and parsed once at the end
         byte[][] newestPlain = {null};
-        ReadSummary summary = search(filter, receiver, value -> {
+        ReadSummary summary = search(filter, receiver, digesting, value -> {
             if (value == null) {
                 return;
             }
@@ -397,9 +402,10 @@ public final class LdapDirectorySource implements DirectorySource {
     /**
      * Reads the entries the filter matches; {@code changes} gets each one's raw change attribute
      * value (null when it has none) as read, on the search thread, where each entry's content is
-     * digested and, unless the receiver holds it, mapped.
+     * digested (when {@code digesting}: a reader that keeps nothing needs no digests) and, unless
+     * the receiver holds it, mapped.
      */
-    private ReadSummary search(Filter filter, Receiver receiver, Consumer<byte[]> changes) {
+    private ReadSummary search(Filter filter, Receiver receiver, boolean digesting, Consumer<byte[]> changes) {
         long[] handed = {0};
         LDAPConnection connection = null;
         boolean healthy = false;
@@ -407,11 +413,16 @@ public final class LdapDirectorySource implements DirectorySource {
             // one connection for every page: paged-search cookies belong to the connection
             connection = connections.take();
             LDAPConnection reading = connection;
-            ContentDigest digests = new ContentDigest(config);
+            ContentDigest digests = digesting ? new ContentDigest(config) : null;
             // the next entries arrive, are digested and mapped while the caller handles the last
             // ones, four pages at most ahead
             Paged paged = ReadAhead.read(Math.max(100, 4 * config.pageSize()), readAheadThreads,
                     (each, goOn) -> pages(reading, filter, entry -> {
+                        if (!digesting) {
+                            changes.accept(config.changeAttribute().map(entry::getAttributeValueBytes).orElse(null));
+                            each.accept(new Mapped(toDirectoryEntry(entry), null));
+                            return;
+                        }
                         ContentDigest.Content content = digests.of(entry);
                         changes.accept(content.changed());
                         String id = soleId(content.ids());
