@@ -99,45 +99,6 @@ public class EmployeeEntity {
         };
     }
 
-    void update(Employee employee, long runId, boolean inScope, boolean contactAllowed, String scopeRule,
-                String scopeReason, Instant now) {
-        Map<PersonField, String> v = employee.values();
-        this.reference = employee.reference();
-        this.givenName = v.get(PersonField.GIVEN_NAME);
-        this.surname = v.get(PersonField.SURNAME);
-        this.displayName = v.get(PersonField.DISPLAY_NAME);
-        this.mobile = v.get(PersonField.MOBILE);
-        this.workPhone = v.get(PersonField.WORK_PHONE);
-        this.mail = v.get(PersonField.MAIL);
-        this.department = v.get(PersonField.DEPARTMENT);
-        this.location = v.get(PersonField.LOCATION);
-        this.title = v.get(PersonField.TITLE);
-        this.employeeType = v.get(PersonField.EMPLOYEE_TYPE);
-        this.manager = v.get(PersonField.MANAGER);
-        this.accountDisabled = v.get(PersonField.ACCOUNT_DISABLED);
-        this.optOut = v.get(PersonField.OPT_OUT);
-        this.consent = v.get(PersonField.CONSENT);
-        this.referenceKey = org.roster.policy.Names.dn(employee.reference());
-        this.managerKey = manager == null ? null : org.roster.policy.Names.dn(manager);
-        this.status = Status.ACTIVE;
-        this.inScope = inScope;
-        this.contactAllowed = contactAllowed;
-        this.scopeRule = scopeRule;
-        this.scopeReason = scopeReason;
-        this.lastSeenRun = runId;
-        this.updatedAt = now;
-        this.goneAt = null;
-    }
-
-    void seen(long runId) {
-        this.lastSeenRun = runId;
-    }
-
-    /** Keeps the read fingerprint of the entry just stored or seen; empty keeps none. */
-    void readAs(String fingerprint) {
-        this.readFingerprint = fingerprint.isEmpty() ? null : fingerprint;
-    }
-
     /** The employee as read, with the groups stored for them. */
     public Employee toEmployee(java.util.Set<String> groups) {
         return new Employee(id, reference, toEmployee().values(), groups);

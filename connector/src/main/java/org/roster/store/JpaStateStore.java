@@ -48,56 +48,143 @@ public final class JpaStateStore implements StateStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return tx.inTransaction(() -> {
-            Map<String, String> seen = new HashMap<>();
-            em.createQuery("select e.id, e.reference from EmployeeEntity e where e.id in :ids and e.lastSeenRun = :run",
-                            Object[].class).setParameter("ids", List.copyOf(ids)).setParameter("run", runId)
-                    .getResultList().forEach(row -> seen.put((String) row[0], (String) row[1]));
-            return seen;
-        });
+        return tx.inTransaction(() -> jdbc("finding employees this run read", connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select id, reference from employee where id = any (?) and last_seen_run = ?")) {
+                query.setArray(1, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
+                query.setLong(2, runId);
+                return pairs(query);
+            }
+        }));
+    }
+
+    /** The rows of a query of two text columns, the first one unique, as a map. */
+    private static Map<String, String> pairs(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        Map<String, String> found = new HashMap<>();
+        try (java.sql.ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return found;
     }
 
     @Override
     public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
         tx.inTransaction(() -> {
-            List<String> ids = new ArrayList<>(employees.size() + rejections.size());
-            employees.forEach(d -> ids.add(d.employee().id()));
-            rejections.forEach(r -> r.employeeId().ifPresent(ids::add));
-            Map<String, EmployeeEntity> existing = new HashMap<>();
-            if (!ids.isEmpty()) {
-                em.createQuery("select e from EmployeeEntity e where e.id in :ids", EmployeeEntity.class)
-                        .setParameter("ids", ids).getResultList().forEach(e -> existing.put(e.getId(), e));
-            }
-            int created = 0;
-            for (Decided decided : employees) {
-                Employee employee = decided.employee();
-                EmployeeEntity row = existing.get(employee.id());
-                if (row == null) {
-                    row = new EmployeeEntity(employee.id());
-                    existing.put(employee.id(), row);
-                    em.persist(row);
-                    created++;
-                }
-                ScopeDecision scope = decided.scope();
-                String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
-                        : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
-                row.update(employee, runId, scope.receives(), scope.delivered(), scope.ruleId(), reason,
-                        clock.instant());
-                row.readAs(decided.readFingerprint());
-            }
-            saveGroups(employees);
             if (!employees.isEmpty()) {
+                // one row per identity: should a list hold one twice, the later decision stands
+                Map<String, Decided> byId = new java.util.LinkedHashMap<>();
+                employees.forEach(d -> byId.put(d.employee().id(), d));
+                List<Decided> rows = List.copyOf(byId.values());
+                int created = upsert(runId, rows);
+                saveGroups(rows);
                 dropPlanBasis();
                 // accepted now: what they were last rejected as is no longer of use
-                forget(employees.stream().map(d -> d.employee().id()).toArray(String[]::new));
+                forget(byId.keySet().toArray(String[]::new));
+                analyseAsTheDirectoryGrows(created);
+            }
+            String[] rejected = rejections.stream().flatMap(r -> r.employeeId().stream()).toArray(String[]::new);
+            if (rejected.length > 0) {
+                // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
+                jdbc("marking rejected employees seen", connection -> {
+                    try (java.sql.PreparedStatement seen = connection.prepareStatement(
+                            "update employee set last_seen_run = ? where id = any (?)")) {
+                        seen.setLong(1, runId);
+                        seen.setArray(2, connection.createArrayOf("varchar", rejected));
+                        return seen.executeUpdate();
+                    }
+                });
             }
             for (Rejection rejection : rejections) {
-                // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
-                rejection.employeeId().map(existing::get).ifPresent(row -> row.seen(runId));
                 em.persist(new RejectionEntity(runId, rejection.reference(), rejection.employeeId().orElse(null),
                         rejection.reason()));
             }
-            analyseAsTheDirectoryGrows(created);
+        });
+    }
+
+    /** The directory's fields an accepted entry sets, in the order of {@link #EMPLOYEE_TEXT}. */
+    private static final PersonField[] STORED_FIELDS = {PersonField.GIVEN_NAME, PersonField.SURNAME,
+            PersonField.DISPLAY_NAME, PersonField.MOBILE, PersonField.WORK_PHONE, PersonField.MAIL,
+            PersonField.DEPARTMENT, PersonField.LOCATION, PersonField.TITLE, PersonField.EMPLOYEE_TYPE,
+            PersonField.MANAGER, PersonField.ACCOUNT_DISABLED, PersonField.OPT_OUT, PersonField.CONSENT};
+
+    /** The text columns {@link #upsert} writes, each bound as one array. */
+    private static final List<String> EMPLOYEE_TEXT = List.of("id", "reference", "given_name", "surname",
+            "display_name", "mobile", "work_phone", "mail", "department", "location", "title", "employee_type",
+            "manager", "account_disabled", "opt_out", "consent", "reference_key", "manager_key", "scope_rule",
+            "scope_reason", "read_fingerprint", "fingerprint");
+
+    /**
+     * Inserts or updates a batch of employees, active again, with their {@link Decided#fingerprint}
+     * and read fingerprint; counts the new ones.
+     */
+    private static final String UPSERT_EMPLOYEES;
+
+    static {
+        String text = String.join(", ", EMPLOYEE_TEXT);
+        String columns = text + ", in_scope, contact_allowed, status, last_seen_run, updated_at, gone_at";
+        String arrays = String.join(", ", java.util.Collections.nCopies(EMPLOYEE_TEXT.size(), "?::varchar[]"));
+        String updates = String.join(", ", java.util.Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
+                .map(c -> c + " = excluded." + c).toList());
+        UPSERT_EMPLOYEES = "with written as (insert into employee (" + columns + ") select " + text
+                + ", in_scope, contact_allowed, 'ACTIVE', ?, ?, null from unnest(" + arrays
+                + ", ?::boolean[], ?::boolean[]) as u(" + text + ", in_scope, contact_allowed) "
+                + "on conflict (id) do update set " + updates + " returning xmax = 0 as created) "
+                + "select count(*) filter (where created) from written";
+    }
+
+    /**
+     * Writes the employees as decided, new or not, in one statement whose columns arrive as arrays:
+     * one round trip and one plan for the whole batch, where the persistence provider would send a
+     * statement per row and first load every row it changes. Whoever was gone is active again.
+     *
+     * @param employees at most one per identity
+     * @return how many of them were new
+     */
+    private int upsert(long runId, List<Decided> employees) {
+        int n = employees.size();
+        String[][] text = new String[EMPLOYEE_TEXT.size()][n];
+        Boolean[] inScope = new Boolean[n];
+        Boolean[] contactAllowed = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Decided decided = employees.get(i);
+            Employee employee = decided.employee();
+            Map<PersonField, String> values = employee.values();
+            ScopeDecision scope = decided.scope();
+            int c = 0;
+            text[c++][i] = employee.id();
+            text[c++][i] = employee.reference();
+            for (PersonField field : STORED_FIELDS) {
+                text[c++][i] = values.get(field);
+            }
+            text[c++][i] = org.roster.policy.Names.dn(employee.reference());
+            String manager = values.get(PersonField.MANAGER);
+            text[c++][i] = manager == null ? null : org.roster.policy.Names.dn(manager);
+            text[c++][i] = scope.ruleId();
+            text[c++][i] = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
+                    : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
+            text[c++][i] = decided.readFingerprint().isEmpty() ? null : decided.readFingerprint();
+            text[c][i] = decided.fingerprint();
+            inScope[i] = scope.receives();
+            contactAllowed[i] = scope.delivered();
+        }
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return jdbc("saving employees", connection -> {
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UPSERT_EMPLOYEES)) {
+                int p = 1;
+                upsert.setLong(p++, runId);
+                upsert.setObject(p++, now);
+                for (String[] column : text) {
+                    upsert.setArray(p++, connection.createArrayOf("varchar", column));
+                }
+                upsert.setArray(p++, connection.createArrayOf("bool", inScope));
+                upsert.setArray(p, connection.createArrayOf("bool", contactAllowed));
+                try (java.sql.ResultSet created = upsert.executeQuery()) {
+                    created.next();
+                    return created.getInt(1);
+                }
+            }
         });
     }
 
@@ -235,17 +322,32 @@ public final class JpaStateStore implements StateStore {
 
     /** Replaces the stored memberships of these employees with the ones just read. */
     private void saveGroups(List<Decided> employees) {
-        List<String> ids = employees.stream().map(d -> d.employee().id()).toList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        em.createQuery("delete from EmployeeGroupEntity g where g.employeeId in :ids").setParameter("ids", ids)
-                .executeUpdate();
+        List<String> members = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
         for (Decided decided : employees) {
             for (String group : decided.employee().groups()) {
-                em.persist(new EmployeeGroupEntity(decided.employee().id(), group));
+                members.add(decided.employee().id());
+                groups.add(group);
             }
         }
+        String[] ids = employees.stream().map(d -> d.employee().id()).toArray(String[]::new);
+        jdbc("saving group memberships", connection -> {
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "delete from employee_group where employee_id = any (?)")) {
+                delete.setArray(1, connection.createArrayOf("varchar", ids));
+                delete.executeUpdate();
+            }
+            if (members.isEmpty()) {
+                return 0;
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into employee_group (employee_id, group_dn) select * from unnest(?::varchar[], "
+                            + "?::varchar[]) on conflict do nothing")) {
+                insert.setArray(1, connection.createArrayOf("varchar", members.toArray(String[]::new)));
+                insert.setArray(2, connection.createArrayOf("varchar", groups.toArray(String[]::new)));
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -259,22 +361,15 @@ public final class JpaStateStore implements StateStore {
         if (employeeIds.isEmpty()) {
             return Map.of();
         }
-        return tx.inTransaction(() -> {
-            List<EmployeeEntity> rows = em.createQuery("select e from EmployeeEntity e where e.id in :ids "
-                            + "and e.status = :active", EmployeeEntity.class)
-                    .setParameter("ids", List.copyOf(employeeIds))
-                    .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                    // only compared, never changed: EclipseLink need not keep copies to detect changes
-                    .setHint("eclipselink.read-only", "true").getResultList();
-            Map<String, String> stored = new HashMap<>();
-            Map<String, Employee> byId = new HashMap<>();
-            withGroups(rows).forEach(e -> byId.put(e.id(), e));
-            for (EmployeeEntity row : rows) {
-                stored.put(row.getId(), org.roster.sync.EmployeeFingerprint.of(byId.get(row.getId()), row.isInScope(),
-                        row.isContactAllowed(), row.getScopeRule(), row.getScopeReason()));
+        // kept with the row by the statement that writes it (a row stored before there was one has
+        // none, and is written once more)
+        return tx.inTransaction(() -> jdbc("reading stored fingerprints", connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement("select id, fingerprint from employee "
+                    + "where id = any (?) and status = 'ACTIVE' and fingerprint is not null")) {
+                query.setArray(1, connection.createArrayOf("varchar", employeeIds.toArray(String[]::new)));
+                return pairs(query);
             }
-            return stored;
-        });
+        }));
     }
 
     @Override
@@ -372,14 +467,20 @@ public final class JpaStateStore implements StateStore {
         if (employeeIds.isEmpty()) {
             return Map.of();
         }
-        return tx.inTransaction(() -> {
+        return tx.inTransaction(() -> jdbc("reading self-service choices", connection -> {
             Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
-            em.createQuery("select s from SelfServiceEntity s where s.employeeId in :ids", SelfServiceEntity.class)
-                    .setParameter("ids", employeeIds).getResultList()
-                    .forEach(s -> choices.put(s.getEmployeeId(),
-                            new org.roster.policy.Person.SelfService(s.isOptedOut(), s.isOptedIn())));
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select employee_id, opted_out, opted_in from self_service where employee_id = any (?)")) {
+                query.setArray(1, connection.createArrayOf("varchar", employeeIds.toArray(String[]::new)));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        choices.put(rows.getString(1),
+                                new org.roster.policy.Person.SelfService(rows.getBoolean(2), rows.getBoolean(3)));
+                    }
+                }
+            }
             return choices;
-        });
+        }));
     }
 
     @Override
@@ -452,8 +553,9 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public long countViewers() {
-        return tx.inTransaction(() -> em.createQuery(
-                "select count(e) from EmployeeEntity e where e.inScope = true", Long.class).getSingleResult());
+        // kept by the database as employees change (V17): no count of the directory per run
+        return tx.inTransaction(() -> ((Number) em.createNativeQuery("select viewers from viewer_count")
+                .getSingleResult()).longValue());
     }
 
     @Override
@@ -736,15 +838,35 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public void saveProgress(long runId, RunProgress progress) {
-        tx.inTransaction(() -> {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        tx.inTransaction(() -> jdbc("saving the run's progress", connection -> {
             // progress is for watching a run: it need not wait for the disk, and a crash that loses
             // the last save loses nothing the run's recovery does not redo
-            em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
-            RunEntity run = em.find(RunEntity.class, runId);
-            if (run != null) {
-                run.progress(progress, clock.instant());
+            try (java.sql.Statement unhurried = connection.createStatement()) {
+                unhurried.execute("set local synchronous_commit = off");
             }
-        });
+            // as RunEntity#progress would, in one statement rather than a load and a write
+            try (java.sql.PreparedStatement update = connection.prepareStatement("update sync_run set "
+                    + "status = case when status = 'QUEUED' then 'RUNNING' else status end, heartbeat_at = ?, "
+                    + "watermark = coalesce(?, watermark), source_complete = coalesce(?, source_complete), stage = ?, "
+                    + "progress = ?, read_count = ?, rejected_count = ?, in_scope_count = ?, excluded_count = ?, "
+                    + "gone_count = ?, added_count = ?, updated_count = ?, removed_count = ?, delivered_count = ?, "
+                    + "failed_count = ? where id = ?")) {
+                int p = 1;
+                update.setObject(p++, now);
+                update.setString(p++, progress.watermark());
+                update.setObject(p++, progress.sourceComplete(), java.sql.Types.BOOLEAN);
+                update.setString(p++, progress.stage().name());
+                update.setInt(p++, progress.percent());
+                for (java.util.concurrent.atomic.AtomicLong count : List.of(progress.read, progress.rejected,
+                        progress.inScope, progress.excluded, progress.gone, progress.added, progress.updated,
+                        progress.removed, progress.delivered, progress.failed)) {
+                    update.setLong(p++, count.get());
+                }
+                update.setLong(p, runId);
+                return update.executeUpdate();
+            }
+        }));
     }
 
     /**

@@ -69,31 +69,6 @@ public class RunEntity {
         this.stage = RunProgress.Stage.QUEUED.name();
     }
 
-    void progress(RunProgress p, Instant at) {
-        if (status == Status.QUEUED) {
-            status = Status.RUNNING;
-        }
-        heartbeatAt = at;
-        if (p.watermark() != null) {
-            watermark = p.watermark();
-        }
-        if (p.sourceComplete() != null) {
-            sourceComplete = p.sourceComplete();
-        }
-        stage = p.stage().name();
-        progress = p.percent();
-        read = p.read.get();
-        rejected = p.rejected.get();
-        inScope = p.inScope.get();
-        excluded = p.excluded.get();
-        gone = p.gone.get();
-        added = p.added.get();
-        updated = p.updated.get();
-        removed = p.removed.get();
-        delivered = p.delivered.get();
-        failed = p.failed.get();
-    }
-
     public void finish(Status status, Boolean sourceComplete, String error, Instant at) {
         this.status = status;
         this.sourceComplete = sourceComplete;
