@@ -57,6 +57,8 @@ import org.roster.sync.SyncPipeline;
  *
  * <p>System properties: {@code bench.sizes} (comma-separated), {@code bench.output} (a folder),
  * {@code bench.plan-up-to} (the largest size whose runs plan and deliver every viewer),
+ * {@code bench.plan-viewers-at} (the size at which, after the other phases, every viewer is planned
+ * and delivered once),
  * {@code bench.full-only-from} (from this size on only the first full sync runs),
  * {@code bench.unboundid-size} (the size also read from UnboundID's in-memory server),
  * {@code bench.entra-size} (the size also read as an Entra ID tenant on the Graph emulator),
@@ -71,12 +73,16 @@ public final class Benchmark {
     /** Incremental rounds run before the counted ones, not counted (see {@link #measure}). */
     static final int INCREMENTAL_WARM_UP = 2;
     static final int CAP = 200;
+    /** Outbox changes per delivery transaction (the {@code deliveryBatchSize} an operator sets). */
+    static final int DELIVERY_BATCH = 1_000;
     private static final String FILTER = "(objectClass=inetOrgPerson)";
 
     private final Clock clock = Clock.systemUTC();
     private final Path work = Path.of("").toAbsolutePath();
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final List<Map<String, Object>> sizes = new ArrayList<>();
+    /** The size at which every viewer is planned and delivered once, after the other phases. */
+    private int planViewersAt;
 
     public static void main(String[] args) throws Exception {
         new Benchmark().run();
@@ -88,6 +94,7 @@ public final class Benchmark {
         List<Integer> employees = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
         int planUpTo = Integer.getInteger("bench.plan-up-to", 1_000);
+        planViewersAt = Integer.getInteger("bench.plan-viewers-at", 100_000);
         int fullOnlyFrom = Integer.getInteger("bench.full-only-from", 1_000_000);
         int unboundIdSize = Integer.getInteger("bench.unboundid-size", 10_000);
         int entraSize = Integer.getInteger("bench.entra-size", 10_000);
@@ -105,6 +112,7 @@ public final class Benchmark {
                 + "givenName, surname, mobile released) with a cap of " + CAP + " contacts per viewer");
         try (BenchPostgres pg = BenchPostgres.start(work.resolve("pg"))) {
             ((Map<String, Object>) report.get("machine")).put("postgresql", pg.version());
+            ((Map<String, Object>) report.get("machine")).put("postgresqlSettings", BenchPostgres.SETTINGS);
             for (int size : employees) {
                 Map<String, Object> row = measure(pg, size, size <= planUpTo, size >= fullOnlyFrom,
                         keycloakSizes.contains(size));
@@ -191,12 +199,15 @@ public final class Benchmark {
                         EntryNormaliser.regionsByLocation(DemoDirectory.locationRegions().entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "," + b).orElse("")));
                 SyncPipeline pipeline = new SyncPipeline(source, normaliser, new PolicyEvaluator(policy),
-                        store.proxy(), new RecordedContactPlatform(), db.audit, clock);
+                        store.proxy(), new RecordedContactPlatform(), db.audit, clock)
+                        .delivering(DELIVERY_BATCH, () -> { });
                 row.put("planned", plan);
                 if (!plan) {
-                    row.put("note", "runs at this size read, normalise, decide and store the directory; planning "
-                            + "and delivery see no viewers (each viewer is planned through the JPA store one by one, "
-                            + "which does not finish in minutes at this size: see the planned size)");
+                    row.put("note", "the runs at this size see no viewers: their figures are those of reading, "
+                            + "normalising, deciding and storing the directory" + (size == planViewersAt
+                            ? "; planning and delivering for every viewer is measured once, after them "
+                            + "(planningEveryViewer)" : "; planning for every viewer is measured at "
+                            + String.format("%,d", planViewersAt) + " employees"));
                 }
 
                 log("%,d: Roster's first full sync", size);
@@ -281,6 +292,9 @@ public final class Benchmark {
                 row.put("ratioFirstFullSyncToBareRead", round((double) full.get("seconds") / bare));
                 row.put("ratioIncrementalToSteadyState",
                         round((double) incremental.get("seconds") / (double) steady.get("seconds")));
+                if (size == planViewersAt && !plan) {
+                    row.put("planningEveryViewer", planEveryViewer(db, pipeline, store, size));
+                }
             } finally {
                 pg.dropDatabase(database);
             }
@@ -296,6 +310,39 @@ public final class Benchmark {
             }
         }
         return row;
+    }
+
+    /**
+     * Every employee in scope becomes a viewer: a full run (of the unchanged directory) plans each
+     * one's capped contact set and delivers it, writing the delivered state; then the same run
+     * again, whose plan stands.
+     */
+    private Map<String, Object> planEveryViewer(RosterDatabase db, SyncPipeline pipeline, Instrumented store,
+                                                int size) throws Exception {
+        store.plan = true;
+        long viewers = db.store.countViewers();
+        log("%,d: planning and delivering for all %,d viewers", size, viewers);
+        Map<String, Object> planning = new LinkedHashMap<>();
+        planning.put("viewers", viewers);
+        Map<String, Object> first = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
+        first.remove("watermark");
+        long contacts = (long) first.get("contactsAdded");
+        Map<?, ?> stages = (Map<?, ?>) first.get("stageSeconds");
+        planning.put("contactsPlanned", contacts);
+        planning.put("contactsPerViewer", viewers == 0 ? 0 : round((double) contacts / viewers));
+        if (stages.get("planning") instanceof Double seconds && seconds > 0) {
+            planning.put("viewersPlannedPerSecond", Math.round(viewers / seconds));
+            planning.put("plannedChangesPerSecond", Math.round(contacts / seconds));
+        }
+        planning.put("planWrite", "JDBC, per viewer one INSERT ... SELECT FROM unnest(array parameters) of all "
+                + "the viewer's outbox changes and one upsert of the viewer's digest, one transaction per viewer");
+        planning.put("firstRun", first);
+        log("%,d: the same run again, every viewer planned", size);
+        Map<String, Object> again = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
+        again.remove("watermark");
+        planning.put("runAgain", again);
+        store.plan = false;
+        return planning;
     }
 
     /** The bundled default policy with a cap of {@value #CAP} contacts per viewer. */
@@ -342,9 +389,10 @@ public final class Benchmark {
         long rows = db.store.countDelivered() - deliveredBefore;
         if (delivering != null && progress.delivered.get() > 0) {
             phase.put("deliveredStateRowsPerSecond", Math.round(progress.delivered.get() / delivering));
-            phase.put("deliveredStateWrite", "JPA (EclipseLink) JDBC batch writing, batch size 500 statements; "
-                    + SyncPipeline.DEFAULT_BATCH + " outbox changes per delivery transaction; each delivered change "
-                    + "writes its delivered-contact row and a delivery-journal row and marks its outbox row");
+            phase.put("deliveredStateWrite", "JDBC, " + DELIVERY_BATCH + " outbox changes per delivery "
+                    + "transaction; per transaction one upsert of the delivered-contact rows, one insert of the "
+                    + "delivery-journal rows and one update marking the outbox rows, each a single statement "
+                    + "over PostgreSQL array parameters (INSERT ... SELECT FROM unnest)");
         }
         phase.put("deliveredRowsChange", rows);
         phase.put("watermark", progress.watermark());
@@ -435,7 +483,8 @@ public final class Benchmark {
      */
     static final class Instrumented {
         private final StateStore store;
-        private final boolean plan;
+        /** Whether planning sees the viewers: false hides them (see {@link #measure}). */
+        volatile boolean plan;
         final AtomicLong written = new AtomicLong();
         final AtomicLong seen = new AtomicLong();
         /** Time spent inside each store method: where a run's time goes. */

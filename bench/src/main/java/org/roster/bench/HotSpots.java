@@ -139,6 +139,10 @@ public class HotSpots {
         return ReadFingerprint.of(digests.entry(entries[next()]), Person.SelfService.NONE);
     }
 
+    /**
+     * A viewer's digest of 200 contacts, as planning takes it: a plan shares one card per colleague
+     * among all the viewers it grants them to, so each card's fingerprint is already known.
+     */
     @Benchmark
     public String viewerDigestOf200Contacts() {
         return ViewerDigest.of(cards);

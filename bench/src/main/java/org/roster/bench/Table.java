@@ -35,6 +35,26 @@ final class Table {
                             : String.valueOf(keycloak.get("error")),
                     full.get("peakHeapMiB")));
         }
+        for (Map<String, Object> row : sizes) {
+            if (row.get("planningEveryViewer") instanceof Map<?, ?> planning) {
+                Map<?, ?> first = (Map<?, ?>) planning.get("firstRun");
+                Map<?, ?> stages = (Map<?, ?>) first.get("stageSeconds");
+                Map<?, ?> again = (Map<?, ?>) planning.get("runAgain");
+                out.append(String.format("%n| %,d employees, every viewer planned | viewers | contacts | planning "
+                                + "| delivering (delivered-state rows/s) | peak heap | the same run again |%n"
+                                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |%n"
+                                + "| first run | %,d | %,d (%s per viewer) | %s s (%,d viewers/s) | %s s (%,d/s) "
+                                + "| %s MiB | %s s |%n",
+                        ((Number) row.get("employees")).intValue(), ((Number) planning.get("viewers")).longValue(),
+                        ((Number) planning.get("contactsPlanned")).longValue(), planning.get("contactsPerViewer"),
+                        stages.get("planning"), number(planning.get("viewersPlannedPerSecond")),
+                        stages.get("delivering"), number(first.get("deliveredStateRowsPerSecond")), first.get("peakHeapMiB"), again.get("seconds")));
+            }
+        }
         return out.toString();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }

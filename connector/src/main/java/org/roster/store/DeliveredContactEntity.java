@@ -55,19 +55,6 @@ public class DeliveredContactEntity {
     protected DeliveredContactEntity() {
     }
 
-    DeliveredContactEntity(String viewerId, String contactId) {
-        this.viewerId = viewerId;
-        this.contactId = contactId;
-    }
-
-    void delivered(String fields, String fingerprint, String ruleId, long runId, Instant at) {
-        this.fields = fields;
-        this.fingerprint = fingerprint;
-        this.ruleId = ruleId;
-        this.deliveredRun = runId;
-        this.deliveredAt = at;
-    }
-
     public String getViewerId() { return viewerId; }
     public String getContactId() { return contactId; }
     public String getFields() { return fields; }

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The journal of deliveries: one row per change sent (or recorded) to a viewer in a run. */
+/** The journal of deliveries: one row per change sent (or recorded) to a viewer in a run; written by {@link JpaStateStore#drain}. */
 @Entity
 @Table(name = "delivery")
 public class DeliveryEntity {
@@ -27,13 +27,5 @@ public class DeliveryEntity {
     @Column(name = "created_at", nullable = false) private Instant createdAt;
 
     protected DeliveryEntity() {
-    }
-
-    DeliveryEntity(long runId, String viewerId, String contactId, String action, Instant at) {
-        this.runId = runId;
-        this.viewerId = viewerId;
-        this.contactId = contactId;
-        this.action = action;
-        this.createdAt = at;
     }
 }

@@ -22,6 +22,7 @@ import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
+import org.roster.sync.StateStore.ViewerPlan;
 
 /**
  * The {@link StateStore} on Jakarta Persistence. Every method is one transaction; lists are read
@@ -607,10 +608,15 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public List<Employee> contactsWith(PersonField field, String value) {
+        return contactsWith(field, value, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Employee> contactsWith(PersonField field, String value, int atMost) {
         String attribute = EmployeeEntity.attributeOf(field);
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                         + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
-                .setParameter("value", value).getResultList()));
+                .setParameter("value", value).setMaxResults(atMost).getResultList()));
     }
 
     @Override
@@ -686,118 +692,290 @@ public final class JpaStateStore implements StateStore {
     @Override
     public void enqueue(long runId, String viewerId, List<ContactChange> changes,
                         org.roster.sync.ViewerDigest.Planned digest) {
-        tx.inTransaction(() -> {
-            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, viewerId);
-            if (digest == null) {
-                if (stored != null) {
-                    em.remove(stored);
-                }
-                dropPlanBasis();
+        enqueue(runId, List.of(new ViewerPlan(viewerId, changes, digest)));
+    }
+
+    @Override
+    public void enqueue(long runId, List<ViewerPlan> plans) {
+        List<String> undigested = new ArrayList<>();
+        List<String> digested = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> viewers = new ArrayList<>();
+        List<String> contacts = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (ViewerPlan plan : plans) {
+            if (plan.digest() == null) {
+                undigested.add(plan.viewerId());
             } else {
-                if (stored == null) {
-                    stored = new ViewerDigestEntity(viewerId);
-                    em.persist(stored);
+                digested.add(plan.viewerId());
+                digests.add(plan.digest().digest());
+                sizes.add(plan.digest().contacts());
+            }
+            for (ContactChange change : plan.changes()) {
+                ContactCard card = card(change);
+                viewers.add(plan.viewerId());
+                contacts.add(change.contactId());
+                actions.add(action(change));
+                fields.add(card == null ? null : toJson(card.fields()));
+                rules.add(card == null ? null : card.ruleId());
+            }
+        }
+        if (!undigested.isEmpty()) {
+            undigested.add(PLAN_BASIS);
+        }
+        tx.inTransaction(() -> jdbc("writing the plan", connection -> {
+            if (!undigested.isEmpty()) {
+                // no digest for these viewers, and so no standing plan: both are compared in full next time
+                try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                        "delete from viewer_digest where viewer_id = any (?)")) {
+                    delete.setArray(1, connection.createArrayOf("varchar", undigested.toArray(String[]::new)));
+                    delete.executeUpdate();
                 }
-                stored.set(digest.digest(), digest.contacts(), runId);
             }
-            var now = clock.instant();
-            for (ContactChange change : changes) {
-                ContactCard card = change instanceof ContactChange.Add add ? add.card()
-                        : change instanceof ContactChange.Update update ? update.card() : null;
-                em.persist(new OutboxEntity(runId, viewerId, change.contactId(), action(change),
-                        card == null ? null : toJson(card.fields()), card == null ? null : card.ruleId(), now));
+            if (!digested.isEmpty()) {
+                try (java.sql.PreparedStatement upsert = connection.prepareStatement(
+                        "insert into viewer_digest (viewer_id, digest, contacts, run_id) select viewer, digest, "
+                                + "contacts, ? from unnest(?::varchar[], ?::varchar[], ?::integer[]) "
+                                + "as u(viewer, digest, contacts) on conflict (viewer_id) do update set "
+                                + "digest = excluded.digest, contacts = excluded.contacts, run_id = excluded.run_id")) {
+                    upsert.setLong(1, runId);
+                    upsert.setArray(2, connection.createArrayOf("varchar", digested.toArray(String[]::new)));
+                    upsert.setArray(3, connection.createArrayOf("varchar", digests.toArray(String[]::new)));
+                    upsert.setArray(4, connection.createArrayOf("integer", sizes.toArray(Integer[]::new)));
+                    upsert.executeUpdate();
+                }
             }
-        });
+            if (viewers.isEmpty()) {
+                return 0;
+            }
+            // ids in the order planned (each value the sequence gives is one the entity's blocks of
+            // fifty never hand out), so a viewer's changes are delivered in that order
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbox (id, run_id, viewer_id, contact_id, action, fields, rule_id, state, attempts, "
+                            + "created_at) select nextval('outbox_seq'), ?, viewer, contact, action, fields, rule, "
+                            + "'PENDING', 0, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                            + "?::varchar[]) as u(viewer, contact, action, fields, rule)")) {
+                insert.setLong(1, runId);
+                insert.setObject(2, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                int p = 3;
+                for (List<String> column : List.of(viewers, contacts, actions, fields, rules)) {
+                    insert.setArray(p++, connection.createArrayOf("varchar", column.toArray(String[]::new)));
+                }
+                return insert.executeUpdate();
+            }
+        }));
+    }
+
+    @Override
+    public Map<String, String> viewerDigests(java.util.Collection<String> viewerIds) {
+        if (viewerIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> jdbc("reading viewer digests", connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select viewer_id, digest from viewer_digest where viewer_id = any (?)")) {
+                query.setArray(1, connection.createArrayOf("varchar", viewerIds.toArray(String[]::new)));
+                return pairs(query);
+            }
+        }));
+    }
+
+    @Override
+    public Map<String, Map<String, String>> deliveredFingerprints(java.util.Collection<String> viewerIds) {
+        if (viewerIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> jdbc("reading delivered fingerprints", connection -> {
+            Map<String, Map<String, String>> delivered = new HashMap<>();
+            try (java.sql.PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
+                    + "fingerprint from delivered_contact where viewer_id = any (?)")) {
+                query.setArray(1, connection.createArrayOf("varchar", viewerIds.toArray(String[]::new)));
+                query.setFetchSize(10_000);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        delivered.computeIfAbsent(rows.getString(1), v -> new HashMap<>())
+                                .put(rows.getString(2), rows.getString(3));
+                    }
+                }
+            }
+            return delivered;
+        }));
+    }
+
+    /** The card an add or an update delivers; none for a removal. */
+    private static ContactCard card(ContactChange change) {
+        return change instanceof ContactChange.Add add ? add.card()
+                : change instanceof ContactChange.Update update ? update.card() : null;
     }
 
     private static String action(ContactChange change) {
         return change instanceof ContactChange.Add ? "ADD" : change instanceof ContactChange.Update ? "UPDATE" : "REMOVE";
     }
 
-    private static ContactChange change(OutboxEntity row) {
-        return switch (row.getAction()) {
-            case "ADD" -> new ContactChange.Add(new ContactCard(row.getContactId(), fromJson(row.getFields()),
-                    row.getRuleId()));
-            case "UPDATE" -> new ContactChange.Update(new ContactCard(row.getContactId(), fromJson(row.getFields()),
-                    row.getRuleId()));
-            default -> new ContactChange.Remove(row.getContactId());
+    private static ContactChange change(String action, String contactId, String fields, String ruleId) {
+        return switch (action) {
+            case "ADD" -> new ContactChange.Add(new ContactCard(contactId, fromJson(fields), ruleId));
+            case "UPDATE" -> new ContactChange.Update(new ContactCard(contactId, fromJson(fields), ruleId));
+            default -> new ContactChange.Remove(contactId);
         };
+    }
+
+    /** One pending outbox row as a batch takes it. */
+    private record Pending(long id, String viewerId, ContactChange change) {
     }
 
     @Override
     public Drained drain(long runId, int batchSize, Delivery delivery) {
-        return tx.inTransaction(() -> {
+        return tx.inTransaction(() -> jdbc("delivering the outbox", connection -> {
             // rows another worker holds are skipped, not waited for; the locks end with this unit of work
-            @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("select id from outbox where run_id = ?1 and state = 'PENDING' "
-                            + "order by viewer_id, id limit ?2 for update skip locked")
-                    .setParameter(1, runId).setParameter(2, batchSize).getResultList();
-            if (ids.isEmpty()) {
+            Map<String, List<Pending>> byViewer = new java.util.LinkedHashMap<>();
+            try (java.sql.PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
+                    + "action, fields, rule_id from outbox where run_id = ? and state = 'PENDING' "
+                    + "order by viewer_id, id limit ? for update skip locked")) {
+                query.setLong(1, runId);
+                query.setInt(2, batchSize);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
+                                rows.getString(3), rows.getString(5), rows.getString(6)));
+                        byViewer.computeIfAbsent(row.viewerId(), v -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+            if (byViewer.isEmpty()) {
                 return new Drained(0, 0);
             }
-            List<OutboxEntity> rows = em.createQuery("select o from OutboxEntity o where o.id in :ids "
-                            + "order by o.viewerId, o.id", OutboxEntity.class)
-                    .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
-            Map<String, List<OutboxEntity>> byViewer = new java.util.LinkedHashMap<>();
-            rows.forEach(row -> byViewer.computeIfAbsent(row.getViewerId(), v -> new ArrayList<>()).add(row));
-            long delivered = 0;
+            Deliveries done = new Deliveries();
             long failed = 0;
-            var now = clock.instant();
-            for (Map.Entry<String, List<OutboxEntity>> viewer : byViewer.entrySet()) {
+            for (Map.Entry<String, List<Pending>> viewer : byViewer.entrySet()) {
                 try {
                     delivery.deliver(viewer.getKey(), viewer.getValue().stream()
-                            .map(row -> new org.roster.sync.PlannedChange(row.idempotencyKey(), change(row))).toList());
+                            .map(row -> new org.roster.sync.PlannedChange(OutboxEntity.idempotencyKey(runId, row.id()),
+                                    row.change())).toList());
                 } catch (org.roster.sync.ContactPlatform.DeliveryException e) {
-                    viewer.getValue().forEach(row -> row.failed(e.getMessage()));
-                    // the viewer's list is not what the digest says: compare it in full next time
-                    ViewerDigestEntity digest = em.find(ViewerDigestEntity.class, viewer.getKey());
-                    if (digest != null) {
-                        em.remove(digest);
-                    }
-                    dropPlanBasis();
+                    refused(connection, viewer.getKey(), viewer.getValue(), e.getMessage());
                     failed += viewer.getValue().size();
                     continue;
                 }
-                // the viewer's delivered rows these changes touch, in one query rather than one each
-                Map<String, DeliveredContactEntity> held = new HashMap<>();
-                em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :viewer "
-                                + "and d.contactId in :contacts", DeliveredContactEntity.class)
-                        .setParameter("viewer", viewer.getKey())
-                        .setParameter("contacts", viewer.getValue().stream().map(OutboxEntity::getContactId).toList())
-                        .getResultList().forEach(d -> held.put(d.getContactId(), d));
-                for (OutboxEntity row : viewer.getValue()) {
-                    record(runId, row.getViewerId(), change(row), now, held);
-                    row.delivered(now);
-                }
-                delivered += viewer.getValue().size();
+                viewer.getValue().forEach(done::add);
             }
-            return new Drained(delivered, failed);
-        });
+            done.record(connection, runId, clock.instant());
+            return new Drained(done.size(), failed);
+        }));
     }
 
     /**
-     * Makes a delivered change the viewer's delivered state, and journals it.
-     *
-     * @param held the viewer's delivered rows by contact, as loaded for this batch; kept up to date
+     * A platform refused a viewer's changes: they are marked failed with its reason, and the viewer's
+     * list is not what the digest says, so it is dropped (with the standing plan) and compared in full
+     * next time.
      */
-    private void record(long runId, String viewerId, ContactChange change, java.time.Instant now,
-                        Map<String, DeliveredContactEntity> held) {
-        DeliveredContactEntity row = held.get(change.contactId());
-        if (change instanceof ContactChange.Remove) {
-            if (row != null) {
-                em.remove(row);
-                held.remove(change.contactId());
-            }
-        } else {
-            ContactCard card = change instanceof ContactChange.Add add ? add.card() : ((ContactChange.Update) change).card();
-            if (row == null) {
-                row = new DeliveredContactEntity(viewerId, change.contactId());
-                em.persist(row);
-                held.put(change.contactId(), row);
-            }
-            row.delivered(toJson(card.fields()), card.fingerprint(), card.ruleId(), runId, now);
+    private void refused(java.sql.Connection connection, String viewerId, List<Pending> rows, String reason)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set state = 'FAILED', "
+                + "attempts = attempts + 1, last_error = ? where id = any (?)")) {
+            update.setString(1, reason == null ? "" : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray(Long[]::new)));
+            update.executeUpdate();
         }
-        em.persist(new DeliveryEntity(runId, viewerId, change.contactId(), action(change), now));
+        try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                "delete from viewer_digest where viewer_id = any (?)")) {
+            delete.setArray(1, connection.createArrayOf("varchar", new String[] {viewerId, PLAN_BASIS}));
+            delete.executeUpdate();
+        }
+    }
+
+    /**
+     * The changes of a batch a platform took, made the viewers' delivered state and journalled, a
+     * statement per kind of write for the whole batch.
+     */
+    private static final class Deliveries {
+        private final List<Long> ids = new ArrayList<>();
+        private final List<String> viewers = new ArrayList<>();
+        private final List<String> contacts = new ArrayList<>();
+        private final List<String> actions = new ArrayList<>();
+        private final List<String> heldViewers = new ArrayList<>();
+        private final List<String> heldContacts = new ArrayList<>();
+        private final List<String> heldFields = new ArrayList<>();
+        private final List<String> heldFingerprints = new ArrayList<>();
+        private final List<String> heldRules = new ArrayList<>();
+        private final List<String> goneViewers = new ArrayList<>();
+        private final List<String> goneContacts = new ArrayList<>();
+
+        void add(Pending row) {
+            ids.add(row.id());
+            viewers.add(row.viewerId());
+            contacts.add(row.change().contactId());
+            actions.add(action(row.change()));
+            ContactCard card = card(row.change());
+            if (card == null) {
+                goneViewers.add(row.viewerId());
+                goneContacts.add(row.change().contactId());
+            } else {
+                heldViewers.add(row.viewerId());
+                heldContacts.add(row.change().contactId());
+                heldFields.add(toJson(card.fields()));
+                heldFingerprints.add(card.fingerprint());
+                heldRules.add(card.ruleId());
+            }
+        }
+
+        long size() {
+            return ids.size();
+        }
+
+        void record(java.sql.Connection connection, long runId, java.time.Instant at) throws java.sql.SQLException {
+            if (ids.isEmpty()) {
+                return;
+            }
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            if (!heldViewers.isEmpty()) {
+                try (java.sql.PreparedStatement upsert = connection.prepareStatement("insert into delivered_contact "
+                        + "(viewer_id, contact_id, fields, fingerprint, rule_id, delivered_run, delivered_at) "
+                        + "select viewer, contact, fields, fingerprint, rule, ?, ? from unnest(?::varchar[], "
+                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
+                        + "as u(viewer, contact, fields, fingerprint, rule) on conflict (viewer_id, contact_id) do update "
+                        + "set fields = excluded.fields, fingerprint = excluded.fingerprint, rule_id = excluded.rule_id, "
+                        + "delivered_run = excluded.delivered_run, delivered_at = excluded.delivered_at")) {
+                    upsert.setLong(1, runId);
+                    upsert.setObject(2, now);
+                    int p = 3;
+                    for (List<String> column : List.of(heldViewers, heldContacts, heldFields, heldFingerprints,
+                            heldRules)) {
+                        upsert.setArray(p++, connection.createArrayOf("varchar", column.toArray(String[]::new)));
+                    }
+                    upsert.executeUpdate();
+                }
+            }
+            if (!goneViewers.isEmpty()) {
+                try (java.sql.PreparedStatement delete = connection.prepareStatement("delete from delivered_contact "
+                        + "where (viewer_id, contact_id) in (select * from unnest(?::varchar[], ?::varchar[]))")) {
+                    delete.setArray(1, connection.createArrayOf("varchar", goneViewers.toArray(String[]::new)));
+                    delete.setArray(2, connection.createArrayOf("varchar", goneContacts.toArray(String[]::new)));
+                    delete.executeUpdate();
+                }
+            }
+            try (java.sql.PreparedStatement journal = connection.prepareStatement("insert into delivery "
+                    + "(id, run_id, viewer_id, contact_id, action, created_at) select nextval('delivery_seq'), ?, "
+                    + "viewer, contact, action, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
+                    + "as u(viewer, contact, action)")) {
+                journal.setLong(1, runId);
+                journal.setObject(2, now);
+                journal.setArray(3, connection.createArrayOf("varchar", viewers.toArray(String[]::new)));
+                journal.setArray(4, connection.createArrayOf("varchar", contacts.toArray(String[]::new)));
+                journal.setArray(5, connection.createArrayOf("varchar", actions.toArray(String[]::new)));
+                journal.executeUpdate();
+            }
+            try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set "
+                    + "state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = null "
+                    + "where id = any (?)")) {
+                update.setObject(1, now);
+                update.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                update.executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -45,34 +45,14 @@ public class OutboxEntity {
     protected OutboxEntity() {
     }
 
-    OutboxEntity(long runId, String viewerId, String contactId, String action, String fields, String ruleId,
-                 Instant at) {
-        this.runId = runId;
-        this.viewerId = viewerId;
-        this.contactId = contactId;
-        this.action = action;
-        this.fields = fields;
-        this.ruleId = ruleId;
-        this.state = State.PENDING;
-        this.createdAt = at;
-    }
-
     /** The key a platform uses to apply this change once, however often it is delivered. */
     public String idempotencyKey() {
+        return idempotencyKey(runId, id);
+    }
+
+    /** The key of the run's change with this outbox id. */
+    static String idempotencyKey(long runId, long id) {
         return "run-" + runId + "/change-" + id;
-    }
-
-    void delivered(Instant at) {
-        attempts++;
-        state = State.DELIVERED;
-        deliveredAt = at;
-        lastError = null;
-    }
-
-    void failed(String reason) {
-        attempts++;
-        state = State.FAILED;
-        lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
     public Long getId() { return id; }

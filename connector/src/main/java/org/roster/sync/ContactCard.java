@@ -19,18 +19,40 @@ import org.roster.policy.PersonField;
  * card.fingerprint(); // changes exactly when a delivered field changes
  * }</pre>
  *
- * @param contactId the colleague's employee id
- * @param fields    the released fields, never any other
- * @param ruleId    the visibility rule that grants the viewer this contact
+ * <p>Immutable, and its fingerprint is computed once: one card about a colleague is shared by
+ * every viewer a plan grants them to.
  */
-public record ContactCard(String contactId, Map<PersonField, String> fields, String ruleId) {
+public final class ContactCard {
 
-    public ContactCard {
-        Objects.requireNonNull(contactId, "contactId");
-        Objects.requireNonNull(ruleId, "ruleId");
+    private final String contactId;
+    private final Map<PersonField, String> fields;
+    private final String ruleId;
+    /** Computed on first use; a race computes the same value twice, harmlessly. */
+    private String fingerprint;
+
+    /**
+     * @param contactId the colleague's employee id
+     * @param fields    the released fields, never any other
+     * @param ruleId    the visibility rule that grants the viewer this contact
+     */
+    public ContactCard(String contactId, Map<PersonField, String> fields, String ruleId) {
+        this.contactId = Objects.requireNonNull(contactId, "contactId");
+        this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
         Map<PersonField, String> copy = new EnumMap<>(PersonField.class);
         copy.putAll(fields);
-        fields = Map.copyOf(copy);
+        this.fields = Map.copyOf(copy);
+    }
+
+    public String contactId() {
+        return contactId;
+    }
+
+    public Map<PersonField, String> fields() {
+        return fields;
+    }
+
+    public String ruleId() {
+        return ruleId;
     }
 
     /**
@@ -38,6 +60,15 @@ public record ContactCard(String contactId, Map<PersonField, String> fields, Str
      * is not part of it, since a contact granted by another rule looks the same on the phone.
      */
     public String fingerprint() {
+        String known = fingerprint;
+        if (known == null) {
+            known = computeFingerprint();
+            fingerprint = known;
+        }
+        return known;
+    }
+
+    private String computeFingerprint() {
         StringBuilder canonical = new StringBuilder();
         for (PersonField field : PersonField.values()) {
             String value = fields.get(field);
@@ -52,6 +83,17 @@ public record ContactCard(String contactId, Map<PersonField, String> fields, Str
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContactCard card && contactId.equals(card.contactId) && fields.equals(card.fields)
+                && ruleId.equals(card.ruleId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(contactId, fields, ruleId);
     }
 
     @Override

@@ -174,6 +174,15 @@ public interface StateStore {
     /** The employees who may be delivered as contacts whose field has this value, e.g. a department. */
     List<Employee> contactsWith(PersonField field, String value);
 
+    /**
+     * The first {@code atMost} of {@link #contactsWith(PersonField, String)}, in the same order (by
+     * id): a plan that caps each viewer's contacts needs no more of a large department.
+     */
+    default List<Employee> contactsWith(PersonField field, String value, int atMost) {
+        List<Employee> all = contactsWith(field, value);
+        return all.size() <= atMost ? all : List.copyOf(all.subList(0, atMost));
+    }
+
     /** The employees who may be delivered as contacts and are members of the group. */
     List<Employee> contactsInGroup(String groupDn);
 
@@ -213,6 +222,37 @@ public interface StateStore {
      * (the contact set the plan leads to), or is dropped when null.
      */
     void enqueue(long runId, String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest);
+
+    /**
+     * One viewer's plan: the changes to their contacts, and the digest of the set they lead to (null
+     * when the plan holds removals back, so the set will not be the one digested).
+     */
+    record ViewerPlan(String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest) {
+    }
+
+    /** Writes several viewers' plans as {@link #enqueue(long, String, List, ViewerDigest.Planned)} does, in one unit of work. */
+    default void enqueue(long runId, List<ViewerPlan> plans) {
+        plans.forEach(plan -> enqueue(runId, plan.viewerId(), plan.changes(), plan.digest()));
+    }
+
+    /** {@link #viewerDigest} of each of these viewers that has one. */
+    default Map<String, String> viewerDigests(java.util.Collection<String> viewerIds) {
+        Map<String, String> digests = new java.util.HashMap<>();
+        viewerIds.forEach(id -> viewerDigest(id).ifPresent(digest -> digests.put(id, digest)));
+        return digests;
+    }
+
+    /** {@link #deliveredFingerprints(String)} of each of these viewers that holds any. */
+    default Map<String, Map<String, String>> deliveredFingerprints(java.util.Collection<String> viewerIds) {
+        Map<String, Map<String, String>> delivered = new java.util.HashMap<>();
+        for (String id : viewerIds) {
+            Map<String, String> held = deliveredFingerprints(id);
+            if (!held.isEmpty()) {
+                delivered.put(id, held);
+            }
+        }
+        return delivered;
+    }
 
     /** The digest of the viewer's contact set as last planned, if it still stands. */
     java.util.Optional<String> viewerDigest(String viewerId);

@@ -188,4 +188,30 @@ class PolicyRulesPipelineTest {
         assertThat(store.deliveredTo("a").get("z").ruleId()).isEqualTo("same-department");
         assertThat(again.added.get() + again.updated.get() + again.removed.get()).isZero();
     }
+
+    @Test
+    void underACapEveryoneInALargeDepartmentGetsTheFirstColleaguesByIdWhereverTheyStandThemselves()
+            throws InvalidPolicyException {
+        Policy capped = parse("""
+                policy: capped
+                fields: [surname]
+                visibility:
+                  - id: same-department
+                    same: department
+                cap: 3
+                """);
+        for (String id : new String[] {"a", "b", "c", "d", "e", "f"}) {
+            directory.put(person(id, "Finance", null, "0151 1111111" + (id.charAt(0) - 'a')));
+        }
+        directory.put(person("s", "Sales", null, "0151 22222222"));
+
+        RunProgress progress = run(capped);
+
+        assertThat(store.deliveredTo("a")).containsOnlyKeys("b", "c", "d");
+        assertThat(store.deliveredTo("c")).containsOnlyKeys("a", "b", "d");
+        assertThat(store.deliveredTo("d")).containsOnlyKeys("a", "b", "c");
+        assertThat(store.deliveredTo("f")).containsOnlyKeys("a", "b", "c");
+        assertThat(store.deliveredTo("s")).isEmpty();
+        assertThat(progress.added).hasValue(6 * 3);
+    }
 }
