@@ -52,11 +52,47 @@ public final class JpaStateStore implements StateStore {
         return tx.inTransaction(() -> jdbc("finding employees this run read", connection -> {
             try (java.sql.PreparedStatement query = connection.prepareStatement(
                     "select id, reference from employee where id = any (?) and last_seen_run = ?")) {
-                query.setArray(1, connection.createArrayOf("varchar", ids.toArray(String[]::new)));
+                query.setArray(1, texts(connection, ids));
                 query.setLong(2, runId);
                 return pairs(query);
             }
         }));
+    }
+
+    /**
+     * The rows of a query of two text columns, the first one unique, as a map; the query's one
+     * parameter is the array of {@code ids}.
+     */
+    private Map<String, String> pairsOf(String what, String sql, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction(() -> jdbc(what, connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setArray(1, texts(connection, ids));
+                return pairs(query);
+            }
+        }));
+    }
+
+    /** Text values as one SQL array parameter. */
+    private static java.sql.Array texts(java.sql.Connection connection, java.util.Collection<String> values)
+            throws java.sql.SQLException {
+        return texts(connection, values.toArray(String[]::new));
+    }
+
+    private static java.sql.Array texts(java.sql.Connection connection, String[] values) throws java.sql.SQLException {
+        return connection.createArrayOf("varchar", values);
+    }
+
+    /** Drops the digests of these viewers (or of the plan, {@link #PLAN_BASIS}). */
+    private static void dropDigests(java.sql.Connection connection, java.util.Collection<String> viewerIds)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                "delete from viewer_digest where viewer_id = any (?)")) {
+            delete.setArray(1, texts(connection, viewerIds));
+            delete.executeUpdate();
+        }
     }
 
     /** The rows of a query of two text columns, the first one unique, as a map. */
@@ -92,7 +128,7 @@ public final class JpaStateStore implements StateStore {
                     try (java.sql.PreparedStatement seen = connection.prepareStatement(
                             "update employee set last_seen_run = ? where id = any (?)")) {
                         seen.setLong(1, runId);
-                        seen.setArray(2, connection.createArrayOf("varchar", rejected));
+                        seen.setArray(2, texts(connection, rejected));
                         return seen.executeUpdate();
                     }
                 });
@@ -177,7 +213,7 @@ public final class JpaStateStore implements StateStore {
                 upsert.setLong(p++, runId);
                 upsert.setObject(p++, now);
                 for (String[] column : text) {
-                    upsert.setArray(p++, connection.createArrayOf("varchar", column));
+                    upsert.setArray(p++, texts(connection, column));
                 }
                 upsert.setArray(p++, connection.createArrayOf("bool", inScope));
                 upsert.setArray(p, connection.createArrayOf("bool", contactAllowed));
@@ -246,7 +282,7 @@ public final class JpaStateStore implements StateStore {
             try (java.sql.PreparedStatement seen = connection.prepareStatement(
                     "update employee set last_seen_run = ? where id = any (?)")) {
                 seen.setLong(1, runId);
-                seen.setArray(2, connection.createArrayOf("varchar", ids));
+                seen.setArray(2, texts(connection, ids));
                 seen.executeUpdate();
             }
             // the rejection ids are drawn from the sequence the entity draws its blocks from: each
@@ -256,7 +292,7 @@ public final class JpaStateStore implements StateStore {
                             + "select nextval('run_rejection_seq'), ?, reference, employee_id, reason from rejected_read "
                             + "where employee_id = any (?)")) {
                 insert.setLong(1, runId);
-                insert.setArray(2, connection.createArrayOf("varchar", ids));
+                insert.setArray(2, texts(connection, ids));
                 return (long) insert.executeUpdate();
             }
         }));
@@ -274,7 +310,7 @@ public final class JpaStateStore implements StateStore {
         jdbc("forgetting rejected reads", connection -> {
             try (java.sql.PreparedStatement delete = connection.prepareStatement(
                     "delete from rejected_read where employee_id = any (?)")) {
-                delete.setArray(1, connection.createArrayOf("varchar", employeeIds));
+                delete.setArray(1, texts(connection, employeeIds));
                 return delete.executeUpdate();
             }
         });
@@ -335,7 +371,7 @@ public final class JpaStateStore implements StateStore {
         jdbc("saving group memberships", connection -> {
             try (java.sql.PreparedStatement delete = connection.prepareStatement(
                     "delete from employee_group where employee_id = any (?)")) {
-                delete.setArray(1, connection.createArrayOf("varchar", ids));
+                delete.setArray(1, texts(connection, ids));
                 delete.executeUpdate();
             }
             if (members.isEmpty()) {
@@ -344,8 +380,8 @@ public final class JpaStateStore implements StateStore {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(
                     "insert into employee_group (employee_id, group_dn) select * from unnest(?::varchar[], "
                             + "?::varchar[]) on conflict do nothing")) {
-                insert.setArray(1, connection.createArrayOf("varchar", members.toArray(String[]::new)));
-                insert.setArray(2, connection.createArrayOf("varchar", groups.toArray(String[]::new)));
+                insert.setArray(1, texts(connection, members));
+                insert.setArray(2, texts(connection, groups));
                 return insert.executeUpdate();
             }
         });
@@ -359,18 +395,10 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return Map.of();
-        }
         // kept with the row by the statement that writes it (a row stored before there was one has
         // none, and is written once more)
-        return tx.inTransaction(() -> jdbc("reading stored fingerprints", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement("select id, fingerprint from employee "
-                    + "where id = any (?) and status = 'ACTIVE' and fingerprint is not null")) {
-                query.setArray(1, connection.createArrayOf("varchar", employeeIds.toArray(String[]::new)));
-                return pairs(query);
-            }
-        }));
+        return pairsOf("reading stored fingerprints", "select id, fingerprint from employee where id = any (?) "
+                + "and status = 'ACTIVE' and fingerprint is not null", employeeIds);
     }
 
     @Override
@@ -472,7 +500,7 @@ public final class JpaStateStore implements StateStore {
             Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
             try (java.sql.PreparedStatement query = connection.prepareStatement(
                     "select employee_id, opted_out, opted_in from self_service where employee_id = any (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", employeeIds.toArray(String[]::new)));
+                query.setArray(1, texts(connection, employeeIds));
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         choices.put(rows.getString(1),
@@ -729,11 +757,7 @@ public final class JpaStateStore implements StateStore {
         tx.inTransaction(() -> jdbc("writing the plan", connection -> {
             if (!undigested.isEmpty()) {
                 // no digest for these viewers, and so no standing plan: both are compared in full next time
-                try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                        "delete from viewer_digest where viewer_id = any (?)")) {
-                    delete.setArray(1, connection.createArrayOf("varchar", undigested.toArray(String[]::new)));
-                    delete.executeUpdate();
-                }
+                dropDigests(connection, undigested);
             }
             if (!digested.isEmpty()) {
                 try (java.sql.PreparedStatement upsert = connection.prepareStatement(
@@ -742,8 +766,8 @@ public final class JpaStateStore implements StateStore {
                                 + "as u(viewer, digest, contacts) on conflict (viewer_id) do update set "
                                 + "digest = excluded.digest, contacts = excluded.contacts, run_id = excluded.run_id")) {
                     upsert.setLong(1, runId);
-                    upsert.setArray(2, connection.createArrayOf("varchar", digested.toArray(String[]::new)));
-                    upsert.setArray(3, connection.createArrayOf("varchar", digests.toArray(String[]::new)));
+                    upsert.setArray(2, texts(connection, digested));
+                    upsert.setArray(3, texts(connection, digests));
                     upsert.setArray(4, connection.createArrayOf("integer", sizes.toArray(Integer[]::new)));
                     upsert.executeUpdate();
                 }
@@ -762,7 +786,7 @@ public final class JpaStateStore implements StateStore {
                 insert.setObject(2, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
                 int p = 3;
                 for (List<String> column : List.of(viewers, contacts, actions, fields, rules)) {
-                    insert.setArray(p++, connection.createArrayOf("varchar", column.toArray(String[]::new)));
+                    insert.setArray(p++, texts(connection, column));
                 }
                 return insert.executeUpdate();
             }
@@ -771,16 +795,8 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public Map<String, String> viewerDigests(java.util.Collection<String> viewerIds) {
-        if (viewerIds.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction(() -> jdbc("reading viewer digests", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
-                    "select viewer_id, digest from viewer_digest where viewer_id = any (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", viewerIds.toArray(String[]::new)));
-                return pairs(query);
-            }
-        }));
+        return pairsOf("reading viewer digests", "select viewer_id, digest from viewer_digest "
+                + "where viewer_id = any (?)", viewerIds);
     }
 
     @Override
@@ -792,7 +808,7 @@ public final class JpaStateStore implements StateStore {
             Map<String, Map<String, String>> delivered = new HashMap<>();
             try (java.sql.PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
                     + "fingerprint from delivered_contact where viewer_id = any (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", viewerIds.toArray(String[]::new)));
+                query.setArray(1, texts(connection, viewerIds));
                 query.setFetchSize(10_000);
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -880,11 +896,7 @@ public final class JpaStateStore implements StateStore {
             update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray(Long[]::new)));
             update.executeUpdate();
         }
-        try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                "delete from viewer_digest where viewer_id = any (?)")) {
-            delete.setArray(1, connection.createArrayOf("varchar", new String[] {viewerId, PLAN_BASIS}));
-            delete.executeUpdate();
-        }
+        dropDigests(connection, List.of(viewerId, PLAN_BASIS));
     }
 
     /**
@@ -944,7 +956,7 @@ public final class JpaStateStore implements StateStore {
                     int p = 3;
                     for (List<String> column : List.of(heldViewers, heldContacts, heldFields, heldFingerprints,
                             heldRules)) {
-                        upsert.setArray(p++, connection.createArrayOf("varchar", column.toArray(String[]::new)));
+                        upsert.setArray(p++, texts(connection, column));
                     }
                     upsert.executeUpdate();
                 }
@@ -952,8 +964,8 @@ public final class JpaStateStore implements StateStore {
             if (!goneViewers.isEmpty()) {
                 try (java.sql.PreparedStatement delete = connection.prepareStatement("delete from delivered_contact "
                         + "where (viewer_id, contact_id) in (select * from unnest(?::varchar[], ?::varchar[]))")) {
-                    delete.setArray(1, connection.createArrayOf("varchar", goneViewers.toArray(String[]::new)));
-                    delete.setArray(2, connection.createArrayOf("varchar", goneContacts.toArray(String[]::new)));
+                    delete.setArray(1, texts(connection, goneViewers));
+                    delete.setArray(2, texts(connection, goneContacts));
                     delete.executeUpdate();
                 }
             }
@@ -963,9 +975,9 @@ public final class JpaStateStore implements StateStore {
                     + "as u(viewer, contact, action)")) {
                 journal.setLong(1, runId);
                 journal.setObject(2, now);
-                journal.setArray(3, connection.createArrayOf("varchar", viewers.toArray(String[]::new)));
-                journal.setArray(4, connection.createArrayOf("varchar", contacts.toArray(String[]::new)));
-                journal.setArray(5, connection.createArrayOf("varchar", actions.toArray(String[]::new)));
+                journal.setArray(3, texts(connection, viewers));
+                journal.setArray(4, texts(connection, contacts));
+                journal.setArray(5, texts(connection, actions));
                 journal.executeUpdate();
             }
             try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set "
