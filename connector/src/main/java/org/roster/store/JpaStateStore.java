@@ -642,9 +642,37 @@ public final class JpaStateStore implements StateStore {
     @Override
     public List<Employee> contactsWith(PersonField field, String value, int atMost) {
         String attribute = EmployeeEntity.attributeOf(field);
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
-                .setParameter("value", value).setMaxResults(atMost).getResultList()));
+        if (atMost == Integer.MAX_VALUE) {
+            return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
+                            + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
+                    .setParameter("value", value).getResultList()));
+        }
+        // the first by id as Java orders strings (a policy's cap does), whatever the database's
+        // collation: "C" compares the bytes
+        String column = EMPLOYEE_TEXT.get(2 + java.util.Arrays.asList(STORED_FIELDS).indexOf(field));
+        return tx.inTransaction(() -> {
+            List<String> ids = jdbc("finding colleagues", connection -> {
+                try (java.sql.PreparedStatement query = connection.prepareStatement("select id from employee "
+                        + "where contact_allowed and " + column + " = ? order by id collate \"C\" limit ?")) {
+                    query.setString(1, value);
+                    query.setInt(2, atMost);
+                    List<String> found = new ArrayList<>();
+                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(rows.getString(1));
+                        }
+                    }
+                    return found;
+                }
+            });
+            if (ids.isEmpty()) {
+                return List.<Employee>of();
+            }
+            List<Employee> found = new ArrayList<>(withGroups(em.createQuery("select e from EmployeeEntity e "
+                    + "where e.id in :ids", EmployeeEntity.class).setParameter("ids", ids).getResultList()));
+            found.sort(java.util.Comparator.comparing(Employee::id));
+            return found;
+        });
     }
 
     @Override

@@ -175,11 +175,13 @@ public interface StateStore {
     List<Employee> contactsWith(PersonField field, String value);
 
     /**
-     * The first {@code atMost} of {@link #contactsWith(PersonField, String)}, in the same order (by
-     * id): a plan that caps each viewer's contacts needs no more of a large department.
+     * The first {@code atMost} of {@link #contactsWith(PersonField, String)} by id as
+     * {@link String#compareTo} orders ids (as a policy's cap does), whatever order the store keeps:
+     * a plan that caps each viewer's contacts needs no more of a large department.
      */
     default List<Employee> contactsWith(PersonField field, String value, int atMost) {
-        List<Employee> all = contactsWith(field, value);
+        List<Employee> all = new java.util.ArrayList<>(contactsWith(field, value));
+        all.sort(java.util.Comparator.comparing(Employee::id));
         return all.size() <= atMost ? all : List.copyOf(all.subList(0, atMost));
     }
 

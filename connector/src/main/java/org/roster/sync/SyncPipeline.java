@@ -732,11 +732,8 @@ public final class SyncPipeline {
                 value.ifPresent(v -> candidates.consider(viewer, "value\u0000" + same.field() + "\u0000" + v,
                         atMost -> store.contactsWith(same.field(), v, atMost), cards, max));
             } else if (rule instanceof VisibilityRule.Everyone) {
-                store.forEachContact(VIEWER_PAGE, c -> {
-                    if (cards.size() < max) {
-                        consider(viewer, c, cards);
-                    }
-                });
+                // the store pages in the database's order, which need not be the cap's: all are considered
+                store.forEachContact(VIEWER_PAGE, c -> consider(viewer, c, cards));
             } else if (rule instanceof VisibilityRule.Group group) {
                 if (viewer.groups().contains(group.group())) {
                     candidates.consider(viewer, "group\u0000" + group.group(),
@@ -762,7 +759,8 @@ public final class SyncPipeline {
      * viewers of one department share one lookup and one card per colleague, where each would
      * otherwise load the whole department and digest every card again. Under a cap a lookup first
      * fetches one more than the cap (a viewer is not their own contact), and all of the list only
-     * for a viewer that has not filled their cap from that. Bounded: the least recently used lists
+     * for a viewer that has not filled their cap from that (the store's first ones are the first by
+     * id as Java orders strings, as the cap does). Bounded: the least recently used lists
      * go once more than {@value #HELD} employees are held.
      */
     private final class Candidates {
@@ -777,7 +775,10 @@ public final class SyncPipeline {
             final ContactCard[] cards;
 
             Found(List<Employee> people, int asked) {
-                this.people = people;
+                // in the order the cap keeps them, whatever order the store gave
+                List<Employee> sorted = new ArrayList<>(people);
+                sorted.sort(java.util.Comparator.comparing(Employee::id));
+                this.people = sorted;
                 this.whole = people.size() < asked;
                 this.cards = new ContactCard[people.size()];
             }
