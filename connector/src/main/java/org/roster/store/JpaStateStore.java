@@ -75,6 +75,15 @@ public final class JpaStateStore implements StateStore {
         }));
     }
 
+    /** The store's clock now, as a timestamp column takes it. */
+    private java.time.OffsetDateTime now() {
+        return timestamp(clock.instant());
+    }
+
+    private static java.time.OffsetDateTime timestamp(java.time.Instant at) {
+        return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+    }
+
     /** Text values as one SQL array parameter. */
     private static java.sql.Array texts(java.sql.Connection connection, java.util.Collection<String> values)
             throws java.sql.SQLException {
@@ -206,7 +215,7 @@ public final class JpaStateStore implements StateStore {
             inScope[i] = scope.receives();
             contactAllowed[i] = scope.delivered();
         }
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.OffsetDateTime now = now();
         return jdbc("saving employees", connection -> {
             try (java.sql.PreparedStatement upsert = connection.prepareStatement(UPSERT_EMPLOYEES)) {
                 int p = 1;
@@ -641,15 +650,16 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public List<Employee> contactsWith(PersonField field, String value, int atMost) {
-        String attribute = EmployeeEntity.attributeOf(field);
         if (atMost == Integer.MAX_VALUE) {
+            String attribute = EmployeeEntity.attributeOf(field);
             return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                             + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
                     .setParameter("value", value).getResultList()));
         }
         // the first by id as Java orders strings (a policy's cap does), whatever the database's
-        // collation: "C" compares the bytes
-        String column = EMPLOYEE_TEXT.get(2 + java.util.Arrays.asList(STORED_FIELDS).indexOf(field));
+        // collation: "C" compares the bytes; the column is the one upsert writes the field to
+        String column = EMPLOYEE_TEXT.get(EMPLOYEE_TEXT.indexOf("reference") + 1
+                + java.util.Arrays.asList(STORED_FIELDS).indexOf(field));
         return tx.inTransaction(() -> {
             List<String> ids = jdbc("finding colleagues", connection -> {
                 try (java.sql.PreparedStatement query = connection.prepareStatement("select id from employee "
@@ -811,7 +821,7 @@ public final class JpaStateStore implements StateStore {
                             + "'PENDING', 0, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
                             + "?::varchar[]) as u(viewer, contact, action, fields, rule)")) {
                 insert.setLong(1, runId);
-                insert.setObject(2, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                insert.setObject(2, now());
                 int p = 3;
                 for (List<String> column : List.of(viewers, contacts, actions, fields, rules)) {
                     insert.setArray(p++, texts(connection, column));
@@ -867,8 +877,13 @@ public final class JpaStateStore implements StateStore {
         };
     }
 
-    /** One pending outbox row as a batch takes it. */
-    private record Pending(long id, String viewerId, ContactChange change) {
+    /**
+     * One pending outbox row as a batch takes it.
+     *
+     * @param fields the released fields as the outbox holds them (JSON), null for a removal: the
+     *               delivered state stores the same text
+     */
+    private record Pending(long id, String viewerId, ContactChange change, String fields) {
     }
 
     @Override
@@ -884,7 +899,7 @@ public final class JpaStateStore implements StateStore {
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
-                                rows.getString(3), rows.getString(5), rows.getString(6)));
+                                rows.getString(3), rows.getString(5), rows.getString(6)), rows.getString(5));
                         byViewer.computeIfAbsent(row.viewerId(), v -> new ArrayList<>()).add(row);
                     }
                 }
@@ -956,7 +971,7 @@ public final class JpaStateStore implements StateStore {
             } else {
                 heldViewers.add(row.viewerId());
                 heldContacts.add(row.change().contactId());
-                heldFields.add(toJson(card.fields()));
+                heldFields.add(row.fields());
                 heldFingerprints.add(card.fingerprint());
                 heldRules.add(card.ruleId());
             }
@@ -970,7 +985,7 @@ public final class JpaStateStore implements StateStore {
             if (ids.isEmpty()) {
                 return;
             }
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            java.time.OffsetDateTime now = timestamp(at);
             if (!heldViewers.isEmpty()) {
                 try (java.sql.PreparedStatement upsert = connection.prepareStatement("insert into delivered_contact "
                         + "(viewer_id, contact_id, fields, fingerprint, rule_id, delivered_run, delivered_at) "
@@ -1056,7 +1071,7 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public void saveProgress(long runId, RunProgress progress) {
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.OffsetDateTime now = now();
         tx.inTransaction(() -> jdbc("saving the run's progress", connection -> {
             // progress is for watching a run: it need not wait for the disk, and a crash that loses
             // the last save loses nothing the run's recovery does not redo

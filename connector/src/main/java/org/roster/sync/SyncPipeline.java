@@ -808,15 +808,12 @@ public final class SyncPipeline {
             while (true) {
                 for (; i < list.people.size() && cards.size() < max; i++) {
                     Employee contact = list.people.get(i);
-                    if (!cards.containsKey(contact.id())
-                            && evaluator.visibility(viewer, contact) instanceof VisibilityDecision.Visible visible) {
-                        ContactCard card = list.cards[i];
-                        if (card == null || !card.contactId().equals(contact.id())
-                                || !card.ruleId().equals(visible.ruleId())) {
-                            card = new ContactCard(contact.id(), evaluator.release(contact), visible.ruleId());
+                    if (!cards.containsKey(contact.id())) {
+                        ContactCard card = cardOf(viewer, contact, list.cards[i]);
+                        if (card != null) {
                             list.cards[i] = card;
+                            cards.put(contact.id(), card);
                         }
-                        cards.put(contact.id(), card);
                     }
                 }
                 if (list.whole || cards.size() >= max) {
@@ -870,12 +867,25 @@ public final class SyncPipeline {
     }
 
     private void consider(Employee viewer, Employee contact, Map<String, ContactCard> cards) {
-        if (cards.containsKey(contact.id())) {
-            return;
+        if (!cards.containsKey(contact.id())) {
+            ContactCard card = cardOf(viewer, contact, null);
+            if (card != null) {
+                cards.put(contact.id(), card);
+            }
         }
-        if (evaluator.visibility(viewer, contact) instanceof VisibilityDecision.Visible visible) {
-            Map<PersonField, String> released = evaluator.release(contact);
-            cards.put(contact.id(), new ContactCard(contact.id(), released, visible.ruleId()));
+    }
+
+    /**
+     * The card the viewer gets of the contact (its released fields, the rule that grants it), or null
+     * when no rule grants it; {@code known}, a card made before, is the answer when it fits.
+     */
+    private ContactCard cardOf(Employee viewer, Employee contact, ContactCard known) {
+        if (!(evaluator.visibility(viewer, contact) instanceof VisibilityDecision.Visible visible)) {
+            return null;
         }
+        if (known != null && known.contactId().equals(contact.id()) && known.ruleId().equals(visible.ruleId())) {
+            return known;
+        }
+        return new ContactCard(contact.id(), evaluator.release(contact), visible.ruleId());
     }
 }
