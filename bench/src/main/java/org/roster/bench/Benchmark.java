@@ -334,8 +334,8 @@ public final class Benchmark {
             planning.put("viewersPlannedPerSecond", Math.round(viewers / seconds));
             planning.put("plannedChangesPerSecond", Math.round(contacts / seconds));
         }
-        planning.put("planWrite", "JDBC, per viewer one INSERT ... SELECT FROM unnest(array parameters) of all "
-                + "the viewer's outbox changes and one upsert of the viewer's digest, one transaction per viewer");
+        planning.put("planWrite", "JDBC, per page of 200 viewers one transaction: one INSERT ... SELECT FROM "
+                + "unnest(array parameters) of all the page's outbox changes and one upsert of their digests");
         planning.put("firstRun", first);
         log("%,d: the same run again, every viewer planned", size);
         Map<String, Object> again = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);

@@ -232,7 +232,10 @@ public interface StateStore {
     record ViewerPlan(String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest) {
     }
 
-    /** Writes several viewers' plans as {@link #enqueue(long, String, List, ViewerDigest.Planned)} does, in one unit of work. */
+    /**
+     * Writes several viewers' plans as {@link #enqueue(long, String, List, ViewerDigest.Planned)}
+     * does, in one unit of work.
+     */
     default void enqueue(long runId, List<ViewerPlan> plans) {
         plans.forEach(plan -> enqueue(runId, plan.viewerId(), plan.changes(), plan.digest()));
     }
