@@ -154,7 +154,7 @@ public final class EntryNormaliser {
                 continue;
             }
             values.put(field, chosen.get());
-            long distinct = raw.stream().map(EntryNormaliser::text).filter(s -> !s.isEmpty()).distinct().count();
+            long distinct = raw.size() < 2 ? raw.size() : raw.stream().map(EntryNormaliser::text).filter(s -> !s.isEmpty()).distinct().count();
             if (distinct > 1) {
                 notes.add(name + " has " + distinct + " values; the first valid one is used");
             }
@@ -193,7 +193,8 @@ public final class EntryNormaliser {
      */
     private static Outcome clean(PersonField field, String raw, PhoneNumbers numbers) {
         String name = field.policyName();
-        if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+        // UTF-8 takes at most three bytes per UTF-16 unit: only a long value needs encoding to be measured
+        if (raw.length() * 3 > MAX_VALUE_BYTES && raw.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
             return new Outcome.Invalid(new Fault(name + " is larger than " + MAX_VALUE_BYTES + " bytes"));
         }
         String value = text(raw);
@@ -223,6 +224,9 @@ public final class EntryNormaliser {
     private static Optional<Fault> malformed(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= ' ' && c < 0x7f) {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -248,7 +252,34 @@ public final class EntryNormaliser {
      * space included, folded to one space and trimmed.
      */
     static String text(String raw) {
+        return asIs(raw) ? raw : folded(raw);
+    }
+
+    /** {@link #text} the long way: composed, then white space folded by the pattern, then trimmed. */
+    static String folded(String raw) {
         String composed = Normalizer.normalize(raw, Normalizer.Form.NFC);
         return SPACES.matcher(composed).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether {@link #text} would return the value unchanged, decided without composing or
+     * matching: no character from U+0300 on (below it nothing composes in NFC, and the only white
+     * space besides the space and the ASCII controls is the no-break space), no control or no-break
+     * space, no space at either end and none next to another. Most names and numbers are so.
+     */
+    static boolean asIs(String raw) {
+        int n = raw.length();
+        if (n > 0 && (raw.charAt(0) == ' ' || raw.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x300 || c < ' ' || (c >= 0x7f && c <= 0xa0) || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

@@ -59,6 +59,7 @@ public final class SyncPipeline {
     private final AuditLog audit;
     private final java.time.Clock clock;
     private int batchSize = DEFAULT_BATCH;
+    private java.util.concurrent.ThreadFactory writerThreads = WriteBehind.DAEMONS;
     private MergingReader merging;
     private String watermarkSource;
     private Runnable pacing = () -> { };
@@ -87,6 +88,16 @@ public final class SyncPipeline {
         }
         this.batchSize = batchSize;
         this.pacing = Objects.requireNonNull(pacing, "pacing");
+        return this;
+    }
+
+    /**
+     * Stores a read's batches on threads from this factory, one per read, while the reading thread
+     * goes on ({@link WriteBehind}). In a container, give it the container's managed threads, so that
+     * the store's transactions and persistence context are there; plain daemon threads otherwise.
+     */
+    public SyncPipeline writingOn(java.util.concurrent.ThreadFactory threads) {
+        this.writerThreads = Objects.requireNonNull(threads, "threads");
         return this;
     }
 
@@ -134,7 +145,7 @@ public final class SyncPipeline {
         pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
             @Override
             public void save(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
-                pipeline.decideAndSave(runId, employees, rejections, Map.of(), progress);
+                pipeline.decideAndSave(runId, employees, rejections, Map.of(), progress, id -> true);
             }
 
             @Override
@@ -349,40 +360,59 @@ public final class SyncPipeline {
     private DirectorySource.ChangeRead read(long runId, RunProgress progress, ReadLedger ledger, String basis,
                                             java.util.function.Function<DirectorySource.Receiver,
                                                     DirectorySource.ChangeRead> reading) {
-        Reading read = new Reading(runId, progress, ledger, basis);
-        DirectorySource.ChangeRead summary = reading.apply(read);
-        read.flush();
-        read.recordRejectedAgain();
+        DirectorySource.ChangeRead summary;
+        WriteBehind behind = new WriteBehind(writerThreads, 2);
+        Reading read = new Reading(runId, progress, ledger, basis, behind);
+        try {
+            summary = reading.apply(read);
+            read.flush();
+            read.recordRejectedAgain();
+            behind.finish();
+        } catch (RuntimeException | Error e) {
+            // nothing is written once the read has ended, whatever ended it
+            behind.close();
+            behind.failure().filter(f -> f != e).ifPresent(e::addSuppressed);
+            throw e;
+        }
         read.auditRejectedAgain();
         return summary;
     }
 
-    /** One read's entries on their way to the store, a batch at a time. */
+    /**
+     * One read's entries on their way to the store, a batch at a time. The reading thread digests,
+     * checks against the ledger and normalises; everything the store is asked, in order, is done
+     * {@link WriteBehind behind} it on the writer's thread.
+     */
     private final class Reading implements DirectorySource.Receiver {
         private final long runId;
         private final RunProgress progress;
         private final ReadLedger ledger;
-        private final List<Employee> employees = new ArrayList<>(BATCH);
-        private final List<Rejection> rejections = new ArrayList<>();
-        private final Map<String, byte[]> digests = new java.util.HashMap<>();
-        private final List<AuditEvent> notes = new ArrayList<>();
+        private final WriteBehind behind;
+        /** The batch being filled, handed to the writer whole. */
+        private Batch batch = new Batch();
         /**
          * Identities of entries read as they were when rejected, to be recorded as rejected again,
          * {@value #REJECTED_AGAIN_AT_ONCE} at a time and the rest at the end of the read.
          */
         private final java.util.Set<String> rejectedAgain = new java.util.LinkedHashSet<>();
+        /** Counted on the writer's thread; read once it has finished. */
         private long rejectedAgainInAll;
-        /** Entries rejected for what they hold, with what they were read as. */
-        private final List<StateStore.RejectedRead> rejectedReads = new ArrayList<>();
         private final ReadFingerprint.Basis digesting;
+        /**
+         * Identities the ledger does not hold that this read has stored, accepted or rejected: only
+         * they and the ledger's may already be in the store as read by this run or with a
+         * fingerprint, so only they are looked up there (on a first sync, none is).
+         */
+        private final MetIdentities storedUnheld = new MetIdentities();
         /** The source's side: asked on its thread, with a basis of its own. */
         private final ReadLedger.Holding holding;
         private final ReadFingerprint.Basis asking;
 
-        Reading(long runId, RunProgress progress, ReadLedger ledger, String basis) {
+        Reading(long runId, RunProgress progress, ReadLedger ledger, String basis, WriteBehind behind) {
             this.runId = runId;
             this.progress = progress;
             this.ledger = ledger;
+            this.behind = behind;
             this.digesting = ReadFingerprint.under(basis);
             this.holding = ledger == null ? null : ledger.holding();
             this.asking = ledger == null ? null : ReadFingerprint.under(basis);
@@ -441,7 +471,8 @@ public final class SyncPipeline {
         /** Records the rejections read again unchanged so far, in one go. */
         void recordRejectedAgain() {
             if (!rejectedAgain.isEmpty()) {
-                rejectedAgainInAll += store.rejectAgain(runId, List.copyOf(rejectedAgain));
+                List<String> ids = List.copyOf(rejectedAgain);
+                behind.submit(() -> rejectedAgainInAll += store.rejectAgain(runId, ids));
                 rejectedAgain.clear();
             }
         }
@@ -449,8 +480,8 @@ public final class SyncPipeline {
         private void unchanged(int slot) {
             ledger.seen(slot, true);
             (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
-            if ((progress.read.get() & 255) == 0) {
-                progressNowAndThen(runId, progress);
+            if ((progress.read.get() & 255) == 0 && progressDue()) {
+                behind.submit(() -> store.saveProgress(runId, progress));
             }
         }
 
@@ -472,24 +503,25 @@ public final class SyncPipeline {
                 if (slot >= 0 && ledger.isSeenUnchanged(slot)) {
                     // a second entry with an identity this read met unchanged: the first must be
                     // findable as read by this run, so that the second is rejected naming it
-                    store.markSeen(runId, List.of(entry.ids().get(0).strip()));
+                    List<String> first = List.of(entry.ids().get(0).strip());
+                    behind.submit(() -> store.markSeen(runId, first));
                     ledger.seen(slot, false);
                 }
             }
             Normalisation result = normaliser.normalise(entry);
             if (result instanceof Normalisation.Accepted accepted) {
-                employees.add(accepted.employee());
-                digests.put(accepted.employee().id(), digest);
-                adjustment(runId, "", accepted).ifPresent(notes::add);
+                batch.employees.add(accepted.employee());
+                batch.digests.put(accepted.employee().id(), digest);
+                adjustment(runId, "", accepted).ifPresent(batch.notes::add);
                 if (ledger != null) {
                     ledger.seen(accepted.employee().id());
                 }
             } else if (result instanceof Normalisation.Rejected rejected) {
                 progress.rejected.incrementAndGet();
-                rejections.add(rejected.rejection());
+                batch.rejections.add(rejected.rejection());
                 // rejected for what it holds: read again unchanged, it is rejected again unread
                 if (rejected.rejection().employeeId().isPresent()) {
-                    rejectedReads.add(new StateStore.RejectedRead(rejected.rejection(),
+                    batch.rejectedReads.add(new StateStore.RejectedRead(rejected.rejection(),
                             ReadFingerprint.of(digest, org.roster.policy.Person.SelfService.NONE)));
                 }
                 // a rejected entry keeps its last good state: its employee is not gone
@@ -497,24 +529,51 @@ public final class SyncPipeline {
                     rejected.rejection().employeeId().ifPresent(ledger::seen);
                 }
             }
-            if (employees.size() + rejections.size() >= BATCH) {
+            if (batch.employees.size() + batch.rejections.size() >= BATCH) {
                 flush();
             }
         }
 
-        /** Stores a batch, and gives the trail its notes of entries accepted as adjusted in one go. */
+        /** Hands the batch to the writer, and starts the next. */
         void flush() {
-            rejectDuplicates(runId, employees, rejections, progress);
-            decideAndSave(runId, employees, rejections, digests, progress);
-            if (!rejectedReads.isEmpty()) {
-                store.rememberRejected(List.copyOf(rejectedReads));
+            Batch full = batch;
+            batch = new Batch();
+            behind.submit(() -> store(full));
+        }
+
+        /**
+         * Stores a batch, and gives the trail its notes of entries accepted as adjusted in one go.
+         * On the writer's thread, where every batch is stored in the order read.
+         */
+        private void store(Batch batch) {
+            rejectDuplicates(runId, batch.employees, batch.rejections, progress, this::mayBeStored);
+            decideAndSave(runId, batch.employees, batch.rejections, batch.digests, progress, this::mayBeStored);
+            if (ledger != null) {
+                for (Employee employee : batch.employees) {
+                    unheldStored(employee.id());
+                }
+                for (Rejection rejection : batch.rejections) {
+                    rejection.employeeId().ifPresent(this::unheldStored);
+                }
             }
-            audit.append(List.copyOf(notes));
-            employees.clear();
-            rejections.clear();
-            digests.clear();
-            notes.clear();
-            rejectedReads.clear();
+            if (!batch.rejectedReads.isEmpty()) {
+                store.rememberRejected(batch.rejectedReads);
+            }
+            audit.append(batch.notes);
+        }
+
+        /**
+         * Whether the store may hold the employee as active or as read by this run: without a
+         * ledger any may; with one, those it holds and those this read stored.
+         */
+        private boolean mayBeStored(String id) {
+            return ledger == null || ledger.find(id) >= 0 || storedUnheld.mayHold(id);
+        }
+
+        private void unheldStored(String id) {
+            if (ledger.find(id) < 0) {
+                storedUnheld.add(id);
+            }
         }
 
         /**
@@ -531,17 +590,39 @@ public final class SyncPipeline {
         }
     }
 
-    /** When the progress the API shows was last saved during a read ({@link System#nanoTime}). */
-    private long progressSavedAt = System.nanoTime();
+    /** One batch of a read: what its entries were accepted and rejected as, for the writer. */
+    private static final class Batch {
+        final List<Employee> employees = new ArrayList<>(BATCH);
+        final List<Rejection> rejections = new ArrayList<>();
+        /** Each accepted employee's digest as read. */
+        final Map<String, byte[]> digests = new java.util.HashMap<>();
+        /** The trail's notes of entries accepted as adjusted. */
+        final List<AuditEvent> notes = new ArrayList<>();
+        /** Entries rejected for what they hold, with what they were read as. */
+        final List<StateStore.RejectedRead> rejectedReads = new ArrayList<>();
+    }
 
     /**
-     * Saves the run's progress at most twice a second while reading: often enough for a live
-     * percentage, rarely enough that a large read does not pay a transaction per batch.
+     * When the progress the API shows was last saved during a read ({@link System#nanoTime}); the
+     * reading thread and the writer's both ask.
      */
-    private void progressNowAndThen(long runId, RunProgress progress) {
+    private final java.util.concurrent.atomic.AtomicLong progressSavedAt =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+    /**
+     * Whether the run's progress is due to be saved, at most twice a second while reading: often
+     * enough for a live percentage, rarely enough that a large read does not pay a transaction per
+     * batch. True for one caller only.
+     */
+    private boolean progressDue() {
         long now = System.nanoTime();
-        if (now - progressSavedAt >= PROGRESS_EVERY_NANOS) {
-            progressSavedAt = now;
+        long saved = progressSavedAt.get();
+        return now - saved >= PROGRESS_EVERY_NANOS && progressSavedAt.compareAndSet(saved, now);
+    }
+
+    /** Saves the run's progress when it is due. */
+    private void progressNowAndThen(long runId, RunProgress progress) {
+        if (progressDue()) {
             store.saveProgress(runId, progress);
         }
     }
@@ -568,9 +649,11 @@ public final class SyncPipeline {
      * Decides each employee's scope and stores them with the rejections, which the trail gets too.
      *
      * @param digests each employee's {@link ReadFingerprint.Basis#entry} digest as read, where one was taken
+     * @param mayBeStored false for an identity the store certainly holds no active employee with
      */
     private void decideAndSave(long runId, List<Employee> employees, List<Rejection> rejections,
-                               Map<String, byte[]> digests, RunProgress progress) {
+                               Map<String, byte[]> digests, RunProgress progress,
+                               java.util.function.Predicate<String> mayBeStored) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
             List<StateStore.Decided> decided = new ArrayList<>(employees.size());
@@ -584,7 +667,8 @@ public final class SyncPipeline {
             }
             // an employee stored exactly as read again is only marked seen: a steady directory costs a
             // read and a comparison, not a rewrite of every row
-            Map<String, String> stored = store.storedFingerprints(employees.stream().map(Employee::id).toList());
+            Map<String, String> stored = store.storedFingerprints(employees.stream().map(Employee::id)
+                    .filter(mayBeStored).toList());
             List<StateStore.Decided> changed = new ArrayList<>(decided.size());
             Map<String, String> unchanged = new java.util.HashMap<>();
             for (StateStore.Decided d : decided) {
@@ -613,12 +697,12 @@ public final class SyncPipeline {
      * rejected, naming the other entry: the first one read stands, and nobody is merged by accident.
      */
     private void rejectDuplicates(long runId, List<Employee> employees, List<Rejection> rejections,
-                                  RunProgress progress) {
+                                  RunProgress progress, java.util.function.Predicate<String> mayBeStored) {
         if (employees.isEmpty()) {
             return;
         }
         Map<String, String> seen = new java.util.HashMap<>(store.readByRun(runId,
-                employees.stream().map(Employee::id).distinct().toList()));
+                employees.stream().map(Employee::id).distinct().filter(mayBeStored).toList()));
         java.util.Iterator<Employee> it = employees.iterator();
         while (it.hasNext()) {
             Employee employee = it.next();

@@ -31,6 +31,25 @@ class EntryNormaliserTest {
     }
 
     @Test
+    void valuesTakenAsTheyAreCleanExactlyAsTheLongWayWouldForEveryCharacterWhereverItStands() {
+        // the quick test decides most values; wherever it says "as is", composing and folding agree
+        int taken = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String ch = String.valueOf((char) c);
+            for (String value : new String[] {ch, "a" + ch, ch + "b", "a" + ch + "b", "a " + ch, ch + " b", "e" + ch,
+                    ch + ch}) {
+                assertThat(EntryNormaliser.text(value)).as("U+%04X in \"%s\"", c, value)
+                        .isEqualTo(EntryNormaliser.folded(value));
+                if (EntryNormaliser.asIs(value)) {
+                    taken++;
+                    assertThat(EntryNormaliser.folded(value)).as("U+%04X in \"%s\"", c, value).isEqualTo(value);
+                }
+            }
+        }
+        assertThat(taken).as("values the quick test takes as they are").isGreaterThan(8 * (0x300 - 0x80));
+    }
+
+    @Test
     void namesAreTrimmedAndInnerWhiteSpaceIsFolded() {
         Employee employee = accepted(entry()
                 .add(PersonField.GIVEN_NAME, "  Ana  ")

@@ -90,6 +90,26 @@ class ChangeDetectionTest {
     }
 
     @Test
+    void aNewEntryWithTheIdentityOfANewOneStoredBatchesEarlierIsRejectedNamingIt() {
+        // more new people than one batch holds: the first is stored long before its double is read
+        for (int i = 0; i < 1200; i++) {
+            // each alone in a department of their own: a small plan
+            directory.put(person(String.format("n%04d", i), "New", "Team " + i, String.format("0151 4%07d", i)));
+        }
+        directory.putAs("n0000-again", DirectoryEntry.builder("uid=n0000,ou=contractors,dc=example,dc=org")
+                .id("n0000").add(PersonField.GIVEN_NAME, "Other").add(PersonField.SURNAME, "Person")
+                .add(PersonField.DEPARTMENT, "Sales").add(PersonField.MOBILE, "0160 9999999").build());
+
+        RunProgress after = run();
+
+        assertOnlyRejected(after, "uid=n0000,ou=contractors,dc=example,dc=org", "uid=n0000,ou=people,dc=example,dc=org");
+        assertThat(after.inScope).hasValue(6 + 1200);
+        assertThat(store.byReference("uid=n0000,ou=people,dc=example,dc=org")).get()
+                .satisfies(n -> assertThat(n.value(PersonField.MOBILE)).contains("+4915140000000"));
+        assertThat(store.byReference("uid=n0000,ou=contractors,dc=example,dc=org")).isEmpty();
+    }
+
+    @Test
     void anEntryReadUnchangedAfterAChangedOneWithItsIdentityIsRejectedAndTheChangedOneStands() {
         directory.remove("s3");
         directory.putAs("s3-moved", DirectoryEntry.builder("uid=s3,ou=moved,dc=example,dc=org").id("s3")

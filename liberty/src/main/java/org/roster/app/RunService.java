@@ -34,6 +34,10 @@ public class RunService {
     @Resource(lookup = "concurrent/rosterRuns")
     ManagedExecutorService executor;
 
+    /** Where a read's batches are stored while the run's thread reads on. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    jakarta.enterprise.concurrent.ManagedThreadFactory writerThreads;
+
     @Inject
     TransactionalWork tx;
 
@@ -337,6 +341,9 @@ public class RunService {
         } else {
             pipeline = SyncPipeline.merging(sources, key, new org.roster.store.JpaSourceRecords(em, tx),
                     new PolicyEvaluator(policy), store, platform(), audit(), clock);
+        }
+        if (writerThreads != null) {
+            pipeline.writingOn(writerThreads);
         }
         return new Prepared(pipeline.delivering(settings.deliveryBatchSize(), () -> pace(pause)), mode);
     }

@@ -1,6 +1,7 @@
 package org.roster.policy;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How names of directory objects are compared: DNs in lower case with the spaces around commas and
@@ -15,9 +16,19 @@ public final class Names {
     private Names() {
     }
 
+    /** White space around the separators of a DN's parts. */
+    private static final Pattern AROUND_SEPARATORS = Pattern.compile("\\s*([,=+])\\s*");
+
     /** The comparable form of a DN. */
     public static String dn(String dn) {
-        return dn.strip().replaceAll("\\s*([,=+])\\s*", "$1").toLowerCase(Locale.ROOT);
+        String stripped = dn.strip();
+        // without any white space (a DN as a directory returns it) there is nothing around a separator
+        for (int i = 0; i < stripped.length(); i++) {
+            if (Character.isWhitespace(stripped.charAt(i))) {
+                return AROUND_SEPARATORS.matcher(stripped).replaceAll("$1").toLowerCase(Locale.ROOT);
+            }
+        }
+        return stripped.toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@code dn} is {@code base} or lies under it. */
