@@ -352,13 +352,14 @@ public final class JpaStateStore implements StateStore {
 
     /**
      * Has the database refresh its statistics of the directory's tables whenever this store has
-     * doubled the employees it created (from a thousand on): a first sync fills an empty table far
+     * created four times the employees it had at the last analysis (from a thousand on; statistics
+     * a few times off still choose an index for a lookup by id): a first sync fills an empty table far
      * faster than autovacuum looks at it, and plans made from the statistics of an empty table scan
      * what a lookup by id should find.
      */
     private void analyseAsTheDirectoryGrows(int created) {
         createdSinceAnalysis += created;
-        if (createdSinceAnalysis >= Math.max(1_000, createdAtAnalysis)) {
+        if (createdSinceAnalysis >= Math.max(1_000, 3 * createdAtAnalysis)) {
             em.flush();
             em.createNativeQuery("analyze employee, employee_group").executeUpdate();
             createdAtAnalysis += createdSinceAnalysis;

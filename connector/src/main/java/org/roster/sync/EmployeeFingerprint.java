@@ -40,7 +40,11 @@ public final class EmployeeFingerprint {
             }
         }
         Sha256.part(sha);
-        employee.groups().stream().sorted().forEach(group -> Sha256.value(sha, group));
+        if (employee.groups().size() == 1) {
+            Sha256.value(sha, employee.groups().iterator().next());
+        } else if (!employee.groups().isEmpty()) {
+            employee.groups().stream().sorted().forEach(group -> Sha256.value(sha, group));
+        }
         Sha256.part(sha);
         sha.update((byte) (receives ? 'r' : '-'));
         sha.update((byte) (delivered ? 'd' : '-'));

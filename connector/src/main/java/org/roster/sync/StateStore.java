@@ -29,23 +29,28 @@ public interface StateStore {
      * @param readFingerprint the entry's {@link ReadFingerprint} as read, or empty when the run did
      *                        not take one (a merged entry): such an employee is normalised and
      *                        decided again at every full run
+     * @param fingerprint     a fingerprint of everything a run stores about the employee: what was
+     *                        read, and the scope decision with its rule and reason. Equal
+     *                        fingerprints mean storing the entry again would change nothing. Made
+     *                        once, by the constructors without it ({@link #fingerprintOf})
      */
-    record Decided(Employee employee, ScopeDecision scope, String readFingerprint) {
+    record Decided(Employee employee, ScopeDecision scope, String readFingerprint, String fingerprint) {
 
         public Decided {
             java.util.Objects.requireNonNull(readFingerprint, "readFingerprint");
+            java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        public Decided(Employee employee, ScopeDecision scope, String readFingerprint) {
+            this(employee, scope, readFingerprint, fingerprintOf(employee, scope));
         }
 
         public Decided(Employee employee, ScopeDecision scope) {
             this(employee, scope, "");
         }
 
-        /**
-         * A fingerprint of everything a run stores about the employee: what was read, and the scope
-         * decision with its rule and reason. Equal fingerprints mean storing the entry again would
-         * change nothing.
-         */
-        public String fingerprint() {
+        /** The {@link #fingerprint} of an employee so decided. */
+        public static String fingerprintOf(Employee employee, ScopeDecision scope) {
             String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
                     : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
             return EmployeeFingerprint.of(employee, scope.receives(), scope.delivered(), scope.ruleId(), reason);

@@ -39,7 +39,7 @@ import org.roster.policy.VisibilityRule;
 public final class SyncPipeline {
 
     private static final Logger LOG = Logger.getLogger(SyncPipeline.class.getName());
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
     /**
      * Rejections read again unchanged that are recorded in one go: while the run records them, the
      * source reads on ahead.

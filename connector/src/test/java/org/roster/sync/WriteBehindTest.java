@@ -69,7 +69,7 @@ class WriteBehindTest {
     @Test
     void aReadStoresEveryBatchOnTheWritersThreadsAndAStoreFailureFailsTheRunWithNothingStoredAfterIt() {
         SyncPipelineTest.ListDirectorySource directory = new SyncPipelineTest.ListDirectorySource();
-        for (int i = 0; i < 1400; i++) {
+        for (int i = 0; i < 2400; i++) {
             directory.put(ChangeDetectionTest.person(String.format("p%04d", i), "Person", "Team " + i,
                     String.format("0151 4%07d", i)));
         }
@@ -100,24 +100,24 @@ class WriteBehindTest {
         RunProgress first = new RunProgress(0);
         pipeline.run(1, false, first);
 
-        assertThat(first.inScope).hasValue(1400);
-        assertThat(batches).as("batches of 500").hasValue(3);
+        assertThat(first.inScope).hasValue(2400);
+        assertThat(batches).as("batches of 1000").hasValue(3);
         assertThat(threadNames).containsOnly("test-writer");
 
         // the directory changes everywhere; storing its second batch fails
-        for (int i = 0; i < 1400; i++) {
+        for (int i = 0; i < 2400; i++) {
             directory.put(ChangeDetectionTest.person(String.format("p%04d", i), "Renamed", "Team " + i,
                     String.format("0151 4%07d", i)));
         }
         batches.set(0);
         failOn.set(2);
 
-        assertThatThrownBy(() -> pipeline.run(2, false, new RunProgress(1400)))
+        assertThatThrownBy(() -> pipeline.run(2, false, new RunProgress(2400)))
                 .hasMessage("the database refused batch 2");
         assertThat(batches).as("no batch is stored after the one that failed").hasValue(2);
         assertThat(memory.byReference("uid=p0000,ou=people,dc=example,dc=org").orElseThrow()
                 .value(org.roster.policy.PersonField.GIVEN_NAME)).as("the first batch stands").contains("Renamed");
-        assertThat(memory.byReference("uid=p1399,ou=people,dc=example,dc=org").orElseThrow()
+        assertThat(memory.byReference("uid=p2399,ou=people,dc=example,dc=org").orElseThrow()
                 .value(org.roster.policy.PersonField.GIVEN_NAME)).as("the last batch was never written")
                 .contains("Person");
     }
