@@ -369,7 +369,8 @@ public final class SyncPipeline {
             read.recordRejectedAgain();
             behind.finish();
         } catch (RuntimeException | Error e) {
-            // nothing is written once the read has ended, whatever ended it
+            // what was handed over is stored (unless storing failed) before this is passed on:
+            // nothing is written after the read has returned, whatever ended it
             behind.close();
             behind.failure().filter(f -> f != e).ifPresent(e::addSuppressed);
             throw e;
