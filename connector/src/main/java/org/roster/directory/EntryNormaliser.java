@@ -154,7 +154,8 @@ public final class EntryNormaliser {
                 continue;
             }
             values.put(field, chosen.get());
-            long distinct = raw.size() < 2 ? raw.size() : raw.stream().map(EntryNormaliser::text).filter(s -> !s.isEmpty()).distinct().count();
+            long distinct = raw.size() < 2 ? raw.size()
+                    : raw.stream().map(EntryNormaliser::text).filter(s -> !s.isEmpty()).distinct().count();
             if (distinct > 1) {
                 notes.add(name + " has " + distinct + " values; the first valid one is used");
             }

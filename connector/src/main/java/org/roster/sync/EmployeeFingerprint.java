@@ -40,10 +40,10 @@ public final class EmployeeFingerprint {
             }
         }
         Sha256.part(sha);
-        if (employee.groups().size() == 1) {
-            Sha256.value(sha, employee.groups().iterator().next());
-        } else if (!employee.groups().isEmpty()) {
-            employee.groups().stream().sorted().forEach(group -> Sha256.value(sha, group));
+        String[] groups = employee.groups().toArray(String[]::new);
+        java.util.Arrays.sort(groups);
+        for (String group : groups) {
+            Sha256.value(sha, group);
         }
         Sha256.part(sha);
         sha.update((byte) (receives ? 'r' : '-'));

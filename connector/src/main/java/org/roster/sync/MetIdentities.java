@@ -34,7 +34,7 @@ final class MetIdentities {
             return zero;
         }
         int mask = table.length - 1;
-        for (int i = spread(hash) & mask; table[i] != 0; i = (i + 1) & mask) {
+        for (int i = ReadLedger.spread(hash) & mask; table[i] != 0; i = (i + 1) & mask) {
             if (table[i] == hash) {
                 return true;
             }
@@ -45,7 +45,7 @@ final class MetIdentities {
     /** Puts the hash in the table unless it is there; whether it was not. */
     private static boolean place(int[] table, int hash) {
         int mask = table.length - 1;
-        int i = spread(hash) & mask;
+        int i = ReadLedger.spread(hash) & mask;
         for (; table[i] != 0; i = (i + 1) & mask) {
             if (table[i] == hash) {
                 return false;
@@ -63,10 +63,5 @@ final class MetIdentities {
             }
         }
         table = larger;
-    }
-
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
     }
 }

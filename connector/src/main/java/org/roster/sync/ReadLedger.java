@@ -314,7 +314,8 @@ final class ReadLedger {
         }
     }
 
-    private static int spread(int hash) {
+    /** A string hash spread over the low bits an open-addressed table indexes by. */
+    static int spread(int hash) {
         // ids such as p000001, p000002 differ in their last characters: mix them into the low bits
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);

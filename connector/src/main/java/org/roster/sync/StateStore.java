@@ -32,7 +32,7 @@ public interface StateStore {
      * @param fingerprint     a fingerprint of everything a run stores about the employee: what was
      *                        read, and the scope decision with its rule and reason. Equal
      *                        fingerprints mean storing the entry again would change nothing. Made
-     *                        once, by the constructors without it ({@link #fingerprintOf})
+     *                        once, by the constructors without it
      */
     record Decided(Employee employee, ScopeDecision scope, String readFingerprint, String fingerprint) {
 
@@ -50,7 +50,7 @@ public interface StateStore {
         }
 
         /** The {@link #fingerprint} of an employee so decided. */
-        public static String fingerprintOf(Employee employee, ScopeDecision scope) {
+        private static String fingerprintOf(Employee employee, ScopeDecision scope) {
             String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
                     : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
             return EmployeeFingerprint.of(employee, scope.receives(), scope.delivered(), scope.ruleId(), reason);

@@ -102,7 +102,8 @@ class ChangeDetectionTest {
 
         RunProgress after = run();
 
-        assertOnlyRejected(after, "uid=n0000,ou=contractors,dc=example,dc=org", "uid=n0000,ou=people,dc=example,dc=org");
+        assertOnlyRejected(after, "uid=n0000,ou=contractors,dc=example,dc=org",
+                "uid=n0000,ou=people,dc=example,dc=org");
         assertThat(after.inScope).hasValue(6 + 1200);
         assertThat(store.byReference("uid=n0000,ou=people,dc=example,dc=org")).get()
                 .satisfies(n -> assertThat(n.value(PersonField.MOBILE)).contains("+4915140000000"));
