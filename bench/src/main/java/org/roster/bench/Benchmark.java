@@ -50,7 +50,8 @@ import org.roster.sync.SyncPipeline;
  * The whole comparison in one run: for each directory size, the generated directory is served by
  * OpenLDAP (slapd, a process of its own), read bare, then synced by Roster into PostgreSQL (first
  * full sync, steady-state full reconciliation, incremental sync of 100 changes); Keycloak's LDAP
- * federation syncs the same directory; the same directory on UnboundID's in-memory server is read
+ * federation syncs the same directory twice, into a database of its own on the same PostgreSQL
+ * server and into its development file database; the same directory on UnboundID's in-memory server is read
  * once for comparison; JMH measures the hot spots. Prints a table, writes {@code roster-bench.json}
  * and {@code roster-bench.png}. Timings are reported, never judged: nothing here fails on a slow
  * machine.
@@ -301,11 +302,23 @@ public final class Benchmark {
             if (keycloak) {
                 log("%,d: Keycloak's LDAP federation, synchronize all users", size);
                 row.put("keycloak", KeycloakLdapSync.measure(Path.of(System.getProperty("bench.keycloak.zip")),
-                        work.resolve("keycloak"), ldap.url(), size));
-                Object kc = ((Map<?, ?>) row.get("keycloak")).get("seconds");
-                if (kc instanceof Double seconds) {
-                    row.put("ratioKeycloakToRosterFirstFullSync",
-                            round(seconds / (double) ((Map<?, ?>) row.get("firstFullSync")).get("seconds")));
+                        work.resolve("keycloak"), ldap.url(), size, null));
+                // as an operator runs it: on a database server, here the one Roster's figures were taken on
+                log("%,d: Keycloak's LDAP federation on PostgreSQL, synchronize all users", size);
+                String keycloakDatabase = "keycloak_" + size;
+                try {
+                    row.put("keycloakPostgresql", KeycloakLdapSync.measure(
+                            Path.of(System.getProperty("bench.keycloak.zip")), work.resolve("keycloak"), ldap.url(),
+                            size, pg.createDatabase(keycloakDatabase)));
+                } finally {
+                    pg.dropDatabase(keycloakDatabase);
+                }
+                double roster = (double) ((Map<?, ?>) row.get("firstFullSync")).get("seconds");
+                if (((Map<?, ?>) row.get("keycloak")).get("seconds") instanceof Double seconds) {
+                    row.put("ratioKeycloakToRosterFirstFullSync", round(seconds / roster));
+                }
+                if (((Map<?, ?>) row.get("keycloakPostgresql")).get("seconds") instanceof Double seconds) {
+                    row.put("ratioKeycloakPostgresqlToRosterFirstFullSync", round(seconds / roster));
                 }
             }
         }

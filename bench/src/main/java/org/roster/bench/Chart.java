@@ -30,7 +30,8 @@ final class Chart {
         XYSeries full = new XYSeries("Roster, first full sync (read, normalise, decide, store)");
         XYSeries steady = new XYSeries("Roster, steady-state full sync (no change)");
         XYSeries incremental = new XYSeries("Roster, incremental sync of 100 changes");
-        XYSeries keycloak = new XYSeries("Keycloak 26.4 LDAP federation, synchronize all users");
+        XYSeries keycloakPostgresql = new XYSeries("Keycloak 26.4 LDAP federation on PostgreSQL, synchronize all users");
+        XYSeries keycloak = new XYSeries("Keycloak 26.4 LDAP federation on its H2 file, synchronize all users");
         XYSeries planned = new XYSeries("Roster, first full sync planning and delivering every viewer");
         XYSeries replanned = new XYSeries("Roster, incremental sync of 100 changes re-planning every viewer");
         for (Map<String, Object> row : sizes) {
@@ -47,12 +48,16 @@ final class Chart {
             if (row.get("keycloak") instanceof Map<?, ?> kc && kc.get("seconds") instanceof Number s) {
                 keycloak.add(n, s.doubleValue());
             }
+            if (row.get("keycloakPostgresql") instanceof Map<?, ?> kc && kc.get("seconds") instanceof Number s) {
+                keycloakPostgresql.add(n, s.doubleValue());
+            }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(bare);
         data.addSeries(full);
         data.addSeries(steady);
         data.addSeries(incremental);
+        data.addSeries(keycloakPostgresql);
         data.addSeries(keycloak);
         data.addSeries(planned);
         data.addSeries(replanned);
@@ -75,11 +80,14 @@ final class Chart {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Color[] colours = {Color.GRAY, new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
-                new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
+                new Color(0xd62728), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
         for (int i = 0; i < colours.length; i++) {
             renderer.setSeriesPaint(i, colours[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
+        // the two Keycloaks in one colour, the one on its development file database dashed
+        renderer.setSeriesStroke(5, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f));
         plot.setRenderer(renderer);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 960, 600);

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -24,10 +26,12 @@ import org.roster.demo.DemoDirectory;
 
 /**
  * Keycloak's own LDAP federation syncing the same directory: a real Keycloak (the
- * {@code keycloak-quarkus-dist} from Maven Central, in development mode with its file database), a
- * realm with an LDAP user-storage provider created through the admin REST API, and "synchronize all
- * users" ({@code POST /admin/realms/{realm}/user-storage/{id}/sync?action=triggerFullSync}), timed
- * from request to answer.
+ * {@code keycloak-quarkus-dist} from Maven Central, in development mode), a realm with an LDAP
+ * user-storage provider created through the admin REST API, and "synchronize all users"
+ * ({@code POST /admin/realms/{realm}/user-storage/{id}/sync?action=triggerFullSync}), timed from
+ * request to answer. Keycloak stores what it imports either in a PostgreSQL database, as a
+ * production Keycloak does (and as Roster does), or in its development file database (H2, in its own
+ * process), which Keycloak's documentation calls unfit for production.
  */
 final class KeycloakLdapSync {
 
@@ -37,7 +41,13 @@ final class KeycloakLdapSync {
     private KeycloakLdapSync() {
     }
 
-    static Map<String, Object> measure(Path zip, Path home, String ldapUrl, int employees) {
+    /**
+     * Starts a Keycloak, has it sync the directory, and stops it.
+     *
+     * @param databaseUrl the JDBC URL of an empty PostgreSQL database for Keycloak, or {@code null}
+     *                    for its development file database
+     */
+    static Map<String, Object> measure(Path zip, Path home, String ldapUrl, int employees, String databaseUrl) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("keycloak", zip.getFileName().toString().replace(".zip", ""));
         Process process = null;
@@ -48,9 +58,15 @@ final class KeycloakLdapSync {
             int port = BenchPostgres.freePort();
             Path kc = dist.resolve("bin/kc.sh");
             kc.toFile().setExecutable(true);
-            ProcessBuilder builder = new ProcessBuilder(kc.toString(), "start-dev", "--http-host=127.0.0.1",
-                    "--http-port=" + port, "--http-management-port=" + BenchPostgres.freePort())
-                    .redirectErrorStream(true).redirectOutput(home.resolve("keycloak-" + employees + ".log").toFile());
+            List<String> command = new ArrayList<>(List.of(kc.toString(), "start-dev", "--http-host=127.0.0.1",
+                    "--http-port=" + port, "--http-management-port=" + BenchPostgres.freePort()));
+            if (databaseUrl != null) {
+                command.addAll(List.of("--db=postgres", "--db-url=" + databaseUrl,
+                        "--db-username=" + BenchPostgres.USER, "--db-password=" + BenchPostgres.PASSWORD));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+                    home.resolve("keycloak-" + employees + (databaseUrl == null ? "" : "-postgresql") + ".log")
+                            .toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             long start = System.nanoTime();
@@ -58,7 +74,10 @@ final class KeycloakLdapSync {
             String base = "http://127.0.0.1:" + port;
             String token = awaitToken(base, process);
             result.put("startSeconds", Benchmark.round((System.nanoTime() - start) / 1e9));
-            result.put("mode", "start-dev (its embedded H2 file database), JVM options as kc.sh sets them");
+            result.put("mode", databaseUrl == null
+                    ? "start-dev (its embedded H2 file database), JVM options as kc.sh sets them"
+                    : "start-dev with --db=postgres (a database of its own on the PostgreSQL server Roster uses), "
+                    + "JVM options as kc.sh sets them");
 
             send(base + "/admin/realms", token, "POST", Json.createObjectBuilder().add("realm", REALM)
                     .add("id", REALM).add("enabled", true).add("duplicateEmailsAllowed", true).build().toString(), 201);

@@ -23,15 +23,18 @@ final class Targets {
                 hundredK.map(r -> (Double) r.get("ratioIncrementalToSteadyState")).orElse(null), v -> v <= 0.02,
                 hundredK.map(r -> Boolean.FALSE.equals(r.get("planned"))
                         ? "these runs see no viewers; planning for every viewer is measured on its own (planningEveryViewer)" : "").orElse("not measured")));
-        // met only if met at every size Keycloak synchronised: the least ratio is the one judged
+        // judged against Keycloak on PostgreSQL, the database Roster's own figures were taken on, as a
+        // production Keycloak runs; its development file database is reported beside it. Met only if
+        // met at every size Keycloak synchronised: the least ratio is the one judged
         List<Map<String, Object>> keycloak = sizes.stream()
-                .filter(r -> r.get("ratioKeycloakToRosterFirstFullSync") != null).toList();
+                .filter(r -> r.get("ratioKeycloakPostgresqlToRosterFirstFullSync") != null).toList();
         targets.add(target("Roster's first full sync >= 20x faster than Keycloak's LDAP sync of the same directory",
-                keycloak.stream().map(r -> (Double) r.get("ratioKeycloakToRosterFirstFullSync"))
+                keycloak.stream().map(r -> (Double) r.get("ratioKeycloakPostgresqlToRosterFirstFullSync"))
                         .min(Double::compare).orElse(null), v -> v >= 20,
-                keycloak.isEmpty() ? "not measured" : "the least of: " + String.join(", ", keycloak.stream()
-                        .map(r -> r.get("ratioKeycloakToRosterFirstFullSync") + "x at " + r.get("employees")
-                                + " employees").toList())));
+                keycloak.isEmpty() ? "not measured" : "Keycloak on PostgreSQL (the database server Roster's figures "
+                        + "were taken on), the least of: " + ratios(keycloak, "ratioKeycloakPostgresqlToRosterFirstFullSync")
+                        + "; Keycloak on its development file database (H2, start-dev's default): "
+                        + ratios(keycloak, "ratioKeycloakToRosterFirstFullSync")));
         Optional<Map<String, Object>> million = size(sizes, 1_000_000);
         Object maxHeap = Machine.facts().get("measuredJvmMaxHeapMiB");
         targets.add(target("a 1M-entry full sync completes under -Xmx512m",
@@ -40,6 +43,12 @@ final class Targets {
                 million.map(r -> "max heap " + maxHeap + " MiB, peak used "
                         + ((Map<?, ?>) r.get("firstFullSync")).get("peakHeapMiB") + " MiB").orElse("not measured")));
         return targets;
+    }
+
+    /** "13.1x at 10000 employees, 13.7x at 100000 employees" */
+    private static String ratios(List<Map<String, Object>> sizes, String key) {
+        return String.join(", ", sizes.stream().filter(r -> r.get(key) != null)
+                .map(r -> r.get(key) + "x at " + r.get("employees") + " employees").toList());
     }
 
     private static Optional<Map<String, Object>> size(List<Map<String, Object>> sizes, int employees) {

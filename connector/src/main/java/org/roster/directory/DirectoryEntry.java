@@ -39,8 +39,9 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
         groups = List.copyOf(groups);
         problems = List.copyOf(problems);
         Map<PersonField, List<String>> copy = new EnumMap<>(PersonField.class);
-        values.forEach((field, list) -> copy.put(field, List.copyOf(list)));
-        values = Map.copyOf(copy);
+        values.forEach((field, list) -> copy.put(Objects.requireNonNull(field, "field"), List.copyOf(list)));
+        // an enum map finds a field by its ordinal: normalising looks up every field of every entry
+        values = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** An entry the source read without any problem. */

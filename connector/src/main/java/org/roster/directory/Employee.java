@@ -30,8 +30,10 @@ public record Employee(String id, String reference, Map<PersonField, String> val
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reference, "reference");
         Map<PersonField, String> copy = new EnumMap<>(PersonField.class);
-        copy.putAll(values);
-        values = Map.copyOf(copy);
+        values.forEach((field, value) -> copy.put(Objects.requireNonNull(field, "field"),
+                Objects.requireNonNull(value, () -> field + " has no value")));
+        // an enum map finds a field by its ordinal, and iterates in the fields' order
+        values = java.util.Collections.unmodifiableMap(copy);
         groups = Set.copyOf(groups.stream().map(org.roster.policy.Names::dn).toList());
     }
 

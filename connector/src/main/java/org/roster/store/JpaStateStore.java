@@ -355,13 +355,16 @@ public final class JpaStateStore implements StateStore {
      * created four times the employees it had at the last analysis (from a thousand on; statistics
      * a few times off still choose an index for a lookup by id): a first sync fills an empty table far
      * faster than autovacuum looks at it, and plans made from the statistics of an empty table scan
-     * what a lookup by id should find.
+     * what a lookup by id should find. Only the columns a run's own statements select employees by are
+     * analysed (a fifth of the work of all thirty at 64k rows); autovacuum analyses the rest once the
+     * load is done, as it would have anyway.
      */
     private void analyseAsTheDirectoryGrows(int created) {
         createdSinceAnalysis += created;
         if (createdSinceAnalysis >= Math.max(1_000, 3 * createdAtAnalysis)) {
             em.flush();
-            em.createNativeQuery("analyze employee, employee_group").executeUpdate();
+            em.createNativeQuery("analyze employee (id, status, last_seen_run, in_scope), employee_group")
+                    .executeUpdate();
             createdAtAnalysis += createdSinceAnalysis;
             createdSinceAnalysis = 0;
         }
