@@ -448,7 +448,10 @@ public final class Benchmark {
             public void searchReferenceReturned(SearchResultReference reference) {
             }
         };
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
+        // as Roster's connections are: the searching thread decodes the answers itself
+        com.unboundid.ldap.sdk.LDAPConnectionOptions options = new com.unboundid.ldap.sdk.LDAPConnectionOptions();
+        options.setUseSynchronousMode(true);
+        try (LDAPConnection connection = new LDAPConnection(options, "127.0.0.1", port)) {
             SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
                     filter, config.requestedAttributes());
             com.unboundid.asn1.ASN1OctetString cookie = null;
@@ -462,7 +465,6 @@ public final class Benchmark {
         return count.get();
     }
 
-    /** Gives {@value #CHANGES} people spread over the directory a new mobile number. */
     /**
      * The round of median duration, with every round's seconds beside it (an odd number of rounds
      * has one median round).
