@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -38,6 +39,7 @@ import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.source.ldap.LdapConnections;
 import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.source.ldap.LdapSourceConfig;
 import org.roster.source.ldap.Secret;
@@ -69,8 +71,14 @@ public final class Benchmark {
 
     static final int PAGE_SIZE = 500;
     static final int CHANGES = 100;
-    /** Rounds of the steady-state and of the incremental sync; the median round is reported. */
+    /** Rounds of the steady-state sync; the median round is reported. */
     static final int ROUNDS = 5;
+    /**
+     * Rounds of the incremental sync, the median reported: a round takes some fifteen milliseconds,
+     * in which a stall of the database or the collector of a few milliseconds moves one round by a
+     * third, so the median is taken of more rounds than the steady state's.
+     */
+    static final int INCREMENTAL_ROUNDS = 15;
     /** Incremental rounds run before the counted ones, not counted (see {@link #measure}). */
     static final int INCREMENTAL_WARM_UP = 2;
     static final int CAP = 200;
@@ -171,31 +179,32 @@ public final class Benchmark {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("employees", size);
         log("%,d employees: starting the directory server", size);
-        try (SlapdDirectory ldap = SlapdDirectory.start(size, work.resolve("slapd-" + size))) {
+        try (SlapdDirectory ldap = SlapdDirectory.start(size, work.resolve("slapd-" + size));
+             // the bare reads keep one connection open, as Roster keeps its pool: neither pays for a
+             // connection in a measured read
+             LDAPConnection bareConnection = bareConnection(ldap.port());
+             LdapConnections pool = new LdapConnections(ldapConfig(ldap.url(), benchFields()))) {
             row.put("directoryServer", Map.of("kind", "OpenLDAP slapd (Debian), mdb backend, loaded by slapadd",
                     "loadSeconds", round(ldap.loadSeconds)));
             Measure.directoryServer(ldap.process());
             Policy policy = benchPolicy();
-            java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(policy.referencedFields());
-            fields.add(PersonField.LOCATION);
-            LdapSourceConfig config = LdapSourceConfig.parse(ldap.url(), "", Secret.none(),
-                    DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid", LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE)
-                    .onlyFields(fields).trackingChangesBy("modifyTimestamp");
+            LdapSourceConfig config = ldapConfig(ldap.url(), benchFields());
             row.put("attributesRead", List.of(config.requestedAttributes()));
 
             // the first read of a freshly loaded directory warms the server's and the JVM's caches:
             // it is not counted
             log("%,d: bare read, warming up", size);
-            bareRead(ldap.port(), config);
+            bareRead(bareConnection, config, Filter.create(FILTER));
             log("%,d: bare read", size);
-            Measure.Taken<Long> bareBefore = Measure.phase(() -> bareRead(ldap.port(), config));
+            Measure.Taken<Long> bareBefore = Measure.phase(() -> bareRead(bareConnection, config, Filter.create(FILTER)));
             row.put("bareReadBefore", phase(bareBefore, bareBefore.result()));
 
             String database = "roster_" + size;
             try (RosterDatabase db = new RosterDatabase(pg.createDatabase(database), clock)) {
                 Instrumented store = new Instrumented(db.store, plan);
-                // the directory server runs on this machine: no clock margin is needed for its timestamps
-                LdapDirectorySource source = new LdapDirectorySource(config).withClockMargin(Duration.ZERO);
+                // on the pool kept for the directory, as Liberty keeps one per source; the directory
+                // server runs on this machine: no clock margin is needed for its timestamps
+                LdapDirectorySource source = new LdapDirectorySource(config, pool).withClockMargin(Duration.ZERO);
                 EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"),
                         EntryNormaliser.regionsByLocation(DemoDirectory.locationRegions().entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "," + b).orElse("")));
@@ -239,7 +248,7 @@ public final class Benchmark {
                 List<Map<String, Object>> bareRounds = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
                     log("%,d: bare read, then steady-state full reconciliation, round %d of %d", size, round, ROUNDS);
-                    Measure.Taken<Long> bareRound = Measure.phase(() -> bareRead(ldap.port(), config));
+                    Measure.Taken<Long> bareRound = Measure.phase(() -> bareRead(bareConnection, config, Filter.create(FILTER)));
                     bareRounds.add(phase(bareRound, bareRound.result()));
                     Map<String, Object> steadyRound = sync(db, pipeline, store, SyncPipeline.ReadMode.FULL, size);
                     if (steadyRound.remove("watermark") instanceof String next) {
@@ -257,16 +266,16 @@ public final class Benchmark {
                 List<Map<String, Object>> incrementalRounds = new ArrayList<>();
                 List<Map<String, Object>> bareChangeRounds = new ArrayList<>();
                 List<Double> warmUpSeconds = new ArrayList<>();
-                for (int round = 1 - INCREMENTAL_WARM_UP; round <= ROUNDS; round++) {
+                for (int round = 1 - INCREMENTAL_WARM_UP; round <= INCREMENTAL_ROUNDS; round++) {
                     log("%,d: %d changes, incremental sync, %s", size, CHANGES, round < 1
                             ? "warm-up round " + (round + INCREMENTAL_WARM_UP) + " of " + INCREMENTAL_WARM_UP
-                            : "round " + round + " of " + ROUNDS);
+                            : "round " + round + " of " + INCREMENTAL_ROUNDS);
                     // modifyTimestamp has millisecond resolution: changes made now are newer than the watermark
                     Thread.sleep(50);
                     changeMobiles(ldap, size, round + INCREMENTAL_WARM_UP);
                     // the directory's own share: the same search for the changes, each entry dropped
                     String since = watermark;
-                    Measure.Taken<Long> bareChanges = Measure.phase(() -> bareRead(ldap.port(), config,
+                    Measure.Taken<Long> bareChanges = Measure.phase(() -> bareRead(bareConnection, config,
                             Filter.createANDFilter(Filter.create(FILTER), Filter.createGreaterOrEqualFilter(
                                     "modifyTimestamp", since))));
                     bareChangeRounds.add(phase(bareChanges, bareChanges.result()));
@@ -433,8 +442,38 @@ public final class Benchmark {
         return bareRead(port, config, Filter.create(FILTER));
     }
 
-    /** A bare read of the entries this filter matches. */
+    /** The LDAP source of the bench's directories, reading these fields, tracking changes by modifyTimestamp. */
+    private static LdapSourceConfig ldapConfig(String url, java.util.Set<PersonField> fields) throws Exception {
+        return LdapSourceConfig.parse(url, "", Secret.none(), DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid",
+                LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE).onlyFields(fields).trackingChangesBy("modifyTimestamp");
+    }
+
+    /** The fields the bench's policy refers to, and the location its numbers are read by. */
+    private static java.util.Set<PersonField> benchFields() throws Exception {
+        java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(benchPolicy().referencedFields());
+        fields.add(PersonField.LOCATION);
+        return fields;
+    }
+
+    /**
+     * A connection for bare reads, in the synchronous mode Roster's connections use: the searching
+     * thread decodes the answers itself.
+     */
+    private static LDAPConnection bareConnection(int port) throws LDAPException {
+        com.unboundid.ldap.sdk.LDAPConnectionOptions options = new com.unboundid.ldap.sdk.LDAPConnectionOptions();
+        options.setUseSynchronousMode(true);
+        return new LDAPConnection(options, "127.0.0.1", port);
+    }
+
+    /** A bare read of the entries this filter matches, on a connection of its own. */
     static long bareRead(int port, LdapSourceConfig config, Filter filter) throws Exception {
+        try (LDAPConnection connection = bareConnection(port)) {
+            return bareRead(connection, config, filter);
+        }
+    }
+
+    /** A bare read of the entries this filter matches, on an open connection. */
+    static long bareRead(LDAPConnection connection, LdapSourceConfig config, Filter filter) throws Exception {
         AtomicLong count = new AtomicLong();
         SearchResultListener drop = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
@@ -448,20 +487,15 @@ public final class Benchmark {
             public void searchReferenceReturned(SearchResultReference reference) {
             }
         };
-        // as Roster's connections are: the searching thread decodes the answers itself
-        com.unboundid.ldap.sdk.LDAPConnectionOptions options = new com.unboundid.ldap.sdk.LDAPConnectionOptions();
-        options.setUseSynchronousMode(true);
-        try (LDAPConnection connection = new LDAPConnection(options, "127.0.0.1", port)) {
-            SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
-                    filter, config.requestedAttributes());
-            com.unboundid.asn1.ASN1OctetString cookie = null;
-            do {
-                request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie));
-                SearchResult result = connection.search(request);
-                SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
-                cookie = paged == null ? null : paged.getCookie();
-            } while (cookie != null && cookie.getValueLength() > 0);
-        }
+        SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
+                filter, config.requestedAttributes());
+        com.unboundid.asn1.ASN1OctetString cookie = null;
+        do {
+            request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie));
+            SearchResult result = connection.search(request);
+            SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
+            cookie = paged == null ? null : paged.getCookie();
+        } while (cookie != null && cookie.getValueLength() > 0);
         return count.get();
     }
 

@@ -123,11 +123,10 @@ public final class JpaStateStore implements StateStore {
                 Map<String, Decided> byId = new java.util.LinkedHashMap<>();
                 employees.forEach(d -> byId.put(d.employee().id(), d));
                 List<Decided> rows = List.copyOf(byId.values());
+                // the same statement drops the plan's basis and forgets what they were last
+                // rejected as (accepted now, it is no longer of use)
                 int created = upsert(runId, rows);
                 saveGroups(rows);
-                dropPlanBasis();
-                // accepted now: what they were last rejected as is no longer of use
-                forget(byId.keySet().toArray(String[]::new));
                 analyseAsTheDirectoryGrows(created);
             }
             String[] rejected = rejections.stream().flatMap(r -> r.employeeId().stream()).toArray(String[]::new);
@@ -163,7 +162,8 @@ public final class JpaStateStore implements StateStore {
 
     /**
      * Inserts or updates a batch of employees, active again, with their {@link Decided#fingerprint}
-     * and read fingerprint; counts the new ones.
+     * and read fingerprint; forgets what they were last rejected as, drops the basis of the last
+     * plan (the directory it was made from has changed); counts the new ones.
      */
     private static final String UPSERT_EMPLOYEES;
 
@@ -176,7 +176,9 @@ public final class JpaStateStore implements StateStore {
         UPSERT_EMPLOYEES = "with written as (insert into employee (" + columns + ") select " + text
                 + ", in_scope, contact_allowed, 'ACTIVE', ?, ?, null from unnest(" + arrays
                 + ", ?::boolean[], ?::boolean[]) as u(" + text + ", in_scope, contact_allowed) "
-                + "on conflict (id) do update set " + updates + " returning xmax = 0 as created) "
+                + "on conflict (id) do update set " + updates + " returning xmax = 0 as created), "
+                + "forgotten as (delete from rejected_read where employee_id = any (?::varchar[])), "
+                + "unplanned as (delete from viewer_digest where viewer_id = ?) "
                 + "select count(*) filter (where created) from written";
     }
 
@@ -184,6 +186,7 @@ public final class JpaStateStore implements StateStore {
      * Writes the employees as decided, new or not, in one statement whose columns arrive as arrays:
      * one round trip and one plan for the whole batch, where the persistence provider would send a
      * statement per row and first load every row it changes. Whoever was gone is active again.
+     * What a batch writes besides goes with it in the same statement: one round trip in all.
      *
      * @param employees at most one per identity
      * @return how many of them were new
@@ -225,7 +228,9 @@ public final class JpaStateStore implements StateStore {
                     upsert.setArray(p++, texts(connection, column));
                 }
                 upsert.setArray(p++, connection.createArrayOf("bool", inScope));
-                upsert.setArray(p, connection.createArrayOf("bool", contactAllowed));
+                upsert.setArray(p++, connection.createArrayOf("bool", contactAllowed));
+                upsert.setArray(p++, texts(connection, text[0]));
+                upsert.setString(p, PLAN_BASIS);
                 try (java.sql.ResultSet created = upsert.executeQuery()) {
                     created.next();
                     return created.getInt(1);
@@ -381,21 +386,19 @@ public final class JpaStateStore implements StateStore {
             }
         }
         String[] ids = employees.stream().map(d -> d.employee().id()).toArray(String[]::new);
+        // one statement: the memberships they no longer have go, the new ones come, the rest stay
         jdbc("saving group memberships", connection -> {
-            try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                    "delete from employee_group where employee_id = any (?)")) {
-                delete.setArray(1, texts(connection, ids));
-                delete.executeUpdate();
-            }
-            if (members.isEmpty()) {
-                return 0;
-            }
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(
-                    "insert into employee_group (employee_id, group_dn) select * from unnest(?::varchar[], "
-                            + "?::varchar[]) on conflict do nothing")) {
-                insert.setArray(1, texts(connection, members));
-                insert.setArray(2, texts(connection, groups));
-                return insert.executeUpdate();
+            try (java.sql.PreparedStatement save = connection.prepareStatement(
+                    "with members as (select * from unnest(?::varchar[], ?::varchar[]) as m(employee_id, group_dn)), "
+                            + "dropped as (delete from employee_group g where g.employee_id = any (?::varchar[]) "
+                            + "and not exists (select 1 from members m where m.employee_id = g.employee_id "
+                            + "and m.group_dn = g.group_dn)) "
+                            + "insert into employee_group (employee_id, group_dn) select employee_id, group_dn "
+                            + "from members on conflict do nothing")) {
+                save.setArray(1, texts(connection, members));
+                save.setArray(2, texts(connection, groups));
+                save.setArray(3, texts(connection, ids));
+                return save.executeUpdate();
             }
         });
     }
@@ -488,14 +491,17 @@ public final class JpaStateStore implements StateStore {
 
     @Override
     public void planMade(String basis, long runId) {
-        tx.inTransaction(() -> {
-            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, PLAN_BASIS);
-            if (stored == null) {
-                stored = new ViewerDigestEntity(PLAN_BASIS);
-                em.persist(stored);
+        tx.inTransaction(() -> jdbc("recording the plan's basis", connection -> {
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement(
+                    "insert into viewer_digest (viewer_id, digest, contacts, run_id) values (?, ?, 0, ?) "
+                            + "on conflict (viewer_id) do update set digest = excluded.digest, contacts = 0, "
+                            + "run_id = excluded.run_id")) {
+                upsert.setString(1, PLAN_BASIS);
+                upsert.setString(2, basis);
+                upsert.setLong(3, runId);
+                return upsert.executeUpdate();
             }
-            stored.set(basis, 0, runId);
-        });
+        }));
     }
 
     /** What the last complete plan was made from has changed: the next run plans every viewer. */
@@ -522,6 +528,42 @@ public final class JpaStateStore implements StateStore {
                 }
             }
             return choices;
+        }));
+    }
+
+    @Override
+    public Known known(java.util.Collection<String> employeeIds, java.util.Collection<String> fingerprinted) {
+        if (employeeIds.isEmpty() || fingerprinted.isEmpty()) {
+            // nobody to compare (as in a first sync): the choices alone
+            return new Known(selfService(employeeIds), Map.of());
+        }
+        // one round trip for both, where a batch of a read of changes would otherwise pay two
+        return tx.inTransaction(() -> jdbc("reading self-service choices and stored fingerprints", connection -> {
+            Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
+            Map<String, String> fingerprints = new HashMap<>();
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select u.id, s.employee_id is not null, s.opted_out, s.opted_in, e.fingerprint "
+                            + "from unnest(?::varchar[]) as u(id) "
+                            + "left join self_service s on s.employee_id = u.id "
+                            + "left join employee e on e.id = u.id and e.id = any (?::varchar[]) "
+                            + "and e.status = 'ACTIVE' and e.fingerprint is not null")) {
+                query.setArray(1, texts(connection, employeeIds));
+                query.setArray(2, texts(connection, fingerprinted));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        if (rows.getBoolean(2)) {
+                            choices.put(id, new org.roster.policy.Person.SelfService(rows.getBoolean(3),
+                                    rows.getBoolean(4)));
+                        }
+                        String fingerprint = rows.getString(5);
+                        if (fingerprint != null) {
+                            fingerprints.put(id, fingerprint);
+                        }
+                    }
+                }
+            }
+            return new Known(choices, fingerprints);
         }));
     }
 
@@ -568,11 +610,24 @@ public final class JpaStateStore implements StateStore {
         return tx.inTransaction(() -> {
             // someone still held as a delivered contact (a removal waiting for approval) is kept until
             // the removal is done: Roster needs the record to take the contact back
-            List<String> ids = em.createQuery("select e.id from EmployeeEntity e where e.status = :gone "
-                            + "and e.goneAt < :cutoff and not exists (select d from DeliveredContactEntity d "
-                            + "where d.contactId = e.id or d.viewerId = e.id)", String.class)
-                    .setParameter("gone", EmployeeEntity.Status.GONE).setParameter("cutoff", cutoff)
-                    .setMaxResults(10_000).getResultList();
+            // asked at the end of every run, and mostly of nobody: one plain query on the index of
+            // leavers by date, each side of the delivered contacts looked up by its own index
+            List<String> ids = jdbc("finding leavers past retention", connection -> {
+                try (java.sql.PreparedStatement query = connection.prepareStatement(
+                        "select e.id from employee e where e.status = 'GONE' and e.gone_at < ? "
+                                + "and not exists (select 1 from delivered_contact d where d.contact_id = e.id) "
+                                + "and not exists (select 1 from delivered_contact d where d.viewer_id = e.id) "
+                                + "limit 10000")) {
+                    query.setObject(1, timestamp(cutoff));
+                    List<String> found = new ArrayList<>();
+                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(rows.getString(1));
+                        }
+                    }
+                    return found;
+                }
+            });
             if (!ids.isEmpty()) {
                 em.createQuery("delete from EmployeeGroupEntity g where g.employeeId in :ids").setParameter("ids", ids)
                         .executeUpdate();

@@ -64,6 +64,19 @@ public interface StateStore {
     Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds);
 
     /**
+     * What deciding a batch of read employees needs from the store, asked at once: the self-service
+     * choices of every one of {@code employeeIds}, and the stored fingerprints of those of them in
+     * {@code fingerprinted} (as {@link #storedFingerprints}).
+     */
+    default Known known(java.util.Collection<String> employeeIds, java.util.Collection<String> fingerprinted) {
+        return new Known(selfService(employeeIds), storedFingerprints(fingerprinted));
+    }
+
+    /** A batch's {@link #known} state: choices and fingerprints by employee id; absent when none. */
+    record Known(Map<String, org.roster.policy.Person.SelfService> choices, Map<String, String> fingerprints) {
+    }
+
+    /**
      * Marks employees read again without change as seen by the run, so a complete read does not take
      * them for gone; nothing else about them is written.
      */

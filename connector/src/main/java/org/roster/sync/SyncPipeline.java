@@ -400,9 +400,9 @@ public final class SyncPipeline {
         private long rejectedAgainInAll;
         private final ReadFingerprint.Basis digesting;
         /**
-         * Identities the ledger does not hold that this read has stored, accepted or rejected: only
-         * they and the ledger's may already be in the store as read by this run or with a
-         * fingerprint, so only they are looked up there (on a first sync, none is).
+         * Identities the ledger (if any) does not hold that this read has stored, accepted or
+         * rejected: only they and the ledger's may already be in the store as read by this run or
+         * with a fingerprint, so only they are looked up there (on a first sync, none is).
          */
         private final MetIdentities storedUnheld = new MetIdentities();
         /** The source's side: asked on its thread, with a basis of its own. */
@@ -547,15 +547,13 @@ public final class SyncPipeline {
          * On the writer's thread, where every batch is stored in the order read.
          */
         private void store(Batch batch) {
-            rejectDuplicates(runId, batch.employees, batch.rejections, progress, this::mayBeStored);
+            rejectDuplicates(runId, batch.employees, batch.rejections, progress, this::mayBeReadByRun);
             decideAndSave(runId, batch.employees, batch.rejections, batch.digests, progress, this::mayBeStored);
-            if (ledger != null) {
-                for (Employee employee : batch.employees) {
-                    unheldStored(employee.id());
-                }
-                for (Rejection rejection : batch.rejections) {
-                    rejection.employeeId().ifPresent(this::unheldStored);
-                }
+            for (Employee employee : batch.employees) {
+                unheldStored(employee.id());
+            }
+            for (Rejection rejection : batch.rejections) {
+                rejection.employeeId().ifPresent(this::unheldStored);
             }
             if (!batch.rejectedReads.isEmpty()) {
                 store.rememberRejected(batch.rejectedReads);
@@ -571,8 +569,17 @@ public final class SyncPipeline {
             return ledger == null || ledger.find(id) >= 0 || storedUnheld.mayHold(id);
         }
 
+        /**
+         * Whether the store may hold the employee as read by this run: with a ledger, those it
+         * holds and those this read stored; without one (a read of changes), only those this read
+         * stored, so that the first batch asks the store nothing.
+         */
+        private boolean mayBeReadByRun(String id) {
+            return ledger == null ? storedUnheld.mayHold(id) : mayBeStored(id);
+        }
+
         private void unheldStored(String id) {
-            if (ledger.find(id) < 0) {
+            if (ledger == null || ledger.find(id) < 0) {
                 storedUnheld.add(id);
             }
         }
@@ -656,7 +663,11 @@ public final class SyncPipeline {
                                Map<String, byte[]> digests, RunProgress progress,
                                java.util.function.Predicate<String> mayBeStored) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
-            Map<String, Person.SelfService> choices = store.selfService(employees.stream().map(Employee::id).toList());
+            // one question to the store for the batch: whose choices change their decision, and who
+            // is stored exactly as decided now
+            List<String> ids = employees.stream().map(Employee::id).toList();
+            StateStore.Known known = store.known(ids, ids.stream().filter(mayBeStored).toList());
+            Map<String, Person.SelfService> choices = known.choices();
             List<StateStore.Decided> decided = new ArrayList<>(employees.size());
             for (Employee employee : employees) {
                 Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
@@ -668,8 +679,7 @@ public final class SyncPipeline {
             }
             // an employee stored exactly as read again is only marked seen: a steady directory costs a
             // read and a comparison, not a rewrite of every row
-            Map<String, String> stored = store.storedFingerprints(employees.stream().map(Employee::id)
-                    .filter(mayBeStored).toList());
+            Map<String, String> stored = known.fingerprints();
             List<StateStore.Decided> changed = new ArrayList<>(decided.size());
             Map<String, String> unchanged = new java.util.HashMap<>();
             for (StateStore.Decided d : decided) {

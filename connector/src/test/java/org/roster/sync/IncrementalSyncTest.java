@@ -90,6 +90,36 @@ class IncrementalSyncTest {
     }
 
     @Test
+    void aSecondEntryWithAnIdentityAlreadyReadInAnEarlierBatchOfTheChangesIsRejectedNamingTheFirst() throws Exception {
+        RunProgress full = new RunProgress(0);
+        pipeline.run(1, false, full, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
+
+        // the first and the second with the identity "twin" are read more than a batch apart (in the
+        // order they were added, which is also their names' order), so the second is checked against
+        // what the first batch stored, not against its own batch
+        server.add("dn: cn=a-twin," + PEOPLE, "objectClass: inetOrgPerson", "uid: twin", "cn: a-twin",
+                "sn: Twin", "givenName: Anna", "departmentNumber: Finance", "mobile: 0151 2345 9001");
+        for (int i = 0; i < 1_050; i++) {
+            // without a mobile number: stored, out of the default policy's scope, nobody's contact
+            String filler = String.format("m%04d", i);
+            server.add("dn: cn=" + filler + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: " + filler,
+                    "cn: " + filler, "sn: Filler" + i, "givenName: Given" + i, "departmentNumber: Sales");
+        }
+        server.add("dn: cn=z-twin," + PEOPLE, "objectClass: inetOrgPerson", "uid: twin", "cn: z-twin",
+                "sn: Twin", "givenName: Zoe", "departmentNumber: Finance", "mobile: 0151 2345 9002");
+        RunProgress changes = new RunProgress(0);
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermark()));
+
+        assertThat(changes.read.get()).isGreaterThanOrEqualTo(1_052L);
+        assertThat(changes.rejected).as("%s", store.rejections()).hasValue(1);
+        assertThat(store.rejections()).filteredOn(r -> r.runId() == 2).singleElement().satisfies(r -> {
+            assertThat(r.rejection().reference()).isEqualTo("cn=z-twin," + PEOPLE);
+            assertThat(r.rejection().reason()).contains("which cn=a-twin," + PEOPLE + " has too");
+        });
+        assertThat(store.deliveredTo("p0").get("twin").fields()).containsEntry(PersonField.MOBILE, "+4915123459001");
+    }
+
+    @Test
     void someoneDeletedIsNotRemovedByReadingChangesButByTheNextFullRead() throws Exception {
         RunProgress full = new RunProgress(0);
         pipeline.run(1, false, full, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
