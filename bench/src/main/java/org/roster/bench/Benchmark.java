@@ -74,11 +74,12 @@ public final class Benchmark {
     /** Rounds of the steady-state sync; the median round is reported. */
     static final int ROUNDS = 5;
     /**
-     * Rounds of the incremental sync, the median reported: a round takes some fifteen milliseconds,
-     * in which a stall of the database or the collector of a few milliseconds moves one round by a
-     * third, so the median is taken of more rounds than the steady state's.
+     * Rounds of the incremental sync, the median reported: a round takes some twelve milliseconds,
+     * in which a stall of the database, the collector or the machine of a few milliseconds moves one
+     * round by a third, so the median is taken of many more rounds than the steady state's (each
+     * round costs a tenth of a second with its changes and its bare read).
      */
-    static final int INCREMENTAL_ROUNDS = 15;
+    static final int INCREMENTAL_ROUNDS = 31;
     /** Incremental rounds run before the counted ones, not counted (see {@link #measure}). */
     static final int INCREMENTAL_WARM_UP = 2;
     static final int CAP = 200;

@@ -35,13 +35,40 @@ import org.roster.sync.StateStore.ViewerPlan;
 public final class JpaStateStore implements StateStore {
 
     private final EntityManager em;
+    /** A transaction per call, unless the call is made in {@link #together}. */
     private final Transactions tx;
+    /** The transactions {@link #together} runs its work in. */
+    private final Transactions units;
+    /** Whether this thread's calls are made in the work of {@link #together}, in its transaction. */
+    private final ThreadLocal<Boolean> joined = ThreadLocal.withInitial(() -> false);
     private final Clock clock;
 
     public JpaStateStore(EntityManager em, Transactions tx, Clock clock) {
         this.em = em;
-        this.tx = tx;
+        this.units = tx;
+        this.tx = new Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                return joined.get() ? work.get() : units.inTransaction(work);
+            }
+        };
         this.clock = clock;
+    }
+
+    /** The calls the work makes on this thread share one transaction: one commit for all. */
+    @Override
+    public <T> T together(java.util.function.Supplier<T> work) {
+        if (joined.get()) {
+            return work.get();
+        }
+        return units.inTransaction(() -> {
+            joined.set(true);
+            try {
+                return work.get();
+            } finally {
+                joined.set(false);
+            }
+        });
     }
 
     @Override
@@ -123,10 +150,9 @@ public final class JpaStateStore implements StateStore {
                 Map<String, Decided> byId = new java.util.LinkedHashMap<>();
                 employees.forEach(d -> byId.put(d.employee().id(), d));
                 List<Decided> rows = List.copyOf(byId.values());
-                // the same statement drops the plan's basis and forgets what they were last
-                // rejected as (accepted now, it is no longer of use)
+                // the same statement saves their group memberships, drops the plan's basis and forgets
+                // what they were last rejected as (accepted now, it is no longer of use)
                 int created = upsert(runId, rows);
-                saveGroups(rows);
                 analyseAsTheDirectoryGrows(created);
             }
             String[] rejected = rejections.stream().flatMap(r -> r.employeeId().stream()).toArray(String[]::new);
@@ -162,8 +188,9 @@ public final class JpaStateStore implements StateStore {
 
     /**
      * Inserts or updates a batch of employees, active again, with their {@link Decided#fingerprint}
-     * and read fingerprint; forgets what they were last rejected as, drops the basis of the last
-     * plan (the directory it was made from has changed); counts the new ones.
+     * and read fingerprint, and their group memberships as read; forgets what they were last
+     * rejected as, drops the basis of the last plan (the directory it was made from has changed);
+     * counts the new ones.
      */
     private static final String UPSERT_EMPLOYEES;
 
@@ -178,7 +205,14 @@ public final class JpaStateStore implements StateStore {
                 + ", ?::boolean[], ?::boolean[]) as u(" + text + ", in_scope, contact_allowed) "
                 + "on conflict (id) do update set " + updates + " returning xmax = 0 as created), "
                 + "forgotten as (delete from rejected_read where employee_id = any (?::varchar[])), "
-                + "unplanned as (delete from viewer_digest where viewer_id = ?) "
+                + "unplanned as (delete from viewer_digest where viewer_id = ?), "
+                // group memberships: the ones they no longer have go, the new ones come, the rest stay
+                + "members as (select * from unnest(?::varchar[], ?::varchar[]) as m(employee_id, group_dn)), "
+                + "dropped as (delete from employee_group g where g.employee_id = any (?::varchar[]) "
+                + "and not exists (select 1 from members m where m.employee_id = g.employee_id "
+                + "and m.group_dn = g.group_dn)), "
+                + "gained as (insert into employee_group (employee_id, group_dn) select employee_id, group_dn "
+                + "from members on conflict do nothing) "
                 + "select count(*) filter (where created) from written";
     }
 
@@ -196,6 +230,8 @@ public final class JpaStateStore implements StateStore {
         String[][] text = new String[EMPLOYEE_TEXT.size()][n];
         Boolean[] inScope = new Boolean[n];
         Boolean[] contactAllowed = new Boolean[n];
+        List<String> members = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Decided decided = employees.get(i);
             Employee employee = decided.employee();
@@ -217,10 +253,14 @@ public final class JpaStateStore implements StateStore {
             text[c][i] = decided.fingerprint();
             inScope[i] = scope.receives();
             contactAllowed[i] = scope.delivered();
+            for (String group : employee.groups()) {
+                members.add(employee.id());
+                groups.add(group);
+            }
         }
         java.time.OffsetDateTime now = now();
         return jdbc("saving employees", connection -> {
-            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UPSERT_EMPLOYEES)) {
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UNHURRIED + UPSERT_EMPLOYEES)) {
                 int p = 1;
                 upsert.setLong(p++, runId);
                 upsert.setObject(p++, now);
@@ -230,8 +270,13 @@ public final class JpaStateStore implements StateStore {
                 upsert.setArray(p++, connection.createArrayOf("bool", inScope));
                 upsert.setArray(p++, connection.createArrayOf("bool", contactAllowed));
                 upsert.setArray(p++, texts(connection, text[0]));
-                upsert.setString(p, PLAN_BASIS);
-                try (java.sql.ResultSet created = upsert.executeQuery()) {
+                upsert.setString(p++, PLAN_BASIS);
+                upsert.setArray(p++, texts(connection, members));
+                upsert.setArray(p++, texts(connection, groups));
+                upsert.setArray(p, texts(connection, text[0]));
+                upsert.execute();
+                upsert.getMoreResults();
+                try (java.sql.ResultSet created = upsert.getResultSet()) {
                     created.next();
                     return created.getInt(1);
                 }
@@ -289,12 +334,9 @@ public final class JpaStateStore implements StateStore {
             // no waiting for the disk: the run's next commit that waits (the log is written in order)
             // makes these rows durable with it, and a run cut short before that is marked failed and
             // the next run reads again
-            try (java.sql.Statement unhurried = connection.createStatement()) {
-                unhurried.execute("set local synchronous_commit = off");
-            }
             // as saving the rejections would: a rejected entry keeps its employee's last good state
             try (java.sql.PreparedStatement seen = connection.prepareStatement(
-                    "update employee set last_seen_run = ? where id = any (?)")) {
+                    UNHURRIED + "update employee set last_seen_run = ? where id = any (?)")) {
                 seen.setLong(1, runId);
                 seen.setArray(2, texts(connection, ids));
                 seen.executeUpdate();
@@ -329,6 +371,17 @@ public final class JpaStateStore implements StateStore {
             }
         });
     }
+
+    /**
+     * Put before a statement of a transaction whose commit need not wait for the disk: the
+     * driver sends both in one round trip. The write-ahead log is written in order, so the next
+     * commit that waits makes this one durable with it, and a crash of the database loses a tail
+     * of such commits, never one without those before it. Every commit an effect outside the
+     * database depends on waits: the outbox written by a plan, the delivered state, the end of a
+     * run and the watermark it leaves. Whatever of a run's reading, deciding and bookkeeping a
+     * crash loses, the run fails and the next run reads and plans it again.
+     */
+    private static final String UNHURRIED = "set local synchronous_commit = off; ";
 
     /** Work on the transaction's own JDBC connection. */
     @FunctionalInterface
@@ -373,34 +426,6 @@ public final class JpaStateStore implements StateStore {
             createdAtAnalysis += createdSinceAnalysis;
             createdSinceAnalysis = 0;
         }
-    }
-
-    /** Replaces the stored memberships of these employees with the ones just read. */
-    private void saveGroups(List<Decided> employees) {
-        List<String> members = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (Decided decided : employees) {
-            for (String group : decided.employee().groups()) {
-                members.add(decided.employee().id());
-                groups.add(group);
-            }
-        }
-        String[] ids = employees.stream().map(d -> d.employee().id()).toArray(String[]::new);
-        // one statement: the memberships they no longer have go, the new ones come, the rest stay
-        jdbc("saving group memberships", connection -> {
-            try (java.sql.PreparedStatement save = connection.prepareStatement(
-                    "with members as (select * from unnest(?::varchar[], ?::varchar[]) as m(employee_id, group_dn)), "
-                            + "dropped as (delete from employee_group g where g.employee_id = any (?::varchar[]) "
-                            + "and not exists (select 1 from members m where m.employee_id = g.employee_id "
-                            + "and m.group_dn = g.group_dn)) "
-                            + "insert into employee_group (employee_id, group_dn) select employee_id, group_dn "
-                            + "from members on conflict do nothing")) {
-                save.setArray(1, texts(connection, members));
-                save.setArray(2, texts(connection, groups));
-                save.setArray(3, texts(connection, ids));
-                return save.executeUpdate();
-            }
-        });
     }
 
     /**
@@ -489,11 +514,36 @@ public final class JpaStateStore implements StateStore {
         });
     }
 
+    /**
+     * Both questions in one statement, where a run would otherwise pay two round trips before it
+     * plans: the count is the one the database keeps (V17), and the search for a viewer without a
+     * digest, which reads every viewer, is made only when the basis still stands (a case is
+     * evaluated in order).
+     */
+    @Override
+    public Planning planning(String basis) {
+        return tx.inTransaction(() -> jdbc("asking whether the last plan stands", connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "select (select viewers from viewer_count), case when exists (select 1 from viewer_digest b "
+                            + "where b.viewer_id = ? and b.digest = ?) then not exists (select 1 from employee e "
+                            + "where e.in_scope and not exists (select 1 from viewer_digest d where d.viewer_id = e.id)) "
+                            + "else false end")) {
+                query.setString(1, PLAN_BASIS);
+                query.setString(2, basis);
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new Planning(row.getLong(1), row.getBoolean(2));
+                }
+            }
+        }));
+    }
+
     @Override
     public void planMade(String basis, long runId) {
         tx.inTransaction(() -> jdbc("recording the plan's basis", connection -> {
-            try (java.sql.PreparedStatement upsert = connection.prepareStatement(
-                    "insert into viewer_digest (viewer_id, digest, contacts, run_id) values (?, ?, 0, ?) "
+            // should it be lost, the next run plans once more
+            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UNHURRIED
+                    + "insert into viewer_digest (viewer_id, digest, contacts, run_id) values (?, ?, 0, ?) "
                             + "on conflict (viewer_id) do update set digest = excluded.digest, contacts = 0, "
                             + "run_id = excluded.run_id")) {
                 upsert.setString(1, PLAN_BASIS);
@@ -1134,11 +1184,9 @@ public final class JpaStateStore implements StateStore {
         tx.inTransaction(() -> jdbc("saving the run's progress", connection -> {
             // progress is for watching a run: it need not wait for the disk, and a crash that loses
             // the last save loses nothing the run's recovery does not redo
-            try (java.sql.Statement unhurried = connection.createStatement()) {
-                unhurried.execute("set local synchronous_commit = off");
-            }
-            // as RunEntity#progress would, in one statement rather than a load and a write
-            try (java.sql.PreparedStatement update = connection.prepareStatement("update sync_run set "
+            // as RunEntity#progress would, in one statement rather than a load and a write; the driver
+            // sends both statements in one round trip
+            try (java.sql.PreparedStatement update = connection.prepareStatement(UNHURRIED + "update sync_run set "
                     + "status = case when status = 'QUEUED' then 'RUNNING' else status end, heartbeat_at = ?, "
                     + "watermark = coalesce(?, watermark), source_complete = coalesce(?, source_complete), stage = ?, "
                     + "progress = ?, read_count = ?, rejected_count = ?, in_scope_count = ?, excluded_count = ?, "
@@ -1156,7 +1204,8 @@ public final class JpaStateStore implements StateStore {
                     update.setLong(p++, count.get());
                 }
                 update.setLong(p, runId);
-                return update.executeUpdate();
+                update.execute();
+                return null;
             }
         }));
     }

@@ -151,6 +151,27 @@ public interface StateStore {
      */
     boolean planStands(String basis);
 
+    /**
+     * Does the work, a few calls to this store, as one unit: where the store has transactions, the
+     * calls made on this thread share one, and are committed together, once. A unit keeps what
+     * belongs together together, and costs one commit rather than one per call.
+     */
+    default <T> T together(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
+     * What a run asks before it plans, at once: how many viewers there are ({@link #countViewers}),
+     * and whether the last complete plan stands on this basis ({@link #planStands}).
+     */
+    default Planning planning(String basis) {
+        return new Planning(countViewers(), planStands(basis));
+    }
+
+    /** A run's {@link #planning} question answered: the viewers to plan, and whether the last plan stands. */
+    record Planning(long viewers, boolean stands) {
+    }
+
     /** Records that every viewer's contacts were planned, completely, on this basis. */
     void planMade(String basis, long runId);
 

@@ -92,9 +92,10 @@ public final class SyncPipeline {
     }
 
     /**
-     * Stores a read's batches on threads from this factory, one per read, while the reading thread
-     * goes on ({@link WriteBehind}). In a container, give it the container's managed threads, so that
-     * the store's transactions and persistence context are there; plain daemon threads otherwise.
+     * Stores a read's batches on threads from this factory, one per read that has more than one
+     * unit of store work, while the reading thread goes on ({@link WriteBehind}). In a container,
+     * give it the container's managed threads, so that the store's transactions and persistence
+     * context are there; plain daemon threads otherwise.
      */
     public SyncPipeline writingOn(java.util.concurrent.ThreadFactory threads) {
         this.writerThreads = Objects.requireNonNull(threads, "threads");
@@ -238,7 +239,8 @@ public final class SyncPipeline {
         }
         progress.sourceComplete(read.complete());
         if (read.complete() && mode.incremental()) {
-            LOG.info(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
+            // what the run read and did is in its progress, and the run's end logs it once
+            LOG.fine(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
             progress.gone.set(store.markGone(deleted[0]));
             store.forgetRejected(deleted[0]);
             if (progress.gone.get() > 0) {
@@ -269,14 +271,18 @@ public final class SyncPipeline {
     private Outcome planAndDeliver(long runId, boolean dryRun, RunProgress progress, RemovalGuard guard,
                                    boolean complete, String problem) {
         progress.stage(RunProgress.Stage.PLANNING);
-        long viewers = store.countViewers();
-        progress.viewersTotal(viewers);
-        store.saveProgress(runId, progress);
         String basis = planBasis();
-        if (complete && store.planStands(basis)) {
+        StateStore.Planning planning = store.together(() -> {
+            StateStore.Planning asked = store.planning(basis);
+            progress.viewersTotal(asked.viewers());
+            store.saveProgress(runId, progress);
+            return asked;
+        });
+        long viewers = planning.viewers();
+        if (complete && planning.stands()) {
             // nothing the last complete plan was made from has changed: every viewer would get the
             // contact set they already have, so no viewer is planned
-            LOG.info(() -> "run " + runId + ": no change since the last complete plan; nothing to plan");
+            LOG.fine(() -> "run " + runId + ": no change since the last complete plan; nothing to plan");
             progress.viewersPlanned.set(viewers);
         } else {
             plan(runId, dryRun, complete, progress);
@@ -298,7 +304,12 @@ public final class SyncPipeline {
                 return new Outcome(true, "", true, progress.removed.get(), limit);
             }
         }
-        deliver(runId, progress);
+        if (progress.added.get() + progress.updated.get() + progress.removed.get() == 0) {
+            // the run planned no change: its outbox is empty, there is nothing to deliver
+            finish(runId, progress);
+        } else {
+            deliver(runId, progress);
+        }
         return new Outcome(complete, problem);
     }
 
@@ -335,15 +346,21 @@ public final class SyncPipeline {
             store.saveProgress(runId, progress);
             pacing.run();
         }
-        purgeLeavers(runId);
-        progress.stage(RunProgress.Stage.DONE);
-        store.saveProgress(runId, progress);
+        finish(runId, progress);
     }
 
-    /** Retention: a leaver's data is kept for the policy's period after they left, then purged. */
-    private void purgeLeavers(long runId) {
+    /**
+     * The end of a run: the data of leavers past retention is purged (a leaver's data is kept for
+     * the policy's period after they left), and the run is done.
+     */
+    private void finish(long runId, RunProgress progress) {
         java.time.Instant cutoff = clock.instant().minus(evaluator.policy().retention().personalData());
-        List<String> purged = store.purgeGoneBefore(cutoff);
+        List<String> purged = store.together(() -> {
+            List<String> gone = store.purgeGoneBefore(cutoff);
+            progress.stage(RunProgress.Stage.DONE);
+            store.saveProgress(runId, progress);
+            return gone;
+        });
         if (!purged.isEmpty()) {
             audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "employees.purged", "run:" + runId,
                     "purged the data of " + purged.size() + " employees who left before " + cutoff + " (retention "
@@ -663,44 +680,55 @@ public final class SyncPipeline {
                                Map<String, byte[]> digests, RunProgress progress,
                                java.util.function.Predicate<String> mayBeStored) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
-            // one question to the store for the batch: whose choices change their decision, and who
-            // is stored exactly as decided now
-            List<String> ids = employees.stream().map(Employee::id).toList();
-            StateStore.Known known = store.known(ids, ids.stream().filter(mayBeStored).toList());
-            Map<String, Person.SelfService> choices = known.choices();
-            List<StateStore.Decided> decided = new ArrayList<>(employees.size());
-            for (Employee employee : employees) {
-                Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
-                ScopeDecision scope = evaluator.scope(new WithSelfService(employee, choice));
-                (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
-                byte[] digest = digests.get(employee.id());
-                decided.add(new StateStore.Decided(employee, scope,
-                        digest == null ? "" : ReadFingerprint.of(digest, choice)));
-            }
-            // an employee stored exactly as read again is only marked seen: a steady directory costs a
-            // read and a comparison, not a rewrite of every row
-            Map<String, String> stored = known.fingerprints();
-            List<StateStore.Decided> changed = new ArrayList<>(decided.size());
-            Map<String, String> unchanged = new java.util.HashMap<>();
-            for (StateStore.Decided d : decided) {
-                if (d.fingerprint().equals(stored.get(d.employee().id()))) {
-                    unchanged.put(d.employee().id(), d.readFingerprint());
-                } else {
-                    changed.add(d);
-                }
-            }
-            if (!changed.isEmpty() || !rejections.isEmpty()) {
-                store.saveEntries(runId, changed, List.copyOf(rejections));
-            }
-            if (!unchanged.isEmpty()) {
-                store.markSeen(runId, unchanged);
-            }
+            // what the batch is decided from and what is stored of it: one unit, one commit
+            store.together(() -> {
+                decideAndStore(runId, employees, rejections, digests, progress, mayBeStored);
+                return null;
+            });
             // the trail gets the reason without the offending value: it may be a real, mistyped number
             audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
                     "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
                     "run " + runId + ": " + r.withheld())).toList());
         }
         progressNowAndThen(runId, progress);
+    }
+
+    /** {@link #decideAndSave}'s work with the store, for a batch with employees or rejections. */
+    private void decideAndStore(long runId, List<Employee> employees, List<Rejection> rejections,
+                                Map<String, byte[]> digests, RunProgress progress,
+                                java.util.function.Predicate<String> mayBeStored) {
+        // one question to the store for the batch: whose choices change their decision, and who
+        // is stored exactly as decided now
+        List<String> ids = employees.stream().map(Employee::id).toList();
+        StateStore.Known known = store.known(ids, ids.stream().filter(mayBeStored).toList());
+        Map<String, Person.SelfService> choices = known.choices();
+        List<StateStore.Decided> decided = new ArrayList<>(employees.size());
+        for (Employee employee : employees) {
+            Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
+            ScopeDecision scope = evaluator.scope(new WithSelfService(employee, choice));
+            (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
+            byte[] digest = digests.get(employee.id());
+            decided.add(new StateStore.Decided(employee, scope,
+                    digest == null ? "" : ReadFingerprint.of(digest, choice)));
+        }
+        // an employee stored exactly as read again is only marked seen: a steady directory costs a
+        // read and a comparison, not a rewrite of every row
+        Map<String, String> stored = known.fingerprints();
+        List<StateStore.Decided> changed = new ArrayList<>(decided.size());
+        Map<String, String> unchanged = new java.util.HashMap<>();
+        for (StateStore.Decided d : decided) {
+            if (d.fingerprint().equals(stored.get(d.employee().id()))) {
+                unchanged.put(d.employee().id(), d.readFingerprint());
+            } else {
+                changed.add(d);
+            }
+        }
+        if (!changed.isEmpty() || !rejections.isEmpty()) {
+            store.saveEntries(runId, changed, List.copyOf(rejections));
+        }
+        if (!unchanged.isEmpty()) {
+            store.markSeen(runId, unchanged);
+        }
     }
 
     /**

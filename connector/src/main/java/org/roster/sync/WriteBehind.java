@@ -11,6 +11,11 @@ import java.util.concurrent.ThreadFactory;
  * After a unit fails, the rest is skipped and the next {@link #submit} or {@link #finish} throws
  * that failure; nothing is written after it, as if the reading thread had written and failed.
  *
+ * <p>The thread is started when a second unit is submitted, the first one waiting until then: a
+ * read whose store work is a single unit (a read of a few changes, stored in one batch once the
+ * read is over) would gain nothing from it, and does that unit on the caller's thread when it
+ * finishes, without a thread started, handed to and joined.
+ *
  * <pre>{@code
  * try (WriteBehind behind = new WriteBehind(threads, 2)) {
  *     behind.submit(() -> store.saveEntries(runId, batch, rejections));
@@ -30,8 +35,12 @@ final class WriteBehind implements AutoCloseable {
     private static final Runnable END = () -> {
     };
 
+    private final ThreadFactory threads;
     private final BlockingQueue<Runnable> waiting;
-    private final Thread thread;
+    /** The writer, once a second unit was submitted. */
+    private Thread thread;
+    /** The first unit, until a second one starts the writer (or the caller finishes). */
+    private Runnable first;
     private volatile Throwable failure;
     private boolean closed;
 
@@ -39,12 +48,8 @@ final class WriteBehind implements AutoCloseable {
      * @param waiting how many units may wait while one is being done
      */
     WriteBehind(ThreadFactory threads, int waiting) {
+        this.threads = threads;
         this.waiting = new ArrayBlockingQueue<>(waiting);
-        this.thread = threads.newThread(this::work);
-        if (thread == null) {
-            throw new IllegalStateException("no thread was given to write the read's batches on");
-        }
-        thread.start();
     }
 
     private void work() {
@@ -59,12 +64,16 @@ final class WriteBehind implements AutoCloseable {
             if (unit == END) {
                 return;
             }
-            if (failure == null) {
-                try {
-                    unit.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
+            runUnlessFailed(unit);
+        }
+    }
+
+    private void runUnlessFailed(Runnable unit) {
+        if (failure == null) {
+            try {
+                unit.run();
+            } catch (Throwable t) {
+                failure = t;
             }
         }
     }
@@ -72,7 +81,24 @@ final class WriteBehind implements AutoCloseable {
     /** Queues a unit of work, waiting while the queue is full; throws an earlier unit's failure. */
     void submit(Runnable unit) {
         rethrow();
+        if (thread == null) {
+            if (first == null) {
+                first = unit;
+                return;
+            }
+            start();
+            put(first);
+            first = null;
+        }
         put(unit);
+    }
+
+    private void start() {
+        thread = threads.newThread(this::work);
+        if (thread == null) {
+            throw new IllegalStateException("no thread was given to write the read's batches on");
+        }
+        thread.start();
     }
 
     /** Waits until everything submitted is done; throws the failure of the first unit that failed. */
@@ -86,13 +112,22 @@ final class WriteBehind implements AutoCloseable {
         return java.util.Optional.ofNullable(failure);
     }
 
-    /** Waits until everything submitted is done or skipped, and the thread has ended. */
+    /** Waits until everything submitted is done or skipped, and the thread (if one was started) has ended. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (thread == null) {
+            // one unit at most, done here
+            Runnable unit = first;
+            first = null;
+            if (unit != null) {
+                runUnlessFailed(unit);
+            }
+            return;
+        }
         put(END);
         boolean interrupted = false;
         while (thread.isAlive()) {

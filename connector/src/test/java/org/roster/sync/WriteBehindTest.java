@@ -45,6 +45,34 @@ class WriteBehindTest {
     }
 
     @Test
+    void aSingleUnitIsDoneOnTheCallersThreadWhenItFinishesAndNoThreadIsStarted() {
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        WriteBehind behind = new WriteBehind(work -> {
+            asked.add("a thread");
+            return named.newThread(work);
+        }, 2);
+        List<String> done = new ArrayList<>();
+        behind.submit(() -> done.add(Thread.currentThread().getName()));
+
+        assertThat(done).as("nothing is done before the caller finishes").isEmpty();
+        behind.finish();
+
+        assertThat(done).containsExactly(Thread.currentThread().getName());
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aSingleUnitThatFailsFailsTheFinish() {
+        WriteBehind behind = new WriteBehind(named, 2);
+        behind.submit(() -> {
+            throw new IllegalStateException("the database is full");
+        });
+
+        assertThatThrownBy(behind::finish).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the database is full");
+    }
+
+    @Test
     void afterAUnitFailsNothingMoreIsDoneAndFinishThrowsThatFailure() {
         AtomicInteger done = new AtomicInteger();
         WriteBehind behind = new WriteBehind(named, 2);

@@ -16,8 +16,10 @@ import com.unboundid.ldap.sdk.ResultCode;
  * Runs a search on a thread of its own, at most a bounded number of entries ahead of the caller,
  * who gets every entry on its own thread: the directory server sends, and the search thread
  * decodes and maps, the next entries while the caller normalises and stores the last ones. Entries
- * cross in chunks of up to {@value #CHUNK}, and a page's last chunk as soon as the page ends. Memory
- * holds at most about {@code ahead} entries, however large the directory.
+ * cross in chunks of up to {@value #CHUNK}, and a page's last chunk as soon as the page ends. The
+ * first chunks are smaller (one entry, then two, four and so on): the caller starts on the first
+ * entry as soon as it is read, rather than once the first {@value #CHUNK} are. Memory holds at
+ * most about {@code ahead} entries, however large the directory.
  *
  * <pre>{@code
  * Paged paged = ReadAhead.read(1_000, threads,
@@ -72,7 +74,7 @@ final class ReadAhead {
                 R result = search.run(entry -> {
                     if (!stopped.get()) {
                         chunk.entries.add(entry);
-                        if (chunk.entries.size() == CHUNK) {
+                        if (chunk.entries.size() >= chunk.size) {
                             chunk.handOver(queue);
                         }
                     }
@@ -151,13 +153,16 @@ final class ReadAhead {
 
     /** The entries the search thread gathers until it hands them over. */
     private static final class Chunk {
-        private List<Object> entries = new ArrayList<>(CHUNK);
+        /** How many entries this chunk holds once full: doubled with each chunk handed over, up to {@value #CHUNK}. */
+        private int size = 1;
+        private List<Object> entries = new ArrayList<>(size);
 
         /** Puts the entries on the queue, if there are any, and starts a new chunk. */
         void handOver(BlockingQueue<Object> queue) {
             if (!entries.isEmpty()) {
                 put(queue, entries);
-                entries = new ArrayList<>(CHUNK);
+                size = Math.min(CHUNK, size * 2);
+                entries = new ArrayList<>(size);
             }
         }
     }

@@ -56,6 +56,32 @@ class ReadAheadTest {
     }
 
     @Test
+    void theCallerStartsOnTheFirstEntryBeforeTheSearchHasReadTheNext() throws Exception {
+        // the second entry is read only once the caller has the first, as from a server slow to
+        // send it: the caller does not wait for a whole chunk to start
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        boolean[] reachedInTime = {false};
+        List<Integer> got = new ArrayList<>();
+        ReadAhead.read(1_000, ReadAhead.DAEMONS, (each, goOn) -> {
+            each.accept(0);
+            try {
+                reachedInTime[0] = first.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 1; i < 200; i++) {
+                each.accept(i);
+            }
+            return "done";
+        }, (Integer entry) -> {
+            got.add(entry);
+            first.countDown();
+        });
+        assertThat(reachedInTime[0]).as("the first entry reached the caller before the second was read").isTrue();
+        assertThat(got).hasSize(200).isSorted();
+    }
+
+    @Test
     void whenTheCallerFailsTheSearchStopsAfterItsPageAndLetsGoBeforeTheFailureIsThrown() {
         AtomicInteger pagesRead = new AtomicInteger();
         AtomicBoolean searchEnded = new AtomicBoolean();
