@@ -92,8 +92,8 @@ public final class SyncPipeline {
     }
 
     /**
-     * Stores a read's batches on threads from this factory, one per read that has more than one
-     * unit of store work, while the reading thread goes on ({@link WriteBehind}). In a container,
+     * Stores a read's batches on threads from this factory, one per read that stores anything
+     * before its end, while the reading thread goes on ({@link WriteBehind}). In a container,
      * give it the container's managed threads, so that the store's transactions and persistence
      * context are there; plain daemon threads otherwise.
      */
@@ -278,24 +278,33 @@ public final class SyncPipeline {
             store.saveProgress(runId, progress);
             return asked;
         });
-        long viewers = planning.viewers();
+        boolean made = false;
         if (complete && planning.stands()) {
             // nothing the last complete plan was made from has changed: every viewer would get the
             // contact set they already have, so no viewer is planned
             LOG.fine(() -> "run " + runId + ": no change since the last complete plan; nothing to plan");
-            progress.viewersPlanned.set(viewers);
+            progress.viewersPlanned.set(planning.viewers());
         } else {
             plan(runId, dryRun, complete, progress);
-            if (complete && !dryRun) {
-                store.planMade(basis, runId);
-            }
+            made = complete && !dryRun;
         }
         if (dryRun) {
             progress.stage(RunProgress.Stage.DONE);
             store.saveProgress(runId, progress);
             return new Outcome(complete, problem);
         }
-        if (complete && guard.active()) {
+        if (progress.added.get() + progress.updated.get() + progress.removed.get() == 0) {
+            // the run planned no change: its outbox is empty, there is nothing to deliver, and the
+            // plan (if one was made) is recorded with the run's end
+            finish(runId, progress, made ? basis : null);
+            return new Outcome(complete, problem);
+        }
+        if (made) {
+            store.planMade(basis, runId);
+        }
+        // a limit is at least what an admin approved: the delivered contacts are counted only for
+        // a plan that removes more
+        if (complete && guard.active() && progress.removed.get() > guard.approved()) {
             long limit = guard.limit(store.countDelivered());
             if (progress.removed.get() > limit) {
                 store.saveProgress(runId, progress);
@@ -304,12 +313,7 @@ public final class SyncPipeline {
                 return new Outcome(true, "", true, progress.removed.get(), limit);
             }
         }
-        if (progress.added.get() + progress.updated.get() + progress.removed.get() == 0) {
-            // the run planned no change: its outbox is empty, there is nothing to deliver
-            finish(runId, progress);
-        } else {
-            deliver(runId, progress);
-        }
+        deliver(runId, progress);
         return new Outcome(complete, problem);
     }
 
@@ -346,16 +350,21 @@ public final class SyncPipeline {
             store.saveProgress(runId, progress);
             pacing.run();
         }
-        finish(runId, progress);
+        finish(runId, progress, null);
     }
 
     /**
      * The end of a run: the data of leavers past retention is purged (a leaver's data is kept for
      * the policy's period after they left), and the run is done.
+     *
+     * @param madeOn the basis of the complete plan this run made, recorded with its end; null if none
      */
-    private void finish(long runId, RunProgress progress) {
+    private void finish(long runId, RunProgress progress, String madeOn) {
         java.time.Instant cutoff = clock.instant().minus(evaluator.policy().retention().personalData());
         List<String> purged = store.together(() -> {
+            if (madeOn != null) {
+                store.planMade(madeOn, runId);
+            }
             List<String> gone = store.purgeGoneBefore(cutoff);
             progress.stage(RunProgress.Stage.DONE);
             store.saveProgress(runId, progress);
@@ -382,6 +391,8 @@ public final class SyncPipeline {
         Reading read = new Reading(runId, progress, ledger, basis, behind);
         try {
             summary = reading.apply(read);
+            // the last batches: stored here, should no writer have been needed during the read
+            behind.ending();
             read.flush();
             read.recordRejectedAgain();
             behind.finish();

@@ -11,14 +11,16 @@ import java.util.concurrent.ThreadFactory;
  * After a unit fails, the rest is skipped and the next {@link #submit} or {@link #finish} throws
  * that failure; nothing is written after it, as if the reading thread had written and failed.
  *
- * <p>The thread is started when a second unit is submitted, the first one waiting until then: a
- * read whose store work is a single unit (a read of a few changes, stored in one batch once the
- * read is over) would gain nothing from it, and does that unit on the caller's thread when it
- * finishes, without a thread started, handed to and joined.
+ * <p>The thread is started by the first unit submitted. Once the caller says the read is
+ * {@link #ending}, units submitted while no thread was started are done on the caller's thread,
+ * there and then: a read whose store work all comes at its end (a read of a few changes, stored
+ * in one batch) would gain nothing from a thread, and starts, hands to and joins none.
  *
  * <pre>{@code
  * try (WriteBehind behind = new WriteBehind(threads, 2)) {
  *     behind.submit(() -> store.saveEntries(runId, batch, rejections));
+ *     behind.ending();
+ *     behind.submit(() -> store.saveEntries(runId, lastBatch, lastRejections));
  *     behind.finish();
  * }
  * }</pre>
@@ -37,10 +39,10 @@ final class WriteBehind implements AutoCloseable {
 
     private final ThreadFactory threads;
     private final BlockingQueue<Runnable> waiting;
-    /** The writer, once a second unit was submitted. */
+    /** The writer, once a unit was submitted before the read was ending. */
     private Thread thread;
-    /** The first unit, until a second one starts the writer (or the caller finishes). */
-    private Runnable first;
+    /** Whether the read is ending: with no writer started, units are done on the caller's thread. */
+    private boolean ending;
     private volatile Throwable failure;
     private boolean closed;
 
@@ -78,19 +80,28 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Queues a unit of work, waiting while the queue is full; throws an earlier unit's failure. */
+    /**
+     * Queues a unit of work, waiting while the queue is full, or does it here once the read is
+     * ending and no writer was started; throws an earlier unit's failure.
+     */
     void submit(Runnable unit) {
         rethrow();
         if (thread == null) {
-            if (first == null) {
-                first = unit;
+            if (ending) {
+                runUnlessFailed(unit);
                 return;
             }
             start();
-            put(first);
-            first = null;
         }
         put(unit);
+    }
+
+    /**
+     * The read is over but for its last units: those submitted from now on are done on the
+     * caller's thread if no writer was started, in the order submitted as ever.
+     */
+    void ending() {
+        ending = true;
     }
 
     private void start() {
@@ -120,12 +131,7 @@ final class WriteBehind implements AutoCloseable {
         }
         closed = true;
         if (thread == null) {
-            // one unit at most, done here
-            Runnable unit = first;
-            first = null;
-            if (unit != null) {
-                runUnlessFailed(unit);
-            }
+            // nothing was queued: whatever was submitted is done
             return;
         }
         put(END);

@@ -93,6 +93,42 @@ class RemovalGuardTest {
     }
 
     @Test
+    void aPlanThatRemovesNothingGoesAheadWithoutCountingWhatIsDelivered() {
+        // counting every delivered contact costs as much as there are: a plan that removes nothing
+        // can't exceed a limit, and is not made to pay for it
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+        StateStore watched = (StateStore) java.lang.reflect.Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("countDelivered")) {
+                        counted.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SyncPipeline guarded = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
+                new PolicyEvaluator(Policies.bundled("default")), watched, new RecordedContactPlatform(),
+                new InMemoryAuditLog(), Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+        directory.put(DirectoryEntry.builder("uid=p10,ou=people,dc=example,dc=org").id("p10")
+                .add(PersonField.SURNAME, "S10").add(PersonField.DEPARTMENT, "Finance")
+                .add(PersonField.MOBILE, "0151 2345 6710").build());
+
+        SyncPipeline.Outcome outcome = guarded.run(++runId, false, new RunProgress(0), RemovalGuard.of(0.05, 500));
+
+        assertThat(outcome.awaitingApproval()).isFalse();
+        assertThat(store.countDelivered()).as("the newcomer and the ten see each other").isEqualTo(110);
+        assertThat(counted).as("the delivered contacts were not counted").hasValue(0);
+
+        directory.remove("p10");
+        SyncPipeline.Outcome removing = guarded.run(++runId, false, new RunProgress(0), RemovalGuard.of(0.05, 500));
+
+        assertThat(removing.awaitingApproval()).as("20 removals of 110, more than 5 %").isTrue();
+        assertThat(counted).as("a plan that removes is held to the limit").hasValue(1);
+    }
+
+    @Test
     void aPlanWithinTheLimitGoesAhead() {
         directory.remove("p0");
 

@@ -45,31 +45,52 @@ class WriteBehindTest {
     }
 
     @Test
-    void aSingleUnitIsDoneOnTheCallersThreadWhenItFinishesAndNoThreadIsStarted() {
+    void unitsSubmittedOnceTheReadIsEndingAreDoneOnTheCallersThreadWhenNoWriterWasStarted() {
         List<String> asked = Collections.synchronizedList(new ArrayList<>());
         WriteBehind behind = new WriteBehind(work -> {
             asked.add("a thread");
             return named.newThread(work);
         }, 2);
         List<String> done = new ArrayList<>();
-        behind.submit(() -> done.add(Thread.currentThread().getName()));
-
-        assertThat(done).as("nothing is done before the caller finishes").isEmpty();
+        behind.ending();
+        behind.submit(() -> done.add("first on " + Thread.currentThread().getName()));
+        behind.submit(() -> done.add("second on " + Thread.currentThread().getName()));
         behind.finish();
 
-        assertThat(done).containsExactly(Thread.currentThread().getName());
-        assertThat(asked).isEmpty();
+        String caller = Thread.currentThread().getName();
+        assertThat(done).containsExactly("first on " + caller, "second on " + caller);
+        assertThat(asked).as("no thread was asked for").isEmpty();
     }
 
     @Test
-    void aSingleUnitThatFailsFailsTheFinish() {
+    void onceAWriterRunsUnitsSubmittedAsTheReadEndsStillGoToItInOrder() {
+        List<String> done = Collections.synchronizedList(new ArrayList<>());
         WriteBehind behind = new WriteBehind(named, 2);
+        behind.submit(() -> done.add("during the read on " + Thread.currentThread().getName()));
+        behind.ending();
+        behind.submit(() -> done.add("at its end on " + Thread.currentThread().getName()));
+        behind.finish();
+
+        assertThat(done).containsExactly("during the read on test-writer", "at its end on test-writer");
+    }
+
+    @Test
+    void aUnitDoneOnTheCallersThreadThatFailsFailsTheFinishAndNothingIsDoneAfterIt() {
+        AtomicInteger done = new AtomicInteger();
+        WriteBehind behind = new WriteBehind(named, 2);
+        behind.ending();
         behind.submit(() -> {
             throw new IllegalStateException("the database is full");
         });
+        try {
+            behind.submit(done::incrementAndGet);
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessage("the database is full");
+        }
 
         assertThatThrownBy(behind::finish).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the database is full");
+        assertThat(done).hasValue(0);
     }
 
     @Test
