@@ -19,6 +19,19 @@ import org.roster.policy.PolicyEvaluator;
 
 class WriteBehindTest {
 
+    private static final Runnable DATABASE_FULL = () -> {
+        throw new IllegalStateException("the database is full");
+    };
+
+    /** Submits a unit after one failed: the failure may already be known, and is then thrown. */
+    private static void submitAfterTheFailure(WriteBehind behind, Runnable unit) {
+        try {
+            behind.submit(unit);
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessage("the database is full");
+        }
+    }
+
     private final List<String> threadNames = Collections.synchronizedList(new ArrayList<>());
     private final ThreadFactory named = work -> {
         Thread thread = new Thread(work, "test-writer");
@@ -79,14 +92,8 @@ class WriteBehindTest {
         AtomicInteger done = new AtomicInteger();
         WriteBehind behind = new WriteBehind(named, 2);
         behind.ending();
-        behind.submit(() -> {
-            throw new IllegalStateException("the database is full");
-        });
-        try {
-            behind.submit(done::incrementAndGet);
-        } catch (IllegalStateException e) {
-            assertThat(e).hasMessage("the database is full");
-        }
+        behind.submit(DATABASE_FULL);
+        submitAfterTheFailure(behind, done::incrementAndGet);
 
         assertThatThrownBy(behind::finish).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the database is full");
@@ -98,16 +105,9 @@ class WriteBehindTest {
         AtomicInteger done = new AtomicInteger();
         WriteBehind behind = new WriteBehind(named, 2);
         behind.submit(done::incrementAndGet);
-        behind.submit(() -> {
-            throw new IllegalStateException("the database is full");
-        });
+        behind.submit(DATABASE_FULL);
         for (int i = 0; i < 50; i++) {
-            try {
-                behind.submit(done::incrementAndGet);
-            } catch (IllegalStateException e) {
-                // the failure may already be known when a later unit is submitted
-                assertThat(e).hasMessage("the database is full");
-            }
+            submitAfterTheFailure(behind, done::incrementAndGet);
         }
 
         assertThatThrownBy(behind::finish).isInstanceOf(IllegalStateException.class)
