@@ -499,26 +499,18 @@ public final class JpaStateStore implements StateStore {
                 .setParameter("run", runId).setParameter("ids", List.copyOf(employeeIds)).executeUpdate());
     }
 
+    /** {@link #planning}'s answer, which is where the question is asked. */
     @Override
     public boolean planStands(String basis) {
-        return tx.inTransaction(() -> {
-            ViewerDigestEntity stored = em.find(ViewerDigestEntity.class, PLAN_BASIS);
-            if (stored == null || !basis.equals(stored.getDigest())) {
-                return false;
-            }
-            // a digest dropped anywhere (a refused delivery, a newly linked account) means that viewer
-            // is planned again
-            return em.createQuery("select count(e) from EmployeeEntity e where e.inScope = true and not exists "
-                    + "(select d from ViewerDigestEntity d where d.viewerId = e.id)", Long.class)
-                    .getSingleResult() == 0;
-        });
+        return planning(basis).stands();
     }
 
     /**
      * Both questions in one statement, where a run would otherwise pay two round trips before it
      * plans: the count is the one the database keeps (V17), and the search for a viewer without a
      * digest, which reads every viewer, is made only when the basis still stands (a case is
-     * evaluated in order).
+     * evaluated in order). A digest dropped anywhere (a refused delivery, a newly linked account)
+     * means that viewer is planned again.
      */
     @Override
     public Planning planning(String basis) {
