@@ -1034,8 +1034,9 @@ public final class JpaStateStore implements StateStore {
      */
     private void refused(java.sql.Connection connection, String viewerId, List<Pending> rows, String reason)
             throws java.sql.SQLException {
+        // a failed change is planned again by a later run, never sent again from here: its fields go
         try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set state = 'FAILED', "
-                + "attempts = attempts + 1, last_error = ? where id = any (?)")) {
+                + "fields = null, attempts = attempts + 1, last_error = ? where id = any (?)")) {
             update.setString(1, reason == null ? "" : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
             update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray(Long[]::new)));
             update.executeUpdate();
@@ -1124,8 +1125,9 @@ public final class JpaStateStore implements StateStore {
                 journal.setArray(5, texts(connection, actions));
                 journal.executeUpdate();
             }
+            // the delivered state now holds the fields; the queue keeps only that the change was made
             try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set "
-                    + "state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = null "
+                    + "state = 'DELIVERED', fields = null, attempts = attempts + 1, delivered_at = ?, last_error = null "
                     + "where id = any (?)")) {
                 update.setObject(1, now);
                 update.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
@@ -1148,6 +1150,24 @@ public final class JpaStateStore implements StateStore {
             }
             return new OutboxCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
         });
+    }
+
+    @Override
+    public long clearOutboxThrough(long runId) {
+        return tx.inTransaction(() -> jdbc("emptying the outbox", connection -> {
+            try (java.sql.PreparedStatement digests = connection.prepareStatement("delete from viewer_digest where "
+                    + "viewer_id in (select viewer_id from outbox where run_id <= ? and state = 'PENDING')")) {
+                digests.setLong(1, runId);
+                if (digests.executeUpdate() > 0) {
+                    dropDigests(connection, List.of(PLAN_BASIS));
+                }
+            }
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "delete from outbox where run_id <= ?")) {
+                delete.setLong(1, runId);
+                return (long) delete.executeUpdate();
+            }
+        }));
     }
 
     @Override

@@ -286,6 +286,11 @@ public final class Simulation {
         }
 
         @Override
+        public long clearOutboxThrough(long runId) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
         public long countDelivered() {
             return base.countDelivered();
         }

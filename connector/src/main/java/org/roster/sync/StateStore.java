@@ -341,6 +341,16 @@ public interface StateStore {
      */
     long discardPlan(long runId);
 
+    /**
+     * Empties the outbox of this run, which has ended, and of every run before it. The outbox is a
+     * queue, not an archive: what a run delivered is its viewers' delivered state now, so no copy of
+     * anyone's released fields outlives the run. Changes an earlier run left undelivered (it failed
+     * or was stopped) go with the digests of the viewers they were for, as {@link #discardPlan} does.
+     *
+     * @return how many changes were dropped
+     */
+    long clearOutboxThrough(long runId);
+
     /** How many entries the last complete read brought, to estimate progress; 0 if none. */
     long lastCompleteReadCount();
 

@@ -355,7 +355,7 @@ public final class SyncPipeline {
 
     /**
      * The end of a run: the data of leavers past retention is purged (a leaver's data is kept for
-     * the policy's period after they left), and the run is done.
+     * the policy's period after they left), the outbox is emptied, and the run is done.
      *
      * @param madeOn the basis of the complete plan this run made, recorded with its end; null if none
      */
@@ -366,6 +366,7 @@ public final class SyncPipeline {
                 store.planMade(madeOn, runId);
             }
             List<String> gone = store.purgeGoneBefore(cutoff);
+            store.clearOutboxThrough(runId);
             progress.stage(RunProgress.Stage.DONE);
             store.saveProgress(runId, progress);
             return gone;

@@ -436,6 +436,22 @@ final class InMemoryStateStore implements StateStore {
         return pending.size();
     }
 
+    @Override
+    public synchronized long clearOutboxThrough(long runId) {
+        List<Queued> ended = outbox.stream().filter(q -> q.runId <= runId).toList();
+        ended.stream().filter(q -> q.state.equals("PENDING")).forEach(q -> {
+            digests.remove(q.viewerId);
+            planBasis = null;
+        });
+        outbox.removeAll(ended);
+        return ended.size();
+    }
+
+    /** Changes the outbox holds, of any run and state. */
+    synchronized int queued() {
+        return outbox.size();
+    }
+
     private void record(String viewerId, List<ContactChange> changes) {
         NavigableMap<String, ContactCard> cards = delivered.computeIfAbsent(viewerId, v -> new TreeMap<>());
         for (ContactChange change : changes) {

@@ -77,7 +77,7 @@ class OutboxTest {
         resumed.added.set(store.outbox(1).adds());
         pipeline.deliver(1, resumed);
 
-        assertThat(store.outbox(1).delivered()).isEqualTo(90);
+        assertThat(resumed.delivered).as("the rest of the plan").hasValue(85);
         assertThat(store.countDelivered()).isEqualTo(90);
         assertThat(platform.applied).hasSize(90);
         assertThat(platform.received).as("the second batch twice, under the same keys").hasSize(95);
@@ -97,9 +97,26 @@ class OutboxTest {
 
         pipeline.deliver(2, new RunProgress(0));
 
-        assertThat(store.outbox(2).delivered()).isEqualTo(34);
         assertThat(store.countDelivered()).isEqualTo(56);
         assertThat(store.deliveredTo("p2")).doesNotContainKeys("p0", "p1");
+    }
+
+    @Test
+    void theOutboxIsEmptyOnceARunHasEndedAndAFailedRunsLeftoversGoWithTheNextRunsEnd() {
+        platform.dieAfterBatches = 3;
+        assertThatThrownBy(() -> pipeline.run(1, false, new RunProgress(0))).hasMessage("the process died");
+        // as the application ends a failed run: what it planned and did not deliver is planned again
+        store.discardPlan(1);
+        assertThat(store.queued()).as("run 1's one delivered batch").isEqualTo(5);
+        platform.dieAfterBatches = -1;
+
+        pipeline.run(2, false, new RunProgress(0));
+
+        assertThat(store.queued()).as("nothing of run 1 or run 2 is kept once run 2 ended").isZero();
+        assertThat(store.countDelivered()).isEqualTo(90);
+        for (int i = 0; i < 10; i++) {
+            assertThat(store.deliveredTo("p" + i)).as("p" + i).hasSize(9);
+        }
     }
 
     @Test
