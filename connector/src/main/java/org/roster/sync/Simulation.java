@@ -9,11 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import org.roster.audit.AuditLog;
-import org.roster.directory.DirectorySource;
 import org.roster.directory.Employee;
-import org.roster.directory.EntryNormaliser;
-import org.roster.directory.PhoneNumbers;
 import org.roster.directory.Rejection;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
@@ -106,8 +102,7 @@ public final class Simulation {
         decidePage(evaluator, page, decisions, byRule, counts);
 
         StateStore view = new CandidateView(store, decisions);
-        SyncPipeline planner = new SyncPipeline(NO_SOURCE, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-                evaluator, view, NO_PLATFORM, NO_AUDIT, java.time.Clock.systemUTC());
+        ContactPlanning planner = new ContactPlanning(SyncPipeline.walkingManagersThrough(evaluator, view), view);
         long[] totals = new long[4];
         List<ViewerChange> changes = new ArrayList<>();
         Consumer<ViewerChange> keep = change -> {
@@ -140,7 +135,7 @@ public final class Simulation {
         }
         Map<String, Person.SelfService> choices = store.selfService(page.stream().map(Employee::id).toList());
         for (Employee employee : page) {
-            ScopeDecision decision = evaluator.scope(new SyncPipeline.WithSelfService(employee,
+            ScopeDecision decision = evaluator.scope(new WithSelfService(employee,
                     choices.getOrDefault(employee.id(), Person.SelfService.NONE)));
             decisions.put(employee.id(), decision);
             byRule.merge(decision.ruleId(), 1L, Long::sum);
@@ -386,44 +381,4 @@ public final class Simulation {
             throw new UnsupportedOperationException("a simulation has no run");
         }
     }
-
-    private static final DirectorySource NO_SOURCE = new DirectorySource() {
-        @Override
-        public ReadSummary readAll(Consumer<org.roster.directory.DirectoryEntry> sink) {
-            throw new UnsupportedOperationException("a simulation reads the directory as last read, not the source");
-        }
-
-        @Override
-        public void checkReachable() {
-        }
-    };
-
-    private static final ContactPlatform NO_PLATFORM = new ContactPlatform() {
-        @Override
-        public String name() {
-            return "simulation";
-        }
-
-        @Override
-        public void deliver(String viewerId, List<PlannedChange> changes) {
-            throw new UnsupportedOperationException("a simulation delivers nothing");
-        }
-    };
-
-    private static final AuditLog NO_AUDIT = new AuditLog() {
-        @Override
-        public void append(List<org.roster.audit.AuditEvent> events) {
-            throw new UnsupportedOperationException("a simulation writes no audit record");
-        }
-
-        @Override
-        public Verification verify() {
-            throw new UnsupportedOperationException("a simulation has no trail");
-        }
-
-        @Override
-        public long prune(java.time.Instant cutoff) {
-            throw new UnsupportedOperationException("a simulation has no trail");
-        }
-    };
 }

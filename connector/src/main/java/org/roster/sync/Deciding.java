@@ -1,0 +1,147 @@
+package org.roster.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.roster.audit.AuditEvent;
+import org.roster.audit.AuditLog;
+import org.roster.directory.Employee;
+import org.roster.directory.Normalisation;
+import org.roster.directory.Rejection;
+import org.roster.policy.Person;
+import org.roster.policy.PolicyEvaluator;
+import org.roster.policy.ScopeDecision;
+
+/**
+ * The decide stage: each normalised employee's scope, decided by the policy with their
+ * self-service choices, stored with the batch's rejections in one unit of work. An employee
+ * stored exactly as decided now is only marked seen, so a steady directory costs a comparison,
+ * not a rewrite of every row. The trail gets each rejection's reason, never the offending value.
+ *
+ * <pre>{@code
+ * Deciding deciding = new Deciding(evaluator, store, audit, clock, new ProgressSaves(store));
+ * deciding.save(runId, employees, rejections, Map.of(), progress, id -> true);
+ * }</pre>
+ */
+final class Deciding {
+
+    private final PolicyEvaluator evaluator;
+    private final StateStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ProgressSaves progressSaves;
+
+    Deciding(PolicyEvaluator evaluator, StateStore store, AuditLog audit, Clock clock, ProgressSaves progressSaves) {
+        this.evaluator = evaluator;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.progressSaves = progressSaves;
+    }
+
+    /**
+     * Decides each employee's scope and stores them with the rejections, which the trail gets too.
+     *
+     * @param digests     each employee's {@link ReadFingerprint.Basis#entry} digest as read, where one was taken
+     * @param mayBeStored false for an identity the store certainly holds no active employee with
+     */
+    void save(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
+              RunProgress progress, Predicate<String> mayBeStored) {
+        if (!employees.isEmpty() || !rejections.isEmpty()) {
+            // what the batch is decided from and what is stored of it: one unit, one commit
+            store.together(() -> {
+                decideAndStore(runId, employees, rejections, digests, progress, mayBeStored);
+                return null;
+            });
+            // the trail gets the reason without the offending value: it may be a real, mistyped number
+            audit.append(rejections.stream().map(r -> new AuditEvent(clock.instant(), AuditEvent.SYSTEM,
+                    "entry.rejected", r.employeeId().map(id -> "employee:" + id).orElse("run:" + runId),
+                    "run " + runId + ": " + r.withheld())).toList());
+        }
+        progressSaves.nowAndThen(runId, progress);
+    }
+
+    /** {@link #save}'s work with the store, for a batch with employees or rejections. */
+    private void decideAndStore(long runId, List<Employee> employees, List<Rejection> rejections,
+                                Map<String, byte[]> digests, RunProgress progress, Predicate<String> mayBeStored) {
+        // one question to the store for the batch: whose choices change their decision, and who
+        // is stored exactly as decided now
+        List<String> ids = employees.stream().map(Employee::id).toList();
+        StateStore.Known known = store.known(ids, ids.stream().filter(mayBeStored).toList());
+        Map<String, Person.SelfService> choices = known.choices();
+        List<StateStore.Decided> decided = new ArrayList<>(employees.size());
+        for (Employee employee : employees) {
+            Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
+            ScopeDecision scope = evaluator.scope(new WithSelfService(employee, choice));
+            (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
+            byte[] digest = digests.get(employee.id());
+            decided.add(new StateStore.Decided(employee, scope,
+                    digest == null ? "" : ReadFingerprint.of(digest, choice)));
+        }
+        Map<String, String> stored = known.fingerprints();
+        List<StateStore.Decided> changed = new ArrayList<>(decided.size());
+        Map<String, String> unchanged = new HashMap<>();
+        for (StateStore.Decided d : decided) {
+            if (d.fingerprint().equals(stored.get(d.employee().id()))) {
+                unchanged.put(d.employee().id(), d.readFingerprint());
+            } else {
+                changed.add(d);
+            }
+        }
+        if (!changed.isEmpty() || !rejections.isEmpty()) {
+            store.saveEntries(runId, changed, List.copyOf(rejections));
+        }
+        if (!unchanged.isEmpty()) {
+            store.markSeen(runId, unchanged);
+        }
+    }
+
+    /**
+     * A second entry with an identity this read already met (in this batch or an earlier one) is
+     * rejected, naming the other entry: the first one read stands, and nobody is merged by accident.
+     */
+    void rejectDuplicates(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress,
+                          Predicate<String> mayBeStored) {
+        if (employees.isEmpty()) {
+            return;
+        }
+        Map<String, String> seen = new HashMap<>(store.readByRun(runId,
+                employees.stream().map(Employee::id).distinct().filter(mayBeStored).toList()));
+        Iterator<Employee> it = employees.iterator();
+        while (it.hasNext()) {
+            Employee employee = it.next();
+            String first = seen.putIfAbsent(employee.id(), employee.reference());
+            if (first != null && !first.equals(employee.reference())) {
+                it.remove();
+                progress.rejected.incrementAndGet();
+                rejections.add(new Rejection(employee.reference(), Optional.empty(),
+                        "has the identity " + employee.id() + ", which " + first + " has too; identities must be unique",
+                        "has an identity another entry has too; identities must be unique"));
+            }
+        }
+    }
+
+    /**
+     * An entry accepted as adjusted (of several values in a field, the first usable one taken) says
+     * so in the trail, without any value.
+     */
+    void adjusted(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
+        adjustment(runId, sourcePrefix, accepted).ifPresent(note -> audit.append(List.of(note)));
+    }
+
+    /** The trail's note that an entry was accepted as adjusted; none when it was taken as read. */
+    Optional<AuditEvent> adjustment(long runId, String sourcePrefix, Normalisation.Accepted accepted) {
+        if (accepted.notes().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "entry.adjusted",
+                "employee:" + accepted.employee().id(), "run " + runId + ": " + sourcePrefix
+                + String.join("; ", accepted.notes())));
+    }
+}
