@@ -22,7 +22,7 @@ import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
-import org.roster.sync.StateStore.ViewerPlan;
+import org.roster.sync.Outbox.ViewerPlan;
 
 /**
  * The {@link StateStore} on Jakarta Persistence. Every method is one transaction; lists are read

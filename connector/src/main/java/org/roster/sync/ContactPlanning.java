@@ -22,7 +22,7 @@ import org.roster.policy.VisibilityRule;
  * contact set changed, and a page's plans are written in one unit of work.
  *
  * <pre>{@code
- * ContactPlanning planning = new ContactPlanning(evaluator, store);
+ * ContactPlanning planning = new ContactPlanning(evaluator, store, store, store);
  * planning.plan(runId, false, true, progress);
  * List<ContactCard> cards = planning.desiredContacts(viewer);
  * }</pre>
@@ -33,15 +33,21 @@ final class ContactPlanning {
     private static final int PROGRESS_EVERY_VIEWERS = 100;
 
     private final PolicyEvaluator evaluator;
-    private final StateStore store;
+    private final Audiences audiences;
+    private final Outbox outbox;
+    private final RunLog runs;
 
     /**
      * @param evaluator the policy, with the manager chain walked through the directory as last read
-     * @param store     the directory as stored, the delivered state and the outbox
+     * @param audiences the viewers, and who each visibility rule can grant them
+     * @param outbox    what was delivered to each viewer, and where a plan is written
+     * @param runs      where the run's progress is saved
      */
-    ContactPlanning(PolicyEvaluator evaluator, StateStore store) {
+    ContactPlanning(PolicyEvaluator evaluator, Audiences audiences, Outbox outbox, RunLog runs) {
         this.evaluator = evaluator;
-        this.store = store;
+        this.audiences = audiences;
+        this.outbox = outbox;
+        this.runs = runs;
     }
 
     /**
@@ -53,7 +59,7 @@ final class ContactPlanning {
     void plan(long runId, boolean dryRun, boolean allowRemovals, RunProgress progress) {
         Candidates candidates = new Candidates();
         List<Employee> page = new ArrayList<>(VIEWER_PAGE);
-        store.forEachViewer(VIEWER_PAGE, viewer -> {
+        audiences.forEachViewer(VIEWER_PAGE, viewer -> {
             page.add(viewer);
             if (page.size() == VIEWER_PAGE) {
                 planPage(runId, dryRun, allowRemovals, page, candidates, progress);
@@ -62,8 +68,8 @@ final class ContactPlanning {
         });
         planPage(runId, dryRun, allowRemovals, page, candidates, progress);
         if (allowRemovals) {
-            store.forEachFormerViewer(VIEWER_PAGE, viewerId -> apply(runId, dryRun, viewerId,
-                    Planner.plan(List.of(), store.deliveredFingerprints(viewerId), true), progress));
+            outbox.forEachFormerViewer(VIEWER_PAGE, viewerId -> apply(runId, dryRun, viewerId,
+                    Planner.plan(List.of(), outbox.deliveredFingerprints(viewerId), true), progress));
         }
     }
 
@@ -80,25 +86,25 @@ final class ContactPlanning {
             digests.put(viewer.id(), ViewerDigest.Planned.of(cards));
         }
         // an unchanged contact set costs no read of what was delivered, and plans nothing
-        Map<String, String> stored = store.viewerDigests(desired.keySet());
+        Map<String, String> stored = outbox.viewerDigests(desired.keySet());
         List<String> changed = desired.keySet().stream()
                 .filter(id -> !digests.get(id).digest().equals(stored.get(id))).toList();
         Map<String, Map<String, String>> delivered = changed.isEmpty() ? Map.of()
-                : store.deliveredFingerprints(changed);
-        List<StateStore.ViewerPlan> plans = new ArrayList<>(changed.size());
+                : outbox.deliveredFingerprints(changed);
+        List<Outbox.ViewerPlan> plans = new ArrayList<>(changed.size());
         for (String id : changed) {
             List<ContactChange> changes = Planner.plan(desired.get(id), delivered.getOrDefault(id, Map.of()),
                     allowRemovals);
             // with removals held back the delivered set will differ from the desired one: no digest
-            plans.add(new StateStore.ViewerPlan(id, changes, allowRemovals ? digests.get(id) : null));
+            plans.add(new Outbox.ViewerPlan(id, changes, allowRemovals ? digests.get(id) : null));
             count(changes, progress);
         }
         if (!dryRun && !plans.isEmpty()) {
-            store.enqueue(runId, plans);
+            outbox.enqueue(runId, plans);
         }
         long before = progress.viewersPlanned.getAndAdd(viewers.size());
         if (before / PROGRESS_EVERY_VIEWERS != (before + viewers.size()) / PROGRESS_EVERY_VIEWERS) {
-            store.saveProgress(runId, progress);
+            runs.saveProgress(runId, progress);
         }
     }
 
@@ -112,7 +118,7 @@ final class ContactPlanning {
     private void apply(long runId, boolean dryRun, String viewerId, List<ContactChange> changes,
                        RunProgress progress) {
         if (!dryRun) {
-            store.enqueue(runId, viewerId, changes, null);
+            outbox.enqueue(runId, viewerId, changes, null);
         }
         count(changes, progress);
     }
@@ -142,23 +148,23 @@ final class ContactPlanning {
             if (rule instanceof VisibilityRule.SameValue same) {
                 Optional<String> value = viewer.value(same.field());
                 value.ifPresent(v -> candidates.consider(viewer, "value\u0000" + same.field() + "\u0000" + v,
-                        atMost -> store.contactsWith(same.field(), v, atMost), cards, max));
+                        atMost -> audiences.contactsWith(same.field(), v, atMost), cards, max));
             } else if (rule instanceof VisibilityRule.Everyone) {
                 // the store pages in the database's order, which need not be the cap's: all are considered
-                store.forEachContact(VIEWER_PAGE, c -> consider(viewer, c, cards));
+                audiences.forEachContact(VIEWER_PAGE, c -> consider(viewer, c, cards));
             } else if (rule instanceof VisibilityRule.Group group) {
                 if (viewer.groups().contains(group.group())) {
                     candidates.consider(viewer, "group\u0000" + group.group(),
-                            atMost -> store.contactsInGroup(group.group()), cards, max);
+                            atMost -> audiences.contactsInGroup(group.group()), cards, max);
                 }
             } else if (rule instanceof VisibilityRule.DirectReports) {
-                store.contactsReportingTo(viewer.reference()).forEach(c -> consider(viewer, c, cards));
+                audiences.contactsReportingTo(viewer.reference()).forEach(c -> consider(viewer, c, cards));
             } else if (rule instanceof VisibilityRule.ManagerChain chain) {
                 Optional<String> manager = viewer.value(PersonField.MANAGER);
                 for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
-                    Optional<Employee> boss = store.byReference(manager.get());
+                    Optional<Employee> boss = audiences.byReference(manager.get());
                     // the chain is walked through everyone, but only deliverable managers become contacts
-                    boss.filter(b -> store.isDeliverable(b.id())).ifPresent(b -> consider(viewer, b, cards));
+                    boss.filter(b -> audiences.isDeliverable(b.id())).ifPresent(b -> consider(viewer, b, cards));
                     manager = boss.flatMap(b -> b.value(PersonField.MANAGER));
                 }
             }

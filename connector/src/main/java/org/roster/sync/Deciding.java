@@ -25,21 +25,22 @@ import org.roster.policy.ScopeDecision;
  * not a rewrite of every row. The trail gets each rejection's reason, never the offending value.
  *
  * <pre>{@code
- * Deciding deciding = new Deciding(evaluator, store, audit, clock, new ProgressSaves(store));
+ * Deciding deciding = new Deciding(evaluator, snapshot, audit, clock, new ProgressSaves(runs));
  * deciding.save(runId, employees, rejections, Map.of(), progress, id -> true);
  * }</pre>
  */
 final class Deciding {
 
     private final PolicyEvaluator evaluator;
-    private final StateStore store;
+    private final DirectorySnapshot snapshot;
     private final AuditLog audit;
     private final Clock clock;
     private final ProgressSaves progressSaves;
 
-    Deciding(PolicyEvaluator evaluator, StateStore store, AuditLog audit, Clock clock, ProgressSaves progressSaves) {
+    Deciding(PolicyEvaluator evaluator, DirectorySnapshot snapshot, AuditLog audit, Clock clock,
+             ProgressSaves progressSaves) {
         this.evaluator = evaluator;
-        this.store = store;
+        this.snapshot = snapshot;
         this.audit = audit;
         this.clock = clock;
         this.progressSaves = progressSaves;
@@ -55,7 +56,7 @@ final class Deciding {
               RunProgress progress, Predicate<String> mayBeStored) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             // what the batch is decided from and what is stored of it: one unit, one commit
-            store.together(() -> {
+            snapshot.together(() -> {
                 decideAndStore(runId, employees, rejections, digests, progress, mayBeStored);
                 return null;
             });
@@ -73,21 +74,21 @@ final class Deciding {
         // one question to the store for the batch: whose choices change their decision, and who
         // is stored exactly as decided now
         List<String> ids = employees.stream().map(Employee::id).toList();
-        StateStore.Known known = store.known(ids, ids.stream().filter(mayBeStored).toList());
+        DirectorySnapshot.Known known = snapshot.known(ids, ids.stream().filter(mayBeStored).toList());
         Map<String, Person.SelfService> choices = known.choices();
-        List<StateStore.Decided> decided = new ArrayList<>(employees.size());
+        List<DirectorySnapshot.Decided> decided = new ArrayList<>(employees.size());
         for (Employee employee : employees) {
             Person.SelfService choice = choices.getOrDefault(employee.id(), Person.SelfService.NONE);
             ScopeDecision scope = evaluator.scope(new WithSelfService(employee, choice));
             (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
             byte[] digest = digests.get(employee.id());
-            decided.add(new StateStore.Decided(employee, scope,
+            decided.add(new DirectorySnapshot.Decided(employee, scope,
                     digest == null ? "" : ReadFingerprint.of(digest, choice)));
         }
         Map<String, String> stored = known.fingerprints();
-        List<StateStore.Decided> changed = new ArrayList<>(decided.size());
+        List<DirectorySnapshot.Decided> changed = new ArrayList<>(decided.size());
         Map<String, String> unchanged = new HashMap<>();
-        for (StateStore.Decided d : decided) {
+        for (DirectorySnapshot.Decided d : decided) {
             if (d.fingerprint().equals(stored.get(d.employee().id()))) {
                 unchanged.put(d.employee().id(), d.readFingerprint());
             } else {
@@ -95,10 +96,10 @@ final class Deciding {
             }
         }
         if (!changed.isEmpty() || !rejections.isEmpty()) {
-            store.saveEntries(runId, changed, List.copyOf(rejections));
+            snapshot.saveEntries(runId, changed, List.copyOf(rejections));
         }
         if (!unchanged.isEmpty()) {
-            store.markSeen(runId, unchanged);
+            snapshot.markSeen(runId, unchanged);
         }
     }
 
@@ -111,7 +112,7 @@ final class Deciding {
         if (employees.isEmpty()) {
             return;
         }
-        Map<String, String> seen = new HashMap<>(store.readByRun(runId,
+        Map<String, String> seen = new HashMap<>(snapshot.readByRun(runId,
                 employees.stream().map(Employee::id).distinct().filter(mayBeStored).toList()));
         Iterator<Employee> it = employees.iterator();
         while (it.hasNext()) {
@@ -121,7 +122,8 @@ final class Deciding {
                 it.remove();
                 progress.rejected.incrementAndGet();
                 rejections.add(new Rejection(employee.reference(), Optional.empty(),
-                        "has the identity " + employee.id() + ", which " + first + " has too; identities must be unique",
+                        "has the identity " + employee.id() + ", which " + first
+                                + " has too; identities must be unique",
                         "has an identity another entry has too; identities must be unique"));
             }
         }

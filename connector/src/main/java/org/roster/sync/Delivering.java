@@ -15,12 +15,16 @@ import org.roster.audit.AuditLog;
  * the outbox.
  *
  * <pre>{@code
- * new Delivering(store, platform, audit, clock, Duration.ofDays(30), 200, () -> { }).deliver(runId, progress);
+ * Delivering delivering = new Delivering(store, store, store, platform, audit, clock, Duration.ofDays(30), 200,
+ *         () -> { });
+ * delivering.deliver(runId, progress);
  * }</pre>
  */
 final class Delivering {
 
-    private final StateStore store;
+    private final DirectorySnapshot snapshot;
+    private final Outbox outbox;
+    private final RunLog runs;
     private final ContactPlatform platform;
     private final AuditLog audit;
     private final Clock clock;
@@ -33,9 +37,11 @@ final class Delivering {
      * @param batchSize             changes per delivery batch
      * @param pacing                what happens between batches (a pause that paces the accounts)
      */
-    Delivering(StateStore store, ContactPlatform platform, AuditLog audit, Clock clock,
-               Duration personalDataRetention, int batchSize, Runnable pacing) {
-        this.store = store;
+    Delivering(DirectorySnapshot snapshot, Outbox outbox, RunLog runs, ContactPlatform platform, AuditLog audit,
+               Clock clock, Duration personalDataRetention, int batchSize, Runnable pacing) {
+        this.snapshot = snapshot;
+        this.outbox = outbox;
+        this.runs = runs;
         this.platform = platform;
         this.audit = audit;
         this.clock = clock;
@@ -47,15 +53,15 @@ final class Delivering {
     /** Delivers what the run's outbox still holds, batch by batch, then ends the run. */
     void deliver(long runId, RunProgress progress) {
         progress.stage(RunProgress.Stage.DELIVERING);
-        store.saveProgress(runId, progress);
+        runs.saveProgress(runId, progress);
         while (true) {
-            StateStore.Drained drained = store.drain(runId, batchSize, platform::deliver);
+            Outbox.Drained drained = outbox.drain(runId, batchSize, platform::deliver);
             if (drained.none()) {
                 break;
             }
             progress.delivered.addAndGet(drained.delivered());
             progress.failed.addAndGet(drained.failed());
-            store.saveProgress(runId, progress);
+            runs.saveProgress(runId, progress);
             pacing.run();
         }
         finish(runId, progress, null);
@@ -69,14 +75,14 @@ final class Delivering {
      */
     void finish(long runId, RunProgress progress, String madeOn) {
         Instant cutoff = clock.instant().minus(personalDataRetention);
-        List<String> purged = store.together(() -> {
+        List<String> purged = outbox.together(() -> {
             if (madeOn != null) {
-                store.planMade(madeOn, runId);
+                runs.planMade(madeOn, runId);
             }
-            List<String> gone = store.purgeGoneBefore(cutoff);
-            store.clearOutboxThrough(runId);
+            List<String> gone = snapshot.purgeGoneBefore(cutoff);
+            outbox.clearOutboxThrough(runId);
             progress.stage(RunProgress.Stage.DONE);
-            store.saveProgress(runId, progress);
+            runs.saveProgress(runId, progress);
             return gone;
         });
         if (!purged.isEmpty()) {

@@ -30,8 +30,8 @@ import org.roster.policy.Person;
  * it did not meet (or the source reported deleted) as gone.
  *
  * <pre>{@code
- * DirectorySource.ReadSummary read = new DirectoryReading(source, normaliser, store, audit, clock, threads,
- *         deciding, progressSaves, null).read(runId, progress, SyncPipeline.ReadMode.FULL, basis);
+ * DirectorySource.ReadSummary read = new DirectoryReading(source, normaliser, store, store, store, audit, clock,
+ *         threads, deciding, progressSaves, null).read(runId, progress, SyncPipeline.ReadMode.FULL, basis);
  * }</pre>
  */
 final class DirectoryReading {
@@ -46,7 +46,9 @@ final class DirectoryReading {
 
     private final DirectorySource source;
     private final EntryNormaliser normaliser;
-    private final StateStore store;
+    private final DirectorySnapshot snapshot;
+    private final StoredReads reads;
+    private final RunLog runs;
     private final AuditLog audit;
     private final Clock clock;
     private final ThreadFactory writerThreads;
@@ -55,12 +57,14 @@ final class DirectoryReading {
     /** The source whose watermark the run keeps, when several may be added later; null for a plain one. */
     private final String watermarkSource;
 
-    DirectoryReading(DirectorySource source, EntryNormaliser normaliser, StateStore store, AuditLog audit,
-                     Clock clock, ThreadFactory writerThreads, Deciding deciding, ProgressSaves progressSaves,
-                     String watermarkSource) {
+    DirectoryReading(DirectorySource source, EntryNormaliser normaliser, DirectorySnapshot snapshot,
+                     StoredReads reads, RunLog runs, AuditLog audit, Clock clock, ThreadFactory writerThreads,
+                     Deciding deciding, ProgressSaves progressSaves, String watermarkSource) {
         this.source = source;
         this.normaliser = normaliser;
-        this.store = store;
+        this.snapshot = snapshot;
+        this.reads = reads;
+        this.runs = runs;
         this.audit = audit;
         this.clock = clock;
         this.writerThreads = writerThreads;
@@ -79,7 +83,7 @@ final class DirectoryReading {
                                      String policyBasis) {
         // a full read meets everyone: what is stored about them is loaded once, so that an entry read
         // again unchanged costs a hash, not a normalisation, a decision and a round trip
-        ReadLedger ledger = mode.incremental() ? null : ReadLedger.load(store, progress.expected());
+        ReadLedger ledger = mode.incremental() ? null : ReadLedger.load(reads, progress.expected());
         String basis = policyBasis + "; " + normaliser.settings();
         DirectorySource.ReadSummary read;
         Set<String> deleted = Set.of();
@@ -101,15 +105,15 @@ final class DirectoryReading {
         if (read.complete() && mode.incremental()) {
             // what the run read and did is in its progress, and the run's end logs it once
             LOG.fine(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
-            progress.gone.set(store.markGone(deleted));
-            store.forgetRejected(deleted);
+            progress.gone.set(snapshot.markGone(deleted));
+            reads.forgetRejected(deleted);
             auditGone(runId, progress, " employees were deleted from the directory; ");
         } else if (read.complete()) {
             // employees read again unchanged are known as seen to the ledger alone
             progress.gone.set(0);
-            ledger.forEachUnseen(BATCH, unseen -> progress.gone.addAndGet(store.markGone(unseen)));
+            ledger.forEachUnseen(BATCH, unseen -> progress.gone.addAndGet(snapshot.markGone(unseen)));
             // entries rejected before and not in the directory any more: nothing of them is kept
-            ledger.forEachUnseenRejected(BATCH, store::forgetRejected);
+            ledger.forEachUnseenRejected(BATCH, reads::forgetRejected);
             auditGone(runId, progress, " employees are no longer in the directory; ");
         } else {
             LOG.warning(() -> "run " + runId + ": the directory read was incomplete after " + read.entries()
@@ -248,7 +252,7 @@ final class DirectoryReading {
         void recordRejectedAgain() {
             if (!rejectedAgain.isEmpty()) {
                 List<String> ids = List.copyOf(rejectedAgain);
-                behind.submit(() -> rejectedAgainInAll += store.rejectAgain(runId, ids));
+                behind.submit(() -> rejectedAgainInAll += reads.rejectAgain(runId, ids));
                 rejectedAgain.clear();
             }
         }
@@ -257,7 +261,7 @@ final class DirectoryReading {
             ledger.seen(slot, true);
             (ledger.receives(slot) ? progress.inScope : progress.excluded).incrementAndGet();
             if ((progress.read.get() & 255) == 0 && progressSaves.due()) {
-                behind.submit(() -> store.saveProgress(runId, progress));
+                behind.submit(() -> runs.saveProgress(runId, progress));
             }
         }
 
@@ -280,7 +284,7 @@ final class DirectoryReading {
                     // a second entry with an identity this read met unchanged: the first must be
                     // findable as read by this run, so that the second is rejected naming it
                     List<String> first = List.of(entry.ids().get(0).strip());
-                    behind.submit(() -> store.markSeen(runId, first));
+                    behind.submit(() -> snapshot.markSeen(runId, first));
                     ledger.seen(slot, false);
                 }
             }
@@ -297,7 +301,7 @@ final class DirectoryReading {
                 batch.rejections.add(rejected.rejection());
                 // rejected for what it holds: read again unchanged, it is rejected again unread
                 if (rejected.rejection().employeeId().isPresent()) {
-                    batch.rejectedReads.add(new StateStore.RejectedRead(rejected.rejection(),
+                    batch.rejectedReads.add(new StoredReads.RejectedRead(rejected.rejection(),
                             ReadFingerprint.of(digest, Person.SelfService.NONE)));
                 }
                 // a rejected entry keeps its last good state: its employee is not gone
@@ -331,7 +335,7 @@ final class DirectoryReading {
                 rejection.employeeId().ifPresent(this::unheldStored);
             }
             if (!batch.rejectedReads.isEmpty()) {
-                store.rememberRejected(batch.rejectedReads);
+                reads.rememberRejected(batch.rejectedReads);
             }
             audit.append(batch.notes);
         }
@@ -382,6 +386,6 @@ final class DirectoryReading {
         /** The trail's notes of entries accepted as adjusted. */
         final List<AuditEvent> notes = new ArrayList<>();
         /** Entries rejected for what they hold, with what they were read as. */
-        final List<StateStore.RejectedRead> rejectedReads = new ArrayList<>();
+        final List<StoredReads.RejectedRead> rejectedReads = new ArrayList<>();
     }
 }

@@ -11,12 +11,12 @@ final class ProgressSaves {
 
     private static final long EVERY_NANOS = 500_000_000L;
 
-    private final StateStore store;
+    private final RunLog runs;
     /** When progress was last saved ({@link System#nanoTime}). */
     private final AtomicLong savedAt = new AtomicLong(System.nanoTime());
 
-    ProgressSaves(StateStore store) {
-        this.store = store;
+    ProgressSaves(RunLog runs) {
+        this.runs = runs;
     }
 
     /** Whether the run's progress is due to be saved; true for one caller only. */
@@ -29,7 +29,7 @@ final class ProgressSaves {
     /** Saves the run's progress when it is due. */
     void nowAndThen(long runId, RunProgress progress) {
         if (due()) {
-            store.saveProgress(runId, progress);
+            runs.saveProgress(runId, progress);
         }
     }
 }

@@ -66,7 +66,7 @@ final class ReadLedger {
      * @param expected about how many there are (the last complete read's count), so that the table
      *                 is made once at its size; more or fewer only cost a resize or some memory
      */
-    static ReadLedger load(StateStore store, long expected) {
+    static ReadLedger load(StoredReads store, long expected) {
         ReadLedger ledger = new ReadLedger((int) Math.min(Math.max(0, expected), 1 << 28));
         store.forEachStoredRead(PAGE, ledger::add);
         store.forEachRejectedRead(ledger::addRejected);

@@ -102,7 +102,8 @@ public final class Simulation {
         decidePage(evaluator, page, decisions, byRule, counts);
 
         StateStore view = new CandidateView(store, decisions);
-        ContactPlanning planner = new ContactPlanning(SyncPipeline.walkingManagersThrough(evaluator, view), view);
+        ContactPlanning planner = new ContactPlanning(SyncPipeline.walkingManagersThrough(evaluator, view), view, view,
+                view);
         long[] totals = new long[4];
         List<ViewerChange> changes = new ArrayList<>();
         Consumer<ViewerChange> keep = change -> {

@@ -68,7 +68,7 @@ public final class SyncPipeline {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.progressSaves = new ProgressSaves(store);
         this.deciding = new Deciding(this.evaluator, store, audit, clock, progressSaves);
-        this.planning = new ContactPlanning(this.evaluator, store);
+        this.planning = new ContactPlanning(this.evaluator, store, store, store);
     }
 
     /**
@@ -210,8 +210,9 @@ public final class SyncPipeline {
             progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
             return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());
         }
-        DirectorySource.ReadSummary read = new DirectoryReading(source, normaliser, store, audit, clock,
-                writerThreads, deciding, progressSaves, watermarkSource).read(runId, progress, mode, planBasis());
+        DirectoryReading reading = new DirectoryReading(source, normaliser, store, store, store, audit, clock,
+                writerThreads, deciding, progressSaves, watermarkSource);
+        DirectorySource.ReadSummary read = reading.read(runId, progress, mode, planBasis());
         return planAndDeliver(runId, dryRun, progress, guard, read.complete(), read.problem());
     }
 
@@ -293,8 +294,8 @@ public final class SyncPipeline {
     }
 
     private Delivering delivering() {
-        return new Delivering(store, platform, audit, clock, evaluator.policy().retention().personalData(),
-                batchSize, pacing);
+        return new Delivering(store, store, store, platform, audit, clock,
+                evaluator.policy().retention().personalData(), batchSize, pacing);
     }
 
     /** The policy with the manager chain walked through the directory as the store last read it. */
