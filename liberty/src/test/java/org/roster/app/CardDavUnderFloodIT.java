@@ -48,7 +48,7 @@ class CardDavUnderFloodIT {
     private static final int MOST_GUESSES = 60_000;
     private static final Duration LONGEST_FLOOD = Duration.ofSeconds(90);
     private static final int SYNCS = 5;
-    private static final int WORKERS = 8;
+    private static final int WORKERS = 16;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -69,8 +69,10 @@ class CardDavUnderFloodIT {
         ldap.add(new LdapFixture.Person("p000302", "Sven", "Toll", "0151 7300 0302", "Flooded", null));
         ldap.add(new LdapFixture.Person("p000303", "Tara", "Ufer", "0151 7300 0303", "Flooded", null));
         admin.sync();
-        String password = admin.as("p000301").post("api/me/app-passwords", "{\"label\": \"laptop\"}").object()
-                .getString("password");
+        // made as before keyed digests (the demo sign-in knows too few employees to make one): the
+        // client's first request gives it its digest, as it would after an upgrade
+        String password = "rhea-lapt-op23-4567-89ab-cdef";
+        AppPasswordRows.madeBeforeDigests("p000301", "laptop", password);
         Vdirsyncer client = new Vdirsyncer(dir, URI.create(base.toString()).resolve("/dav/"), "p000301", password);
         client.run("discover");
         client.run("sync");
