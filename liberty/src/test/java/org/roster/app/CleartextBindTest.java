@@ -3,8 +3,14 @@ package org.roster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.roster.source.ldap.Secret;
@@ -52,5 +58,46 @@ class CleartextBindTest {
     void allowInsecureIsTrueOrFalse() {
         assertThatThrownBy(() -> ldap("ldaps://hr.example.com", PASSWORD, "allow-insecure", "yes").validated())
                 .hasMessageContaining("allow-insecure must be true or false, not yes");
+    }
+
+    private static List<LogRecord> loggedAtStart(SourceDefinition configured) {
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(CleartextBind.class.getName());
+        logger.addHandler(capture);
+        try {
+            CleartextBind.warnAtStart(configured);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        return records;
+    }
+
+    @Test
+    void theConfiguredSourceWithAPasswordInClearTextIsAWarningAtStartNotARefusal() {
+        List<LogRecord> warned = loggedAtStart(ldap("ldap://hr.example.com", PASSWORD));
+        assertThat(warned).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(r.getMessage()).contains("clear text to ldap://hr.example.com",
+                    "roster.source.ldap.allow-insecure=true").doesNotContain("pw");
+        });
+
+        assertThat(loggedAtStart(ldap("ldap://127.0.0.1:10389", Map.of()))).as("the demo directory's anonymous read")
+                .isEmpty();
+        assertThat(loggedAtStart(ldap("ldap://hr.example.com", PASSWORD, "allow-insecure", "true")))
+                .extracting(LogRecord::getLevel).containsExactly(Level.INFO);
     }
 }
