@@ -19,8 +19,8 @@ const KNOWN_ACTIONS = [
   'run.started', 'run.finished', 'run.awaiting-approval', 'run.approved', 'run.rejected', 'run.resumed',
   'run.superseded', 'entry.rejected', 'entry.adjusted', 'employees.gone', 'employees.purged', 'employee.merged',
   'directory.merged', 'policy.drafted', 'policy.simulated', 'policy.approved', 'policy.published',
-  'policy.rolled-back', 'source.created', 'source.updated', 'source.deleted', 'source.tested', 'schedule.changed',
-  'schedule.disabled', 'telegram.linked', 'telegram.unlinked', 'audit.pruned',
+  'policy.rolled-back', 'source.created', 'source.updated', 'source.insecure-allowed', 'source.deleted',
+  'source.tested', 'schedule.changed', 'schedule.disabled', 'telegram.linked', 'telegram.unlinked', 'audit.pruned',
 ];
 
 const el = {

@@ -24,6 +24,7 @@ const SETTINGS = {
     { name: 'id-attribute', label: 'Identity attribute', hint: 'The attribute that identifies a person for good. Empty means uid.' },
     { name: 'change-attribute', label: 'Change tracking', hint: 'modifyTimestamp, uSNChanged or contentSync to read only what changed; empty reads everything every run.' },
     { name: 'start-tls', label: 'Use StartTLS on ldap:// connections', type: 'checkbox' },
+    { name: 'allow-insecure', label: 'Allow the bind password over plain ldap:// (insecure: it travels in clear text)', type: 'checkbox' },
     { name: 'trust-store', label: 'Trust store file', hint: 'A file on the server with the CAs to trust; empty uses the server’s own.' },
     { name: 'default-region', label: 'Default phone region', hint: 'For numbers written without a country code, such as DE.' },
   ],
@@ -52,6 +53,7 @@ const STEP_NAMES = { connect: 'Connect', bind: 'Bind', 'base DN': 'Base DN', sea
 
 // Which field an error is about, by what the server's message says; else any setting it names.
 const MESSAGE_FIELDS = [
+  [/allow-insecure/i, 'allow-insecure'],
   [/source id|There is a source .* already/i, 'id'],
   [/source kind/i, 'kind'],
   [/LDAP URLs?|server URL|ldap:\/\/ or ldaps:\/\//i, 'url'],
@@ -169,6 +171,10 @@ function renderSources() {
 
     const stateCell = create('td');
     stateCell.append(create('span', source.enabled ? 'badge badge--ok' : 'badge', source.enabled ? 'Enabled' : 'Disabled'));
+    if (source.insecure) {
+      stateCell.append(create('span', 'badge badge--bad', 'Insecure'),
+        create('span', 'cell-note', 'The bind password travels in clear text (plain ldap://, allowed by allow-insecure)'));
+    }
     const configured = source.managedBy === 'configuration';
     if (configured) {
       stateCell.append(create('span', 'cell-note', source.demo
@@ -502,7 +508,9 @@ async function saveSource(event) {
     const label = saved?.name || request.name || request.id;
     closeForm({ restoreFocus: false });
     await load({ announceIt: false });
-    announce(editing ? `${label} is saved.` : `${label} is added. Test it to see that Roster can read it.`);
+    const cleared = Array.isArray(saved?.secretsCleared) && saved.secretsCleared.length > 0 && saved.notice
+      ? ` ${saved.notice}` : '';
+    announce(editing ? `${label} is saved.${cleared}` : `${label} is added. Test it to see that Roster can read it.`);
     const test = el.body.querySelector(`button[data-action="test"][data-source-id="${CSS.escape(saved?.id ?? request.id)}"]`);
     (test ?? el.add).focus();
   });

@@ -1,19 +1,12 @@
 package org.roster.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +15,11 @@ import jakarta.persistence.PersistenceContext;
 import org.roster.store.AppPasswordEntity;
 
 /**
- * Employees' app passwords for their address book clients: made at random, shown once, kept only
- * as a salted PBKDF2-HMAC-SHA256 hash, revocable. A client asks several times per sync, so a
- * successful check is remembered for a few minutes (by a SHA-256 of the password, in memory);
- * revoking forgets it at once.
+ * Employees' app passwords for their address book clients: random 120-bit tokens, shown once,
+ * kept only as a keyed digest ({@link AppPasswordDigest}) by which one indexed query finds them,
+ * revocable. A wrong guess costs a digest and a query, so a flood of them can't exhaust the CPU;
+ * passwords made before digests keep their PBKDF2 hash until their first successful use
+ * ({@link LegacyAppPasswordHash}).
  *
  * <pre>{@code
  * AppPasswords.Created made = passwords.create("p000100", "My phone"); // made.password() shown once
@@ -35,11 +29,9 @@ import org.roster.store.AppPasswordEntity;
 @ApplicationScoped
 public class AppPasswords {
 
-    private static final int ITERATIONS = 210_000;
-    private static final int SALT = 16;
-    private static final int KEY_BITS = 256;
     private static final int PER_EMPLOYEE = 10;
-    private static final Duration REMEMBERED = Duration.ofMinutes(5);
+    /** A client asks several times per sync; when a password was last used need not be written each time. */
+    private static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     @PersistenceContext(unitName = "roster")
@@ -48,9 +40,11 @@ public class AppPasswords {
     @Inject
     TransactionalWork tx;
 
+    @Inject
+    SecretKeys keys;
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Instant> remembered = new ConcurrentHashMap<>();
 
     /** A new password, and the only time it is seen. */
     public record Created(long id, String label, String password, Instant createdAt) {
@@ -77,7 +71,7 @@ public class AppPasswords {
                     + "so you can revoke it later.");
         }
         String password = password();
-        String hash = hash(password.toCharArray(), salt(), ITERATIONS);
+        String lookup = keys.appPasswordDigest().of(password);
         AppPasswordEntity saved = tx.inTransaction(() -> {
             long held = em.createQuery("select count(p) from AppPasswordEntity p where p.employeeId = :id", Long.class)
                     .setParameter("id", employeeId).getSingleResult();
@@ -85,7 +79,7 @@ public class AppPasswords {
                 throw new IllegalArgumentException("You have " + held + " app passwords; revoke one you no longer "
                         + "use first.");
             }
-            AppPasswordEntity row = new AppPasswordEntity(employeeId, name, hash, clock.instant());
+            AppPasswordEntity row = new AppPasswordEntity(employeeId, name, lookup, clock.instant());
             em.persist(row);
             em.flush();
             return row;
@@ -104,35 +98,58 @@ public class AppPasswords {
         boolean revoked = tx.inTransaction(() -> em.createQuery("delete from AppPasswordEntity p where p.id = :id "
                         + "and p.employeeId = :employee").setParameter("id", id).setParameter("employee", employeeId)
                 .executeUpdate() > 0);
-        remembered.keySet().removeIf(key -> key.startsWith(employeeId + "\u0000"));
         return revoked;
     }
 
-    /** Whether the password is one of the employee's; the one that matched is marked used. */
+    /**
+     * Whether the password is one of the employee's; the one that matched is marked used. One
+     * indexed query finds it by its digest, or the employee's rows from before digests, which are
+     * checked the old way and, on success, get their digest.
+     */
     public boolean verify(String employeeId, String password) {
         if (employeeId == null || password == null || password.isEmpty()) {
             return false;
         }
-        String key = employeeId + "\u0000" + sha256(password);
-        Instant until = remembered.get(key);
-        if (until != null && until.isAfter(clock.instant())) {
+        String lookup = keys.appPasswordDigest().of(password);
+        List<AppPasswordEntity> candidates = tx.inTransaction(() -> em.createQuery("select p from AppPasswordEntity p "
+                        + "where p.employeeId = :id and (p.lookup = :lookup or p.lookup is null)", AppPasswordEntity.class)
+                .setParameter("id", employeeId).setParameter("lookup", lookup).getResultList());
+        Optional<AppPasswordEntity> found = candidates.stream()
+                .filter(p -> AppPasswordDigest.same(lookup, p.getLookup())).findFirst();
+        if (found.isPresent()) {
+            noteUse(found.get(), null);
             return true;
         }
-        List<AppPasswordEntity> held = tx.inTransaction(() -> em.createQuery("select p from AppPasswordEntity p "
-                + "where p.employeeId = :id", AppPasswordEntity.class).setParameter("id", employeeId).getResultList());
-        for (AppPasswordEntity candidate : held) {
-            if (matches(password.toCharArray(), candidate.getHash())) {
-                tx.inTransaction(() -> {
-                    AppPasswordEntity row = em.find(AppPasswordEntity.class, candidate.getId());
-                    if (row != null) {
-                        row.used(clock.instant());
-                    }
-                });
-                remembered.put(key, clock.instant().plus(REMEMBERED));
-                return true;
+        char[] chars = password.toCharArray();
+        try {
+            for (AppPasswordEntity legacy : candidates) {
+                if (legacy.getLookup() == null && LegacyAppPasswordHash.matches(chars, legacy.getHash())) {
+                    noteUse(legacy, lookup);
+                    return true;
+                }
             }
+        } finally {
+            Arrays.fill(chars, '\0');
         }
         return false;
+    }
+
+    /** Marks a password used (at most once a minute) and gives a row from before digests its digest. */
+    private void noteUse(AppPasswordEntity matched, String upgradeTo) {
+        Instant now = clock.instant();
+        Instant last = matched.getLastUsedAt();
+        if (upgradeTo == null && last != null && last.plus(USE_NOTED_EVERY).isAfter(now)) {
+            return;
+        }
+        tx.inTransaction(() -> {
+            AppPasswordEntity row = em.find(AppPasswordEntity.class, matched.getId());
+            if (row != null) {
+                row.used(now);
+                if (upgradeTo != null) {
+                    row.upgraded(upgradeTo);
+                }
+            }
+        });
     }
 
     private String password() {
@@ -144,48 +161,5 @@ public class AppPasswords {
             out.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return out.toString();
-    }
-
-    private byte[] salt() {
-        byte[] salt = new byte[SALT];
-        random.nextBytes(salt);
-        return salt;
-    }
-
-    private static String hash(char[] password, byte[] salt, int iterations) {
-        return "pbkdf2-sha256$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(derive(password, salt, iterations));
-    }
-
-    private static boolean matches(char[] password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
-            return false;
-        }
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = derive(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
-    }
-
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
-            try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            } finally {
-                spec.clearPassword();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this Java runtime", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

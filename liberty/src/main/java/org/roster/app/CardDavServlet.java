@@ -31,8 +31,10 @@ public class CardDavServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CardDavServlet.class.getName());
-    /** Ten wrong passwords for one address book within 15 minutes, then it waits. */
-    private static final FailedSignIns GUESSES = new FailedSignIns(10, Duration.ofMinutes(15), 100_000);
+    /** Wrong passwords make the address that sent them wait, never the employee's own phone elsewhere. */
+    private static final SignInThrottle GUESSES = new SignInThrottle(SignInThrottle.Limits.DEFAULT);
+    /** As long as a directory id may be; a longer name is no one's and is not worth remembering. */
+    private static final int LONGEST_NAME = 256;
     private static final String ROOT = "/dav";
 
     @PersistenceContext(unitName = "roster")
@@ -52,16 +54,19 @@ public class CardDavServlet extends HttpServlet {
             response.setHeader("Location", context + ROOT + "/");
             return;
         }
+        // the address the connection came from: behind a reverse proxy, Liberty's remoteIp element
+        // (configured for the proxy's address only) makes this the client's
+        String address = SignInThrottle.addressKey(request.getRemoteAddr());
         String name = claimedName(request);
-        Optional<Duration> wait = name == null ? Optional.empty() : GUESSES.wait(name, Instant.now());
+        Optional<Duration> wait = name == null ? Optional.empty() : GUESSES.wait(address, name, Instant.now());
         if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setHeader("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
             response.setContentType("text/plain; charset=utf-8");
             response.setStatus(429);
-            response.getWriter().write("Too many wrong passwords for this address book; try again later.");
+            response.getWriter().write("Too many wrong passwords from here; try again later.");
             return;
         }
-        String viewer = signedIn(request);
+        String viewer = signedIn(request, address);
         if (viewer == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Roster address book\", charset=\"UTF-8\"");
             response.setContentType("text/plain; charset=utf-8");
@@ -108,18 +113,18 @@ public class CardDavServlet extends HttpServlet {
     }
 
     /** The employee an app password signs in, if it does and they are still in the directory. */
-    private String signedIn(HttpServletRequest request) {
+    private String signedIn(HttpServletRequest request, String address) {
         String[] credentials = credentials(request);
-        if (credentials == null) {
+        if (credentials == null || credentials[0].length() > LONGEST_NAME) {
             return null;
         }
         String id = credentials[0];
         if (!passwords.verify(id, credentials[1])) {
-            GUESSES.failed(id, Instant.now());
+            GUESSES.failed(address, id, Instant.now());
             LOG.fine(() -> "An address book sign-in was refused");
             return null;
         }
-        GUESSES.succeeded(id);
+        GUESSES.succeeded(address, id);
         EmployeeEntity employee = tx.inTransaction(() -> em.find(EmployeeEntity.class, id));
         return employee != null && employee.getStatus() == EmployeeEntity.Status.ACTIVE ? id : null;
     }

@@ -314,6 +314,9 @@ public class RosterSettings {
                 password.ifPresent(v -> secrets.put("password", Secret.of(v.toCharArray())));
                 values.put("start-tls", Boolean.toString(startTls));
                 trustStore.ifPresent(v -> values.put("trust-store", v));
+                if (allowInsecure) {
+                    values.put(CleartextBind.ALLOW, "true");
+                }
                 trustStorePassword.ifPresent(v -> secrets.put("trust-store-password", Secret.of(v.toCharArray())));
             }
         }
@@ -342,6 +345,9 @@ public class RosterSettings {
 
     @Inject @ConfigProperty(name = "roster.source.ldap.trust-store")
     Optional<String> trustStore;
+
+    @Inject @ConfigProperty(name = "roster.source.ldap.allow-insecure", defaultValue = "false")
+    boolean allowInsecure;
 
     @Inject @ConfigProperty(name = "roster.source.ldap.trust-store-password")
     Optional<String> trustStorePassword;

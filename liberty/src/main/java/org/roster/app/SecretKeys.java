@@ -18,7 +18,8 @@ import org.roster.store.SecretBox;
 /**
  * The key that keeps Roster's secrets at rest ({@code roster.secrets.key}, 32 bytes, base64; the
  * same on every server of one database): it seals sources' passwords and Telegram session keys
- * ({@link SecretBox}), and keys the digests of numbers Roster must recognise without keeping them.
+ * ({@link SecretBox}), and keys the digests of numbers Roster must recognise without keeping them and
+ * of app passwords.
  * The embedded default generates one under the server's {@code keys/} folder; with an external
  * database it must be configured, since a key made on one server would leave the others unable
  * to open what it sealed.
@@ -72,6 +73,11 @@ public class SecretKeys {
     public UnaryOperator<String> numberDigest() {
         byte[] derived = hmac(key(), "roster/telephone-number-digest/v1".getBytes(StandardCharsets.UTF_8));
         return digits -> HexFormat.of().formatHex(hmac(derived, digits.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The key app passwords are found by ({@link AppPasswordDigest}), derived for that purpose alone. */
+    public AppPasswordDigest appPasswordDigest() {
+        return new AppPasswordDigest(hmac(key(), "roster/app-password-lookup/v1".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {

@@ -97,6 +97,9 @@ public class SourceCatalog {
             em.persist(row);
         });
         audit(actor, "source.created", definition, "added " + describe(definition));
+        if (CleartextBind.allowed(definition)) {
+            auditInsecure(actor, definition);
+        }
         return find(definition.id()).orElseThrow();
     }
 
@@ -105,16 +108,17 @@ public class SourceCatalog {
      *
      * @return the source as now stored
      */
-    public SourceDefinition update(SourceDefinition changed, Map<String, Secret> secretChanges, String actor) {
+    public Updated update(SourceDefinition changed, Map<String, Secret> secretChanges, String actor) {
         SourceDefinition old = find(changed.id()).orElseThrow(() -> Problem.notFound("There is no source "
                 + changed.id() + "."));
         if (old.configured()) {
             throw new IllegalStateException("The source " + changed.id() + " is set in the server's configuration "
                     + "(roster.source.*); change it there.");
         }
+        SecretsBoundToEndpoint.Carried carried = SecretsBoundToEndpoint.carry(old, changed.kind(), changed.settings(),
+                secretChanges);
         SourceDefinition next = new SourceDefinition(changed.id(), changed.kind(), changed.name(), changed.precedence(),
-                changed.enabled(), changed.settings(), old.kind().equals(changed.kind()) ? old.secrets() : Map.of(),
-                false).withSecrets(secretChanges).validated();
+                changed.enabled(), changed.settings(), carried.secrets(), false).withSecrets(secretChanges).validated();
         String sealed = seal(next);
         tx.inTransaction(() -> em.find(SourceEntity.class, next.id()).set(next.kind(), next.name(), next.precedence(),
                 next.enabled(), settingsJson(next), sealed, actor, clock.instant()));
@@ -127,6 +131,8 @@ public class SourceCatalog {
         });
         before.keySet().forEach(k -> what.add(k + " unset"));
         secretChanges.forEach((k, v) -> what.add(k + (v.isEmpty() ? " cleared" : " changed")));
+        carried.cleared().forEach(k -> what.add(k + " cleared because " + String.join(", ", carried.moved())
+                + " changed"));
         if (old.precedence() != next.precedence()) {
             what.add("precedence " + old.precedence() + " -> " + next.precedence());
         }
@@ -134,7 +140,25 @@ public class SourceCatalog {
             what.add(next.enabled() ? "enabled" : "disabled");
         }
         audit(actor, "source.updated", next, "changed " + next.id() + ": " + (what.isEmpty() ? "nothing" : what));
-        return find(next.id()).orElseThrow();
+        if (CleartextBind.allowed(next) && !CleartextBind.allowed(old)) {
+            auditInsecure(actor, next);
+        }
+        return new Updated(find(next.id()).orElseThrow(), carried.cleared(), carried.sentence());
+    }
+
+    /**
+     * A changed source as now stored, and the secrets the change cleared because it pointed the
+     * source at another endpoint without supplying them again (names only).
+     *
+     * @param notice a sentence saying so, or empty
+     */
+    public record Updated(SourceDefinition source, List<String> secretsCleared, String notice) {
+    }
+
+    /** Accepting a password in clear text is a decision an auditor should find on its own. */
+    private void auditInsecure(String actor, SourceDefinition source) {
+        audit(actor, "source.insecure-allowed", source, "allowed " + source.id() + " to bind with its password in "
+                + "clear text (" + CleartextBind.ALLOW + " = true) to " + source.settings().get("url"));
     }
 
     /** Removes an API source; the next complete run drops its entries, and whoever is in no other source leaves. */

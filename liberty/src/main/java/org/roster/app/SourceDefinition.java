@@ -49,7 +49,7 @@ public record SourceDefinition(String id, String kind, String name, int preceden
     private static final Set<String> COMMON = Set.of("default-region", "region-by-location", "page-size");
     private static final Set<String> LDAP_SETTINGS = Set.of("url", "bind-dn", "base-dn", "filter", "id-attribute",
             "mapping", "group-attribute", "start-tls", "trust-store", "connect-timeout", "response-timeout",
-            "change-attribute");
+            "change-attribute", CleartextBind.ALLOW);
     private static final Set<String> LDAP_SECRETS = Set.of("password", "trust-store-password");
     private static final Set<String> ENTRA_SETTINGS = Set.of("tenant-id", "client-id", "group-ids", "authority-host",
             "graph-url", "trust-store");
@@ -98,6 +98,14 @@ public record SourceDefinition(String id, String kind, String name, int preceden
         }
         if (LDAP.equals(kind)) {
             ldap();
+            String allow = settings.getOrDefault(CleartextBind.ALLOW, "false").strip();
+            if (!allow.equals("true") && !allow.equals("false")) {
+                throw new IllegalArgumentException("source " + id + ": " + CleartextBind.ALLOW
+                        + " must be true or false, not " + allow);
+            }
+            CleartextBind.refusal(this).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
         } else {
             entra();
         }

@@ -63,10 +63,14 @@ public class SourceResource {
      * @param managedBy {@code configuration} (the server's settings, read-only here) or {@code api}
      * @param urls      an LDAP source's servers, in failover order
      * @param tls       an LDAP source's transport security: {@code ldaps}, {@code starttls} or {@code none}
+     * @param insecure  whether its bind password travels in clear text (which {@code allow-insecure} accepted)
+     * @param secretsCleared after a change: the stored secrets it cleared because it pointed the source
+     *                  elsewhere without supplying them again; absent otherwise
+     * @param notice    after such a change, a sentence saying so
      */
     public record SourceView(String id, String kind, String name, int precedence, boolean enabled, String managedBy,
                              boolean demo, Map<String, String> settings, List<String> secretsSet, List<String> urls,
-                             String tls) {
+                             String tls, boolean insecure, List<String> secretsCleared, String notice) {
         static SourceView of(SourceDefinition d, boolean demo) {
             List<String> urls = null;
             String tls = null;
@@ -77,7 +81,15 @@ public class SourceResource {
             }
             return new SourceView(d.id(), d.kind(), d.name(), d.precedence(), d.enabled(),
                     d.configured() ? "configuration" : "api", demo && d.configured(), new java.util.TreeMap<>(d.settings()),
-                    d.secrets().keySet().stream().sorted().toList(), urls, tls);
+                    d.secrets().keySet().stream().sorted().toList(), urls, tls, urls != null && CleartextBind.exposed(d),
+                    null, null);
+        }
+
+        static SourceView of(SourceCatalog.Updated updated) {
+            SourceView view = of(updated.source(), false);
+            return new SourceView(view.id(), view.kind(), view.name(), view.precedence(), view.enabled(),
+                    view.managedBy(), view.demo(), view.settings(), view.secretsSet(), view.urls(), view.tls(),
+                    view.insecure(), updated.secretsCleared(), updated.notice().isEmpty() ? null : updated.notice());
         }
     }
 
@@ -140,7 +152,9 @@ public class SourceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a source", description = "Replaces its settings, name, precedence and whether it "
-            + "is enabled; secrets left out are kept, empty ones cleared. The configured source can't be changed here.")
+            + "is enabled; secrets left out are kept, empty ones cleared, except that a change of url, bind-dn, "
+            + "authority-host, graph-url, tenant-id, client-id or trust-store clears the stored secrets it does not "
+            + "supply again (secretsCleared says which). The configured source can't be changed here.")
     public SourceView update(@PathParam("id") String id, SourceRequest request, @Context SecurityContext security) {
         known(id);
         if (request != null && request.id() != null && !request.id().equals(id)) {
@@ -148,8 +162,7 @@ public class SourceResource {
         }
         SourceDefinition definition = definition(request, id);
         try {
-            return SourceView.of(catalog.update(definition, secrets(request), security.getUserPrincipal().getName()),
-                    false);
+            return SourceView.of(catalog.update(definition, secrets(request), security.getUserPrincipal().getName()));
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         } catch (IllegalStateException e) {

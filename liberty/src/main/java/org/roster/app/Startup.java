@@ -57,6 +57,9 @@ public class Startup {
         }
         migrate();
         policy.bootstrap();
+        if (settings.configuredSource()) {
+            CleartextBind.warnAtStart(settings.configuredDefinition());
+        }
         if (settings.demoDirectory()) {
             demoDirectory.start(settings.demoPort(), settings.demoSize());
         }

@@ -2,22 +2,16 @@ package org.roster.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An employee subscribes their phone's address book to Roster: a real CardDAV client (Debian's
  * {@code vdirsyncer}) discovers and syncs it with an app password, receives exactly a change after
  * the next run, and sees nothing the policy does not release. Another employee's password opens
- * nothing of it.
+ * nothing of it; guessing from one address stops that address only; a password made before
+ * keyed digests still works.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -65,32 +60,6 @@ class CardDavIT {
                     .getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Runs vdirsyncer with the test's configuration, answering yes to its questions; returns what it printed. */
-    private String vdirsyncer(String... command) throws IOException, InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("vdirsyncer", "-c", dir.resolve("config").toString()));
-        args.addAll(List.of(command));
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        process.getOutputStream().write("y\ny\ny\n".getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("vdirsyncer ended").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private Map<String, String> localCards() throws IOException {
-        try (Stream<Path> files = Files.walk(dir.resolve("contacts"))) {
-            return files.filter(f -> f.toString().endsWith(".vcf")).collect(Collectors.toMap(
-                    f -> f.getFileName().toString(), f -> {
-                        try {
-                            return Files.readString(f);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }));
-        }
     }
 
     @Test
@@ -136,27 +105,10 @@ class CardDavIT {
                 "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:sync-token/></d:prop></d:propfind>").body();
         String token = before.replaceAll("(?s).*<d:sync-token>([^<]*)</d:sync-token>.*", "$1");
 
-        Files.writeString(dir.resolve("config"), String.join("\n",
-                "[general]",
-                "status_path = \"" + dir.resolve("status") + "/\"",
-                "[pair roster]",
-                "a = \"roster_remote\"",
-                "b = \"roster_local\"",
-                "collections = [\"from a\"]",
-                "conflict_resolution = \"a wins\"",
-                "[storage roster_remote]",
-                "type = \"carddav\"",
-                "url = \"" + URI.create(base.toString()).resolve("/dav/") + "\"",
-                "username = \"p000101\"",
-                "password = \"" + password + "\"",
-                "read_only = true",
-                "[storage roster_local]",
-                "type = \"filesystem\"",
-                "path = \"" + dir.resolve("contacts") + "/\"",
-                "fileext = \".vcf\"", ""));
-        vdirsyncer("discover");
-        vdirsyncer("sync");
-        Map<String, String> first = localCards();
+        Vdirsyncer client = new Vdirsyncer(dir, URI.create(base.toString()).resolve("/dav/"), "p000101", password);
+        client.run("discover");
+        client.run("sync");
+        Map<String, String> first = client.cards();
         assertThat(first).hasSize(2);
         assertThat(String.join("\n", first.values())).contains("Jon", "Kai", "+4915170000103")
                 .as("the policy releases names and mobile only").doesNotContain(DEPARTMENT).doesNotContain(TITLE);
@@ -169,10 +121,10 @@ class CardDavIT {
         assertThat(changes).as("sync-collection names exactly the changed card").contains("dav-it-3.vcf")
                 .doesNotContain("p000102.vcf");
 
-        String synced = vdirsyncer("sync");
+        String synced = client.run("sync");
         assertThat(synced.lines().filter(l -> l.contains("Copying") || l.contains("Deleting")).toList())
                 .as(synced).singleElement().satisfies(line -> assertThat(line).contains("updating"));
-        Map<String, String> second = localCards();
+        Map<String, String> second = client.cards();
         assertThat(second).hasSize(2);
         assertThat(String.join("\n", second.values())).contains("+4915170000199").doesNotContain("+4915170000103");
         first.forEach((file, text) -> {
@@ -186,5 +138,68 @@ class CardDavIT {
         assertThat(ines.send("DELETE", "api/me/app-passwords/" + passwordId).status()).isEqualTo(204);
         assertThat(dav("PROPFIND", "dav/addressbooks/p000101/contacts/", "p000101", password, null).statusCode())
                 .as("a revoked password opens nothing").isEqualTo(401);
+    }
+
+    @Test
+    void guessingAnEmployeesPasswordFromOtherAddressesNeverStopsTheirOwnPhone() throws Exception {
+        RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
+        LdapFixture.get().add(new LdapFixture.Person("p000111", "Lea", "Brandt", "0151 7000 0111", "Guarded", null));
+        admin.sync();
+        String password = "lea1-phon-e2ab-cdef-ghjk-mnpq";
+        AppPasswordRows.madeBeforeDigests("p000111", "phone", password);
+        String book = "dav/addressbooks/p000111/contacts/";
+        URI loopback = URI.create("http://127.0.0.1:" + base.getPort() + "/");
+        assertThat(dav("PROPFIND", book, "p000111", password, null).statusCode()).as("the phone signs in")
+                .isEqualTo(207);
+
+        try (LoopbackClient guesser = new LoopbackClient("127.0.0.3", loopback, 1)) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(guesser.propfind(book, "p000111", "wrong-" + i)).isEqualTo(401);
+            }
+            assertThat(guesser.propfind(book, "p000111", password)).as("this address now waits, even with the "
+                    + "right password").isEqualTo(429);
+        }
+        assertThat(dav("PROPFIND", book, "p000111", password, null).statusCode())
+                .as("the employee's phone, on another address, signs in").isEqualTo(207);
+
+        // many addresses guessing the same name: once it has drawn 100 wrong passwords, an address
+        // waits after its first, but the name is never locked
+        int waitedEarly = 0;
+        for (int address = 4; address < 16; address++) {
+            try (LoopbackClient guesser = new LoopbackClient("127.0.0." + address, loopback, 1)) {
+                for (int i = 0; i < 10; i++) {
+                    int status = guesser.propfind(book, "p000111", "wrong-" + address + "-" + i);
+                    assertThat(status).isIn(401, 429);
+                    if (status == 429) {
+                        waitedEarly++;
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(waitedEarly).as("addresses told to wait before their tenth wrong password").isPositive();
+        assertThat(dav("PROPFIND", book, "p000111", password, null).statusCode()).isEqualTo(207);
+        try (LoopbackClient newcomer = new LoopbackClient("127.0.0.20", loopback, 1)) {
+            assertThat(newcomer.propfind(book, "p000111", password)).as("a clean address signs in").isEqualTo(207);
+        }
+    }
+
+    @Test
+    void anAppPasswordMadeBeforeKeyedDigestsStillSignsInAndIsFoundByItsDigestFromThenOn() throws Exception {
+        RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
+        LdapFixture.get().add(new LdapFixture.Person("p000112", "Max", "Cordes", "0151 7000 0112", "Upgraded", null));
+        admin.sync();
+        String password = "abcd-efgh-ijkm-npqr-stuv-wxyz";
+        long id = AppPasswordRows.madeBeforeDigests("p000112", "made before the upgrade", password);
+        String book = "dav/addressbooks/p000112/contacts/";
+
+        assertThat(dav("PROPFIND", book, "p000112", password, null).statusCode()).isEqualTo(207);
+
+        AppPasswordRows.Stored stored = AppPasswordRows.stored(id);
+        assertThat(stored.lookup()).as("found by its digest from now on").hasSize(64).doesNotContain(password);
+        assertThat(stored.hash()).as("the slow hash is dropped").isNull();
+        assertThat(dav("PROPFIND", book, "p000112", password, null).statusCode()).isEqualTo(207);
+        assertThat(dav("PROPFIND", book, "p000112", "abcd-efgh-ijkm-npqr-stuv-wxy2", null).statusCode())
+                .isEqualTo(401);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -70,7 +71,7 @@ class SourceIT {
         return "{\"id\": \"contractors\", \"kind\": \"ldap\", \"name\": \"Contractor directory\", "
                 + "\"precedence\": 50, \"settings\": {\"url\": \"ldap://localhost:" + System.getProperty("it.ldap.port")
                 + "\", \"bind-dn\": \"" + LdapFixture.READER_DN + "\", \"base-dn\": \"" + LdapFixture.CONTRACTORS_DN
-                + "\"}, \"secrets\": {\"password\": \"" + password + "\"}}";
+                + "\", \"allow-insecure\": \"true\"}, \"secrets\": {\"password\": \"" + password + "\"}}";
     }
 
     private static List<String> contactIds(RosterApi api, String viewer) {
@@ -133,7 +134,8 @@ class SourceIT {
         RosterApi auditor = admin.as("auditor");
         List<JsonObject> sourceTrail = new java.util.ArrayList<>();
         for (String action : List.of("source.created", "source.updated", "source.tested")) {
-            sourceTrail.addAll(auditor.get("api/audit?action=" + action).array().getValuesAs(JsonObject.class));
+            sourceTrail.addAll(auditor.get("api/audit?action=" + action).array().getValuesAs(JsonObject.class)
+                    .stream().filter(r -> r.getString("subject").equals("source:contractors")).toList());
         }
         assertThat(sourceTrail).filteredOn(r -> r.getString("action").equals("source.created")).singleElement()
                 .satisfies(r -> assertThat(r.getString("actor")).isEqualTo("admin"));
@@ -149,5 +151,68 @@ class SourceIT {
         admin.sync();
         assertThat(contactIds(admin, "merge-it-2")).as("the contractor came only from the removed source")
                 .contains("merge-it-1").doesNotContain("merge-it-3");
+    }
+
+    private static String movingJson(String url, String password) {
+        return "{\"id\": \"moving\", \"kind\": \"ldap\", \"name\": \"Moving directory\", \"precedence\": 80, "
+                + "\"enabled\": false, \"settings\": {\"url\": \"" + url + "\", \"bind-dn\": \"" + LdapFixture.READER_DN
+                + "\", \"base-dn\": \"" + LdapFixture.CONTRACTORS_DN + "\", \"allow-insecure\": \"true\"}"
+                + (password == null ? "" : ", \"secrets\": {\"password\": \"" + password + "\"}") + "}";
+    }
+
+    private static List<JsonObject> trail(RosterApi auditor, String action, String subject) {
+        return auditor.get("api/audit?action=" + action).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("subject").equals(subject)).toList();
+    }
+
+    @Test
+    void aBindPasswordStaysWithTheServerItWasGivenForAndNeverTravelsInClearTextUnasked() {
+        RosterApi admin = new RosterApi(URI.create(base.toString()).resolve("/"));
+        RosterApi auditor = admin.as("auditor");
+        LdapFixture.get();
+        String here = "ldap://localhost:" + System.getProperty("it.ldap.port");
+        String elsewhere = "ldap://127.0.0.1:" + System.getProperty("it.ldap.port");
+
+        RosterApi.Reply clearText = admin.post("api/sources", movingJson(here, LdapFixture.READER_PASSWORD)
+                .replace("\"allow-insecure\": \"true\"", "\"allow-insecure\": \"false\""));
+        assertThat(clearText.status()).as(clearText.body()).isEqualTo(400);
+        assertThat(clearText.body()).contains("a password would travel in clear text to " + here,
+                "use ldaps:// or start-tls, or set allow-insecure").doesNotContain(LdapFixture.READER_PASSWORD);
+        assertThat(admin.get("api/sources/moving").status()).as("nothing stored").isEqualTo(404);
+
+        RosterApi.Reply accepted = admin.post("api/sources", movingJson(here, LdapFixture.READER_PASSWORD));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.object().getBoolean("insecure")).as("shown plainly as insecure").isTrue();
+        assertThat(trail(auditor, "source.insecure-allowed", "source:moving")).singleElement()
+                .satisfies(r -> assertThat(r.getString("actor")).isEqualTo("admin"))
+                .satisfies(r -> assertThat(r.getString("detail")).contains("clear text", here));
+
+        // pointed elsewhere without the password: the stored one is dropped, and the answer says so
+        RosterApi.Reply moved = admin.put("api/sources/moving", "application/json", movingJson(elsewhere, null));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.object().getJsonArray("secretsCleared").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("password");
+        assertThat(moved.object().getString("notice")).contains("password was cleared because url changed");
+        assertThat(admin.get("api/sources/moving").object().getJsonArray("secretsSet")).isEmpty();
+        JsonObject test = admin.post("api/sources/moving/test", "").object();
+        assertThat(test.getBoolean("ok")).as("the new server got no password: " + test).isFalse();
+        assertThat(test.getJsonArray("steps").getValuesAs(JsonObject.class)).as(test.toString())
+                .filteredOn(s -> s.getString("name").startsWith("connect")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getBoolean("ok")).isTrue());
+        assertThat(test.toString()).doesNotContain("bound as");
+        assertThat(trail(auditor, "source.updated", "source:moving")).singleElement()
+                .satisfies(r -> assertThat(r.getString("detail")).contains("password cleared because url changed")
+                        .doesNotContain(LdapFixture.READER_PASSWORD));
+
+        // pointed back with the password in the same request: kept, nothing cleared
+        RosterApi.Reply back = admin.put("api/sources/moving", "application/json",
+                movingJson(here, LdapFixture.READER_PASSWORD));
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.object().getJsonArray("secretsCleared")).isEmpty();
+        assertThat(back.object().getJsonArray("secretsSet").getString(0)).isEqualTo("password");
+        JsonObject retest = admin.post("api/sources/moving/test", "").object();
+        assertThat(retest.getBoolean("ok")).as(retest.toString()).isTrue();
+
+        assertThat(admin.send("DELETE", "api/sources/moving").status()).isEqualTo(204);
     }
 }

@@ -78,10 +78,18 @@ class SourcesPageIT {
 
             page.type("setting-base-dn", LdapFixture.CONTRACTORS_DN);
             page.click("form-save");
+            // the password would go over plain ldap://: refused, beside the setting that would accept it
+            page.await("an error beside allow-insecure", () -> page.visible("setting-allow-insecure-error"));
+            assertThat(page.text("setting-allow-insecure-error")).contains("clear text", "ldaps://", "start-tls");
+            assertThat(admin.get("api/sources/" + id).status()).as("nothing stored").isEqualTo(404);
+            page.click("setting-allow-insecure");
+            page.click("form-save");
             page.awaitStatus("Partner directory is added. Test it to see that Roster can read it.");
             String row = page.find(By.cssSelector("#sources-body tr[data-source-id='" + id + "']")).getText();
             assertThat(row).contains("Partner directory", "ID " + id, "60", LdapFixture.CONTRACTORS_DN,
-                    "Bind password: set", "Trust store password: not set", "Enabled");
+                    "Bind password: set", "Trust store password: not set", "Enabled", "Insecure",
+                    "The bind password travels in clear text");
+            page.screenshot("insecure-source-marked", "sources-wrap");
             assertThat(page.bodyText()).as("the secret is never shown").doesNotContain(LdapFixture.READER_PASSWORD);
             assertThat(admin.get("api/sources/" + id).object().getJsonArray("secretsSet").getString(0))
                     .isEqualTo("password");
