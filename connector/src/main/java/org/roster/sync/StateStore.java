@@ -251,7 +251,10 @@ public interface StateStore {
     /** Every employee who may be delivered as a contact, page by page in id order. */
     void forEachContact(int pageSize, Consumer<Employee> employee);
 
-    /** The fingerprint of each contact last delivered to the viewer, by contact id. */
+    /**
+     * What each contact last delivered to the viewer was planned as, by contact id: the card's
+     * fingerprint and its rule, as {@link ContactCard#plannedAs(String, String)} puts them together.
+     */
     Map<String, String> deliveredFingerprints(String viewerId);
 
     /** Viewers who still hold delivered contacts but are no longer in scope, page by page. */

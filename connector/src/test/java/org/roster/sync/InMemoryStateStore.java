@@ -320,7 +320,7 @@ final class InMemoryStateStore implements StateStore {
         deliveredReads.incrementAndGet();
         Map<String, String> fingerprints = new TreeMap<>();
         delivered.getOrDefault(viewerId, Collections.emptyNavigableMap())
-                .forEach((contactId, card) -> fingerprints.put(contactId, card.fingerprint()));
+                .forEach((contactId, card) -> fingerprints.put(contactId, card.plannedAs()));
         return fingerprints;
     }
 
