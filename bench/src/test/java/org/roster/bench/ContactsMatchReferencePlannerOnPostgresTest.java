@@ -88,7 +88,8 @@ class ContactsMatchReferencePlannerOnPostgresTest {
         public void choose(String employeeId, Person.SelfService choice) {
             try (PreparedStatement upsert = connection.prepareStatement("insert into self_service "
                     + "(employee_id, opted_out, opted_in, updated_at) values (?, ?, ?, now()) on conflict "
-                    + "(employee_id) do update set opted_out = excluded.opted_out, opted_in = excluded.opted_in")) {
+                    + "(employee_id) do update set opted_out = excluded.opted_out, opted_in = excluded.opted_in, "
+                    + "updated_at = excluded.updated_at")) {
                 upsert.setString(1, employeeId);
                 upsert.setBoolean(2, choice.optedOut());
                 upsert.setBoolean(3, choice.optedIn());

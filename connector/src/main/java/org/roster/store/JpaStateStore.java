@@ -811,6 +811,15 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public List<Employee> choseSinceDecided() {
+        // the self-service table holds only those who ever chose: a small join, by primary key
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e, SelfServiceEntity s "
+                        + "where s.employeeId = e.id and e.status = :active and s.updatedAt > e.updatedAt order by e.id",
+                        EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList()));
+    }
+
+    @Override
     public boolean isDeliverable(String employeeId) {
         return tx.inTransaction(() -> {
             EmployeeEntity e = em.find(EmployeeEntity.class, employeeId);

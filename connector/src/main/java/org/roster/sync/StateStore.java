@@ -77,6 +77,15 @@ public interface StateStore {
     }
 
     /**
+     * The active employees whose self-service choice was made after their scope was last decided
+     * and stored: a read of changes, which does not read their entries, decides them again
+     * ({@link LateChoices}). None for a store that keeps no such times.
+     */
+    default List<Employee> choseSinceDecided() {
+        return List.of();
+    }
+
+    /**
      * Marks employees read again without change as seen by the run, so a complete read does not take
      * them for gone; nothing else about them is written.
      */
