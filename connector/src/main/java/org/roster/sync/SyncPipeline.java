@@ -61,6 +61,8 @@ public final class SyncPipeline {
     private int batchSize = DEFAULT_BATCH;
     private java.util.concurrent.ThreadFactory writerThreads = WriteBehind.DAEMONS;
     private MergingReader merging;
+    /** Whether a merging run reads any of its sources' changes only ({@link LateChoices}). */
+    private boolean mergingChanges;
     private String watermarkSource;
     private Runnable pacing = () -> { };
 
@@ -143,6 +145,8 @@ public final class SyncPipeline {
         }
         SyncPipeline pipeline = new SyncPipeline(sources.get(0).reader(), sources.get(0).normaliser(), evaluator, store,
                 platform, audit, clock);
+        pipeline.mergingChanges = sources.stream()
+                .anyMatch(source -> source.mode().incremental() && source.reader().tracksChanges());
         pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
             @Override
             public void save(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
@@ -212,6 +216,9 @@ public final class SyncPipeline {
         store.saveProgress(runId, progress);
         if (merging != null) {
             MergingReader.Result merged = merging.read(runId, progress);
+            if (mergingChanges) {
+                LateChoices.decideAgain(store, evaluator, runId);
+            }
             progress.sourceComplete(merged.complete());
             progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
             return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());

@@ -51,7 +51,11 @@ import org.roster.policy.VisibilityRule;
  *     ends at a manager the directory does not hold. {@code group} needs both to be members.
  *     Directory names are compared as {@link Names#dn} makes them comparable.</li>
  * <li><b>Cap</b>: of the granted contacts the viewer keeps the first {@code cap}: those granted by an
- *     earlier rule first, then by contact id as {@link String#compareTo} orders ids.</li>
+ *     earlier rule first, then by contact id as {@link String#compareTo} orders ids (not a database's
+ *     collation). With one visibility rule that is simply the first colleagues by id.</li>
+ * <li><b>Time</b>: the plan is of the directory as stored now (an entry that was rejected keeps its
+ *     last accepted state, one that left is gone) with every self-service choice made so far, however
+ *     the run read the directory.</li>
  * <li><b>Fields</b>: a card holds the contact's fields the allowlist names, each only when it has a
  *     non-blank value and, for phone numbers, the {@code phones} section accepts the number.</li>
  * </ul>
@@ -277,12 +281,15 @@ final class ReferencePlanner {
 
     private boolean acceptable(String e164) {
         Policy.PhoneAcceptance accept = policy.phones();
+        if (accept.equals(Policy.PhoneAcceptance.ANY)) {
+            // without restrictions every number is acceptable, whatever libphonenumber makes of it
+            return true;
+        }
         PhoneNumber number;
         try {
             number = PHONES.parse(e164, "ZZ");
         } catch (NumberParseException e) {
-            // a number that does not parse is accepted only where any number is
-            return accept.equals(Policy.PhoneAcceptance.ANY);
+            return false;
         }
         String region = PHONES.getRegionCodeForNumber(number);
         boolean regionOk = accept.regions().isEmpty() || (region != null && accept.regions().contains(region));
@@ -291,8 +298,7 @@ final class ReferencePlanner {
         boolean fixed = type == PhoneNumberType.FIXED_LINE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
         boolean kindOk = (mobile && accept.kinds().contains(Policy.NumberKind.MOBILE))
                 || (fixed && accept.kinds().contains(Policy.NumberKind.FIXED));
-        // with no restriction at all every number is accepted, whatever libphonenumber makes of its kind
-        return accept.equals(Policy.PhoneAcceptance.ANY) || (regionOk && kindOk);
+        return regionOk && kindOk;
     }
 
     private static Optional<String> value(Employee employee, PersonField field) {

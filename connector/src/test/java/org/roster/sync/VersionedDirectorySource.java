@@ -47,6 +47,11 @@ final class VersionedDirectorySource implements DirectorySource {
         });
     }
 
+    /** The watermark a read now would return. */
+    String watermark() {
+        return Long.toString(version);
+    }
+
     @Override
     public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
         return readChanges(null, sink).summary();
