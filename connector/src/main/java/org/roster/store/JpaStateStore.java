@@ -811,6 +811,15 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
+    public List<Employee> choseSinceDecided() {
+        // the self-service table holds only those who ever chose: a small join, by primary key
+        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e, SelfServiceEntity s "
+                        + "where s.employeeId = e.id and e.status = :active and s.updatedAt > e.updatedAt order by e.id",
+                        EmployeeEntity.class)
+                .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList()));
+    }
+
+    @Override
     public boolean isDeliverable(String employeeId) {
         return tx.inTransaction(() -> {
             EmployeeEntity e = em.find(EmployeeEntity.class, employeeId);
@@ -834,10 +843,11 @@ public final class JpaStateStore implements StateStore {
     public Map<String, String> deliveredFingerprints(String viewerId) {
         return tx.inTransaction(() -> {
             Map<String, String> fingerprints = new HashMap<>();
-            em.createQuery("select d.contactId, d.fingerprint from DeliveredContactEntity d where d.viewerId = :viewer",
-                            Object[].class)
+            em.createQuery("select d.contactId, d.fingerprint, d.ruleId from DeliveredContactEntity d "
+                            + "where d.viewerId = :viewer", Object[].class)
                     .setParameter("viewer", viewerId).getResultList()
-                    .forEach(row -> fingerprints.put((String) row[0], (String) row[1]));
+                    .forEach(row -> fingerprints.put((String) row[0], ContactCard.plannedAs((String) row[1],
+                            (String) row[2])));
             return fingerprints;
         });
     }
@@ -946,13 +956,13 @@ public final class JpaStateStore implements StateStore {
         return tx.inTransaction(() -> jdbc("reading delivered fingerprints", connection -> {
             Map<String, Map<String, String>> delivered = new HashMap<>();
             try (java.sql.PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
-                    + "fingerprint from delivered_contact where viewer_id = any (?)")) {
+                    + "fingerprint, rule_id from delivered_contact where viewer_id = any (?)")) {
                 query.setArray(1, texts(connection, viewerIds));
                 query.setFetchSize(10_000);
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         delivered.computeIfAbsent(rows.getString(1), v -> new HashMap<>())
-                                .put(rows.getString(2), rows.getString(3));
+                                .put(rows.getString(2), ContactCard.plannedAs(rows.getString(3), rows.getString(4)));
                     }
                 }
             }

@@ -17,6 +17,7 @@ import org.roster.policy.PersonField;
  * <pre>{@code
  * ContactCard card = new ContactCard("p7", Map.of(PersonField.SURNAME, "Ruiz"), "same-department");
  * card.fingerprint(); // changes exactly when a delivered field changes
+ * card.plannedAs();   // changes when a delivered field or the granting rule changes
  * }</pre>
  *
  * <p>Immutable, and its fingerprint is computed once: one card about a colleague is shared by
@@ -66,6 +67,20 @@ public final class ContactCard {
             fingerprint = known;
         }
         return known;
+    }
+
+    /**
+     * What a plan compares with what a viewer holds: the {@link #fingerprint() fingerprint} and the
+     * rule. A contact now granted by another rule is updated although the phone shows the same card:
+     * what Roster keeps as delivered names the rule that grants it, and the API shows that rule.
+     */
+    public String plannedAs() {
+        return plannedAs(fingerprint(), ruleId);
+    }
+
+    /** {@link #plannedAs()} of a card delivered with this fingerprint under this rule. */
+    public static String plannedAs(String fingerprint, String ruleId) {
+        return fingerprint + ' ' + ruleId;
     }
 
     private String computeFingerprint() {

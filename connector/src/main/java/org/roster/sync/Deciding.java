@@ -68,6 +68,29 @@ final class Deciding {
         progressSaves.nowAndThen(runId, progress);
     }
 
+    /**
+     * Decides again, as stored, every employee whose self-service choice came after their last
+     * decision, and stores them so decided (which also records when they were decided). A full read
+     * decides everyone with their choices; a read of changes reads only the entries that changed,
+     * so without this an opt-out (or a consent) would wait for the next full read, while the
+     * self-service page promises it for the next run. Returns how many were decided again.
+     */
+    int decideLateChoices(long runId) {
+        List<Employee> late = snapshot.choseSinceDecided();
+        if (late.isEmpty()) {
+            return 0;
+        }
+        Map<String, Person.SelfService> choices = snapshot.selfService(late.stream().map(Employee::id).toList());
+        List<DirectorySnapshot.Decided> decided = late.stream().map(employee -> new DirectorySnapshot.Decided(employee,
+                evaluator.scope(new WithSelfService(employee,
+                        choices.getOrDefault(employee.id(), Person.SelfService.NONE))))).toList();
+        snapshot.together(() -> {
+            snapshot.saveEntries(runId, decided, List.of());
+            return null;
+        });
+        return decided.size();
+    }
+
     /** {@link #save}'s work with the store, for a batch with employees or rejections. */
     private void decideAndStore(long runId, List<Employee> employees, List<Rejection> rejections,
                                 Map<String, byte[]> digests, RunProgress progress, Predicate<String> mayBeStored) {

@@ -102,6 +102,10 @@ final class DirectoryReading {
                     receiver -> new DirectorySource.ChangeRead(source.readAll(receiver), null)).summary();
         }
         progress.sourceComplete(read.complete());
+        if (mode.incremental()) {
+            // the entries not read are taken as last read, but not the choices made since
+            deciding.decideLateChoices(runId);
+        }
         if (read.complete() && mode.incremental()) {
             // what the run read and did is in its progress, and the run's end logs it once
             LOG.fine(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());

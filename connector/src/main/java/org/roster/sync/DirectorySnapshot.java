@@ -79,6 +79,15 @@ public interface DirectorySnapshot extends UnitOfWork {
     }
 
     /**
+     * The active employees whose self-service choice was made after their scope was last decided
+     * and stored: a read of changes, which does not read their entries, decides them again
+     * ({@link Deciding#decideLateChoices}). None for a store that keeps no such times.
+     */
+    default List<Employee> choseSinceDecided() {
+        return List.of();
+    }
+
+    /**
      * Marks employees read again without change as seen by the run, so a complete read does not take
      * them for gone; nothing else about them is written.
      */

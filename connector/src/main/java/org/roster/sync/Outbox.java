@@ -21,7 +21,10 @@ public interface Outbox extends UnitOfWork {
     /** How many contacts are delivered now, over all viewers. */
     long countDelivered();
 
-    /** The fingerprint of each contact last delivered to the viewer, by contact id. */
+    /**
+     * What each contact last delivered to the viewer was planned as, by contact id: the card's
+     * fingerprint and its rule, as {@link ContactCard#plannedAs(String, String)} puts them together.
+     */
     Map<String, String> deliveredFingerprints(String viewerId);
 
     /** Viewers who still hold delivered contacts but are no longer in scope, page by page. */

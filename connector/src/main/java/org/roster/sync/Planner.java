@@ -11,7 +11,7 @@ import java.util.Set;
  * difference. Pure: no I/O, so it is cheap to test and to reason about.
  *
  * <pre>{@code
- * List<ContactChange> changes = Planner.plan(desiredCards, deliveredFingerprintsByContactId, true);
+ * List<ContactChange> changes = Planner.plan(desiredCards, deliveredByContactId, true);
  * }</pre>
  */
 public final class Planner {
@@ -23,7 +23,8 @@ public final class Planner {
      * The changes that turn the delivered set into the desired one.
      *
      * @param desired        the cards the viewer should have, at most one per contact
-     * @param delivered      fingerprint of each contact last delivered, by contact id
+     * @param delivered      what each contact last delivered was planned as ({@link ContactCard#plannedAs}),
+     *                       by contact id: a changed field or a changed granting rule is an update
      * @param allowRemovals  false when the source read was incomplete: then nothing is removed
      * @return adds and updates in the order of {@code desired}, then removes ordered by contact id
      */
@@ -35,10 +36,10 @@ public final class Planner {
             if (!wanted.add(card.contactId())) {
                 throw new IllegalArgumentException("contact " + card.contactId() + " is desired twice");
             }
-            String fingerprint = delivered.get(card.contactId());
-            if (fingerprint == null) {
+            String held = delivered.get(card.contactId());
+            if (held == null) {
                 changes.add(new ContactChange.Add(card));
-            } else if (!fingerprint.equals(card.fingerprint())) {
+            } else if (!held.equals(card.plannedAs())) {
                 changes.add(new ContactChange.Update(card));
             }
         }

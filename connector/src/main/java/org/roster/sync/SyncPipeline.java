@@ -54,6 +54,8 @@ public final class SyncPipeline {
     private int batchSize = DEFAULT_BATCH;
     private ThreadFactory writerThreads = WriteBehind.DAEMONS;
     private MergingReader merging;
+    /** Whether a merging run reads any of its sources' changes only ({@link Deciding#decideLateChoices}). */
+    private boolean mergingChanges;
     private String watermarkSource;
     private Runnable pacing = () -> { };
 
@@ -137,6 +139,8 @@ public final class SyncPipeline {
         SyncPipeline pipeline = new SyncPipeline(sources.get(0).reader(), sources.get(0).normaliser(), evaluator, store,
                 platform, audit, clock);
         Deciding deciding = pipeline.deciding;
+        pipeline.mergingChanges = sources.stream()
+                .anyMatch(source -> source.mode().incremental() && source.reader().tracksChanges());
         pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
             @Override
             public void save(long runId, List<Employee> employees, List<Rejection> rejections, RunProgress progress) {
@@ -206,6 +210,9 @@ public final class SyncPipeline {
         store.saveProgress(runId, progress);
         if (merging != null) {
             MergingReader.Result merged = merging.read(runId, progress);
+            if (mergingChanges) {
+                deciding.decideLateChoices(runId);
+            }
             progress.sourceComplete(merged.complete());
             progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
             return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());

@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A digest of one viewer's whole permitted contact set: each contact's id and the fingerprint of
- * its released fields, in id order. Equal digests mean the viewer's list has nothing to change.
+ * A digest of one viewer's whole permitted contact set: each contact's id, the fingerprint of its
+ * released fields and the rule that grants it ({@link ContactCard#plannedAs}), in id order. Equal
+ * digests mean the viewer's list has nothing to change.
  *
  * <pre>{@code
  * String digest = ViewerDigest.of(desiredCards);
@@ -33,7 +34,7 @@ public final class ViewerDigest {
             cards.stream().sorted(Comparator.comparing(ContactCard::contactId)).forEach(card -> {
                 sha.update(card.contactId().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(card.fingerprint().getBytes(StandardCharsets.US_ASCII));
+                sha.update(card.plannedAs().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) '\n');
             });
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());

@@ -42,6 +42,19 @@ final class InMemoryStateStore implements StateStore {
         long lastSeenRun;
         String fingerprint;
         String readFingerprint = "";
+        /** When the row was last decided and stored, on the store's {@link #tick}. */
+        long decidedAt;
+    }
+
+    /** Orders decisions and self-service choices, as the database's timestamps do. */
+    private long tick;
+    /** When each self-service choice was made, on {@link #tick}. */
+    private final Map<String, Long> chosenAt = new TreeMap<>();
+
+    @Override
+    public synchronized List<Employee> choseSinceDecided() {
+        return employees.values().stream().filter(r -> r.active && r.employee != null
+                && chosenAt.getOrDefault(r.employee.id(), 0L) > r.decidedAt).map(r -> r.employee).toList();
     }
 
     /** A rejection as stored with its run. */
@@ -78,6 +91,7 @@ final class InMemoryStateStore implements StateStore {
             row.lastSeenRun = runId;
             row.fingerprint = d.fingerprint();
             row.readFingerprint = d.readFingerprint();
+            row.decidedAt = ++tick;
             rejectedReads.remove(d.employee().id());
             employeesWritten.incrementAndGet();
         }
@@ -213,6 +227,7 @@ final class InMemoryStateStore implements StateStore {
 
     synchronized void choose(String employeeId, org.roster.policy.Person.SelfService choice) {
         choices.put(employeeId, choice);
+        chosenAt.put(employeeId, ++tick);
     }
 
     /** An active employee as a run stored them: their read fingerprint, scope and choices only. */
@@ -320,7 +335,7 @@ final class InMemoryStateStore implements StateStore {
         deliveredReads.incrementAndGet();
         Map<String, String> fingerprints = new TreeMap<>();
         delivered.getOrDefault(viewerId, Collections.emptyNavigableMap())
-                .forEach((contactId, card) -> fingerprints.put(contactId, card.fingerprint()));
+                .forEach((contactId, card) -> fingerprints.put(contactId, card.plannedAs()));
         return fingerprints;
     }
 

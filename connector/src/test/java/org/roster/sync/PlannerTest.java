@@ -82,11 +82,12 @@ class PlannerTest {
     }
 
     @Test
-    void theFingerprintIgnoresTheGrantingRule() {
+    void aContactNowGrantedByAnotherRuleIsUpdatedToNameItThoughThePhoneShowsTheSameCard() {
         ContactCard sameByLocation = new ContactCard("p1", ANA.fields(), "same-location");
 
         assertThat(sameByLocation.fingerprint()).isEqualTo(ANA.fingerprint());
-        assertThat(Planner.plan(List.of(sameByLocation), delivered(ANA), true)).isEmpty();
+        assertThat(Planner.plan(List.of(sameByLocation), delivered(ANA), true))
+                .containsExactly(new ContactChange.Update(sameByLocation));
     }
 
     @Test
@@ -127,7 +128,7 @@ class PlannerTest {
     private static Map<String, String> delivered(ContactCard... cards) {
         Map<String, String> fingerprints = new HashMap<>();
         for (ContactCard card : cards) {
-            fingerprints.put(card.contactId(), card.fingerprint());
+            fingerprints.put(card.contactId(), card.plannedAs());
         }
         return fingerprints;
     }
