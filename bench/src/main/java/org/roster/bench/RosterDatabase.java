@@ -10,6 +10,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 import org.roster.audit.CheckpointSigner;
+import org.roster.audit.RecordSeal;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
@@ -46,7 +47,8 @@ final class RosterDatabase implements AutoCloseable {
         this.clock = clock;
         tx = new LocalTransactions(em);
         store = new JpaStateStore(em, tx, clock);
-        audit = new JpaAuditLog(em, tx, CheckpointSigner.withKey(new byte[32]), clock);
+        audit = new JpaAuditLog(em, tx, CheckpointSigner.withKey(new byte[32]), RecordSeal.withAuditKey(new byte[32]),
+                clock);
     }
 
     /** Records a run as the application does, so its progress is saved as the application saves it. */
