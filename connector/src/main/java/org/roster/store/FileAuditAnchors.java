@@ -71,10 +71,11 @@ public final class FileAuditAnchors implements AuditAnchors {
         synchronized (APPENDING) {
             try {
                 Files.createDirectories(folder);
-                try (FileChannel channel = FileChannel.open(own, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                    // a line torn by a crash stays as it is (it is reported as unreadable), on a line of its own
-                    String text = endsTorn(channel) ? "\n" + line : line;
+                // a line torn by a crash stays as it is (it is reported as unreadable), on a line of its own
+                String text = endsTorn(own) ? "\n" + line : line;
+                // opened for appending only, so the file may be append-only for the operating system (chattr +a)
+                try (FileChannel channel = FileChannel.open(own, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
                     ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                     while (bytes.hasRemaining()) {
                         channel.write(bytes);
@@ -87,14 +88,19 @@ public final class FileAuditAnchors implements AuditAnchors {
         }
     }
 
-    private static boolean endsTorn(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
             return false;
         }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, size - 1);
-        return last.get(0) != '\n';
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     @Override
