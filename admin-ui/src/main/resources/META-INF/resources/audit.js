@@ -1,13 +1,14 @@
 // Audit trail page: filter the records, page through them, export what the filter selects and
-// verify the hash chain, with the outcome in words. For compliance officers and auditors.
+// verify the hash chain, the records' seals and the trail's anchored end, with the outcome in
+// words. For compliance officers and auditors.
 //
 // Every piece of server data reaches the page through textContent or element properties, never
 // through innerHTML: details name people, rules and settings. The server's Content-Security-Policy
 // forbids inline scripts and styles.
 
 import {
-  alertRegion, api, byId, create, dateTimeFormat, formatNumber, parseDate, setText, shortDateTimeFormat, startPage,
-  whileBusy, showFieldError, clearFieldErrors,
+  alertRegion, api, byId, create, dateTimeFormat, formatNumber, parseDate, sentence, setText, shortDateTimeFormat,
+  startPage, whileBusy, showFieldError, clearFieldErrors,
 } from './common.js';
 
 const AUDIT_URL = 'api/audit';
@@ -198,8 +199,18 @@ async function newer() {
 // ---------------------------------------------------------------------------------------
 // Verifying the chain
 
+/** What the newest anchor outside the database covers, in words. */
+function anchorText(result) {
+  const at = parseDate(result?.anchoredAt);
+  if (typeof result?.anchoredThrough !== 'number' || !at) {
+    return 'No anchor outside the database yet, so records removed from its end could not be told.';
+  }
+  return `The newest anchor outside the database, written ${dateTimeFormat.format(at)} by server `
+    + `${result.anchoredBy}, vouches for the trail up to record ${result.anchoredThrough}.`;
+}
+
 async function verify() {
-  setText(el.verifyResult, 'Verifying… every record’s hash is being computed again.');
+  setText(el.verifyResult, 'Verifying… every record’s hash and seal is being computed again.');
   el.verifyResult.className = 'verdict';
   let result;
   try {
@@ -216,8 +227,15 @@ async function verify() {
     text = `The audit trail is intact: all ${records} records check out, and none was changed or removed.`;
   } else {
     const where = Number(result?.firstBrokenId) > 0 ? ` at record ${result.firstBrokenId}` : '';
-    const problem = typeof result?.problem === 'string' && result.problem.trim() !== '' ? ` ${result.problem.trim()}` : '';
-    text = `The audit trail is broken${where}: a record was changed or removed.${problem} ${records} records were checked.`;
+    const problem = typeof result?.problem === 'string' && result.problem.trim() !== ''
+      ? ` ${sentence(result.problem)}` : '';
+    text = `The audit trail is broken${where}: records were changed, removed or replaced.${problem} `
+      + `${records} records were checked.`;
+  }
+  text += ` ${anchorText(result)}`;
+  if (Array.isArray(result?.anchorWarnings) && result.anchorWarnings.length > 0) {
+    const ignored = result.anchorWarnings.map(sentence).join(' ');
+    text += ` Some anchor lines were ignored, since Roster did not write them as they are: ${ignored}`;
   }
   el.verifyResult.className = `verdict ${result?.intact ? 'verdict--ok' : 'verdict--bad'}`;
   setText(el.verifyResult, text);

@@ -10,7 +10,10 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 import org.roster.audit.CheckpointSigner;
+import org.roster.audit.RecordSeal;
+import org.roster.store.JpaAnchoring;
 import org.roster.store.JpaAuditLog;
+import org.roster.store.JpaAuditSealing;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
 import org.roster.store.Transactions;
@@ -46,7 +49,8 @@ final class RosterDatabase implements AutoCloseable {
         this.clock = clock;
         tx = new LocalTransactions(em);
         store = new JpaStateStore(em, tx, clock);
-        audit = new JpaAuditLog(em, tx, CheckpointSigner.withKey(new byte[32]), clock);
+        audit = new JpaAuditLog(em, tx, CheckpointSigner.withKey(new byte[32]), RecordSeal.withAuditKey(new byte[32]),
+                clock);
     }
 
     /** Records a run as the application does, so its progress is saved as the application saves it. */
@@ -74,6 +78,16 @@ final class RosterDatabase implements AutoCloseable {
                 BenchPostgres.PASSWORD); java.sql.Statement statement = connection.createStatement()) {
             statement.execute("vacuum (analyze)");
         }
+    }
+
+    /** Sealing of a trail written before records carried seals, on this database. */
+    JpaAuditSealing auditSealing() {
+        return new JpaAuditSealing(em, tx);
+    }
+
+    /** Anchoring of the audit trail's end, on this database. */
+    JpaAnchoring auditAnchoring() {
+        return new JpaAnchoring(em, tx);
     }
 
     /** Rows in a table, to state what a phase wrote. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A port: the append-only audit trail. Each record is chained to the one before by a hash, so a
- * record edited or deleted afterwards breaks the chain where it happened.
+ * record edited or deleted afterwards breaks the chain where it happened, and sealed with a key
+ * held outside the database ({@link RecordSeal}), so an edit whose hashes were recomputed shows too.
  *
  * <pre>{@code
  * audit.append(List.of(new AuditEvent(now, "admin", "run.started", "run:12", "manual full sync")));
@@ -34,7 +35,7 @@ public interface AuditLog {
     /**
      * The outcome of a verification.
      *
-     * @param intact        whether every record's hash matches its content and its predecessor
+     * @param intact        whether every record's hash and seal match its content and its predecessor
      * @param records       how many records were checked
      * @param firstBrokenId the id of the first record whose link does not hold, or -1
      * @param problem       what is wrong there, empty when intact

@@ -1,6 +1,7 @@
 package org.roster.store;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.roster.audit.AuditEvent;
 
-/** One record of the hash-chained audit trail. Rows are only ever inserted. */
+/**
+ * One record of the hash-chained audit trail, with its seal (HMAC-SHA256 under a key outside the
+ * database). Rows are only ever inserted; a record written before records were sealed gets its
+ * seal once, when the trail is first sealed.
+ */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecordEntity {
@@ -21,11 +26,12 @@ public class AuditRecordEntity {
     @Column(name = "detail", length = 2000, nullable = false) private String detail;
     @Column(name = "prev_hash", length = 64, nullable = false) private String prevHash;
     @Column(name = "hash", length = 64, nullable = false) private String hash;
+    @Column(name = "mac", length = 64) private String mac;
 
     protected AuditRecordEntity() {
     }
 
-    AuditRecordEntity(long id, AuditEvent event, String prevHash, String hash) {
+    AuditRecordEntity(long id, AuditEvent event, String prevHash, String hash, String mac) {
         this.id = id;
         this.at = event.at();
         this.actor = event.actor();
@@ -34,6 +40,12 @@ public class AuditRecordEntity {
         this.detail = event.detail();
         this.prevHash = prevHash;
         this.hash = hash;
+        this.mac = mac;
+    }
+
+    /** Seals a record written before records were sealed. */
+    void seal(String mac) {
+        this.mac = mac;
     }
 
     public AuditEvent event() {
@@ -48,4 +60,7 @@ public class AuditRecordEntity {
     public String getDetail() { return detail; }
     public String getPrevHash() { return prevHash; }
     public String getHash() { return hash; }
+
+    /** The record's seal, if it has one (records written before the upgrade that sealed the trail have none). */
+    public Optional<String> mac() { return Optional.ofNullable(mac); }
 }

@@ -7,13 +7,15 @@ import jakarta.persistence.LockModeType;
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
 import org.roster.audit.HashChain;
+import org.roster.audit.RecordSeal;
 
 /**
  * The {@link AuditLog} on Jakarta Persistence: records are inserted under a lock on the chain's
- * head row, and verified page by page so the whole trail is never in memory.
+ * head row, each with its hash and its seal, and verified page by page so the whole trail is never
+ * in memory.
  *
  * <pre>{@code
- * AuditLog audit = new JpaAuditLog(entityManager, transactions);
+ * AuditLog audit = new JpaAuditLog(entityManager, transactions, checkpointSigner, recordSeal, clock);
  * }</pre>
  */
 public final class JpaAuditLog implements AuditLog {
@@ -23,12 +25,15 @@ public final class JpaAuditLog implements AuditLog {
     private final EntityManager em;
     private final Transactions tx;
     private final org.roster.audit.CheckpointSigner signer;
+    private final RecordSeal seal;
     private final java.time.Clock clock;
 
-    public JpaAuditLog(EntityManager em, Transactions tx, org.roster.audit.CheckpointSigner signer, java.time.Clock clock) {
+    public JpaAuditLog(EntityManager em, Transactions tx, org.roster.audit.CheckpointSigner signer, RecordSeal seal,
+                       java.time.Clock clock) {
         this.em = em;
         this.tx = tx;
         this.signer = signer;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -62,13 +67,15 @@ public final class JpaAuditLog implements AuditLog {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, 1, LockModeType.PESSIMISTIC_WRITE);
             long id = head.lastId();
             String hash = head.lastHash();
+            String mac = null;
             for (AuditEvent event : events) {
                 id++;
                 String next = HashChain.link(hash, id, event);
-                em.persist(new AuditRecordEntity(id, event, hash, next));
+                mac = seal.of(hash, id, event);
+                em.persist(new AuditRecordEntity(id, event, hash, next, mac));
                 hash = next;
             }
-            head.advance(id, hash);
+            head.advance(id, hash, mac);
         });
     }
 
@@ -105,6 +112,10 @@ public final class JpaAuditLog implements AuditLog {
                 if (!record.getPrevHash().equals(expectedPrev)) {
                     return new Verification(false, checked, record.getId(),
                             "record " + record.getId() + " does not link to the hash of record " + expectedId);
+                }
+                String unsealed = RecordSeals.problem(seal, expectedPrev, record);
+                if (!unsealed.isEmpty()) {
+                    return new Verification(false, checked, record.getId(), unsealed);
                 }
                 if (!HashChain.link(expectedPrev, record.getId(), record.event()).equals(record.getHash())) {
                     return new Verification(false, checked, record.getId(),

@@ -3,7 +3,7 @@ package org.roster.audit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit port in memory, chained exactly as the database adapter chains it. */
+/** The audit port in memory, hash-chained as the database adapter chains it (without seals, which need a key). */
 public final class InMemoryAuditLog implements AuditLog {
 
     /** A stored record: what was appended, with its chain links. */

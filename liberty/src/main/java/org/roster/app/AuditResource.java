@@ -26,10 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.audit.AnchorReading;
 import org.roster.audit.AuditLog;
 import org.roster.store.AuditRecordEntity;
 
-/** The audit trail: query it, export it, verify its hash chain. */
+/** The audit trail: query it, export it, verify its hash chain, its seals and its anchored end. */
 @Path("audit")
 @RequestScoped
 @jakarta.annotation.security.RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
@@ -84,11 +85,19 @@ public class AuditResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    @Inject
+    AuditAnchoring anchoring;
+
     @GET
     @Path("verify")
-    @Operation(summary = "Re-compute the hash chain and report the first broken link")
-    public AuditLog.Verification verify() {
-        return runs.audit().verify();
+    @Operation(summary = "Re-compute the hash chain and every record's seal, report the first broken link, and "
+            + "compare the trail's end with the newest anchor outside the database (anchoredThrough, anchoredAt, "
+            + "anchoredBy): records missing after it, or a replaced trail, are named")
+    public AuditVerificationView verify() {
+        // the anchors first: each names a committed record, so one read later must find it
+        AnchorReading reading = anchoring.read();
+        AuditLog.Verification chain = runs.audit().verify();
+        return AuditVerificationView.of(chain, reading, anchoring.compare(reading));
     }
 
     @GET

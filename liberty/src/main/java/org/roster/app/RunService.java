@@ -54,6 +54,9 @@ public class RunService {
     AuditKeys keys;
 
     @Inject
+    AuditAnchoring anchoring;
+
+    @Inject
     DirectorySources sources;
 
     private final Clock clock = Clock.systemUTC();
@@ -442,6 +445,8 @@ public class RunService {
                 + run.getRead() + " read, " + run.getRejected() + " rejected, " + run.getInScope() + " in scope, "
                 + run.getAdded() + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
                 + (error == null ? "" : ". " + error))));
+        // the run's records are committed: the end of the trail goes outside the database
+        anchoring.anchor();
     }
 
     private void awaitApproval(long runId, SyncPipeline.Outcome outcome) {
@@ -453,6 +458,7 @@ public class RunService {
         audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.awaiting-approval",
                 "run:" + runId, "run " + runId + " would remove " + outcome.plannedRemovals()
                         + " contacts (limit " + outcome.removalLimit() + "); nothing was delivered")));
+        anchoring.anchor();
     }
 
     /**
@@ -499,7 +505,7 @@ public class RunService {
     }
 
     AuditLog audit() {
-        return new JpaAuditLog(em, tx, keys.signer(), clock);
+        return new JpaAuditLog(em, tx, keys.signer(), keys.seal(), clock);
     }
 
     /** Retention of the audit trail: records older than the policy allows give way to a signed checkpoint. */
@@ -510,6 +516,7 @@ public class RunService {
             audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.pruned", "audit",
                     "pruned " + pruned + " audit records older than " + cutoff + " (retention "
                             + policy.retention().auditRecords() + "), leaving a signed checkpoint")));
+            anchoring.anchor();
         }
     }
 }

@@ -15,7 +15,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * What happens when the application starts: the embedded database is started (unless an own
- * PostgreSQL is configured), the schema is migrated, the demo directory is served
+ * PostgreSQL is configured), the schema is migrated, an audit trail written before records carried
+ * seals is sealed, the demo directory is served
  * if no LDAP server is configured, and (unless switched off) a first full sync is started.
  */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class Startup {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    AuditAnchoring anchoring;
+
     private EmbeddedPostgres embedded;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -56,6 +60,8 @@ public class Startup {
             embedded.start();
         }
         migrate();
+        // before anything is audited: a trail written before records carried seals is sealed now
+        anchoring.sealWrittenBefore(runs.audit());
         policy.bootstrap();
         if (settings.configuredSource()) {
             CleartextBind.warnAtStart(settings.configuredDefinition());

@@ -1,0 +1,179 @@
+package org.roster.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.audit.AnchorFinding;
+import org.roster.audit.AnchorSigner;
+import org.roster.audit.AuditAnchor;
+import org.roster.audit.AuditAnchors;
+import org.roster.audit.AuditEvent;
+import org.roster.audit.AuditLog;
+import org.roster.audit.RecordSeal;
+import org.roster.store.JpaAuditSealing;
+
+/**
+ * The audit trail's seals on a real PostgreSQL: a trail written before records carried seals is
+ * sealed once and then verifies, seals stripped from a trail sealed before are never restored,
+ * verification from a pruning checkpoint checks the seals after it, and the anchored end tells a
+ * cut trail. The intruder's edits go straight to the database, as they would.
+ */
+class JpaAuditLogOnPostgresTest {
+
+    private static final byte[] KEY = new byte[32];
+
+    private static BenchPostgres pg;
+    private static int databases;
+
+    private String database;
+    private String url;
+    private RosterDatabase db;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = BenchPostgres.start(Path.of("target", "audit-pg").toAbsolutePath());
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @BeforeEach
+    void anEmptyDatabase() throws Exception {
+        database = "audit_" + ++databases;
+        url = pg.createDatabase(database);
+        db = new RosterDatabase(url, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void dropIt() throws Exception {
+        db.close();
+        pg.dropDatabase(database);
+    }
+
+    private void write(int records, Instant at) {
+        db.audit.append(LongStream.rangeClosed(1, records).mapToObj(i -> new AuditEvent(at, "admin", "source.tested",
+                "source:directory", "connection test " + i + " works")).toList());
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, BenchPostgres.USER, BenchPostgres.PASSWORD);
+             Statement statement = c.createStatement()) {
+            for (String s : statements) {
+                statement.execute(s);
+            }
+        }
+    }
+
+    /** The trail as a version before seals left it. */
+    private void writtenBeforeSeals() throws SQLException {
+        sql("update audit_record set mac = null", "update audit_head set last_mac = null");
+    }
+
+    @Test
+    void aTrailWrittenBeforeSealsIsSealedOnceAndThenVerifies() throws SQLException {
+        write(5, Instant.now());
+        writtenBeforeSeals();
+        assertThat(db.audit.verify().problem()).isEqualTo("record 1 carries no seal from Roster's key: it was "
+                + "written behind Roster's back, or its seal was removed");
+
+        JpaAuditSealing.Outcome outcome = db.auditSealing().sealWrittenBefore(RecordSeal.withAuditKey(KEY), false);
+
+        assertThat(outcome).isEqualTo(new JpaAuditSealing.Outcome(5, 0, ""));
+        assertThat(db.audit.verify()).isEqualTo(new AuditLog.Verification(true, 5, -1, ""));
+        assertThat(db.auditSealing().sealWrittenBefore(RecordSeal.withAuditKey(KEY), false))
+                .isEqualTo(new JpaAuditSealing.Outcome(0, 0, ""));
+    }
+
+    @Test
+    void aHashChainBrokenBeforeSealingIsReportedAndStaysBroken() throws SQLException {
+        write(3, Instant.now());
+        writtenBeforeSeals();
+        sql("update audit_record set detail = 'connection test 2 failed' where id = 2");
+
+        JpaAuditSealing.Outcome outcome = db.auditSealing().sealWrittenBefore(RecordSeal.withAuditKey(KEY), false);
+
+        assertThat(outcome.chainProblem())
+                .isEqualTo("record 2 was changed after it was written: its hash does not match");
+        assertThat(db.audit.verify().problem()).isEqualTo(outcome.chainProblem());
+    }
+
+    @Test
+    void sealsStrippedFromATrailSealedBeforeAreNeverRestored() throws SQLException {
+        write(3, Instant.now());
+        sql("update audit_record set mac = null where id = 2", "update audit_head set last_mac = null");
+
+        assertThat(db.auditSealing().sealWrittenBefore(RecordSeal.withAuditKey(KEY), false))
+                .isEqualTo(new JpaAuditSealing.Outcome(0, 1, ""));
+        writtenBeforeSeals();
+        assertThat(db.auditSealing().sealWrittenBefore(RecordSeal.withAuditKey(KEY), true))
+                .as("an anchor outside the database shows the trail was sealed before")
+                .isEqualTo(new JpaAuditSealing.Outcome(0, 3, ""));
+        assertThat(db.audit.verify().problem()).startsWith("record 1 carries no seal");
+    }
+
+    @Test
+    void verificationFromAPruningCheckpointChecksTheSealsAfterIt() throws SQLException {
+        write(3, Instant.now().minusSeconds(3600));
+        write(2, Instant.now());
+        assertThat(db.audit.prune(Instant.now().minusSeconds(60))).isEqualTo(3);
+        assertThat(db.audit.verify()).isEqualTo(new AuditLog.Verification(true, 2, -1, ""));
+
+        sql("update audit_record set detail = 'rewritten' where id = 4");
+
+        assertThat(db.audit.verify().problem()).isEqualTo("record 4 was changed after it was written: its seal "
+                + "does not match Roster's key");
+    }
+
+    @Test
+    void theAnchoredEndTellsATrailCutAndItsHeadMovedBack() throws SQLException {
+        AnchorSigner signer = AnchorSigner.withAuditKey(KEY);
+        InMemoryAnchors anchors = new InMemoryAnchors();
+        write(5, Instant.now());
+        Optional<AuditAnchor> anchor = db.auditAnchoring().anchor("bench", signer, anchors, Instant.now());
+        assertThat(anchor).map(AuditAnchor::lastId).contains(5L);
+        assertThat(db.auditAnchoring().compare(anchor).holds()).isTrue();
+
+        sql("delete from audit_record where id > 3", "update audit_head set (last_id, last_hash, last_mac) = "
+                + "(select id, hash, mac from audit_record where id = 3)");
+
+        assertThat(db.audit.verify().intact()).as("the chain alone can't tell").isTrue();
+        AnchorFinding finding = db.auditAnchoring().compare(anchor);
+        assertThat(finding).isEqualTo(new AnchorFinding.Truncated(anchor.get(), 3));
+    }
+
+    /** Anchors kept in memory: the file store has tests of its own. */
+    private static final class InMemoryAnchors implements AuditAnchors {
+        private final List<Line> lines = new ArrayList<>();
+
+        @Override
+        public void append(AuditAnchor anchor) {
+            lines.add(new Read("memory", anchor));
+        }
+
+        @Override
+        public Stream<Line> lines() {
+            return lines.stream();
+        }
+    }
+}
