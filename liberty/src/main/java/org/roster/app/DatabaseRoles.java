@@ -134,7 +134,9 @@ public class DatabaseRoles {
             throw new IllegalStateException("The application's database privileges could not be set as the owner "
                     + owner().map(Credentials::user).orElse(settings.dbUser()) + ": " + e.getMessage(), e);
         }
-        LOG.info(() -> "Audit records are kept at least " + minAuditRetention + (separated
+        String floor = minAuditRetention.toSeconds() % 86_400 == 0 && !minAuditRetention.isZero()
+                ? "P" + minAuditRetention.toDays() + "D" : minAuditRetention.toString();
+        LOG.info(() -> "Audit records are kept at least " + floor + (separated
                 ? "; the application's role " + settings.dbUser() + " may add to the trail but not erase it" : ""));
     }
 
