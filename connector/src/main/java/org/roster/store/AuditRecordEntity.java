@@ -43,11 +43,6 @@ public class AuditRecordEntity {
         this.mac = mac;
     }
 
-    /** Seals a record written before records were sealed. */
-    void seal(String mac) {
-        this.mac = mac;
-    }
-
     public AuditEvent event() {
         return new AuditEvent(at, actor, action, subject, detail);
     }

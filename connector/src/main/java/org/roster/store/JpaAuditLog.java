@@ -37,6 +37,12 @@ public final class JpaAuditLog implements AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Prunes through the database function {@code prune_audit_records}: the application's role may
+     * not delete audit records itself. The function runs as the schema's owner, refuses a cutoff
+     * younger than the minimum retention the owner set, and writes the checkpoint signed here (the
+     * key never reaches the database).
+     */
     @Override
     public long prune(java.time.Instant cutoff) {
         return tx.inTransaction(() -> {
@@ -49,12 +55,16 @@ public final class JpaAuditLog implements AuditLog {
                 return 0L;
             }
             AuditRecordEntity through = last.get(0);
-            long deleted = em.createQuery("delete from AuditRecordEntity a where a.id <= :through")
-                    .setParameter("through", through.getId()).executeUpdate();
             java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            em.persist(new AuditCheckpointEntity(through.getId(), through.getHash(), at, deleted,
-                    signer.sign(through.getId(), through.getHash(), at)));
-            return deleted;
+            Object deleted = em.createNativeQuery("select prune_audit_records(cast(?1 as timestamptz), ?2, ?3, "
+                            + "cast(?4 as timestamptz), ?5)")
+                    .setParameter(1, java.sql.Timestamp.from(cutoff))
+                    .setParameter(2, through.getId())
+                    .setParameter(3, through.getHash())
+                    .setParameter(4, java.sql.Timestamp.from(at))
+                    .setParameter(5, signer.sign(through.getId(), through.getHash(), at))
+                    .getSingleResult();
+            return ((Number) deleted).longValue();
         });
     }
 

@@ -421,8 +421,8 @@ public final class JpaStateStore implements StateStore {
         createdSinceAnalysis += created;
         if (createdSinceAnalysis >= Math.max(1_000, 3 * createdAtAnalysis)) {
             em.flush();
-            em.createNativeQuery("analyze employee (id, status, last_seen_run, in_scope), employee_group")
-                    .executeUpdate();
+            // only the tables' owner may analyse them: its function does it for the application's role
+            em.createNativeQuery("select analyze_directory()").getResultList();
             createdAtAnalysis += createdSinceAnalysis;
             createdSinceAnalysis = 0;
         }

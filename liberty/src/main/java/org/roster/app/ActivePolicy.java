@@ -39,6 +39,9 @@ public class ActivePolicy {
     @Inject
     RunService runs;
 
+    @Inject
+    AuditRetentionFloor retentionFloor;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Publishes the configured policy if nothing has been published yet. */
@@ -49,7 +52,7 @@ public class ActivePolicy {
         String name = settings.policy().strip();
         String text = configuredText(name);
         try {
-            PolicyParser.parse(name, text);
+            retentionFloor.parse(name, text);
         } catch (InvalidPolicyException e) {
             throw new IllegalStateException("roster.policy \"" + name + "\" is not a valid policy: " + e.getMessage(), e);
         }
@@ -70,14 +73,18 @@ public class ActivePolicy {
     /** The last version parsed, and its policy: a published version's text never changes. */
     private volatile java.util.Map.Entry<Long, Policy> parsed;
 
-    /** The active policy, parsed (once per published version). */
+    /**
+     * The active policy, parsed (once per published version), keeping audit records at least the
+     * minimum audit retention even if it was published asking less.
+     */
     public Policy load() throws InvalidPolicyException {
         PolicyVersionEntity version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
         java.util.Map.Entry<Long, Policy> last = parsed;
         if (last != null && last.getKey().equals(version.getId())) {
             return last.getValue();
         }
-        Policy policy = PolicyParser.parse(version.getName() + ".yaml", version.getText());
+        Policy policy = retentionFloor.applied(version, PolicyParser.parse(version.getName() + ".yaml",
+                version.getText()));
         parsed = java.util.Map.entry(version.getId(), policy);
         return policy;
     }

@@ -24,8 +24,14 @@ import java.util.stream.Stream;
  * the next start finds it running and uses it. PostgreSQL refuses to run as root, so as root it
  * runs as the {@code postgres} user.
  *
+ * <p>It has two roles: the owner (the cluster's superuser), which owns the schema and migrates it,
+ * and the application's role, which Roster works as and which gets only what {@link DatabaseRoles}
+ * grants it. A cluster made before the two roles existed, whose superuser was the application's
+ * role, is converted at its next start: that role becomes the owner and a plain application role
+ * is created.
+ *
  * <pre>{@code
- * EmbeddedPostgres pg = new EmbeddedPostgres(Path.of("postgres"), 15432, "roster", secret, Optional.empty());
+ * EmbeddedPostgres pg = new EmbeddedPostgres(Path.of("postgres"), 15432, owner, application, Optional.empty());
  * pg.start();
  * }</pre>
  */
@@ -37,16 +43,21 @@ final class EmbeddedPostgres {
     private final Path root;
     private final Path data;
     private final int port;
-    private final String user;
-    private final char[] password;
+    private final DatabaseRoles.Credentials owner;
+    private final DatabaseRoles.Credentials application;
     private final Optional<Path> configuredBin;
 
-    EmbeddedPostgres(Path root, int port, String user, char[] password, Optional<Path> bin) {
+    EmbeddedPostgres(Path root, int port, DatabaseRoles.Credentials owner, DatabaseRoles.Credentials application,
+                     Optional<Path> bin) {
+        if (owner.user().equals(application.user())) {
+            throw new IllegalStateException("roster.db.owner-user and roster.db.user are both \"" + owner.user()
+                    + "\": the embedded database needs two roles, the owner and the application's");
+        }
         this.root = root.toAbsolutePath();
         this.data = this.root.resolve("data");
         this.port = port;
-        this.user = user;
-        this.password = password.clone();
+        this.owner = owner;
+        this.application = application;
         this.configuredBin = bin;
     }
 
@@ -61,13 +72,16 @@ final class EmbeddedPostgres {
         try {
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 create(bin);
+                LOG.info(() -> "Starting the embedded PostgreSQL in " + data + " on 127.0.0.1:" + port);
+                startCluster(bin);
             } else if (run(bin, List.of("pg_ctl", "-D", data.toString(), "status"), false) == 0) {
                 // the previous server was stopped without stopping its database (killed, say)
                 LOG.info(() -> "The embedded PostgreSQL in " + data + " is already running; using it");
-                return;
+            } else {
+                LOG.info(() -> "Starting the embedded PostgreSQL in " + data + " on 127.0.0.1:" + port);
+                startCluster(bin);
             }
-            LOG.info(() -> "Starting the embedded PostgreSQL in " + data + " on 127.0.0.1:" + port);
-            startCluster(bin);
+            ensureRoles(bin);
         } catch (IOException e) {
             throw new IllegalStateException("The embedded PostgreSQL in " + data + " could not be started: "
                     + e.getMessage() + " (its log: " + root.resolve("postgres.log") + ")", e);
@@ -91,17 +105,55 @@ final class EmbeddedPostgres {
         Path passwordFile = Files.createTempFile(root, "pw", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(passwordFile, new String(password), StandardCharsets.UTF_8);
+            Files.writeString(passwordFile, new String(owner.password()), StandardCharsets.UTF_8);
             handToOwner(root);
-            require(run(bin, List.of("initdb", "-D", data.toString(), "-U", user, "-A", "scram-sha-256",
+            require(run(bin, List.of("initdb", "-D", data.toString(), "-U", owner.user(), "-A", "scram-sha-256",
                     "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale"), true), "initdb");
         } finally {
             Files.deleteIfExists(passwordFile);
         }
         startCluster(bin);
-        require(run(bin, List.of("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user, "roster"),
-                true), "createdb");
+        require(run(bin, List.of("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", owner.user(),
+                "roster"), true, owner, ""), "createdb");
         run(bin, List.of("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop"), true);
+    }
+
+    /**
+     * Makes sure the application's role exists, is no more than a login, and has the configured
+     * password; a cluster whose superuser is still the application's role is converted first.
+     */
+    private void ensureRoles(Path bin) throws IOException {
+        String app = DatabaseRoles.identifier(application.user());
+        String own = DatabaseRoles.identifier(owner.user());
+        if (psql(bin, owner, "select 1;", false) != 0) {
+            LOG.warning(() -> "The embedded database's superuser is the application's role \"" + application.user()
+                    + "\"; it becomes the owner \"" + owner.user() + "\" and the application gets a role of its own");
+            // a session can't rename its own user: it renames under another session authorization
+            require(psql(bin, application, "create role roster_conversion superuser nologin;\n"
+                    + "set session authorization roster_conversion;\n"
+                    + "alter role " + app + " rename to " + own + ";\n"
+                    + "alter role " + own + " password " + literal(owner.password()) + ";\n"
+                    + "reset session authorization;\n"
+                    + "drop role roster_conversion;\n", true), "converting the superuser into the owner");
+        }
+        require(psql(bin, owner, "do $$ begin\n"
+                + "  if not exists (select from pg_roles where rolname = " + literal(application.user().toCharArray())
+                + ") then\n"
+                + "    create role " + app + " login;\n"
+                + "  end if;\n"
+                + "end $$;\n"
+                + "alter role " + app + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls "
+                + "password " + literal(application.password()) + ";\n", true), "creating the application's role");
+    }
+
+    /** Runs SQL as a role, the text (which may hold a password) on psql's input, not its command line. */
+    private int psql(Path bin, DatabaseRoles.Credentials role, String sql, boolean logOutput) throws IOException {
+        return run(bin, List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", role.user(), "-d",
+                "roster", "-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "-f", "-"), logOutput, role, sql);
+    }
+
+    private static String literal(char[] value) {
+        return "'" + new String(value).replace("'", "''") + "'";
     }
 
     /** Starts the cluster on 127.0.0.1 only, its socket in its own folder, waiting until it accepts connections. */
@@ -117,8 +169,16 @@ final class EmbeddedPostgres {
         }
     }
 
-    /** Runs one of PostgreSQL's programs (as the postgres user when Roster runs as root). */
     private int run(Path bin, List<String> command, boolean logOutput) throws IOException {
+        return run(bin, command, logOutput, owner, "");
+    }
+
+    /**
+     * Runs one of PostgreSQL's programs (as the postgres user when Roster runs as root), signed in
+     * as the given role, with the given text on its input.
+     */
+    private int run(Path bin, List<String> command, boolean logOutput, DatabaseRoles.Credentials role, String input)
+            throws IOException {
         List<String> full = new ArrayList<>();
         if (asRoot()) {
             full.addAll(List.of("runuser", "-u", SYSTEM_USER, "--"));
@@ -127,10 +187,12 @@ final class EmbeddedPostgres {
         full.addAll(command.subList(1, command.size()));
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("PGPASSWORD", new String(password));
+        env.put("PGPASSWORD", new String(role.password()));
         env.put("LC_ALL", "C");
         Process process = builder.start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
             if (!process.waitFor(3, TimeUnit.MINUTES)) {

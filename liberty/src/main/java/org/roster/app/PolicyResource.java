@@ -52,6 +52,9 @@ public class PolicyResource {
     ActivePolicy activePolicy;
 
     @Inject
+    AuditRetentionFloor retentionFloor;
+
+    @Inject
     RunService runs;
 
     @Context
@@ -111,7 +114,7 @@ public class PolicyResource {
     @Operation(summary = "Check a policy text without storing it; every problem comes with its line and column")
     public Validation validate(String text) {
         try {
-            PolicyParser.parse("policy.yaml", text == null ? "" : text);
+            retentionFloor.parse("policy.yaml", text == null ? "" : text);
             return new Validation(true, List.of());
         } catch (InvalidPolicyException e) {
             return new Validation(false, e.problems());
@@ -123,7 +126,12 @@ public class PolicyResource {
     @Consumes({YAML, "text/yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "Create a draft from a policy text; an invalid text is refused with located problems")
     public Response draft(String text) {
-        Policy policy = parse(text == null ? "" : text);
+        Policy policy;
+        try {
+            policy = retentionFloor.parse("policy.yaml", text == null ? "" : text);
+        } catch (InvalidPolicyException e) {
+            throw Problem.invalidPolicy(e);
+        }
         String author = actor();
         PolicyVersionEntity draft = tx.inTransaction(() -> {
             PolicyVersionEntity created = new PolicyVersionEntity(policy.name(), text, author, clock.instant(), null);

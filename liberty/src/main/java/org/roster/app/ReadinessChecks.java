@@ -13,7 +13,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.roster.directory.DirectorySource;
 
-/** Readiness: Roster is ready when its database answers and its directory can be reached. */
+/**
+ * Readiness: Roster is ready when its database answers and its directory can be reached. The
+ * database's answer also says whether the application's role could erase the audit trail.
+ */
 @ApplicationScoped
 public class ReadinessChecks {
 
@@ -26,13 +29,17 @@ public class ReadinessChecks {
     @Inject
     DirectorySources sources;
 
+    @Inject
+    DatabaseRoles roles;
+
     @Readiness
     @jakarta.enterprise.inject.Produces
     HealthCheck database() {
         return () -> {
             try (Connection connection = dataSource.getConnection()) {
                 boolean valid = connection.isValid(5);
-                return HealthCheckResponse.named("database").status(valid).build();
+                return HealthCheckResponse.named("database").status(valid)
+                        .withData("auditTrail", roles.auditTrailProtection()).build();
             } catch (Exception e) {
                 return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName())
                         .build();

@@ -211,9 +211,27 @@ public class RosterSettings {
     }
 
     /** The embedded database, under the server's directory unless configured elsewhere. */
-    EmbeddedPostgres embeddedPostgres() {
-        return new EmbeddedPostgres(java.nio.file.Path.of(embeddedDbDir), embeddedDbPort, dbUser,
-                dbPassword.toCharArray(), embeddedDbBin.filter(b -> !b.isBlank()).map(java.nio.file.Path::of));
+    EmbeddedPostgres embeddedPostgres(DatabaseRoles.Credentials owner) {
+        return new EmbeddedPostgres(java.nio.file.Path.of(embeddedDbDir), embeddedDbPort, owner,
+                new DatabaseRoles.Credentials(dbUser(), dbPassword.toCharArray()),
+                embeddedDbBin.filter(b -> !b.isBlank()).map(java.nio.file.Path::of));
+    }
+
+    /** The role Roster works as in the database. */
+    public String dbUser() {
+        return dbUser.strip();
+    }
+
+    @Inject @ConfigProperty(name = "roster.audit.min-retention", defaultValue = "P365D")
+    String minAuditRetention;
+
+    /** The least any policy may keep audit records: drafts asking less are refused, older policies clamped. */
+    public java.time.Duration minAuditRetention() {
+        java.time.Duration floor = duration("roster.audit.min-retention", minAuditRetention);
+        if (floor.isNegative()) {
+            throw new IllegalStateException("roster.audit.min-retention must not be negative, not " + minAuditRetention);
+        }
+        return floor;
     }
 
     /** The safety limit on removals per run. */

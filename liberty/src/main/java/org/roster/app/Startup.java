@@ -5,7 +5,6 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -15,8 +14,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * What happens when the application starts: the embedded database is started (unless an own
- * PostgreSQL is configured), the schema is migrated, an audit trail written before records carried
- * seals is sealed, the demo directory is served
+ * PostgreSQL is configured), the schema is migrated as its owner and the application's role given
+ * what it needs (see {@link DatabaseRoles}), an audit trail written before records carried seals is
+ * sealed, the demo directory is served
  * if no LDAP server is configured, and (unless switched off) a first full sync is started.
  */
 @ApplicationScoped
@@ -24,11 +24,11 @@ public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
-    @Resource(lookup = "jdbc/roster")
-    DataSource dataSource;
-
     @Inject
     RosterSettings settings;
+
+    @Inject
+    DatabaseRoles roles;
 
     @Inject
     SignIn signIn;
@@ -56,10 +56,11 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         signIn.check();
         if (settings.embeddedDatabase()) {
-            embedded = settings.embeddedPostgres();
+            embedded = settings.embeddedPostgres(roles.owner().orElseThrow());
             embedded.start();
         }
-        migrate();
+        migrate(roles.migrations());
+        roles.secure(settings.minAuditRetention());
         // before anything is audited: a trail written before records carried seals is sealed now
         anchoring.sealWrittenBefore(runs.audit());
         policy.bootstrap();
@@ -94,7 +95,7 @@ public class Startup {
         }
     }
 
-    private void migrate() {
+    private void migrate(DataSource dataSource) {
         // Flyway finds its PostgreSQL support through the service loader; on the
         // server's start-up thread the context class loader is not the application's
         Thread thread = Thread.currentThread();

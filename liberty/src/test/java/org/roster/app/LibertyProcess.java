@@ -34,8 +34,9 @@ final class LibertyProcess implements AutoCloseable {
     /** Settings the build gives the Arquillian server, which a server of a test's own must not inherit. */
     private static final List<String> INHERITED = List.of("HTTP_PORT", "HTTPS_PORT", "ROSTER_SOURCE_LDAP_URL",
             "ROSTER_SOURCE_LDAP_BASE_DN", "ROSTER_SYNC_ON_START", "ROSTER_DB_URL", "ROSTER_SAFETY_MAX_REMOVAL_SHARE",
-            "ROSTER_SAFETY_MAX_REMOVALS", "ROSTER_SECRETS_KEY", "ROSTER_AUTH_ALLOW_DEMO",
-            "ROSTER_AUDIT_ANCHORS");
+            "ROSTER_SAFETY_MAX_REMOVALS", "ROSTER_SECRETS_KEY", "ROSTER_AUTH_ALLOW_DEMO", "ROSTER_AUDIT_ANCHORS",
+            "ROSTER_DB_USER", "ROSTER_DB_PASSWORD", "ROSTER_DB_OWNER_USER", "ROSTER_DB_OWNER_PASSWORD",
+            "ROSTER_AUDIT_MIN_RETENTION");
 
     private final String name;
     private final Path wlp;

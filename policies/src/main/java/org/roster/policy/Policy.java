@@ -135,6 +135,16 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
             Objects.requireNonNull(personalData, "personalData");
             Objects.requireNonNull(auditRecords, "auditRecords");
         }
+
+        /** This retention, keeping audit records at least {@code floor}. */
+        public Retention withAuditRecordsAtLeast(Duration floor) {
+            return auditRecords.compareTo(floor) >= 0 ? this : new Retention(leaverRemoval, personalData, floor);
+        }
+    }
+
+    /** This policy with another retention, everything else as it is. */
+    public Policy withRetention(Retention other) {
+        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, other);
     }
 
     /** An unmodifiable copy in the enum's order (no nulls). */

@@ -57,11 +57,13 @@ public final class PolicyParser {
             com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private final String source;
+    private final java.time.Duration minAuditRetention;
     private final List<InvalidPolicyException.Problem> problems = new ArrayList<>();
     private final Set<String> ruleIds = new HashSet<>();
 
-    private PolicyParser(String source) {
+    private PolicyParser(String source, java.time.Duration minAuditRetention) {
         this.source = source;
+        this.minAuditRetention = Objects.requireNonNull(minAuditRetention, "minAuditRetention");
     }
 
     /**
@@ -72,7 +74,23 @@ public final class PolicyParser {
      * @throws InvalidPolicyException listing every problem found, each with its place
      */
     public static Policy parse(String source, String yaml) throws InvalidPolicyException {
-        return new PolicyParser(source).read(yaml);
+        return parse(source, yaml, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Parses and validates a policy that the server will keep audit records under at least
+     * {@code minAuditRetention}: a shorter {@code retention.auditRecords} is a problem at its place,
+     * and a policy that leaves it out gets the longer of the default and the floor.
+     *
+     * <pre>{@code
+     * PolicyParser.parse("mine.yaml", text, Duration.ofDays(365)); // auditRecords: PT0S is refused
+     * }</pre>
+     *
+     * @throws InvalidPolicyException listing every problem found, each with its place
+     */
+    public static Policy parse(String source, String yaml, java.time.Duration minAuditRetention)
+            throws InvalidPolicyException {
+        return new PolicyParser(source, minAuditRetention).read(yaml);
     }
 
     private Policy read(String yaml) throws InvalidPolicyException {
@@ -360,19 +378,32 @@ public final class PolicyParser {
 
     private Policy.Retention retention(Node node) {
         if (node == null) {
-            return Policy.Retention.DEFAULT;
+            return Policy.Retention.DEFAULT.withAuditRecordsAtLeast(minAuditRetention);
         }
         Map<String, Node> keys = node instanceof MappingNode map
                 ? mapping(map, Set.of("leaverRemoval", "personalData", "auditRecords")) : notMapping(node, "retention");
         Policy.Retention d = Policy.Retention.DEFAULT;
         java.time.Duration leaver = duration(keys.get("leaverRemoval"), "leaverRemoval").orElse(d.leaverRemoval());
         java.time.Duration data = duration(keys.get("personalData"), "personalData").orElse(d.personalData());
-        java.time.Duration audit = duration(keys.get("auditRecords"), "auditRecords").orElse(d.auditRecords());
+        java.time.Duration audit = duration(keys.get("auditRecords"), "auditRecords")
+                .orElse(d.withAuditRecordsAtLeast(minAuditRetention).auditRecords());
+        if (audit.compareTo(minAuditRetention) < 0) {
+            // the trail is evidence: a policy may keep it longer than the server's floor, never shorter
+            problem(keys.get("auditRecords"), "retention.auditRecords (" + readable(audit) + ") is shorter than this "
+                    + "server's minimum audit retention (" + readable(minAuditRetention) + "): audit records are kept "
+                    + "at least that long");
+        }
         if (data.compareTo(leaver) < 0) {
             problem(node, "retention.personalData (" + data + ") is shorter than retention.leaverRemoval (" + leaver
                     + "): a leaver's data would be purged while colleagues still hold their contact");
         }
         return new Policy.Retention(leaver, data, audit);
+    }
+
+    /** A duration as a policy author writes it: whole days as P365D rather than PT8760H. */
+    static String readable(java.time.Duration duration) {
+        return !duration.isZero() && duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0
+                ? "P" + duration.toDays() + "D" : duration.toString();
     }
 
     /** Rules that leave nobody in scope are a mistake, not a policy. */

@@ -759,6 +759,46 @@ class PolicyParserTest {
     }
 
     @Test
+    void auditRetentionBelowTheServersFloorIsRefusedAtItsPlace() {
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class,
+                () -> PolicyParser.parse(SOURCE, MINIMAL + """
+                        retention:
+                          leaverRemoval: PT4H
+                          auditRecords: PT0S
+                        """, Duration.ofDays(365)));
+
+        assertThat(e).as("the policy is refused").isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.column()).isEqualTo(17);
+            assertThat(p.message()).isEqualTo("retention.auditRecords (PT0S) is shorter than this server's minimum "
+                    + "audit retention (P365D): audit records are kept at least that long");
+        });
+    }
+
+    @Test
+    void auditRetentionAtOrAboveTheFloorIsAcceptedAndALeftOutOneRisesToTheFloor() throws InvalidPolicyException {
+        Duration floor = Duration.ofDays(400);
+
+        assertThat(PolicyParser.parse(SOURCE, MINIMAL + "retention:\n  auditRecords: P400D\n", floor)
+                .retention().auditRecords()).isEqualTo(floor);
+        assertThat(PolicyParser.parse(SOURCE, MINIMAL + "retention:\n  leaverRemoval: PT1H\n", floor)
+                .retention().auditRecords()).as("the default of P365D is below this floor").isEqualTo(floor);
+        assertThat(PolicyParser.parse(SOURCE, MINIMAL, floor).retention().auditRecords()).isEqualTo(floor);
+        assertThat(PolicyParser.parse(SOURCE, MINIMAL, Duration.ofDays(30)).retention().auditRecords())
+                .as("a lower floor leaves the default as it is").isEqualTo(Duration.ofDays(365));
+    }
+
+    @Test
+    void everyBundledPolicyKeepsAuditRecordsAtLeastTheDefaultFloor() throws InvalidPolicyException {
+        for (String name : Policies.BUNDLED) {
+            Policy policy = PolicyParser.parse(name + ".yaml", Policies.text(name), Duration.ofDays(365));
+
+            assertThat(policy.retention().auditRecords()).as(name).isGreaterThanOrEqualTo(Duration.ofDays(365));
+        }
+    }
+
+    @Test
     void keepingPersonalDataShorterThanTheLeaverRemovalIsRefusedAsAContradiction() {
         InvalidPolicyException.Problem problem = onlyProblemOf(MINIMAL + """
                 retention:
