@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * users neither API is on the server, so nothing here may be touched.
  *
  * <pre>{@code
- * ProviderClaims.emailVerified(security.getUserPrincipal()); // true only if the provider said so
+ * ProviderClaims.verifiedEmail(security.getUserPrincipal()); // the address, only if the provider verified it
  * }</pre>
  */
 final class ProviderClaims {
@@ -33,9 +34,19 @@ final class ProviderClaims {
     private ProviderClaims() {
     }
 
-    /** Whether the provider has verified the person's e-mail address ({@code email_verified} is true). */
-    static boolean emailVerified(Principal principal) {
-        return claim(principal, "email_verified").map(ProviderClaims::isTrue).orElse(false);
+    /**
+     * The person's e-mail address ({@code email}) if the provider has verified it
+     * ({@code email_verified} is true); empty if there is no address or it is not verified.
+     */
+    static Optional<String> verifiedEmail(Principal principal) {
+        if (!claim(principal, "email_verified").map(ProviderClaims::isTrue).orElse(false)) {
+            return Optional.empty();
+        }
+        return claim(principal, "email").map(ProviderClaims::text).filter(mail -> !mail.isBlank());
+    }
+
+    private static String text(Object value) {
+        return value instanceof JsonString json ? json.getString() : value.toString();
     }
 
     /** A claim's value as true: JSON true, or the text "true" that some providers send instead. */

@@ -118,9 +118,10 @@ public class SignIn {
     }
 
     /**
-     * Who the person signed in is in the directory: the entry whose id (or, with {@code mail}, whose
-     * address) is their signed-in name. With {@code oidc} and {@code mail}, only an address the
-     * provider has verified matches.
+     * Who the person signed in is in the directory: the entry whose id is their signed-in name, or
+     * with {@code mail} the entry with their address. With {@code oidc} that address is the token's
+     * {@code email} claim, and only if its {@code email_verified} claim is true; with demo users
+     * (no provider) it is the signed-in name.
      */
     public Self self(Principal principal) {
         String signedInName = principal == null ? null : principal.getName();
@@ -131,11 +132,16 @@ public class SignIn {
             EmployeeEntity entry = em.find(EmployeeEntity.class, signedInName);
             return entry == null ? new Self.NotFound() : new Self.Found(entry.getId());
         }
-        if (!demo() && !ProviderClaims.emailVerified(principal)) {
-            return new Self.MailNotVerified();
+        String mail = signedInName;
+        if (!demo()) {
+            // the address the provider vouches for, whichever claim names the person
+            Optional<String> verified = ProviderClaims.verifiedEmail(principal);
+            if (verified.isEmpty()) {
+                return new Self.MailNotVerified();
+            }
+            mail = verified.get();
         }
-        return byMail(signedInName.strip().toLowerCase(Locale.ROOT)).<Self>map(Self.Found::new)
-                .orElse(new Self.NotFound());
+        return byMail(mail.strip().toLowerCase(Locale.ROOT)).<Self>map(Self.Found::new).orElse(new Self.NotFound());
     }
 
     /** The one entry with this address; none when two share it (nobody can tell which is this person). */

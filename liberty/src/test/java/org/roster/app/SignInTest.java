@@ -97,7 +97,23 @@ class SignInTest {
 
     @Test
     void aVerifiedAddressNobodyHasIsNotFound() {
-        assertThat(byMail("oidc").self(new Token("someone@example.org", Map.of("email_verified", true))))
-                .isEqualTo(new SignIn.Self.NotFound());
+        assertThat(byMail("oidc").self(new Token("someone@example.org",
+                Map.of("email", "someone@example.org", "email_verified", true)))).isEqualTo(new SignIn.Self.NotFound());
+    }
+
+    @Test
+    void theAddressMatchedIsTheVerifiedOneNotTheSignedInName() {
+        // a user name chosen to look like a colleague's address proves nothing
+        Token lookalike = new Token(MAIL, Map.of("email", "mallory@example.org", "email_verified", true));
+        Token verified = new Token("ana", Map.of("email", "Ana.Ruiz@example.org", "email_verified", true));
+
+        assertThat(byMail("oidc").self(lookalike)).isEqualTo(new SignIn.Self.NotFound());
+        assertThat(byMail("oidc").self(verified)).isEqualTo(new SignIn.Self.Found("p12"));
+    }
+
+    @Test
+    void aVerifiedFlagWithoutAnAddressMatchesNobody() {
+        assertThat(byMail("oidc").self(new Token(MAIL, Map.of("email_verified", true))))
+                .isEqualTo(new SignIn.Self.MailNotVerified());
     }
 }
