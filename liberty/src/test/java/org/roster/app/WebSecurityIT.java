@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonArray;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,6 +49,8 @@ class WebSecurityIT {
 
     @ArquillianResource
     URL base;
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("content-length: *(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -109,9 +114,9 @@ class WebSecurityIT {
                 .timeout(Duration.ofSeconds(30)).method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> page = send(request("index.html", "admin").GET());
 
-        assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(api.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(addressBook.statusCode()).as("an address book's answer to a stranger").isEqualTo(401);
-        assertThat(addressBook.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(addressBook.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(page.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
         for (HttpResponse<String> plain : List.of(api, addressBook, page)) {
             assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("over plain HTTP").isEmpty();
@@ -140,7 +145,7 @@ class WebSecurityIT {
                         HttpRequest.BodyPublishers.ofString("<x/>" + " ".repeat(1024 * 1024))));
 
         assertThat(policy.statusCode()).as(policy.body()).isEqualTo(413);
-        assertThat(policy.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(policy.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(policy.body()).contains("larger than 256 KiB", "roster.http.max-policy-body");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(413);
         assertThat(run.body()).contains("larger than 1 MiB", "roster.http.max-body");
@@ -198,15 +203,40 @@ class WebSecurityIT {
                 .getBytes(StandardCharsets.UTF_8)) + "\r\n";
     }
 
-    /** Sends a request exactly as written (no client tidies its address) and reads the answer until the server closes. */
+    /**
+     * Sends a request exactly as written (no client tidies its address or checks its length) and
+     * reads one answer: its head, then its body by length or chunks, not waiting for the server to
+     * close the connection.
+     */
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            StringBuilder answer = new StringBuilder();
+            while (answer.indexOf("\r\n\r\n") < 0) {
+                answer.append((char) next(in));
+            }
+            String head = answer.toString().toLowerCase(Locale.ROOT);
+            Matcher length = CONTENT_LENGTH.matcher(head);
+            if (length.find()) {
+                answer.append(new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.ISO_8859_1));
+            } else if (head.contains("transfer-encoding: chunked")) {
+                while (!answer.toString().endsWith("\r\n0\r\n\r\n")) {
+                    answer.append((char) next(in));
+                }
+            }
+            return answer.toString();
         }
+    }
+
+    private static int next(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new IOException("the server closed the connection mid-answer");
+        }
+        return b;
     }
 
     /** The log of the server the tests run against. */
