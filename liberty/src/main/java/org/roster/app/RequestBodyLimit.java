@@ -71,7 +71,7 @@ public class RequestBodyLimit implements Filter {
         }
     }
 
-    /** 413 with a problem document; the connection is closed rather than the rest of the body read. */
+    /** 413 with a problem document, asking the client to close the connection rather than send the rest. */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
         SecurityHeaders.apply(request, response);
