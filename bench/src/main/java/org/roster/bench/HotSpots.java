@@ -28,6 +28,7 @@ import org.roster.directory.Employee;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.Normalisation;
 import org.roster.directory.PhoneNumbers;
+import org.roster.policy.Names;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
@@ -38,8 +39,9 @@ import org.roster.sync.ViewerDigest;
 
 /**
  * JMH benchmarks of the sync's hot spots, over the generated directory's own messy entries: phone
- * normalisation, normalising a whole entry, the policy's scope and visibility decisions, and the
- * fingerprints that let a run skip what did not change.
+ * normalisation, normalising a whole entry, the policy's scope and visibility decisions, the
+ * fingerprints that let a run skip what did not change; and, as a bound rather than a hot spot, a
+ * DN of 256 KiB shaped to make a backtracking normaliser take seconds (the target: under 100 ms).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +60,7 @@ public class HotSpots {
     private Employee[] employees;
     private List<ContactCard> cards;
     private int next;
+    private final String adversarialDn = "cn=a" + " ".repeat(128 * 1024) + "b" + " , = ".repeat(128 * 1024 / 5);
     private final ReadFingerprint.Basis digests = ReadFingerprint.under("default policy; DE; Berlin=DE");
 
     @Setup
@@ -146,6 +149,12 @@ public class HotSpots {
     @Benchmark
     public String viewerDigestOf200Contacts() {
         return ViewerDigest.of(cards);
+    }
+
+    /** A DN of 256 KiB: a long run of spaces inside a value, then spaces around separators. */
+    @Benchmark
+    public String adversarialDnOf256KiB() {
+        return Names.dn(adversarialDn);
     }
 
     /** Runs the benchmarks in a forked JVM and returns their scores. */

@@ -14,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,10 +29,16 @@ import jakarta.servlet.http.HttpServletResponse;
  *     Roster's own reads the cookie, another site's page can neither read it nor set the header.</li>
  * </ul>
  * Requests with a bearer token are not at risk (a browser never adds one by itself) and pass, as do
- * programs that send neither cookies nor browser headers. The address books (CardDAV) only read.
+ * programs that send neither cookies nor browser headers. The address books (CardDAV) only read,
+ * and sign in with app passwords a browser never remembers for another site's requests: they are
+ * exempt, recognised by the servlet the container routes the request to (its decoded, normalised
+ * path), never by the raw address, which {@code /dav/../api/runs} or {@code /dav/%2e%2e/api/runs}
+ * would make look like an address book's.
  */
-@WebFilter("/*")
 public class CsrfGuard implements Filter {
+
+    /** The servlet paths of the address books (CardDavServlet). */
+    private static final Set<String> ADDRESS_BOOKS = Set.of("/dav", "/.well-known/carddav");
 
     static final String COOKIE = "roster-csrf";
     static final String HEADER = "X-CSRF-Token";
@@ -45,8 +50,7 @@ public class CsrfGuard implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/dav/") || path.startsWith("/.well-known/")) {
+        if (ADDRESS_BOOKS.contains(request.getServletPath())) {
             chain.doFilter(req, res);
             return;
         }

@@ -1,5 +1,6 @@
 package org.roster.app;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -261,8 +262,16 @@ public class MeResource {
     }
 
     private String id() {
-        String name = security.getUserPrincipal().getName();
-        return signIn.employeeId(name).orElseThrow(() -> Problem.notFound("You (" + name + ") have not been read "
-                + "from the directory yet; the next sync will bring you in."));
+        Principal principal = security.getUserPrincipal();
+        SignIn.Self self = signIn.self(principal);
+        if (self instanceof SignIn.Self.Found found) {
+            return found.employeeId();
+        }
+        if (self instanceof SignIn.Self.MailNotVerified) {
+            throw Problem.forbidden("Your identity provider has not verified your e-mail address, so Roster "
+                    + "can't match you to the directory. Verify the address with your provider, then sign in again.");
+        }
+        throw Problem.notFound("You (" + principal.getName() + ") have not been read from the directory yet; the next "
+                + "sync will bring you in.");
     }
 }

@@ -52,8 +52,17 @@ public final class Problem extends WebApplicationException {
         return new Problem(404, "Not found", detail);
     }
 
+    public static Problem forbidden(String detail) {
+        return new Problem(403, "Forbidden", detail);
+    }
+
     public static Problem badRequest(String detail) {
         return new Problem(400, "Bad request", detail);
+    }
+
+    /** A request body over the size Roster accepts (see RequestBodyLimit). */
+    public static Problem tooLarge(String detail) {
+        return new Problem(413, "Content too large", detail);
     }
 
     public static Problem conflict(String detail) {

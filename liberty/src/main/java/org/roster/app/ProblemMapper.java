@@ -22,6 +22,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof Problem problem) {
             return Problem.response(problem.body());
         }
+        // a body over its limit fails whichever reader was reading it, wrapped as that reader wraps errors
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CappedBody.TooLarge tooLarge) {
+                return Problem.response(Problem.tooLarge(tooLarge.detail()).body());
+            }
+        }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);

@@ -44,7 +44,7 @@ public class SessionResource {
     public SessionView session() {
         String user = security.getUserPrincipal().getName();
         List<String> roles = ROLES.stream().filter(security::isUserInRole).toList();
-        String employee = roles.contains(Roles.EMPLOYEE) ? signIn.employeeId(user).orElse(null) : null;
+        String employee = roles.contains(Roles.EMPLOYEE) ? signIn.employeeId(security.getUserPrincipal()).orElse(null) : null;
         return new SessionView(user, roles, signIn.mode(), employee, signIn.demo() ? null : "signout");
     }
 }

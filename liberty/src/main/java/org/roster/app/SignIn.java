@@ -1,5 +1,8 @@
 package org.roster.app;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,26 @@ public class SignIn {
 
     /** What the signed-in name is compared with to find the person's own directory entry. */
     public enum EmployeeMatch { ID, MAIL }
+
+    /** Who a signed-in person is in the directory, or why Roster can't say. */
+    public sealed interface Self {
+
+        /** Their own directory entry. */
+        record Found(String employeeId) implements Self {
+        }
+
+        /** No entry is theirs (yet): not read from the directory, or an address two entries share. */
+        record NotFound() implements Self {
+        }
+
+        /**
+         * Matching by e-mail address, and the provider has not vouched that the address is this
+         * person's ({@code email_verified} absent or false): anyone can type someone else's address
+         * into a self-registration form, so such an address matches nobody.
+         */
+        record MailNotVerified() implements Self {
+        }
+    }
 
     @Inject @ConfigProperty(name = "roster.auth", defaultValue = "demo")
     String mode;
@@ -89,18 +112,42 @@ public class SignIn {
         }
     }
 
-    /** The directory id of the person signed in under this name, if they have been read from the directory. */
-    public Optional<String> employeeId(String signedInName) {
+    /** The directory id of the person signed in, if Roster can tell who they are (see {@link #self}). */
+    public Optional<String> employeeId(Principal principal) {
+        return self(principal) instanceof Self.Found found ? Optional.of(found.employeeId()) : Optional.empty();
+    }
+
+    /**
+     * Who the person signed in is in the directory: the entry whose id is their signed-in name, or
+     * with {@code mail} the entry with their address. With {@code oidc} that address is the token's
+     * {@code email} claim, and only if its {@code email_verified} claim is true; with demo users
+     * (no provider) it is the signed-in name.
+     */
+    public Self self(Principal principal) {
+        String signedInName = principal == null ? null : principal.getName();
         if (signedInName == null || signedInName.isBlank()) {
-            return Optional.empty();
+            return new Self.NotFound();
         }
         if (employeeMatch() == EmployeeMatch.ID) {
-            return Optional.ofNullable(em.find(EmployeeEntity.class, signedInName)).map(EmployeeEntity::getId);
+            EmployeeEntity entry = em.find(EmployeeEntity.class, signedInName);
+            return entry == null ? new Self.NotFound() : new Self.Found(entry.getId());
         }
+        String mail = signedInName;
+        if (!demo()) {
+            // the address the provider vouches for, whichever claim names the person
+            Optional<String> verified = ProviderClaims.verifiedEmail(principal);
+            if (verified.isEmpty()) {
+                return new Self.MailNotVerified();
+            }
+            mail = verified.get();
+        }
+        return byMail(mail.strip().toLowerCase(Locale.ROOT)).<Self>map(Self.Found::new).orElse(new Self.NotFound());
+    }
+
+    /** The one entry with this address; none when two share it (nobody can tell which is this person). */
+    Optional<String> byMail(String mail) {
         List<String> ids = em.createQuery("select e.id from EmployeeEntity e where lower(e.mail) = :mail",
-                String.class).setParameter("mail", signedInName.strip().toLowerCase(Locale.ROOT))
-                .setMaxResults(2).getResultList();
-        // two entries with one address: nobody can tell which is this person, so neither is
+                String.class).setParameter("mail", mail).setMaxResults(2).getResultList();
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
@@ -114,8 +161,7 @@ public class SignIn {
         }
         String base = issuer.orElseThrow().replaceAll("/+$", "");
         return Optional.of(base + "/protocol/openid-connect/logout?client_id="
-                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8)
-                + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode(returnTo,
-                java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&post_logout_redirect_uri=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,9 @@ package org.roster.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.security.KeyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -69,6 +75,7 @@ class KeycloakSignInIT {
         allow(Set.copyOf(USERS), "GET /api/session");
     }
 
+    private static final String KEYSTORE_PASSWORD = org.roster.testing.TestFiles.randomHex();
     private static KeycloakServer keycloak;
     private static LibertyProcess server;
     private static final Map<String, RosterApi> AS = new LinkedHashMap<>();
@@ -86,7 +93,7 @@ class KeycloakSignInIT {
                 "ROSTER_OIDC_ISSUER", keycloak.issuer(), "ROSTER_OIDC_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
                 // Keycloak runs on plain http on this machine only
                 "ROSTER_OIDC_HTTPS_REQUIRED", "false", "ROSTER_DEMO_SIZE", "300", "ROSTER_SYNC_ON_START", "false",
-                "keystore_password", org.roster.testing.TestFiles.randomHex()));
+                "keystore_password", KEYSTORE_PASSWORD));
         server.set("ROSTER_PUBLIC_URL", server.base().toString().replaceAll("/$", ""));
         keycloak.register(server.base());
         server.start();
@@ -257,6 +264,29 @@ class KeycloakSignInIT {
     }
 
     /** A path with sample values for its parameters. */
+    @Test
+    void answersOverTlsTellBrowsersToUseNothingElseAndAreNotStored() throws Exception {
+        // the server's own certificate, from the key store Liberty made for it, is the only one trusted
+        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(server.dir().resolve("resources/security/key.p12"))) {
+            serverKeys.load(in, KEYSTORE_PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(serverKeys);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        HttpsURLConnection session = (HttpsURLConnection) server.httpsBase().resolve("api/session").toURL()
+                .openConnection();
+        session.setSSLSocketFactory(tls.getSocketFactory());
+        // the generated certificate names the machine, not localhost
+        session.setHostnameVerifier((host, ssl) -> host.equals("localhost"));
+        session.setRequestProperty("Authorization", "Bearer " + AS.get(EMPLOYEE).token());
+
+        assertThat(session.getResponseCode()).isEqualTo(200);
+        assertThat(session.getHeaderField("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(session.getHeaderField("Cache-Control")).contains("no-store");
+    }
+
     private static String concrete(String template) {
         return template.replace("{passwordId}", "999999").replace("{source}", "directory")
                 .replace("api/employees/{id}", "api/employees/p000101").replace("api/sources/{id}", "api/sources/directory")

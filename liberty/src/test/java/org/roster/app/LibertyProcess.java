@@ -43,14 +43,16 @@ final class LibertyProcess implements AutoCloseable {
     private final Path dir;
     private final Map<String, String> env;
     private final int httpPort;
+    private final int httpsPort;
     private Process process;
 
-    private LibertyProcess(String name, Path wlp, Map<String, String> env, int httpPort) {
+    private LibertyProcess(String name, Path wlp, Map<String, String> env, int httpPort, int httpsPort) {
         this.name = name;
         this.wlp = wlp;
         this.dir = wlp.resolve("usr/servers").resolve(name);
         this.env = env;
         this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
     }
 
     /** Creates (afresh) a server of this name from the build's server and war. */
@@ -85,9 +87,10 @@ final class LibertyProcess implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(settings);
         int http = freePort();
+        int https = freePort();
         env.put("HTTP_PORT", Integer.toString(http));
-        env.put("HTTPS_PORT", Integer.toString(freePort()));
-        return new LibertyProcess(name, wlp, env, http);
+        env.put("HTTPS_PORT", Integer.toString(https));
+        return new LibertyProcess(name, wlp, env, http, https);
     }
 
     static int freePort() {
@@ -114,6 +117,11 @@ final class LibertyProcess implements AutoCloseable {
     /** The server's address. */
     URI base() {
         return URI.create("http://localhost:" + httpPort + "/");
+    }
+
+    /** The server's address over TLS: only a server with TLS configured (roster.auth=oidc) listens there. */
+    URI httpsBase() {
+        return URI.create("https://localhost:" + httpsPort + "/");
     }
 
     /** Starts the server and waits until the API answers. */

@@ -3,16 +3,27 @@ package org.roster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import jakarta.json.JsonArray;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What protects signed-in people's browsers: the security headers on every answer, and that
- * another site cannot make a browser change anything with the sign-in it remembers (CSRF). And
- * that a server with a database of its own refuses to start on demo users.
+ * another site cannot make a browser change anything with the sign-in it remembers (CSRF), even
+ * by dressing an API address up as an address book's. That request bodies are capped before they
+ * are read. And that a server with a database of its own refuses to start on demo users.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,6 +49,8 @@ class WebSecurityIT {
 
     @ArquillianResource
     URL base;
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("content-length: *(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -91,6 +105,145 @@ class WebSecurityIT {
         HttpResponse<String> script = send(post(dryRun));
         assertThat(script.statusCode()).as(script.body()).isEqualTo(202);
         awaitEnd(script);
+    }
+
+    @Test
+    void personalAnswersAreNeverStoredAndPlainHttpGetsNoHsts() throws Exception {
+        HttpResponse<String> api = send(request("api/runs", "admin").GET());
+        HttpResponse<String> addressBook = send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/dav/"))
+                .timeout(Duration.ofSeconds(30)).method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> page = send(request("index.html", "admin").GET());
+
+        assertThat(api.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(addressBook.statusCode()).as("an address book's answer to a stranger").isEqualTo(401);
+        assertThat(addressBook.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(page.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
+        for (HttpResponse<String> plain : List.of(api, addressBook, page)) {
+            assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("over plain HTTP").isEmpty();
+        }
+    }
+
+    @Test
+    void aBodyOverItsLimitIsRefusedBeforeItIsReadAndNothingIsLogged() throws Exception {
+        LdapFixture.get();
+        long newestBefore = newestRun();
+
+        // a policy one byte over its limit, saying so up front
+        HttpResponse<String> policy = send(request("api/policies", "compliance").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("#".repeat(256 * 1024 + 1))));
+        // a run's options over the general limit, sent without a length (chunked): counted while read
+        byte[] padded = ("{\"dryRun\": true" + " ".repeat(1024 * 1024) + "}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> run = send(request("api/runs", "admin").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded))));
+        byte[] longPolicy = "#".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunkedPolicy = send(request("api/policies/validate", "compliance")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(longPolicy))));
+        // an address book's request, refused before the address book asks who is calling
+        HttpResponse<String> addressBook = send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/dav/"))
+                .timeout(Duration.ofSeconds(30)).method("PROPFIND",
+                        HttpRequest.BodyPublishers.ofString("<x/>" + " ".repeat(1024 * 1024))));
+
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(413);
+        assertThat(policy.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(policy.body()).contains("larger than 256 KiB", "roster.http.max-policy-body");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(413);
+        assertThat(run.body()).contains("larger than 1 MiB", "roster.http.max-body");
+        assertThat(chunkedPolicy.statusCode()).as(chunkedPolicy.body()).isEqualTo(413);
+        assertThat(chunkedPolicy.body()).contains("larger than 256 KiB");
+        assertThat(addressBook.statusCode()).as(addressBook.body()).isEqualTo(413);
+        assertThat(addressBook.body()).contains("larger than 1 MiB");
+        assertThat(newestRun()).as("the refused run did not start").isEqualTo(newestBefore);
+        assertThat(serverLog()).doesNotContain("CappedBody");
+    }
+
+    @Test
+    void aLengthOverTheLimitIsRefusedWithoutWaitingForTheBody() throws Exception {
+        // ten gibibytes announced and none sent: a server that read before refusing would wait for them
+        String answer = raw("POST /api/runs HTTP/1.1\r\nHost: localhost\r\n" + basic("admin")
+                + "Content-Type: application/json\r\nContent-Length: 10737418240\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 1 MiB");
+    }
+
+    @Test
+    void anApiAddressDressedAsAnAddressBooksIsStillGuarded() throws Exception {
+        LdapFixture.get();
+        long newestBefore = newestRun();
+        String body = "{\"dryRun\": true}";
+        for (String path : List.of("/dav/../api/runs", "/dav/%2e%2e/api/runs", "/dav/%2E%2E/api/runs",
+                "/dav/..;/api/runs", "/dav/./../api/runs")) {
+            String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + basic("admin")
+                    + "Sec-Fetch-Site: cross-site\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+            String status = answer.lines().findFirst().orElse("");
+            assertThat(status).as(path).doesNotContain(" 202 ").doesNotContain(" 200 ");
+            if (status.contains(" 403 ")) {
+                assertThat(answer).as(path).contains("another site");
+            }
+        }
+        String routed = raw("POST /dav/../api/runs HTTP/1.1\r\nHost: localhost\r\n" + basic("admin")
+                + "Sec-Fetch-Site: cross-site\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(routed).as("the server takes it for the API, and so does the guard").startsWith("HTTP/1.1 403")
+                .contains("another site");
+        assertThat(newestRun()).as("no run started").isEqualTo(newestBefore);
+    }
+
+    /** The id of the newest run, 0 if there is none: it changes when a run starts. */
+    private long newestRun() {
+        JsonArray runs = new RosterApi(URI.create(base.toString()).resolve("/"), "admin")
+                .get("api/runs?limit=1").array();
+        return runs.isEmpty() ? 0 : runs.getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    private static String basic(String user) {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                .getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    }
+
+    /**
+     * Sends a request exactly as written (no client tidies its address or checks its length) and
+     * reads one answer: its head, then its body by length or chunks, not waiting for the server to
+     * close the connection.
+     */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            while (answer.indexOf("\r\n\r\n") < 0) {
+                answer.append((char) next(in));
+            }
+            String head = answer.toString().toLowerCase(Locale.ROOT);
+            Matcher length = CONTENT_LENGTH.matcher(head);
+            if (length.find()) {
+                answer.append(new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.ISO_8859_1));
+            } else if (head.contains("transfer-encoding: chunked")) {
+                while (!answer.toString().endsWith("\r\n0\r\n\r\n")) {
+                    answer.append((char) next(in));
+                }
+            }
+            return answer.toString();
+        }
+    }
+
+    private static int next(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new IOException("the server closed the connection mid-answer");
+        }
+        return b;
+    }
+
+    /** The log of the server the tests run against. */
+    private static String serverLog() throws IOException {
+        Path log = Path.of(System.getProperty("it.wlp.home"), "usr", "servers", System.getProperty("it.server.name"),
+                "logs", "messages.log");
+        return Files.readString(log);
     }
 
     @Test
