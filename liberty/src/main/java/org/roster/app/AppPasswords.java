@@ -23,7 +23,8 @@ import org.roster.store.AppPasswordEntity;
 
 /**
  * Employees' app passwords for their address book clients: made at random, shown once, kept only
- * as a salted PBKDF2-HMAC-SHA256 hash, revocable. A client asks several times per sync, so a
+ * as a salted PBKDF2-HMAC-SHA256 hash, revocable; making and revoking one commits with its audit
+ * record. A client asks several times per sync, so a
  * successful check is remembered for a few minutes (by a SHA-256 of the password, in memory);
  * revoking forgets it at once.
  *
@@ -47,6 +48,9 @@ public class AppPasswords {
 
     @Inject
     TransactionalWork tx;
+
+    @Inject
+    AuditTrail trail;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -88,6 +92,8 @@ public class AppPasswords {
             AppPasswordEntity row = new AppPasswordEntity(employeeId, name, hash, clock.instant());
             em.persist(row);
             em.flush();
+            trail.record(employeeId, "app-password.created", "employee:" + employeeId, "made the app password \""
+                    + name + "\" (" + row.getId() + ") for the address book");
             return row;
         });
         return new Created(saved.getId(), saved.getLabel(), password, saved.getCreatedAt());
@@ -101,9 +107,15 @@ public class AppPasswords {
 
     /** Revokes one of the employee's passwords; false when they have none with that id. */
     public boolean revoke(String employeeId, long id) {
-        boolean revoked = tx.inTransaction(() -> em.createQuery("delete from AppPasswordEntity p where p.id = :id "
-                        + "and p.employeeId = :employee").setParameter("id", id).setParameter("employee", employeeId)
-                .executeUpdate() > 0);
+        boolean revoked = tx.inTransaction(() -> {
+            boolean deleted = em.createQuery("delete from AppPasswordEntity p where p.id = :id and p.employeeId = "
+                    + ":employee").setParameter("id", id).setParameter("employee", employeeId).executeUpdate() > 0;
+            if (deleted) {
+                trail.record(employeeId, "app-password.revoked", "employee:" + employeeId, "revoked the app password "
+                        + id);
+            }
+            return deleted;
+        });
         remembered.keySet().removeIf(key -> key.startsWith(employeeId + "\u0000"));
         return revoked;
     }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.audit.AuditEvent;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
@@ -32,7 +31,8 @@ import org.roster.sync.Simulation;
 /**
  * The policy lifecycle: drafts are validated when written, simulated against the directory as
  * last read, approved by a compliance officer other than their author (four eyes), published (the
- * next run uses them), and any earlier published version can be restored. Every step is audited.
+ * next run uses them). Restoring an earlier published version drafts a copy of it, which goes
+ * through approval and publication like any draft. Every step commits with its audit record.
  */
 @Path("policies")
 @RequestScoped
@@ -52,7 +52,7 @@ public class PolicyResource {
     ActivePolicy activePolicy;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Context
     SecurityContext security;
@@ -129,9 +129,10 @@ public class PolicyResource {
             PolicyVersionEntity created = new PolicyVersionEntity(policy.name(), text, author, clock.instant(), null);
             em.persist(created);
             em.flush();
+            audit(author, "policy.drafted", created, "drafted " + created.getName() + " (version " + created.getId()
+                    + ")");
             return created;
         });
-        audit(author, "policy.drafted", draft, "drafted " + draft.getName() + " (version " + draft.getId() + ")");
         return Response.created(URI.create("/api/policies/" + draft.getId())).entity(PolicyView.of(draft, true)).build();
     }
 
@@ -143,7 +144,7 @@ public class PolicyResource {
         PolicyVersionEntity version = find(id);
         Policy policy = parse(version.getText());
         Simulation.Result result = Simulation.of(new JpaStateStore(em, tx, clock), policy).run(20);
-        audit(actor(), "policy.simulated", version, "simulated " + version.getName() + " (version " + id + "): "
+        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.getId(), "simulated " + version.getName() + " (version " + id + "): "
                 + result.receiving() + " would receive, " + result.adds() + " adds, " + result.removes() + " removes");
         return result;
     }
@@ -160,15 +161,15 @@ public class PolicyResource {
                 throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase() + "; only a "
                         + "draft can be approved.");
             }
-            if (found.getAuthor().equals(approver)) {
-                throw Problem.conflict("Version " + id + " was written by " + approver + "; another compliance "
-                        + "officer must approve it (four eyes).");
+            if (FourEyes.samePerson(found.getAuthor(), approver)) {
+                throw Problem.conflict("Version " + id + " was written by " + found.getAuthor() + "; another "
+                        + "compliance officer must approve it (four eyes).");
             }
             found.approve(approver, clock.instant());
+            audit(approver, "policy.approved", found, "approved " + found.getName() + " (version " + id
+                    + ", written by " + found.getAuthor() + ")");
             return found;
         });
-        audit(approver, "policy.approved", version, "approved " + version.getName() + " (version " + id
-                + ", written by " + version.getAuthor() + ")");
         return PolicyView.of(version, false);
     }
 
@@ -186,37 +187,37 @@ public class PolicyResource {
             }
             supersedePublished();
             found.publish(publisher, clock.instant());
+            audit(publisher, "policy.published", found, "published " + found.getName() + " (version " + id
+                    + ", approved by " + found.getApprovedBy() + ")");
             return found;
         });
-        audit(publisher, "policy.published", version, "published " + version.getName() + " (version " + id
-                + ", approved by " + version.getApprovedBy() + ")");
         return PolicyView.of(version, false);
     }
 
     @POST
     @Path("{id}/rollback")
     @RolesAllowed(Roles.COMPLIANCE_OFFICER)
-    @Operation(summary = "Publish again a version that was published before, as a new version")
-    public PolicyView rollback(@PathParam("id") long id) {
+    @Operation(summary = "Restore a version that was published before: drafts a copy of it, which another "
+            + "compliance officer approves before it is published (four eyes), like any draft")
+    public Response rollback(@PathParam("id") long id) {
         String actor = actor();
-        PolicyVersionEntity restored = tx.inTransaction(() -> {
+        PolicyVersionEntity copy = tx.inTransaction(() -> {
             PolicyVersionEntity earlier = find(id);
             if (earlier.getPublishedAt() == null) {
                 throw Problem.conflict("Version " + id + " was never published; only a version that was published "
                         + "before can be restored.");
             }
-            supersedePublished();
-            PolicyVersionEntity copy = new PolicyVersionEntity(earlier.getName(), earlier.getText(), earlier.getAuthor(),
+            // the one restoring proposes the change, so it is theirs to draft and someone else's to approve
+            PolicyVersionEntity created = new PolicyVersionEntity(earlier.getName(), earlier.getText(), actor,
                     clock.instant(), "restores version " + id);
-            copy.approve(earlier.getApprovedBy(), earlier.getApprovedAt());
-            copy.publish(actor, clock.instant());
-            em.persist(copy);
+            em.persist(created);
             em.flush();
-            return copy;
+            audit(actor, "policy.rolled-back", created, "drafted version " + created.getId() + " of "
+                    + created.getName() + " to restore version " + id + "; another compliance officer approves it "
+                    + "before it is published");
+            return created;
         });
-        audit(actor, "policy.rolled-back", restored, "restored version " + id + " of " + restored.getName()
-                + " as version " + restored.getId());
-        return PolicyView.of(restored, false);
+        return Response.created(URI.create("/api/policies/" + copy.getId())).entity(PolicyView.of(copy, false)).build();
     }
 
     private void supersedePublished() {
@@ -245,7 +246,8 @@ public class PolicyResource {
         return security.getUserPrincipal().getName();
     }
 
+    /** Records a step in the transaction that makes it. */
     private void audit(String actor, String action, PolicyVersionEntity version, String detail) {
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, action, "policy:" + version.getId(), detail)));
+        trail.record(actor, action, "policy:" + version.getId(), detail);
     }
 }
