@@ -127,7 +127,7 @@ class AuditedActionsIT {
     @Test
     void aSourceWithAFilterOf5000CharactersIsAddedAndRecordedShortened() {
         String source = "long-filter-" + System.nanoTime();
-        String head = "(|" + IntStream.range(0, 450).mapToObj(i -> String.format("(uid=c%05d)", i))
+        String head = "(|" + IntStream.range(0, 400).mapToObj(i -> String.format("(uid=c%05d)", i))
                 .collect(Collectors.joining());
         String longFilter = head + "(uid=" + "x".repeat(5_000 - head.length() - "(uid=))".length()) + "))";
         assertThat(longFilter).hasSize(5_000);
