@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.WebApplicationException;
 import org.roster.store.RunEntity;
 
 /**
@@ -49,19 +48,21 @@ public class RunApprovals {
      */
     public void decide(long runId, boolean approve, String admin) throws RunService.RunInProgressException {
         String verb = approve ? "approve" : "reject";
+        Problem refusal;
         try {
-            tx.inTransaction(() -> {
+            // a refusal is returned, not thrown, so the transaction ends quietly having changed nothing
+            refusal = tx.inTransaction(() -> {
                 // two admins deciding at once: the second finds the run decided
                 RunEntity found = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
                 if (found == null) {
-                    throw Problem.notFound("There is no run " + runId + ".");
+                    return Problem.notFound("There is no run " + runId + ".");
                 }
                 if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
-                    throw Problem.conflict("Run " + runId + " is " + found.getStatus().name().toLowerCase(Locale.ROOT)
+                    return Problem.conflict("Run " + runId + " is " + found.getStatus().name().toLowerCase(Locale.ROOT)
                             + "; only a run awaiting approval can be approved or rejected.");
                 }
                 if (FourEyes.samePerson(found.getStartedBy(), admin)) {
-                    throw Problem.conflict("You started run " + runId + "; another directory admin must " + verb
+                    return Problem.conflict("You started run " + runId + "; another directory admin must " + verb
                             + " its removals (four eyes).");
                 }
                 found.decide(approve, admin, approve ? null : "Rejected by " + admin + "; nothing was delivered.",
@@ -73,14 +74,18 @@ public class RunApprovals {
                 trail.record(admin, approve ? "run.approved" : "run.rejected", "run:" + runId, verb + "d "
                         + found.getRemoved() + " removals of run " + runId + (found.getStartedBy() == null ? ""
                         : ", started by " + found.getStartedBy()));
+                return null;
             });
-        } catch (WebApplicationException | AuditTrail.NotRecorded e) {
+        } catch (AuditTrail.NotRecorded e) {
             throw e;
         } catch (RuntimeException e) {
             if (approve && runs.activeRun().isPresent()) {
                 throw new RunService.RunInProgressException();
             }
             throw e;
+        }
+        if (refusal != null) {
+            throw refusal;
         }
         // only what committed is carried out: the approved plan is delivered, the rejected one dropped
         if (approve) {
