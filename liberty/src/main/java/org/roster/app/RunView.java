@@ -14,8 +14,8 @@ import org.roster.store.RunEntity;
  *               updated and removed across all viewers; changes delivered, and changes the platform
  *               refused (planned again at the next run)
  */
-public record RunView(long id, String status, String trigger, String startedBy, boolean dryRun, String stage, int progress,
-                      String policy, String platform, Instant startedAt, Instant finishedAt,
+public record RunView(long id, String status, String trigger, String startedBy, boolean dryRun, String stage,
+                      int progress, String policy, String platform, Instant startedAt, Instant finishedAt,
                       Boolean sourceComplete, String error, Long removalLimit, String decidedBy, String server,
                       Instant scheduledFor, String readMode, Counts counts, java.util.Map<String, Long> telegram) {
 
@@ -40,7 +40,7 @@ public record RunView(long id, String status, String trigger, String startedBy, 
      * went to employees with no linked account.
      */
     RunView withTelegram(java.util.Map<String, Long> states) {
-        return new RunView(id, status, trigger, startedBy, dryRun, stage, progress, policy, platform, startedAt, finishedAt,
-                sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
+        return new RunView(id, status, trigger, startedBy, dryRun, stage, progress, policy, platform, startedAt,
+                finishedAt, sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
     }
 }
