@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -144,8 +145,9 @@ public class PolicyResource {
         PolicyVersionEntity version = find(id);
         Policy policy = parse(version.getText());
         Simulation.Result result = Simulation.of(new JpaStateStore(em, tx, clock), policy).run(20);
-        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.getId(), "simulated " + version.getName() + " (version " + id + "): "
-                + result.receiving() + " would receive, " + result.adds() + " adds, " + result.removes() + " removes");
+        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.getId(), "simulated " + version.getName()
+                + " (version " + id + "): " + result.receiving() + " would receive, " + result.adds() + " adds, "
+                + result.removes() + " removes");
         return result;
     }
 
@@ -155,16 +157,10 @@ public class PolicyResource {
     @Operation(summary = "Approve a draft; the approver must not be its author (four eyes)")
     public PolicyView approve(@PathParam("id") long id) {
         String approver = actor();
+        refuse(approvalRefusal(find(id), approver));
         PolicyVersionEntity version = tx.inTransaction(() -> {
             PolicyVersionEntity found = find(id);
-            if (found.getStatus() != PolicyVersionEntity.Status.DRAFT) {
-                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase() + "; only a "
-                        + "draft can be approved.");
-            }
-            if (FourEyes.samePerson(found.getAuthor(), approver)) {
-                throw Problem.conflict("Version " + id + " was written by " + found.getAuthor() + "; another "
-                        + "compliance officer must approve it (four eyes).");
-            }
+            refuse(approvalRefusal(found, approver));
             found.approve(approver, clock.instant());
             audit(approver, "policy.approved", found, "approved " + found.getName() + " (version " + id
                     + ", written by " + found.getAuthor() + ")");
@@ -179,12 +175,10 @@ public class PolicyResource {
     @Operation(summary = "Publish an approved version: the next run uses it, whole")
     public PolicyView publish(@PathParam("id") long id) {
         String publisher = actor();
+        refuse(publicationRefusal(find(id)));
         PolicyVersionEntity version = tx.inTransaction(() -> {
             PolicyVersionEntity found = find(id);
-            if (found.getStatus() != PolicyVersionEntity.Status.APPROVED) {
-                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase()
-                        + "; only an approved version can be published.");
-            }
+            refuse(publicationRefusal(found));
             supersedePublished();
             found.publish(publisher, clock.instant());
             audit(publisher, "policy.published", found, "published " + found.getName() + " (version " + id
@@ -201,12 +195,10 @@ public class PolicyResource {
             + "compliance officer approves before it is published (four eyes), like any draft")
     public Response rollback(@PathParam("id") long id) {
         String actor = actor();
+        refuse(restoreRefusal(find(id)));
         PolicyVersionEntity copy = tx.inTransaction(() -> {
             PolicyVersionEntity earlier = find(id);
-            if (earlier.getPublishedAt() == null) {
-                throw Problem.conflict("Version " + id + " was never published; only a version that was published "
-                        + "before can be restored.");
-            }
+            refuse(restoreRefusal(earlier));
             // the one restoring proposes the change, so it is theirs to draft and someone else's to approve
             PolicyVersionEntity created = new PolicyVersionEntity(earlier.getName(), earlier.getText(), actor,
                     clock.instant(), "restores version " + id);
@@ -218,6 +210,43 @@ public class PolicyResource {
             return created;
         });
         return Response.created(URI.create("/api/policies/" + copy.getId())).entity(PolicyView.of(copy, false)).build();
+    }
+
+    /*
+     * Each step's refusal is asked once before its transaction, so that a person's refusal ends no
+     * transaction with an exception, and again inside it, for a step taken meanwhile by someone else.
+     */
+
+    /** Why the approver may not approve the version (four eyes), or null when they may. */
+    private static Problem approvalRefusal(PolicyVersionEntity version, String approver) {
+        if (version.getStatus() != PolicyVersionEntity.Status.DRAFT) {
+            return Problem.conflict("Version " + version.getId() + " is " + version.getStatus().name()
+                    .toLowerCase(Locale.ROOT) + "; only a draft can be approved.");
+        }
+        if (FourEyes.samePerson(version.getAuthor(), approver)) {
+            return Problem.conflict("Version " + version.getId() + " was written by " + version.getAuthor()
+                    + "; another compliance officer must approve it (four eyes).");
+        }
+        return null;
+    }
+
+    /** Why the version can't be published, or null when it can. */
+    private static Problem publicationRefusal(PolicyVersionEntity version) {
+        return version.getStatus() == PolicyVersionEntity.Status.APPROVED ? null : Problem.conflict("Version "
+                + version.getId() + " is " + version.getStatus().name().toLowerCase(Locale.ROOT) + "; only an approved "
+                + "version can be published.");
+    }
+
+    /** Why the version can't be restored, or null when it can. */
+    private static Problem restoreRefusal(PolicyVersionEntity version) {
+        return version.getPublishedAt() != null ? null : Problem.conflict("Version " + version.getId() + " was never "
+                + "published; only a version that was published before can be restored.");
+    }
+
+    private static void refuse(Problem refusal) {
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     private void supersedePublished() {
