@@ -176,6 +176,7 @@ const detailCounts = Object.fromEntries(COUNT_KEYS.map((key) => [key, byId(`deta
 
 const state = {
   admin: false,
+  user: '',
   excludedKey: null,
   schedules: [],
   runs: [],
@@ -362,7 +363,8 @@ function renderDetail(run) {
 
   setText(el.detailStatus, statusLabel(run.status));
   el.detailStatus.className = `badge badge--${String(run.status ?? 'unknown').toLowerCase()}`;
-  setText(el.detailTrigger, triggerLabel(run.trigger));
+  setText(el.detailTrigger, run.startedBy ? `${triggerLabel(run.trigger)}, started by ${run.startedBy}`
+    : triggerLabel(run.trigger));
   setText(el.detailStarted, parseDate(run.startedAt) ? formatDateTime(run.startedAt) : 'Not started');
   setText(el.detailFinished, parseDate(run.finishedAt) ? formatDateTime(run.finishedAt)
     : isActive(run) ? 'Not finished yet' : '—');
@@ -410,8 +412,13 @@ function renderApproval(run) {
     }
     setText(el.approvalText, `${why}Nothing has been delivered. A directory that suddenly loses many people is `
       + 'more often broken than empty: approve it to deliver the plan as it is, or reject it to deliver nothing.');
-    el.approvalActions.hidden = !state.admin;
-    el.approvalReadonly.hidden = state.admin;
+    // Four eyes: whoever started the run leaves the decision to another admin (the server holds to it too).
+    const mine = state.admin && samePerson(run.startedBy, state.user);
+    el.approvalActions.hidden = !state.admin || mine;
+    el.approvalReadonly.hidden = state.admin && !mine;
+    setText(el.approvalReadonly, mine
+      ? `You started run ${run.id}; another directory admin approves or rejects its removals.`
+      : 'A directory admin decides whether it goes ahead.');
     // The reason is already said in the approval box.
     el.detailError.hidden = true;
   }
@@ -422,6 +429,12 @@ function renderApproval(run) {
       ? `Rejected by ${run.decidedBy}: nothing was delivered.`
       : `Approved by ${run.decidedBy}.`);
   }
+}
+
+/** Whether two names are one person: compared as the server compares them (NFKC, case folded). */
+function samePerson(one, other) {
+  const fold = (name) => String(name).trim().normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+  return Boolean(one) && Boolean(other) && fold(one) === fold(other);
 }
 
 async function decideRun(approve) {
@@ -908,6 +921,7 @@ el.schedulesBody.addEventListener('click', (event) => {
 const session = await startPage('runs', { say: (message) => showAlert(message, 'session') });
 if (session) {
   state.admin = session.has(ROLES.admin);
+  state.user = session.user ?? '';
   el.startForm.hidden = !state.admin;
   await refresh();
   if (state.loaded) await loadSchedules();

@@ -1,6 +1,7 @@
 // Policies page: the active policy, every version with its state and history, and for compliance
 // officers an editor checked as they type, simulation with what would change, approval by a second
-// officer, publication and restoring an earlier version. Auditors and directory admins read.
+// officer, publication, and restoring an earlier version (a draft copy of it, approved and published
+// like any draft). Auditors and directory admins read.
 //
 // Every piece of server data reaches the page through textContent or element properties, never
 // through innerHTML. The server's Content-Security-Policy forbids inline scripts and styles.
@@ -367,7 +368,7 @@ async function simulate(id, trigger) {
 const STEPS = {
   approve: { path: 'approve', done: (v) => `Version ${v} is approved. It can now be published.`, failed: (v) => `Version ${v} was not approved.` },
   publish: { path: 'publish', done: (v) => `Version ${v} is published: the next run applies it.`, failed: (v) => `Version ${v} was not published.` },
-  rollback: { path: 'rollback', done: (v, r) => `Version ${v} is restored as version ${r.id}, published: the next run applies it.`, failed: (v) => `Version ${v} was not restored.` },
+  rollback: { path: 'rollback', done: (v, r) => `Version ${v} is restored as draft version ${r.id}: another compliance officer approves it, then it can be published.`, failed: (v) => `Version ${v} was not restored.` },
 };
 
 async function step(action, id, trigger) {
@@ -385,7 +386,7 @@ async function step(action, id, trigger) {
     alerts.clear(action);
     await load({ announceIt: false });
     announce(done(id, result ?? {}));
-    focusRowAction(result?.id ?? id, action === 'approve' ? 'publish' : 'view');
+    focusRowAction(result?.id ?? id, action === 'approve' ? 'publish' : action === 'rollback' ? 'simulate' : 'view');
   });
 }
 

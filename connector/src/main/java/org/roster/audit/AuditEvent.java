@@ -1,6 +1,8 @@
 package org.roster.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,11 +23,35 @@ public record AuditEvent(Instant at, String actor, String action, String subject
 
     public AuditEvent {
         // databases keep microseconds at best; a hash over nanoseconds would not survive the round trip
-        at = Objects.requireNonNull(at, "at").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Objects.requireNonNull(actor, "actor");
+        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MILLIS);
+        actor = shortened(Objects.requireNonNull(actor, "actor"), MAX_ACTOR);
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(subject, "subject");
-        detail = detail == null ? "" : detail;
+        subject = shortened(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT);
+        detail = shortened(detail == null ? "" : detail, MAX_DETAIL);
+    }
+
+    /** The longest actor the trail keeps, in characters (audit_record.actor). */
+    public static final int MAX_ACTOR = 256;
+
+    /** The longest subject the trail keeps, in characters (audit_record.subject). */
+    public static final int MAX_SUBJECT = 512;
+
+    /** The longest detail the trail keeps, in characters (audit_record.detail). */
+    public static final int MAX_DETAIL = 2000;
+
+    /**
+     * The value as it fits in {@code limit} characters (Unicode code points, as the database counts
+     * them): unchanged when it fits, else its beginning and a marker such as
+     * {@code … [shortened: 5,321 characters]} naming its full length.
+     */
+    static String shortened(String value, int limit) {
+        int length = value.codePointCount(0, value.length());
+        if (length <= limit) {
+            return value;
+        }
+        String marker = String.format(Locale.ROOT, "… [shortened: %,d characters]", length);
+        int keep = limit - marker.codePointCount(0, marker.length());
+        return value.substring(0, value.offsetByCodePoints(0, keep)) + marker;
     }
 
     /** The actor for what Roster does by itself (scheduled and start-up runs, their decisions). */

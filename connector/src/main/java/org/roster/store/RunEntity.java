@@ -49,6 +49,8 @@ public class RunEntity {
     @Column(name = "failed_count", nullable = false) private long failed;
     @Column(name = "removal_limit") private Long removalLimit;
     @Column(name = "decided_by", length = 256) private String decidedBy;
+    /** Who started the run: a user, or {@code system}; null for runs from before it was kept. */
+    @Column(name = "started_by", length = 256) private String startedBy;
     @Column(name = "owner", length = 256) private String owner;
     @Column(name = "heartbeat_at") private Instant heartbeatAt;
     /** The time a schedule fired this run for; null for runs started otherwise. */
@@ -131,6 +133,13 @@ public class RunEntity {
         p.stage(RunProgress.Stage.valueOf(stage));
         return p;
     }
+
+    /** Who started the run, so that someone else decides about its removals (four eyes). */
+    public void startedBy(String actor) {
+        this.startedBy = actor;
+    }
+
+    public String getStartedBy() { return startedBy; }
 
     public void scheduledFor(Instant at) {
         this.scheduledFor = at;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,7 @@ public class ActivePolicy {
     RosterSettings settings;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Inject
     AuditRetentionFloor retentionFloor;
@@ -56,18 +55,16 @@ public class ActivePolicy {
         } catch (InvalidPolicyException e) {
             throw new IllegalStateException("roster.policy \"" + name + "\" is not a valid policy: " + e.getMessage(), e);
         }
-        PolicyVersionEntity version = tx.inTransaction(() -> {
+        tx.inTransaction(() -> {
             PolicyVersionEntity first = new PolicyVersionEntity(nameOf(text, name), text, AuditEvent.SYSTEM,
                     clock.instant(), "the policy configured at first start (roster.policy=" + name + ")");
             first.approve(AuditEvent.SYSTEM, clock.instant());
             first.publish(AuditEvent.SYSTEM, clock.instant());
             em.persist(first);
             em.flush();
-            return first;
+            trail.record(AuditEvent.SYSTEM, "policy.published", "policy:" + first.getId(), "published "
+                    + first.getName() + " (version " + first.getId() + ") as configured at first start");
         });
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "policy.published",
-                "policy:" + version.getId(), "published " + version.getName() + " (version " + version.getId()
-                        + ") as configured at first start")));
     }
 
     /** The last version parsed, and its policy: a published version's text never changes. */

@@ -17,9 +17,9 @@ import org.roster.store.AppPasswordEntity;
 /**
  * Employees' app passwords for their address book clients: random 120-bit tokens, shown once,
  * kept only as a keyed digest ({@link AppPasswordDigest}) by which one indexed query finds them,
- * revocable. A wrong guess costs a digest and a query, so a flood of them can't exhaust the CPU;
- * passwords made before digests keep their PBKDF2 hash until their first successful use
- * ({@link LegacyAppPasswordHash}).
+ * revocable; making and revoking one commits with its audit record. A wrong guess costs a digest
+ * and a query, so a flood of them can't exhaust the CPU; passwords made before digests keep their
+ * PBKDF2 hash until their first successful use ({@link LegacyAppPasswordHash}).
  *
  * <pre>{@code
  * AppPasswords.Created made = passwords.create("p000100", "My phone"); // made.password() shown once
@@ -42,6 +42,9 @@ public class AppPasswords {
 
     @Inject
     SecretKeys keys;
+
+    @Inject
+    AuditTrail trail;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -82,6 +85,8 @@ public class AppPasswords {
             AppPasswordEntity row = new AppPasswordEntity(employeeId, name, lookup, clock.instant());
             em.persist(row);
             em.flush();
+            trail.record(employeeId, "app-password.created", "employee:" + employeeId, "made the app password \""
+                    + name + "\" (" + row.getId() + ") for the address book");
             return row;
         });
         return new Created(saved.getId(), saved.getLabel(), password, saved.getCreatedAt());
@@ -95,9 +100,15 @@ public class AppPasswords {
 
     /** Revokes one of the employee's passwords; false when they have none with that id. */
     public boolean revoke(String employeeId, long id) {
-        boolean revoked = tx.inTransaction(() -> em.createQuery("delete from AppPasswordEntity p where p.id = :id "
-                        + "and p.employeeId = :employee").setParameter("id", id).setParameter("employee", employeeId)
-                .executeUpdate() > 0);
+        boolean revoked = tx.inTransaction(() -> {
+            boolean deleted = em.createQuery("delete from AppPasswordEntity p where p.id = :id and p.employeeId = "
+                    + ":employee").setParameter("id", id).setParameter("employee", employeeId).executeUpdate() > 0;
+            if (deleted) {
+                trail.record(employeeId, "app-password.revoked", "employee:" + employeeId, "revoked the app password "
+                        + id);
+            }
+            return deleted;
+        });
         return revoked;
     }
 

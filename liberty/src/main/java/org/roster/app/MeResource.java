@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.audit.AuditEvent;
 import org.roster.store.SelfServiceEntity;
 
 /**
@@ -41,7 +40,7 @@ public class MeResource {
     TransactionalWork tx;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Inject
     SignIn signIn;
@@ -127,10 +126,10 @@ public class MeResource {
             }
             choice.choose(optOut == null ? choice.isOptedOut() : optOut, optIn == null ? choice.isOptedIn() : optIn,
                     clock.instant());
+            trail.record(id, "self-service." + what.replace(' ', '-'), "employee:" + id, id + " " + what
+                    + "; effective at the next run");
             return choice;
         });
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "self-service." + what.replace(' ', '-'),
-                "employee:" + id, id + " " + what + "; effective at the next run")));
         Map<String, Object> state = new TreeMap<>();
         state.put("optedOut", saved.isOptedOut());
         state.put("optedIn", saved.isOptedIn());
@@ -173,8 +172,6 @@ public class MeResource {
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         }
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "app-password.created", "employee:" + id,
-                "made the app password \"" + created.label() + "\" (" + created.id() + ") for the address book")));
         return jakarta.ws.rs.core.Response.status(201).entity(created).build();
     }
 
@@ -186,8 +183,6 @@ public class MeResource {
         if (!passwords.revoke(id, passwordId)) {
             throw Problem.notFound("You have no app password " + passwordId + ".");
         }
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), id, "app-password.revoked", "employee:" + id,
-                "revoked the app password " + passwordId)));
         return jakarta.ws.rs.core.Response.noContent().build();
     }
 

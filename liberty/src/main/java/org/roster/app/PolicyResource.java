@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.audit.AuditEvent;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
@@ -32,7 +32,8 @@ import org.roster.sync.Simulation;
 /**
  * The policy lifecycle: drafts are validated when written, simulated against the directory as
  * last read, approved by a compliance officer other than their author (four eyes), published (the
- * next run uses them), and any earlier published version can be restored. Every step is audited.
+ * next run uses them). Restoring an earlier published version drafts a copy of it, which goes
+ * through approval and publication like any draft. Every step commits with its audit record.
  */
 @Path("policies")
 @RequestScoped
@@ -55,7 +56,7 @@ public class PolicyResource {
     AuditRetentionFloor retentionFloor;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Context
     SecurityContext security;
@@ -137,9 +138,10 @@ public class PolicyResource {
             PolicyVersionEntity created = new PolicyVersionEntity(policy.name(), text, author, clock.instant(), null);
             em.persist(created);
             em.flush();
+            audit(author, "policy.drafted", created, "drafted " + created.getName() + " (version " + created.getId()
+                    + ")");
             return created;
         });
-        audit(author, "policy.drafted", draft, "drafted " + draft.getName() + " (version " + draft.getId() + ")");
         return Response.created(URI.create("/api/policies/" + draft.getId())).entity(PolicyView.of(draft, true)).build();
     }
 
@@ -151,8 +153,9 @@ public class PolicyResource {
         PolicyVersionEntity version = find(id);
         Policy policy = parse(version.getText());
         Simulation.Result result = Simulation.of(new JpaStateStore(em, tx, clock), policy).run(20);
-        audit(actor(), "policy.simulated", version, "simulated " + version.getName() + " (version " + id + "): "
-                + result.receiving() + " would receive, " + result.adds() + " adds, " + result.removes() + " removes");
+        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.getId(), "simulated " + version.getName()
+                + " (version " + id + "): " + result.receiving() + " would receive, " + result.adds() + " adds, "
+                + result.removes() + " removes");
         return result;
     }
 
@@ -162,21 +165,15 @@ public class PolicyResource {
     @Operation(summary = "Approve a draft; the approver must not be its author (four eyes)")
     public PolicyView approve(@PathParam("id") long id) {
         String approver = actor();
+        refuse(approvalRefusal(find(id), approver));
         PolicyVersionEntity version = tx.inTransaction(() -> {
             PolicyVersionEntity found = find(id);
-            if (found.getStatus() != PolicyVersionEntity.Status.DRAFT) {
-                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase() + "; only a "
-                        + "draft can be approved.");
-            }
-            if (found.getAuthor().equals(approver)) {
-                throw Problem.conflict("Version " + id + " was written by " + approver + "; another compliance "
-                        + "officer must approve it (four eyes).");
-            }
+            refuse(approvalRefusal(found, approver));
             found.approve(approver, clock.instant());
+            audit(approver, "policy.approved", found, "approved " + found.getName() + " (version " + id
+                    + ", written by " + found.getAuthor() + ")");
             return found;
         });
-        audit(approver, "policy.approved", version, "approved " + version.getName() + " (version " + id
-                + ", written by " + version.getAuthor() + ")");
         return PolicyView.of(version, false);
     }
 
@@ -186,45 +183,78 @@ public class PolicyResource {
     @Operation(summary = "Publish an approved version: the next run uses it, whole")
     public PolicyView publish(@PathParam("id") long id) {
         String publisher = actor();
+        refuse(publicationRefusal(find(id)));
         PolicyVersionEntity version = tx.inTransaction(() -> {
             PolicyVersionEntity found = find(id);
-            if (found.getStatus() != PolicyVersionEntity.Status.APPROVED) {
-                throw Problem.conflict("Version " + id + " is " + found.getStatus().name().toLowerCase()
-                        + "; only an approved version can be published.");
-            }
+            refuse(publicationRefusal(found));
             supersedePublished();
             found.publish(publisher, clock.instant());
+            audit(publisher, "policy.published", found, "published " + found.getName() + " (version " + id
+                    + ", approved by " + found.getApprovedBy() + ")");
             return found;
         });
-        audit(publisher, "policy.published", version, "published " + version.getName() + " (version " + id
-                + ", approved by " + version.getApprovedBy() + ")");
         return PolicyView.of(version, false);
     }
 
     @POST
     @Path("{id}/rollback")
     @RolesAllowed(Roles.COMPLIANCE_OFFICER)
-    @Operation(summary = "Publish again a version that was published before, as a new version")
-    public PolicyView rollback(@PathParam("id") long id) {
+    @Operation(summary = "Restore a version that was published before: drafts a copy of it, which another "
+            + "compliance officer approves before it is published (four eyes), like any draft")
+    public Response rollback(@PathParam("id") long id) {
         String actor = actor();
-        PolicyVersionEntity restored = tx.inTransaction(() -> {
+        refuse(restoreRefusal(find(id)));
+        PolicyVersionEntity copy = tx.inTransaction(() -> {
             PolicyVersionEntity earlier = find(id);
-            if (earlier.getPublishedAt() == null) {
-                throw Problem.conflict("Version " + id + " was never published; only a version that was published "
-                        + "before can be restored.");
-            }
-            supersedePublished();
-            PolicyVersionEntity copy = new PolicyVersionEntity(earlier.getName(), earlier.getText(), earlier.getAuthor(),
+            refuse(restoreRefusal(earlier));
+            // the one restoring proposes the change, so it is theirs to draft and someone else's to approve
+            PolicyVersionEntity created = new PolicyVersionEntity(earlier.getName(), earlier.getText(), actor,
                     clock.instant(), "restores version " + id);
-            copy.approve(earlier.getApprovedBy(), earlier.getApprovedAt());
-            copy.publish(actor, clock.instant());
-            em.persist(copy);
+            em.persist(created);
             em.flush();
-            return copy;
+            audit(actor, "policy.rolled-back", created, "drafted version " + created.getId() + " of "
+                    + created.getName() + " to restore version " + id + "; another compliance officer approves it "
+                    + "before it is published");
+            return created;
         });
-        audit(actor, "policy.rolled-back", restored, "restored version " + id + " of " + restored.getName()
-                + " as version " + restored.getId());
-        return PolicyView.of(restored, false);
+        return Response.created(URI.create("/api/policies/" + copy.getId())).entity(PolicyView.of(copy, false)).build();
+    }
+
+    /*
+     * Each step's refusal is asked once before its transaction, so that a person's refusal ends no
+     * transaction with an exception, and again inside it, for a step taken meanwhile by someone else.
+     */
+
+    /** Why the approver may not approve the version (four eyes), or null when they may. */
+    private static Problem approvalRefusal(PolicyVersionEntity version, String approver) {
+        if (version.getStatus() != PolicyVersionEntity.Status.DRAFT) {
+            return Problem.conflict("Version " + version.getId() + " is " + version.getStatus().name()
+                    .toLowerCase(Locale.ROOT) + "; only a draft can be approved.");
+        }
+        if (FourEyes.samePerson(version.getAuthor(), approver)) {
+            return Problem.conflict("Version " + version.getId() + " was written by " + version.getAuthor()
+                    + "; another compliance officer must approve it (four eyes).");
+        }
+        return null;
+    }
+
+    /** Why the version can't be published, or null when it can. */
+    private static Problem publicationRefusal(PolicyVersionEntity version) {
+        return version.getStatus() == PolicyVersionEntity.Status.APPROVED ? null : Problem.conflict("Version "
+                + version.getId() + " is " + version.getStatus().name().toLowerCase(Locale.ROOT) + "; only an approved "
+                + "version can be published.");
+    }
+
+    /** Why the version can't be restored, or null when it can. */
+    private static Problem restoreRefusal(PolicyVersionEntity version) {
+        return version.getPublishedAt() != null ? null : Problem.conflict("Version " + version.getId() + " was never "
+                + "published; only a version that was published before can be restored.");
+    }
+
+    private static void refuse(Problem refusal) {
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     private void supersedePublished() {
@@ -253,7 +283,8 @@ public class PolicyResource {
         return security.getUserPrincipal().getName();
     }
 
+    /** Records a step in the transaction that makes it. */
     private void audit(String actor, String action, PolicyVersionEntity version, String detail) {
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, action, "policy:" + version.getId(), detail)));
+        trail.record(actor, action, "policy:" + version.getId(), detail);
     }
 }

@@ -42,10 +42,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(new Problem.Body("about:blank", title, status, detail));
         }
         long reference = System.nanoTime();
+        if (notRecorded(failure)) {
+            LOG.log(Level.SEVERE, "The audit trail refused a record; the action was not made (reference " + reference
+                    + ")", failure);
+            return Problem.response(new Problem.Body("about:blank", "Not recorded", 503, "Nothing was changed: the "
+                    + "audit trail could not record this action, and Roster makes no change it can't record. The "
+                    + "server log has the details under reference " + reference + "."));
+        }
         LOG.log(Level.SEVERE, "Request failed (reference " + reference + ")", failure);
         return Problem.response(new Problem.Body("about:blank", "Internal error", 500,
                 "The server could not complete the request; the server log has the details under reference "
                         + reference + "."));
+    }
+
+    private static boolean notRecorded(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuditTrail.NotRecorded) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safe(String message) {

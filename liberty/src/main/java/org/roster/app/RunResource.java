@@ -34,6 +34,9 @@ public class RunResource {
     @Inject
     RunService runs;
 
+    @Inject
+    RunApprovals approvals;
+
     /** What to run. */
     public record RunRequest(boolean dryRun) {
     }
@@ -62,11 +65,12 @@ public class RunResource {
     @Path("{id}/approve")
     @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Approve the removals of a run that waits for approval: the run goes on to deliver "
-            + "the plan it halted with")
+            + "the plan it halted with", description = "Four eyes: the admin who started the run can't approve it "
+            + "(409); a run the system started, any admin may.")
     public Response approve(@PathParam("id") long id,
                             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         try {
-            runs.decide(id, true, security.getUserPrincipal().getName());
+            approvals.decide(id, true, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
             throw Problem.conflict("A run is already in progress; approve again when it has finished.");
         }
@@ -76,11 +80,12 @@ public class RunResource {
     @POST
     @Path("{id}/reject")
     @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
-    @Operation(summary = "Reject the removals of a run that waits for approval: nothing is delivered")
+    @Operation(summary = "Reject the removals of a run that waits for approval: nothing is delivered",
+            description = "Four eyes: the admin who started the run can't reject it (409).")
     public RunView reject(@PathParam("id") long id,
                           @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         try {
-            runs.decide(id, false, security.getUserPrincipal().getName());
+            approvals.decide(id, false, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
             throw new IllegalStateException("rejecting starts no run", e);
         }

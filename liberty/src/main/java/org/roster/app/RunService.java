@@ -15,7 +15,6 @@ import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
-import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
 import org.roster.sync.RunProgress;
@@ -51,7 +50,7 @@ public class RunService {
     RunMetrics metrics;
 
     @Inject
-    AuditKeys keys;
+    AuditTrail trail;
 
     @Inject
     AuditAnchoring anchoring;
@@ -87,29 +86,31 @@ public class RunService {
     public long start(String trigger, boolean dryRun, String actor, java.time.Instant scheduledFor)
             throws RunInProgressException {
         Policy policy = activePolicy();
-        RunEntity run;
+        Started started;
         try {
-            run = tx.inTransaction(() -> {
+            // the run, its record and the runs it supersedes commit together, before its thread looks for it
+            started = tx.inTransaction(() -> {
                 RunEntity created = new RunEntity(trigger, dryRun, policy.name(), platform().name(),
                         clock.instant());
+                created.startedBy(actor);
                 created.claim(settings.serverId(), clock.instant());
                 created.scheduledFor(scheduledFor);
                 em.persist(created);
                 em.flush();
-                return created;
+                trail.record(actor, "run.started", "run:" + created.getId(), (dryRun ? "dry run" : "run")
+                        + " started (" + trigger + ") with policy " + policy.name());
+                return new Started(created.getId(), dryRun ? java.util.List.of() : supersedeAwaiting(created.getId()));
             });
+        } catch (AuditTrail.NotRecorded e) {
+            throw e;
         } catch (RuntimeException e) {
             if (activeRun().isPresent()) {
                 throw new RunInProgressException();
             }
             throw e;
         }
-        long id = run.getId();
-        audit().append(java.util.List.of(new AuditEvent(clock.instant(), actor, "run.started", "run:" + id,
-                (dryRun ? "dry run" : "run") + " started (" + trigger + ") with policy " + policy.name())));
-        if (!dryRun) {
-            supersedeAwaiting(id);
-        }
+        long id = started.id();
+        started.superseded().forEach(store()::discardPlan);
         executor.submit(() -> execute(id, dryRun, policy));
         return id;
     }
@@ -137,19 +138,21 @@ public class RunService {
                 .getResultList().stream().findFirst());
     }
 
-    private void supersedeAwaiting(long newer) {
-        java.util.List<Long> halted = tx.inTransaction(() -> {
-            var found = em.createQuery("select r from RunEntity r where r.status = :awaiting", RunEntity.class)
-                    .setParameter("awaiting", RunEntity.Status.AWAITING_APPROVAL).getResultList();
-            found.forEach(r -> r.decide(false, AuditEvent.SYSTEM, "Superseded by run " + newer + ", which plans again "
-                    + "from the directory as it is now; nothing of this run's plan was delivered.", clock.instant()));
-            return found.stream().map(RunEntity::getId).toList();
-        });
-        for (long id : halted) {
-            store().discardPlan(id);
-            audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.superseded",
-                    "run:" + id, "the plan of run " + id + " was dropped undelivered: run " + newer + " replans")));
+    /** A run just recorded, and the runs awaiting approval whose plans it replaces. */
+    private record Started(long id, java.util.List<Long> superseded) {
+    }
+
+    /** Marks the runs awaiting approval superseded, with their records, in the caller's transaction. */
+    private java.util.List<Long> supersedeAwaiting(long newer) {
+        var found = em.createQuery("select r from RunEntity r where r.status = :awaiting", RunEntity.class)
+                .setParameter("awaiting", RunEntity.Status.AWAITING_APPROVAL).getResultList();
+        for (RunEntity halted : found) {
+            halted.decide(false, AuditEvent.SYSTEM, "Superseded by run " + newer + ", which plans again from the "
+                    + "directory as it is now; nothing of this run's plan was delivered.", clock.instant());
+            trail.record(AuditEvent.SYSTEM, "run.superseded", "run:" + halted.getId(), "the plan of run "
+                    + halted.getId() + " was dropped undelivered: run " + newer + " replans");
         }
+        return found.stream().map(RunEntity::getId).toList();
     }
 
     /**
@@ -461,51 +464,18 @@ public class RunService {
         anchoring.anchor();
     }
 
-    /**
-     * An admin approves or rejects a run that waits for approval. Approved, the run delivers the
-     * plan it halted with (it is running again, so no other run may be); rejected, it ends and its
-     * plan is dropped.
-     */
-    public void decide(long runId, boolean approve, String admin) throws RunInProgressException {
-        RunEntity run;
-        try {
-            run = tx.inTransaction(() -> {
-                RunEntity found = em.find(RunEntity.class, runId);
-                if (found == null) {
-                    throw Problem.notFound("There is no run " + runId + ".");
-                }
-                if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
-                    throw Problem.conflict("Run " + runId + " is "
-                            + found.getStatus().name().toLowerCase(java.util.Locale.ROOT)
-                            + "; only a run awaiting approval can be approved or rejected.");
-                }
-                found.decide(approve, admin, approve ? null : "Rejected by " + admin + "; nothing was delivered.",
-                        clock.instant());
-                if (approve) {
-                    found.claim(settings.serverId(), clock.instant());
-                }
-                em.flush();
-                return found;
-            });
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (approve && activeRun().isPresent()) {
-                throw new RunInProgressException();
-            }
-            throw e;
-        }
-        audit().append(java.util.List.of(new AuditEvent(clock.instant(), admin, approve ? "run.approved" : "run.rejected",
-                "run:" + runId, (approve ? "approved " : "rejected ") + run.getRemoved() + " removals of run " + runId)));
-        if (approve) {
-            executor.submit(() -> resume(runId));
-        } else {
-            store().discardPlan(runId);
-        }
+    /** Delivers, on the runs' executor, the plan of a run an admin approved. */
+    void deliverApproved(long runId) {
+        executor.submit(() -> resume(runId));
+    }
+
+    /** Drops the plan of a run an admin rejected. */
+    void dropPlan(long runId) {
+        store().discardPlan(runId);
     }
 
     AuditLog audit() {
-        return new JpaAuditLog(em, tx, keys.signer(), keys.seal(), clock);
+        return trail.log();
     }
 
     /**

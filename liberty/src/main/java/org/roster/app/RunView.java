@@ -8,12 +8,14 @@ import org.roster.store.RunEntity;
 /**
  * A run as the API shows it.
  *
+ * @param startedBy who started it: a user, or {@code system} for scheduled and start-up runs (null
+ *                  for runs from before Roster kept it)
  * @param counts read, rejected, in scope, excluded and gone from the directory; contacts added,
  *               updated and removed across all viewers; changes delivered, and changes the platform
  *               refused (planned again at the next run)
  */
-public record RunView(long id, String status, String trigger, boolean dryRun, String stage, int progress,
-                      String policy, String platform, Instant startedAt, Instant finishedAt,
+public record RunView(long id, String status, String trigger, String startedBy, boolean dryRun, String stage,
+                      int progress, String policy, String platform, Instant startedAt, Instant finishedAt,
                       Boolean sourceComplete, String error, Long removalLimit, String decidedBy, String server,
                       Instant scheduledFor, String readMode, Counts counts, java.util.Map<String, Long> telegram) {
 
@@ -23,7 +25,7 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
     }
 
     static RunView of(RunEntity run) {
-        return new RunView(run.getId(), run.getStatus().name(), run.getTrigger(), run.isDryRun(),
+        return new RunView(run.getId(), run.getStatus().name(), run.getTrigger(), run.getStartedBy(), run.isDryRun(),
                 run.getStage().toLowerCase(Locale.ROOT), run.getProgress(), run.getPolicyName(), run.getPlatform(),
                 run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
                 run.getRemovalLimit(), run.getDecidedBy(), run.getOwner(), run.getScheduledFor(), run.getReadMode(),
@@ -38,7 +40,7 @@ public record RunView(long id, String status, String trigger, boolean dryRun, St
      * went to employees with no linked account.
      */
     RunView withTelegram(java.util.Map<String, Long> states) {
-        return new RunView(id, status, trigger, dryRun, stage, progress, policy, platform, startedAt, finishedAt,
-                sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
+        return new RunView(id, status, trigger, startedBy, dryRun, stage, progress, policy, platform, startedAt,
+                finishedAt, sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
     }
 }

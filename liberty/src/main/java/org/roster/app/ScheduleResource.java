@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.audit.AuditEvent;
 import org.roster.schedule.Schedule;
 import org.roster.store.ScheduleEntity;
 
@@ -38,7 +37,7 @@ public class ScheduleResource {
     TransactionalWork tx;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Inject
     RosterSettings settings;
@@ -101,12 +100,12 @@ public class ScheduleResource {
             } else {
                 found.set(schedule, zone, actor, clock.instant());
             }
+            trail.record(actor, "schedule.changed", "source:" + source, "syncs of " + source + " scheduled: "
+                    + found.getKind() + " " + found.getExpression()
+                    + ("cron".equals(found.getKind()) ? " (" + found.getZone() + ")" : "")
+                    + "; next at " + found.getNextFireAt());
             return found;
         });
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, "schedule.changed", "source:" + source,
-                "syncs of " + source + " scheduled: " + saved.getKind() + " " + saved.getExpression()
-                        + ("cron".equals(saved.getKind()) ? " (" + saved.getZone() + ")" : "")
-                        + "; next at " + saved.getNextFireAt())));
         return ScheduleView.of(saved);
     }
 
@@ -124,10 +123,10 @@ public class ScheduleResource {
                 throw Problem.notFound("The source " + source + " has no schedule.");
             }
             found.disable(actor, clock.instant());
+            trail.record(actor, "schedule.disabled", "source:" + source, "scheduled syncs of " + source
+                    + " switched off");
             return found;
         });
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, "schedule.disabled", "source:" + source,
-                "scheduled syncs of " + source + " switched off")));
         return ScheduleView.of(saved);
     }
 

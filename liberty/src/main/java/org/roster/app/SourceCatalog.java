@@ -19,7 +19,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.roster.audit.AuditEvent;
 import org.roster.source.ldap.Secret;
 import org.roster.store.SecretBox;
 import org.roster.store.SourceEntity;
@@ -28,7 +27,8 @@ import org.roster.store.SourceEntity;
  * Every directory source Roster reads: the one the server's configuration sets (id
  * {@value RosterSettings#SOURCE_ID}, read-only here), and those admins add through the API, kept in
  * the database with their secrets sealed ({@link SecretBox}) under {@code roster.secrets.key}.
- * Changes are audited with the actor; secrets appear in no answer, log line or audit record.
+ * Each change commits with its audit record, which names the actor; secrets appear in no answer,
+ * log line or audit record.
  *
  * <pre>{@code
  * List<SourceDefinition> sources = catalog.enabled(); // in precedence order
@@ -48,7 +48,7 @@ public class SourceCatalog {
     RosterSettings settings;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Inject
     SecretKeys keys;
@@ -95,11 +95,11 @@ public class SourceCatalog {
             row.set(definition.kind(), definition.name(), definition.precedence(), definition.enabled(),
                     settingsJson(definition), sealed, actor, clock.instant());
             em.persist(row);
+            audit(actor, "source.created", definition, "added " + describe(definition));
+            if (CleartextBind.allowed(definition)) {
+                auditInsecure(actor, definition);
+            }
         });
-        audit(actor, "source.created", definition, "added " + describe(definition));
-        if (CleartextBind.allowed(definition)) {
-            auditInsecure(actor, definition);
-        }
         return find(definition.id()).orElseThrow();
     }
 
@@ -120,8 +120,6 @@ public class SourceCatalog {
         SourceDefinition next = new SourceDefinition(changed.id(), changed.kind(), changed.name(), changed.precedence(),
                 changed.enabled(), changed.settings(), carried.secrets(), false).withSecrets(secretChanges).validated();
         String sealed = seal(next);
-        tx.inTransaction(() -> em.find(SourceEntity.class, next.id()).set(next.kind(), next.name(), next.precedence(),
-                next.enabled(), settingsJson(next), sealed, actor, clock.instant()));
         List<String> what = new ArrayList<>();
         Map<String, String> before = new TreeMap<>(old.settings());
         next.settings().forEach((k, v) -> {
@@ -139,10 +137,14 @@ public class SourceCatalog {
         if (old.enabled() != next.enabled()) {
             what.add(next.enabled() ? "enabled" : "disabled");
         }
-        audit(actor, "source.updated", next, "changed " + next.id() + ": " + (what.isEmpty() ? "nothing" : what));
-        if (CleartextBind.allowed(next) && !CleartextBind.allowed(old)) {
-            auditInsecure(actor, next);
-        }
+        tx.inTransaction(() -> {
+            em.find(SourceEntity.class, next.id()).set(next.kind(), next.name(), next.precedence(), next.enabled(),
+                    settingsJson(next), sealed, actor, clock.instant());
+            audit(actor, "source.updated", next, "changed " + next.id() + ": " + (what.isEmpty() ? "nothing" : what));
+            if (CleartextBind.allowed(next) && !CleartextBind.allowed(old)) {
+                auditInsecure(actor, next);
+            }
+        });
         return new Updated(find(next.id()).orElseThrow(), carried.cleared(), carried.sentence());
     }
 
@@ -168,13 +170,16 @@ public class SourceCatalog {
             throw new IllegalStateException("The source " + id + " is set in the server's configuration "
                     + "(roster.source.*); set roster.source.kind=none to read only the sources added here.");
         }
-        tx.inTransaction(() -> em.remove(em.find(SourceEntity.class, id)));
-        audit(actor, "source.deleted", old, "removed " + describe(old) + "; the next complete run withdraws the "
-                + "contacts only it provided");
+        tx.inTransaction(() -> {
+            em.remove(em.find(SourceEntity.class, id));
+            audit(actor, "source.deleted", old, "removed " + describe(old) + "; the next complete run withdraws the "
+                    + "contacts only it provided");
+        });
     }
 
+    /** Records a change in the transaction that makes it: both commit, or neither. */
     private void audit(String actor, String action, SourceDefinition source, String detail) {
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), actor, action, "source:" + source.id(), detail)));
+        trail.record(actor, action, "source:" + source.id(), detail);
     }
 
     /** What a source is, for the audit trail: settings (which hold no secrets) and which secrets are set. */

@@ -1,6 +1,5 @@
 package org.roster.app;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.roster.audit.AuditEvent;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.Normalisation;
 import org.roster.policy.PersonField;
@@ -52,9 +50,7 @@ public class SourceResource {
     ActivePolicy activePolicy;
 
     @Inject
-    RunService runs;
-
-    private final Clock clock = Clock.systemUTC();
+    AuditTrail trail;
 
     /**
      * A source as described: its settings (which hold no secrets) and the names of the secrets that
@@ -212,9 +208,9 @@ public class SourceResource {
         var normaliser = source.normaliser(settings.defaultRegion(), "");
         List<SampleEntry> sample = report.sample().stream().map(entry -> preview(entry, normaliser, evaluator)).toList();
         ConnectionReport done = report;
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), security.getUserPrincipal().getName(),
-                "source.tested", "source:" + id, "connection test of " + id + ": " + (done.ok() ? "works" : "fails")
-                + "; " + done.steps().stream().map(s -> s.name() + (s.ok() ? " ok" : " failed")).toList())));
+        trail.recordAlone(security.getUserPrincipal().getName(), "source.tested", "source:" + id,
+                "connection test of " + id + ": " + (done.ok() ? "works" : "fails") + "; "
+                        + done.steps().stream().map(s -> s.name() + (s.ok() ? " ok" : " failed")).toList());
         return new TestView(id, report.ok(), report.steps(), report.matching(), report.capped(), sample);
     }
 

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.roster.audit.AuditEvent;
 import org.roster.platform.telegram.JnaTdJson;
 import org.roster.platform.telegram.Pacer;
 import org.roster.platform.telegram.SessionKey;
@@ -64,7 +62,7 @@ public class TelegramService {
     SecretKeys keys;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     @Inject @ConfigProperty(name = "roster.telegram.tdjson")
     Optional<String> tdjson;
@@ -215,26 +213,35 @@ public class TelegramService {
     }
 
     /**
-     * Unlinks: signs out of Telegram, deletes the session directory and its key, and forgets what
-     * Roster did in the account. The contacts Roster imported stay in Telegram's copy of the account.
+     * Unlinks: forgets the account (what Roster did in it, and the key of its session) together
+     * with the audit record, then signs out of Telegram and deletes the session directory. The
+     * contacts Roster imported stay in Telegram's copy of the account. Should signing out fail
+     * after that, the account is still unlinked and recorded so; its session stays with Telegram
+     * until the employee ends it there, and Roster can no longer open it.
      */
     public synchronized void unlink(String employeeId) throws TdException {
         TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
         if (row == null) {
             throw new IllegalArgumentException("No Telegram account is linked.");
         }
+        // opened while its key is still known: signing out comes after the key is deleted
         TelegramAccount account = open(employeeId, false);
-        account.unlink();
-        open.remove(employeeId);
         tx.inTransaction(() -> {
             em.createQuery("delete from TelegramContactEntity c where c.viewerId = :id").setParameter("id", employeeId)
                     .executeUpdate();
             em.createQuery("delete from TelegramKeyEntity k where k.viewerId = :id").setParameter("id", employeeId)
                     .executeUpdate();
             em.remove(em.find(TelegramAccountEntity.class, employeeId));
+            trail.record(employeeId, "telegram.unlinked", "employee:" + employeeId, "unlinked the Telegram account; "
+                    + "Roster signs its session out and deletes it");
         });
-        runs.audit().append(List.of(new AuditEvent(clock.instant(), employeeId, "telegram.unlinked",
-                "employee:" + employeeId, "unlinked the Telegram account; its session is signed out and deleted")));
+        open.remove(employeeId);
+        try {
+            account.unlink();
+        } catch (TdException | RuntimeException e) {
+            LOG.warning(() -> "The Telegram account of employee " + employeeId + " is unlinked, but its session could "
+                    + "not be signed out: " + e.getMessage());
+        }
     }
 
     /** The client of the employee's account when it is linked and ready: the platform delivers to it. */
@@ -292,24 +299,34 @@ public class TelegramService {
     /** Records where the linking stands; a newly ready account gets every colleague at the next run. */
     private Link remember(String employeeId, TelegramAccount account) {
         TelegramAccount.Status status = account.status();
-        boolean linkedNow = tx.inTransaction(() -> {
-            TelegramAccountEntity row = em.find(TelegramAccountEntity.class, employeeId);
-            boolean wasReady = "READY".equals(row.getStatus());
-            row.status(status.name(), clock.instant());
-            if (status.ready() && !wasReady) {
-                // what was delivered before went nowhere (not linked): deliver everything again
-                em.createQuery("delete from DeliveredContactEntity d where d.viewerId = :id")
-                        .setParameter("id", employeeId).executeUpdate();
-                em.createQuery("delete from ViewerDigestEntity v where v.viewerId = :id")
-                        .setParameter("id", employeeId).executeUpdate();
-                return true;
+        try {
+            tx.inTransaction(() -> {
+                TelegramAccountEntity row = em.find(TelegramAccountEntity.class, employeeId);
+                boolean wasReady = "READY".equals(row.getStatus());
+                row.status(status.name(), clock.instant());
+                if (status.ready() && !wasReady) {
+                    // what was delivered before went nowhere (not linked): deliver everything again
+                    em.createQuery("delete from DeliveredContactEntity d where d.viewerId = :id")
+                            .setParameter("id", employeeId).executeUpdate();
+                    em.createQuery("delete from ViewerDigestEntity v where v.viewerId = :id")
+                            .setParameter("id", employeeId).executeUpdate();
+                    trail.record(employeeId, "telegram.linked", "employee:" + employeeId, "linked a Telegram account; "
+                            + "colleagues are delivered to it from the next run");
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!status.ready()) {
+                throw e;
             }
-            return false;
-        });
-        if (linkedNow) {
-            runs.audit().append(List.of(new AuditEvent(clock.instant(), employeeId, "telegram.linked",
-                    "employee:" + employeeId, "linked a Telegram account; colleagues are delivered to it from the "
-                    + "next run")));
+            // Telegram signed the session in, but Roster could not record it: nothing may use an
+            // account it has no record of, so the session is signed out again
+            open.remove(employeeId);
+            try {
+                account.unlink();
+            } catch (TdException | RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
         return status(employeeId);
     }

@@ -136,15 +136,26 @@ class PoliciesPageIT {
             assertThat(compliance.get("api/policies/active").object().getJsonNumber("id").longValue()).isEqualTo(draft);
             page.screenshot("published", "active-section");
 
-            // restoring the version that was active before: a new version, published, in the history
+            // restoring the version that was active before: a draft copy of it, for a second officer to approve
             button(page, earlier, "rollback").click();
-            page.awaitStatusStarting("Version " + earlier + " is restored as version ");
-            long restored = Long.parseLong(page.text("status").replaceAll("^.* restored as version (\\d+),.*$", "$1"));
-            assertThat(row(page, restored)).contains(before.getString("name"), "restores version " + earlier,
-                    "Published: active");
+            page.awaitStatusStarting("Version " + earlier + " is restored as draft version ");
+            long restored = Long.parseLong(page.text("status").replaceAll("^.* restored as draft version (\\d+):.*$",
+                    "$1"));
+            assertThat(page.text("status")).endsWith("another compliance officer approves it, then it can be published.");
+            assertThat(row(page, restored)).contains(before.getString("name"), "restores version " + earlier, "Draft");
+            assertThat(row(page, draft)).contains("Published: active");
+            assertThat(page.text("active-summary")).startsWith("ui-walk, version " + draft);
+            page.screenshot("restored-as-a-draft", "history-section");
+            assertThat(compliance.post("api/policies/" + restored + "/approve", "").status()).as("four eyes")
+                    .isEqualTo(409);
+            assertThat(compliance.as("compliance2").post("api/policies/" + restored + "/approve", "").status())
+                    .isEqualTo(200);
+            assertThat(compliance.post("api/policies/" + restored + "/publish", "").status()).isEqualTo(200);
+            page.open("policies.html");
+            page.awaitStatusStarting("The active policy is ");
+            assertThat(row(page, restored)).contains("Published: active");
             assertThat(row(page, draft)).contains("Superseded");
             assertThat(page.text("active-summary")).startsWith(before.getString("name") + ", version " + restored);
-            page.screenshot("restored-in-the-history", "history-section");
         }
         assertThat(compliance.get("api/policies/active").object().getString("text")).isEqualTo(before.getString("text"));
     }

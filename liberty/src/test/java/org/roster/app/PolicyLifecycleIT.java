@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A compliance officer changes the policy: drafts it, simulates it, gets a colleague to approve it,
- * publishes it, sees the next run apply it, and rolls back.
+ * publishes it, sees the next run apply it, and rolls back, which a colleague approves too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -100,8 +104,25 @@ class PolicyLifecycleIT {
         JsonObject droppedPerson = admin.get("api/employees/d0-" + dropped).object();
         assertThat(droppedPerson.getJsonObject("scope").getString("rule")).isEqualTo("not-that-department");
 
+        // restoring is a change like any other: a draft, approved by a second officer, then published
         RosterApi.Reply rolledBack = compliance.post("api/policies/" + original + "/rollback", "");
-        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(201);
+        JsonObject copy = rolledBack.object();
+        long restoring = copy.getJsonNumber("id").longValue();
+        assertThat(copy.getString("status")).isEqualTo("DRAFT");
+        assertThat(copy.getString("author")).isEqualTo("compliance");
+        assertThat(copy.getString("note")).isEqualTo("restores version " + original);
+        assertThat(compliance.get("api/policies/" + restoring).object().getString("text"))
+                .isEqualTo(compliance.get("api/policies/" + original).object().getString("text"));
+        assertThat(compliance.get("api/policies/active").object().getJsonNumber("id").longValue())
+                .as("nothing is published by restoring alone").isEqualTo(draft);
+        RosterApi.Reply restorerApproves = compliance.post("api/policies/" + restoring + "/approve", "");
+        assertThat(restorerApproves.status()).isEqualTo(409);
+        assertThat(restorerApproves.object().getString("detail")).isEqualTo("Version " + restoring
+                + " was written by compliance; another compliance officer must approve it (four eyes).");
+        assertThat(compliance.post("api/policies/" + restoring + "/publish", "").status()).isEqualTo(409);
+        assertThat(compliance2.post("api/policies/" + restoring + "/approve", "").status()).isEqualTo(200);
+        assertThat(compliance.post("api/policies/" + restoring + "/publish", "").status()).isEqualTo(200);
         JsonObject restored = admin.sync();
         assertThat(restored.getString("policy")).isEqualTo("default");
         assertThat(restored.getJsonObject("counts").getJsonNumber("added").longValue()).isEqualTo(2);
@@ -113,6 +134,30 @@ class PolicyLifecycleIT {
         assertThat(trail).extracting(r -> r.getString("action") + " by " + r.getString("actor"))
                 .contains("policy.drafted by compliance", "policy.simulated by compliance",
                         "policy.approved by compliance2", "policy.published by compliance");
+        assertThat(admin.as("auditor").get("api/audit?subject=policy:" + restoring).array()
+                .getValuesAs(JsonObject.class)).extracting(r -> r.getString("action") + " by " + r.getString("actor"))
+                .containsExactly("policy.published by compliance", "policy.approved by compliance2",
+                        "policy.rolled-back by compliance");
+    }
+
+    @Test
+    void anAuthorCannotApproveTheirDraftUnderAnotherSpellingOfTheirName() throws SQLException {
+        long draft = compliance.postText("api/policies", "application/yaml", policyExcluding("Nobody-"
+                + System.nanoTime())).object().getJsonNumber("id").longValue();
+        // as the database's superuser: the author as an identity provider might spell them
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), "roster", "roster");
+             PreparedStatement update = db.prepareStatement("update policy_version set author = ? where id = ?")) {
+            update.setString(1, "COMPLIANCE2");
+            update.setLong(2, draft);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        RosterApi.Reply approval = compliance2.post("api/policies/" + draft + "/approve", "");
+
+        assertThat(approval.status()).isEqualTo(409);
+        assertThat(approval.object().getString("detail")).isEqualTo("Version " + draft
+                + " was written by COMPLIANCE2; another compliance officer must approve it (four eyes).");
+        assertThat(compliance.post("api/policies/" + draft + "/approve", "").status()).isEqualTo(200);
     }
 
     @Test

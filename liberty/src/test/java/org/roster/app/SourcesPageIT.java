@@ -131,7 +131,8 @@ class SourcesPageIT {
             assertThat(admin.get("api/sources/" + id).status()).isEqualTo(404);
 
             // a run that would remove too many contacts waits; the admin approves it on the Runs page
-            long halted = haltedRun(admin, ldap);
+            // started by another admin: whoever starts a run can't approve its removals
+            long halted = haltedRun(admin, ldap, admin.as("admin2"), 45);
             page.open("index.html#run-" + halted);
             page.await("the run waiting for approval", () -> page.visible("approval"));
             assertThat(page.text("approval")).contains("This run would remove 72 contacts, more than the limit of 50 "
@@ -169,6 +170,19 @@ class SourcesPageIT {
             assertThat(page.find(By.cssSelector("#schedules-body tr[data-source='directory']")).getText())
                     .contains("Every PT1H", "On", "admin");
             page.screenshot("schedule-set", "schedules");
+
+            // a run the admin started: the page leaves its removals to another admin
+            long own = haltedRun(admin, ldap, admin, 48);
+            page.open("index.html#run-" + own);
+            page.await("the admin's own run waiting", () -> page.visible("approval")
+                    && page.text("detail-heading").equals("Run " + own));
+            assertThat(page.visible("approval-actions")).as("no approve or reject button").isFalse();
+            assertThat(page.text("approval-readonly")).isEqualTo("You started run " + own
+                    + "; another directory admin approves or rejects its removals.");
+            assertThat(page.text("detail-trigger")).isEqualTo("Manual, started by admin");
+            page.screenshot("own-run-left-to-another-admin", "run-detail");
+            assertThat(admin.as("admin2").post("api/runs/" + own + "/approve", "").status()).isEqualTo(202);
+            assertThat(admin.awaitEnd(own).getString("status")).isEqualTo("COMPLETED");
         }
         RosterApi.Reply chart = admin.get("api/runs/chart.svg?limit=5");
         assertThat(chart.status()).isEqualTo(200);
@@ -176,12 +190,15 @@ class SourcesPageIT {
         assertThat(chart.body()).contains("<title id=\"chart-title\">Run history");
     }
 
-    /** Nine colleagues synced, then eight leave: 72 removals, over the tests' limit of 50. */
-    private static long haltedRun(RosterApi admin, LdapFixture ldap) {
+    /**
+     * Nine colleagues synced, then eight leave: 72 removals, over the tests' limit of 50, in a run
+     * the starter starts.
+     */
+    private static long haltedRun(RosterApi admin, LdapFixture ldap, RosterApi starter, int numbers) {
         String department = "UiVanishing-" + System.nanoTime();
         for (int i = 0; i < 9; i++) {
             ldap.add(new LdapFixture.Person("uv" + i + "-" + department, "U", "Vanishing" + i,
-                    String.format("0151 4445 55%02d", i), department, null));
+                    String.format("0151 44%02d 55%02d", numbers, i), department, null));
         }
         // and one without a mobile number, whom the policy leaves out
         ldap.add(new LdapFixture.Person("uvx-" + department, "U", "Nomobile", null, department, null));
@@ -189,7 +206,7 @@ class SourcesPageIT {
         for (int i = 1; i < 9; i++) {
             ldap.delete("uv" + i + "-" + department);
         }
-        JsonObject run = admin.runToEnd();
+        JsonObject run = starter.runToEnd();
         assertThat(run.getString("status")).as("run %s", run).isEqualTo("AWAITING_APPROVAL");
         return run.getJsonNumber("id").longValue();
     }
