@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * reported as an exception with a first-failure report in the server's logs, where an operator
  * would take it for a fault; a page not found is an expected answer, not a failure.
  */
-@WebFilter("/*")
 public class MissingFiles extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
