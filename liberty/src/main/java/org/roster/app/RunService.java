@@ -25,6 +25,8 @@ import org.roster.sync.SyncPipeline;
 @ApplicationScoped
 public class RunService {
 
+    /** The advisory lock under which runs are started, one starter at a time across servers. */
+    private static final long RUN_START_LOCK = 0x526f73746572L;
     private static final Logger LOG = Logger.getLogger(RunService.class.getName());
 
     @PersistenceContext(unitName = "roster")
@@ -90,6 +92,12 @@ public class RunService {
         try {
             // the run, its record and the runs it supersedes commit together, before its thread looks for it
             started = tx.inTransaction(() -> {
+                // starters on every server take turns here, so a second one finds the first's run and
+                // is refused quietly rather than by the database's one-active-run index
+                em.createNativeQuery("select pg_advisory_xact_lock(" + RUN_START_LOCK + ")").getResultList();
+                if (activeRunNow()) {
+                    return null;
+                }
                 RunEntity created = new RunEntity(trigger, dryRun, policy.name(), platform().name(),
                         clock.instant());
                 created.startedBy(actor);
@@ -108,6 +116,9 @@ public class RunService {
                 throw new RunInProgressException();
             }
             throw e;
+        }
+        if (started == null) {
+            throw new RunInProgressException();
         }
         long id = started.id();
         started.superseded().forEach(store()::discardPlan);
@@ -129,6 +140,13 @@ public class RunService {
         return tx.inTransaction(() -> ((java.util.List<?>) em.createNativeQuery("select id from sync_run where "
                         + "scheduled_for = ?1").setParameter(1, fireTime.atOffset(java.time.ZoneOffset.UTC))
                 .getResultList()).stream().map(id -> ((Number) id).longValue()).findFirst());
+    }
+
+    /** Whether a run is queued or running on any server, asked in the caller's transaction. */
+    private boolean activeRunNow() {
+        return !em.createQuery("select r.id from RunEntity r where r.status in :open", Long.class)
+                .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The run that is queued or running now, on any server. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,6 +67,22 @@ class ApiIT {
                 .contains("roster_entries_read_total").contains("roster_contacts_total")
                 .containsPattern("roster_deliveries_total\\{[^}]*outcome=\"delivered\"")
                 .contains("roster_run_duration_seconds");
+    }
+
+    @Test
+    void runsStartedAtOnceGetOneRunAndConflictsThatSayWhy() {
+        List<CompletableFuture<RosterApi.Reply>> asked = List.of(1, 2, 3).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> api.post("api/runs", "{\"dryRun\": true}"))).toList();
+        List<RosterApi.Reply> replies = asked.stream().map(CompletableFuture::join).toList();
+
+        List<RosterApi.Reply> started = replies.stream().filter(r -> r.status() == 202).toList();
+        assertThat(started).as("one run starts").hasSize(1);
+        for (RosterApi.Reply refused : replies.stream().filter(r -> r.status() != 202).toList()) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.object().getString("detail"))
+                    .isEqualTo("A run is already in progress; wait for it to finish, then start another.");
+        }
+        api.awaitEnd(started.get(0).object().getJsonNumber("id").longValue());
     }
 
     @Test
