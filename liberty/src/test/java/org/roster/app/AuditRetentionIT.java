@@ -155,7 +155,12 @@ class AuditRetentionIT {
             assertThat(auditor.get("api/audit?action=policy.retention-clamped&subject=policy:" + published).array())
                     .as("said once per version").hasSize(1);
         } finally {
-            compliance.post("api/policies/" + original + "/rollback", "");
+            // restoring is a draft like any other: a second officer approves it, then it is published
+            long restoring = compliance.post("api/policies/" + original + "/rollback", "").object()
+                    .getJsonNumber("id").longValue();
+            assertThat(compliance.as("compliance2").post("api/policies/" + restoring + "/approve", "").status())
+                    .isEqualTo(200);
+            assertThat(compliance.post("api/policies/" + restoring + "/publish", "").status()).isEqualTo(200);
         }
     }
 

@@ -175,7 +175,8 @@ class KeycloakSignInIT {
         RosterApi admin = AS.get(ADMIN);
         String id = "kc-" + System.nanoTime();
         assertThat(admin.post("api/sources", "{\"id\": \"" + id + "\", \"kind\": \"ldap\", \"name\": \"audited\", "
-                + "\"settings\": {\"url\": \"ldap://localhost:1\", \"base-dn\": \"dc=x\"}, "
+                + "\"settings\": {\"url\": \"ldap://localhost:1\", \"base-dn\": \"dc=x\", "
+                + "\"allow-insecure\": \"true\"}, "
                 + "\"secrets\": {\"password\": \"canary-bind-secret\"}}").status()).isEqualTo(201);
         admin.post("api/sources/" + id + "/test", "");
         assertThat(admin.put("api/schedules/" + id, "application/json", "{\"interval\": \"PT6H\"}").status())
