@@ -178,7 +178,7 @@ public final class TelegramAccount {
                         .build());
             } catch (TdException e) {
                 account.closeQuietly();
-                throw explainParameters(e, account.directory);
+                throw explainParameters(e, viewerId, account.directory);
             }
             client.awaitAuthorizationState(type -> !"authorizationStateWaitTdlibParameters".equals(type), STEP);
         }
@@ -352,11 +352,13 @@ public final class TelegramAccount {
         return e.explained("Telegram refused this step (" + e.code() + " " + message + ")");
     }
 
-    private static TdException explainParameters(TdException e, Path directory) {
+    private static TdException explainParameters(TdException e, String viewerId, Path directory) {
         String message = e.tdlibMessage();
         if (message.contains("Wrong database encryption key")) {
-            return e.explained("the Telegram session in " + directory + " does not open with the key given for it: "
-                    + "unlink the account and link it again");
+            // TDLib keeps the directory encrypted with the key it was made with and opens it with no other
+            return e.explained("the Telegram session of " + viewerId + " can't be opened with the key Roster holds "
+                    + "for it: wrong database encryption key (session directory " + directory + "); unlink the "
+                    + "account and link it again");
         }
         if (message.contains("Can't lock file")) {
             return e.explained("the Telegram session in " + directory + " is already open elsewhere");
