@@ -82,7 +82,8 @@ public final class TdlibVersion {
 
     /** Whether the version has the tested one's major and minor. */
     public boolean matches(String version) {
-        return version != null && MAJOR_MINOR.matcher(version).matches() && majorMinor(version).equals(majorMinor(tested));
+        return version != null && MAJOR_MINOR.matcher(version).matches()
+                && majorMinor(version).equals(majorMinor(tested));
     }
 
     private static String majorMinor(String version) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the two transcripts must be the same line for line. What needs the servers (login codes,
  * imports, retry-after waits) is emulated from Telegram's documentation and is not compared here.
  */
+@Tag("real-tdlib")
 class EmulatorConformanceTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roster.platform.telegram.TelegramAccount.Status;
@@ -27,6 +28,7 @@ import org.roster.platform.telegram.TelegramAccount.Status;
  * leaves nothing behind when unlinked. What needs Telegram's servers (login codes, imports) is
  * the emulator's part.
  */
+@Tag("real-tdlib")
 class RealTdlibTest {
 
     private static final Duration STEP = Duration.ofSeconds(60);

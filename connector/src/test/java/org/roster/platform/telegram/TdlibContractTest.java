@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * offline session, the others their offline answers. The requests are taken from the adapter
  * linking, delivering to and unlinking accounts on the emulator, which records them.
  */
+@Tag("real-tdlib")
 class TdlibContractTest {
 
     /** What the adapter sends to a client (TelegramAccount, TelegramContactPlatform). */

@@ -3,9 +3,11 @@ package org.roster.platform.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Roster runs only on the TDLib major.minor it is tested with, unless the operator allows another. */
+@Tag("real-tdlib")
 class TdlibVersionTest {
 
     @Test
