@@ -7,11 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.roster.policy.Policies;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.sync.RunProgress;
 import org.roster.sync.SyncPipeline;
+import org.roster.testing.MovableClock;
 
 /**
  * What the database keeps of a person, asked of the real schema on a real PostgreSQL: the outbox
@@ -46,7 +44,7 @@ class PersonalDataRetentionOnPostgresTest {
 
     private static BenchPostgres pg;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final Directory directory = new Directory();
     private String url;
     private RosterDatabase db;
@@ -174,30 +172,6 @@ class PersonalDataRetentionOnPostgresTest {
 
         @Override
         public void checkReachable() {
-        }
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -2,11 +2,8 @@ package org.roster.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.roster.audit.AuditEvent;
@@ -18,37 +15,14 @@ import org.roster.platform.RecordedContactPlatform;
 import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.testing.MovableClock;
 
 /** A leaver disappears from every viewer at once, and what Roster held about them is purged after the retention period. */
 class RetentionTest {
 
-    /** A clock a test moves forward. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aLeaversDataIsKeptForTheRetentionPeriodThenPurgedAndTheTrailSaysWhose() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
         SyncPipelineTest.ListDirectorySource directory = new SyncPipelineTest.ListDirectorySource();
         InMemoryStateStore store = new InMemoryStateStore();
         store.clock = clock;

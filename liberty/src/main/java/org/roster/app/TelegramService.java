@@ -24,6 +24,7 @@ import org.roster.platform.telegram.TdClient;
 import org.roster.platform.telegram.TdException;
 import org.roster.platform.telegram.TdJson;
 import org.roster.platform.telegram.TdLib;
+import org.roster.platform.telegram.TdlibVersion;
 import org.roster.platform.telegram.TelegramAccount;
 import org.roster.platform.telegram.TelegramContactPlatform;
 import org.roster.platform.telegram.TelegramLedger;
@@ -72,6 +73,9 @@ public class TelegramService {
 
     @Inject @ConfigProperty(name = "roster.telegram.api-hash")
     Optional<String> apiHash;
+
+    @Inject @ConfigProperty(name = TdlibVersion.ALLOW_UNTESTED, defaultValue = "false")
+    boolean allowUntestedVersion;
 
     @Inject @ConfigProperty(name = "roster.telegram.sessions", defaultValue = "telegram")
     String sessions;
@@ -127,6 +131,12 @@ public class TelegramService {
                 } catch (JnaTdJson.LibraryUnavailable e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
+            }
+            try {
+                String version = TdlibVersion.tested().require(td, allowUntestedVersion);
+                LOG.info("Telegram: TDLib " + version + " loaded (Roster is tested with " + TdlibVersion.TESTED + ")");
+            } catch (TdlibVersion.UntestedVersion e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
             tdlib = new TdLib(td);
         }

@@ -26,6 +26,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.roster.platform.telegram.TdlibRequestShapes;
 import org.roster.platform.telegram.TelegramEmulator;
 import org.roster.platform.telegram.TelegramEmulatorServer;
 
@@ -58,7 +59,7 @@ class TelegramIT {
     void anEmployeeLinksTelegramAndReceivesTheirColleaguesButNothingElse() throws Exception {
         control = LibertyProcess.freePort();
         WebArchive war = Deployments.roster().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "telegram-emulator.jar")
-                .addClasses(TelegramEmulatorServer.class, TelegramEmulator.class));
+                .addClasses(TelegramEmulatorServer.class, TelegramEmulator.class, TdlibRequestShapes.class));
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("ROSTER_DEMO_SIZE", "150"),
                 Map.entry("ROSTER_DEMO_LDAP_PORT", Integer.toString(LibertyProcess.freePort())),

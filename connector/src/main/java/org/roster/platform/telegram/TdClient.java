@@ -117,6 +117,11 @@ public final class TdClient {
         }
     }
 
+    /** Takes in what TDLib sends, for any client, for up to the given time. */
+    void receiveFor(long nanos) {
+        lib.receiveFor(nanos);
+    }
+
     /** A mark to pass to {@link #usersUpdatedSince} later. */
     public synchronized long updateMark() {
         return userUpdateCount;

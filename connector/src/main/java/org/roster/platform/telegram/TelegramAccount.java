@@ -40,6 +40,13 @@ public final class TelegramAccount {
 
     private static final Logger LOG = Logger.getLogger(TelegramAccount.class.getName());
     private static final Duration STEP = Duration.ofSeconds(60);
+    /**
+     * How long a session stays open at least before it is closed or logged out. TDLib 1.8.67 can
+     * abort the whole process (ObjectPool.h:191, {@code storage_count_.load() == 0}) when a client
+     * closes just after it started its network layer: seen about once in some hundred sessions
+     * opened and closed in quick succession, never with half a second between.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(1);
 
     /** Where the login stands, in words an employee understands. */
     public enum Status {
@@ -131,6 +138,7 @@ public final class TelegramAccount {
     private final String viewerId;
     private final Path directory;
     private final TelegramLedger ledger;
+    private final long openedAt = System.nanoTime();
 
     private TelegramAccount(TdClient client, String viewerId, Path directory, TelegramLedger ledger) {
         this.client = client;
@@ -178,7 +186,7 @@ public final class TelegramAccount {
                         .build());
             } catch (TdException e) {
                 account.closeQuietly();
-                throw explainParameters(e, account.directory);
+                throw explainParameters(e, viewerId, account.directory);
             }
             client.awaitAuthorizationState(type -> !"authorizationStateWaitTdlibParameters".equals(type), STEP);
         }
@@ -259,6 +267,7 @@ public final class TelegramAccount {
         Status status = status();
         if (status != Status.CLOSED) {
             if (status != Status.LOGGING_OUT && status != Status.CLOSING) {
+                settle();
                 try {
                     client.call(request("logOut").build());
                 } catch (TdException e) {
@@ -279,6 +288,7 @@ public final class TelegramAccount {
             return;
         }
         if (status != Status.CLOSING && status != Status.LOGGING_OUT) {
+            settle();
             client.call(request("close").build());
         }
         client.awaitAuthorizationState("authorizationStateClosed"::equals, STEP);
@@ -352,11 +362,13 @@ public final class TelegramAccount {
         return e.explained("Telegram refused this step (" + e.code() + " " + message + ")");
     }
 
-    private static TdException explainParameters(TdException e, Path directory) {
+    private static TdException explainParameters(TdException e, String viewerId, Path directory) {
         String message = e.tdlibMessage();
         if (message.contains("Wrong database encryption key")) {
-            return e.explained("the Telegram session in " + directory + " does not open with the key given for it: "
-                    + "unlink the account and link it again");
+            // TDLib keeps the directory encrypted with the key it was made with and opens it with no other
+            return e.explained("the Telegram session of " + viewerId + " can't be opened with the key Roster holds "
+                    + "for it: wrong database encryption key (session directory " + directory + "); unlink the "
+                    + "account and link it again");
         }
         if (message.contains("Can't lock file")) {
             return e.explained("the Telegram session in " + directory + " is already open elsewhere");
@@ -367,6 +379,14 @@ public final class TelegramAccount {
         }
         return e.explained("the Telegram session in " + directory + " can't be opened (" + e.code() + " "
                 + message + ")");
+    }
+
+    /** Waits, taking in what TDLib sends meanwhile, until the session has been open for {@link #SETTLE}. */
+    private void settle() {
+        long left;
+        while ((left = openedAt + SETTLE.toNanos() - System.nanoTime()) > 0) {
+            client.receiveFor(left);
+        }
     }
 
     private void closeQuietly() {

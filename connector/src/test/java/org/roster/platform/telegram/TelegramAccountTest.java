@@ -124,7 +124,8 @@ class TelegramAccountTest {
         SessionKey other = SessionKey.generate();
         assertThatThrownBy(() -> TelegramAccount.start(world.tdlib, "p1", world.parameters("p1", other), world.ledger))
                 .isInstanceOf(TdException.class)
-                .hasMessageContaining("does not open with the key given for it")
+                .hasMessageContaining("the Telegram session of p1 can't be opened with the key Roster holds for it: "
+                        + "wrong database encryption key")
                 .hasMessageNotContaining(java.util.Base64.getEncoder().encodeToString(other.bytes()));
         assertThat(world.telegram.hasSession(world.sessionOf("p1"))).isTrue();
     }

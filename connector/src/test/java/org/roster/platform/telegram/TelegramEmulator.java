@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -50,8 +49,12 @@ import jakarta.json.JsonValue;
  *       ({@code setTdlibParameters}) {@code WaitPhoneNumber} → ({@code setAuthenticationPhoneNumber})
  *       {@code WaitCode} → ({@code checkAuthenticationCode}) {@code WaitPassword} when the account
  *       has two-step verification, {@code WaitRegistration} for a number without an account, or
- *       {@code Ready}; {@code logOut} → {@code LoggingOut}, {@code Closing}, {@code Closed} and the
- *       local session destroyed; {@code close} → {@code Closing}, {@code Closed}, the session kept.
+ *       {@code Ready}; {@code logOut} → {@code LoggingOut}, {@code Closed} and the local session
+ *       destroyed (its directory left empty); {@code close} → {@code Closing}, {@code Closed}, the
+ *       session kept. Requests TDLib can't parse get its {@code 400 Failed to parse ...} answers
+ *       ({@link TdlibRequestShapes}), and {@code td_execute} answers {@code getOption version} with
+ *       {@link TdlibVersion#TESTED}. {@code EmulatorConformanceTest} holds all of this that can be
+ *       seen without Telegram's servers against the real TDLib.
  *       Wrong codes and passwords give {@code 400 PHONE_CODE_INVALID} and
  *       {@code 400 PASSWORD_HASH_INVALID}; methods that need a signed-in account give
  *       {@code 401 Unauthorized} before it.</li>
@@ -151,6 +154,9 @@ public final class TelegramEmulator implements TdJson {
 
     private static final Set<String> NEED_SIGN_IN = Set.of("getContacts", "getUser", "importContacts",
             "removeContacts", "getMe");
+    /** What a client answers before its parameters are set; anything else needs them first. */
+    private static final Set<String> BEFORE_PARAMETERS = Set.of("getAuthorizationState", "setTdlibParameters",
+            "close", "logOut");
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -262,17 +268,8 @@ public final class TelegramEmulator implements TdJson {
     @Override
     public synchronized void send(int clientId, String request) {
         Client client = clients.get(clientId);
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(request))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            requests.add(new Request(clock.instant(), clientId, "", "", request, false));
-            if (client != null) {
-                reply(client, JsonValue.NULL, error(400, "Failed to parse JSON object as TDLib request"));
-            }
-            return;
-        }
-        String type = json.getString("@type", "");
+        TdlibRequestShapes.Parsed parsed = TdlibRequestShapes.parse(request);
+        String type = parsed.type();
         Account account = client == null ? null : client.account;
         Instant now = clock.instant();
         requests.add(new Request(now, clientId, account == null ? "" : "+" + account.phone, type, request,
@@ -280,12 +277,15 @@ public final class TelegramEmulator implements TdJson {
         if (client == null) {
             return; // TDLib drops requests to a client id it never created
         }
-        JsonValue extra = json.getOrDefault("@extra", JsonValue.NULL);
         if (!client.started) {
             client.started = true;
             setState(client, stateObject("authorizationStateWaitTdlibParameters"));
         }
-        handle(client, type, json, extra);
+        if (!parsed.ok()) {
+            reply(client, parsed.extra(), error(400, parsed.error()));
+            return;
+        }
+        handle(client, type, parsed.request(), parsed.extra());
     }
 
     @Override
@@ -300,18 +300,30 @@ public final class TelegramEmulator implements TdJson {
 
     @Override
     public synchronized String execute(String request) {
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(request))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return error(400, "Failed to parse JSON object as TDLib request").toString();
+        TdlibRequestShapes.Parsed parsed = TdlibRequestShapes.parse(request);
+        requests.add(new Request(clock.instant(), 0, "", parsed.type(), request, false));
+        JsonObject answer;
+        if (!parsed.ok()) {
+            answer = error(400, parsed.error());
+        } else if ("setLogVerbosityLevel".equals(parsed.type())) {
+            answer = ok();
+        } else if ("getOption".equals(parsed.type())) {
+            // TDLib answers only these two options synchronously
+            answer = switch (parsed.request().getString("name", "")) {
+                case "version" -> Json.createObjectBuilder().add("@type", "optionValueString")
+                        .add("value", TdlibVersion.TESTED).build();
+                case "commit_hash" -> Json.createObjectBuilder().add("@type", "optionValueString")
+                        .add("value", "roster-telegram-emulator").build();
+                default -> error(400, "The option can't be get synchronously");
+            };
+        } else {
+            answer = error(400, "The method can't be executed synchronously");
         }
-        String type = json.getString("@type", "");
-        requests.add(new Request(clock.instant(), 0, "", type, request, false));
-        if ("setLogVerbosityLevel".equals(type)) {
-            return ok().toString();
+        JsonObjectBuilder tagged = Json.createObjectBuilder(answer);
+        if (parsed.extra() != JsonValue.NULL) {
+            tagged.add("@extra", parsed.extra());
         }
-        return error(400, "The method can't be executed synchronously").toString();
+        return tagged.build().toString();
     }
 
     // ---- the client
@@ -319,6 +331,10 @@ public final class TelegramEmulator implements TdJson {
     private void handle(Client client, String type, JsonObject request, JsonValue extra) {
         if ("authorizationStateClosed".equals(client.state)) {
             reply(client, extra, error(500, "Request aborted"));
+            return;
+        }
+        if ("authorizationStateWaitTdlibParameters".equals(client.state) && !BEFORE_PARAMETERS.contains(type)) {
+            reply(client, extra, error(400, "Initialization parameters are needed: call setTdlibParameters first"));
             return;
         }
         switch (type) {
@@ -332,9 +348,6 @@ public final class TelegramEmulator implements TdJson {
             default -> {
                 if (!NEED_SIGN_IN.contains(type)) {
                     reply(client, extra, error(400, "The emulator does not implement " + type));
-                } else if ("authorizationStateWaitTdlibParameters".equals(client.state)) {
-                    reply(client, extra, error(400, "Initialization parameters are needed: call setTdlibParameters "
-                            + "first"));
                 } else if (!"authorizationStateReady".equals(client.state)) {
                     reply(client, extra, error(401, "Unauthorized"));
                 } else if (waitIsRunning(client, extra) || throttled(client, type, extra)) {
@@ -546,15 +559,13 @@ public final class TelegramEmulator implements TdJson {
     }
 
     private void close(Client client, JsonValue extra) {
-        setState(client, stateObject("authorizationStateClosing"));
         reply(client, extra, ok());
+        setState(client, stateObject("authorizationStateClosing"));
         closed(client);
     }
 
     private void closed(Client client) {
-        if ("authorizationStateLoggingOut".equals(client.state)) {
-            setState(client, stateObject("authorizationStateClosing"));
-        }
+        // as TDLib 1.8.67 does, a session that logged out goes from LoggingOut straight to Closed
         setState(client, stateObject("authorizationStateClosed"));
         if (client.directory != null) {
             lockedDirectories.remove(client.directory);
@@ -574,11 +585,6 @@ public final class TelegramEmulator implements TdJson {
         for (JsonValue element : contacts) {
             if (!(element instanceof JsonObject contact)) {
                 reply(client, extra, error(400, "Contact must be non-empty"));
-                return;
-            }
-            String type = contact.getString("@type", "");
-            if (!type.isEmpty() && !"contact".equals(type) && !"importedContact".equals(type)) {
-                reply(client, extra, error(400, "Wrong type of a contact: " + type));
                 return;
             }
             phones.add(digits(contact.getString("phone_number", "")));

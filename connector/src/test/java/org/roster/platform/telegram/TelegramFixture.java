@@ -15,6 +15,7 @@ import org.roster.policy.PersonField;
 import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
 import org.roster.sync.PlannedChange;
+import org.roster.testing.MovableClock;
 
 /**
  * What the Telegram tests share: a movable clock, the emulator on it, TDLib over the emulator, an

@@ -1,4 +1,4 @@
-package org.roster.platform.telegram;
+package org.roster.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand; the {@link Pacer} of the tests moves it instead of sleeping. */
-final class MovableClock extends Clock {
+/**
+ * A clock a test moves by hand, so that what waits for time (a retention period, a retry-after)
+ * is tested without sleeping.
+ */
+public final class MovableClock extends Clock {
 
     private Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
