@@ -129,6 +129,11 @@ const el = {
   consentEffect: byId('consent-effect'),
   consentButton: byId('consent-button'),
 
+  seenBySection: byId('seen-by-section'),
+  seenBySummary: byId('seen-by-summary'),
+  seenByWrap: byId('seen-by-wrap'),
+  seenByBody: byId('seen-by-body'),
+
   contactsSection: byId('contacts-section'),
   contactsEmpty: byId('contacts-empty'),
   contactsWrap: byId('contacts-wrap'),
@@ -309,6 +314,47 @@ async function toggleOptOut() {
   announce(state.me.optedOut
     ? `You have opted out. This takes effect ${when}.`
     : `You have opted back in. This takes effect ${when}.`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Who has my contact
+
+/** "a", "a and b", "a, b and c": the rules in a sentence. */
+function listInWords(items) {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function seenBySentence(count, listed, rules) {
+  if (typeof count !== 'number' || count === 0) return 'Nobody receives your number.';
+  const who = count === 1 ? 'This colleague receives' : `These ${count} colleagues receive`;
+  const through = rules.length === 0 ? ''
+    : `, through the ${rules.length === 1 ? 'rule' : 'rules'} ${listInWords(rules)}`;
+  const more = listed < count ? ` The first ${listed} by name are listed.` : '';
+  return `${who} your number${through}.${more}`;
+}
+
+// Each colleague shows only what the policy releases about them: a name it withholds shows as their id.
+function renderSeenBy(me) {
+  const colleagues = Array.isArray(me.seenByColleagues) ? me.seenByColleagues : [];
+  const rules = [...new Set(colleagues.map((c) => c.rule).filter((r) => typeof r === 'string' && r !== ''))].sort();
+  setText(el.seenBySummary, seenBySentence(me.seenBy, colleagues.length, rules));
+  const rows = colleagues.map((colleague) => {
+    const tr = document.createElement('tr');
+    tr.dataset.viewerId = String(colleague.id ?? '');
+    const name = create('th', 'name', contactName(colleague));
+    name.scope = 'row';
+    const department = colleague.fields?.department;
+    const dept = typeof department === 'string' && department !== ''
+      ? create('td', '', department)
+      : create('td', 'muted', '—');
+    const rule = create('td', '', typeof colleague.rule === 'string' && colleague.rule !== '' ? colleague.rule : '—');
+    tr.append(name, dept, rule);
+    return tr;
+  });
+  el.seenByBody.replaceChildren(...rows);
+  el.seenByWrap.hidden = rows.length === 0;
+  el.seenBySection.hidden = false;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -631,6 +677,7 @@ async function load() {
   renderHeld(state.me);
   renderOptOut(state.me);
   renderConsent(state.me);
+  renderSeenBy(state.me);
   renderContacts(state.me);
 
   if (link.status === 'fulfilled') {

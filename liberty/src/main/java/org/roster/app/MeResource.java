@@ -51,6 +51,9 @@ public class MeResource {
     @Inject
     EmployeeViews employees;
 
+    @Inject
+    SeenByColleagues seenByColleagues;
+
     @Context
     SecurityContext security;
 
@@ -59,11 +62,14 @@ public class MeResource {
     /**
      * What an employee sees about themselves.
      *
-     * @param seenBy          how many colleagues currently receive this employee's contact
-     * @param consentRequired whether the active policy shares only the contacts of employees who opted in
+     * @param seenBy           how many colleagues currently receive this employee's contact
+     * @param seenByColleagues the first of them by name, each with what the policy releases about them
+     *                         and the rule through which they receive it
+     * @param consentRequired  whether the active policy shares only the contacts of employees who opted in
      */
     public record MeView(EmployeeResource.EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
-                         boolean consentRequired, EmployeeResource.ContactsView contacts) {
+                         List<SeenByColleagues.Colleague> seenByColleagues, boolean consentRequired,
+                         EmployeeResource.ContactsView contacts) {
     }
 
     @GET
@@ -75,7 +81,7 @@ public class MeResource {
         long seenBy = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return new MeView(held, choice != null && choice.isOptedOut(), choice != null && choice.isOptedIn(), seenBy,
-                consentRequired(), employees.contacts(id));
+                seenByColleagues.of(id), consentRequired(), employees.contacts(id));
     }
 
     @POST

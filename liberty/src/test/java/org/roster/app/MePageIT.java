@@ -40,10 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An employee uses their own page in a real browser (Debian's chromium, headless, through its
- * chromedriver): sees what Roster holds about them and the colleagues they receive, finds that
- * Telegram is not set up on this server, makes an app password for their phone that opens their
- * address book and revokes it again, and opts out, which the next run carries out. A screenshot
- * of each step is saved under {@code target/screenshots/} for people to look at.
+ * chromedriver): sees what Roster holds about them, who has their contact and the colleagues they
+ * receive, finds that Telegram is not set up on this server, makes an app password for their phone
+ * that opens their address book and revokes it again, and opts out, which the next run carries
+ * out. A screenshot of each step is saved under {@code target/screenshots/} for people to look at.
  *
  * <p>The browser signs in as a person would with HTTP Basic: it opens an address with the user
  * name and password in it once, which puts the credentials in its cache for the server's realm,
@@ -94,7 +94,8 @@ class MePageIT {
         String ada = "page-ada-" + department;
         String ben = "page-ben-" + department;
         boolean added = employ(ldap, new LdapFixture.Person(ME, "Maja", "Page", "0151 7000 0202", department, null));
-        ldap.add(new LdapFixture.Person(ada, "Ada", "Alpha", "0151 7000 0203", department, null));
+        String canary = "CANARY-" + System.nanoTime();
+        ldap.add(new LdapFixture.Person(ada, "Ada", "Alpha", "0151 7000 0203", department, canary));
         ldap.add(new LdapFixture.Person(ben, "Ben", "Beta", "0151 7000 0204", department, null));
         admin.sync();
         try {
@@ -115,6 +116,16 @@ class MePageIT {
                             "Recorded for your address book"))
                     .anySatisfy(row -> assertThat(row).contains("Ben Beta", "+4915170000204"));
             screenshot("held-data-and-colleagues", "held-section");
+
+            // who has my contact: by name, through which rule, and nothing the policy withholds about them
+            assertThat(text("seen-by-summary"))
+                    .isEqualTo("These 2 colleagues receive your number, through the rule same-department.");
+            assertThat(rows("seen-by-body")).satisfiesExactly(
+                    row -> assertThat(row).contains("Ada Alpha", "same-department"),
+                    row -> assertThat(row).contains("Ben Beta", "same-department"));
+            assertThat(text("seen-by-section")).doesNotContain(canary).doesNotContain(department)
+                    .doesNotContain("0203").doesNotContain("0204");
+            screenshot("who-has-my-contact", "seen-by-section");
 
             // Telegram is not set up on this server: the page says so and points to the address book
             assertThat(visible("telegram-unavailable")).isTrue();
@@ -171,6 +182,8 @@ class MePageIT {
             awaitStatus("Your page is up to date.");
             assertThat(text("opt-out-state")).isEqualTo("You have opted out.");
             assertThat(text("held-seen-by")).isEqualTo("Nobody");
+            assertThat(text("seen-by-summary")).isEqualTo("Nobody receives your number.");
+            assertThat(rows("seen-by-body")).isEmpty();
             assertThat(text("held-rule")).isEqualTo("opt-out");
             assertThat(visible("contacts-empty")).isTrue();
             assertThat(text("contacts-empty")).contains("you have opted out");
