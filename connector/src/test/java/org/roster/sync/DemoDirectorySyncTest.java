@@ -21,9 +21,9 @@ import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.source.Secret;
 import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.source.ldap.LdapSourceConfig;
-import org.roster.source.ldap.Secret;
 
 /** The whole pipeline over the LDAP protocol, against the seeded demo directory and its mess. */
 class DemoDirectorySyncTest {

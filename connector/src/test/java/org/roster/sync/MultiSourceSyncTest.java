@@ -21,9 +21,9 @@ import org.roster.platform.RecordedContactPlatform;
 import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.source.Secret;
 import org.roster.source.ldap.LdapDirectorySource;
 import org.roster.source.ldap.LdapSourceConfig;
-import org.roster.source.ldap.Secret;
 
 /**
  * Two directories make one: the HR directory (precedence 10) and the IT directory (precedence 20)

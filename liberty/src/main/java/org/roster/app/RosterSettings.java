@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.demo.DemoDirectory;
+import org.roster.source.Secret;
 import org.roster.source.ldap.LdapSourceConfig;
-import org.roster.source.ldap.Secret;
 
 /**
  * Roster's configuration from MicroProfile Config (environment variables, {@code server.env},

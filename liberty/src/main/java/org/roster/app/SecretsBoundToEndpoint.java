@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 
 /**
  * A source's secrets belong to the endpoint they were given for. When a change points the source

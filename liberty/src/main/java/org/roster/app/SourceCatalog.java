@@ -19,7 +19,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 import org.roster.store.SecretBox;
 import org.roster.store.SourceEntity;
 

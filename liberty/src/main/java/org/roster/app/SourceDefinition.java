@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
+import org.roster.source.Secret;
 import org.roster.source.graph.GraphSourceConfig;
 import org.roster.source.ldap.LdapConnectionSettings;
 import org.roster.source.ldap.LdapSourceConfig;
-import org.roster.source.ldap.Secret;
 
 /**
  * One directory source as an admin describes it: what kind it is, its settings (the same names as

@@ -1,5 +1,6 @@
 package org.roster.app;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.roster.directory.Normalisation;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.ScopeDecision;
-import org.roster.source.ldap.ConnectionReport;
+import org.roster.source.ConnectionReport;
+import org.roster.source.Secret;
 import org.roster.source.ldap.LdapSourceConfig;
 
 /**
@@ -218,19 +220,19 @@ public class SourceResource {
         if (request == null) {
             throw Problem.badRequest("A source is described by a JSON object with id, kind, settings and secrets.");
         }
-        Map<String, org.roster.source.ldap.Secret> secrets = secrets(request);
-        secrets.values().removeIf(org.roster.source.ldap.Secret::isEmpty);
+        Map<String, Secret> secrets = secrets(request);
+        secrets.values().removeIf(Secret::isEmpty);
         return new SourceDefinition(id, request.kind(), request.name(),
                 request.precedence() == null ? 100 : request.precedence(),
                 request.enabled() == null || request.enabled(),
                 request.settings() == null ? Map.of() : request.settings(), secrets, false);
     }
 
-    private static Map<String, org.roster.source.ldap.Secret> secrets(SourceRequest request) {
-        Map<String, org.roster.source.ldap.Secret> secrets = new java.util.HashMap<>();
+    private static Map<String, Secret> secrets(SourceRequest request) {
+        Map<String, Secret> secrets = new HashMap<>();
         if (request != null && request.secrets() != null) {
             request.secrets().forEach((name, value) -> secrets.put(name,
-                    org.roster.source.ldap.Secret.of(value == null ? new char[0] : value.toCharArray())));
+                    Secret.of(value == null ? new char[0] : value.toCharArray())));
         }
         return secrets;
     }

@@ -13,7 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 
 class CleartextBindTest {
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 
 class SecretsBoundToEndpointTest {
 

@@ -31,7 +31,7 @@ import okhttp3.OkHttpClient;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
-import org.roster.source.ldap.ConnectionReport;
+import org.roster.source.ConnectionReport;
 
 /**
  * Reads employees from Microsoft Entra ID with the Microsoft Graph SDK (v6), signed in as an app

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.roster.policy.PersonField;
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 
 /**
  * How to read employees from Microsoft Entra ID through Microsoft Graph: the tenant and the app

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.roster.source.Secret;
+
 /**
  * How Roster connects to an LDAP source: TLS (from an {@code ldaps://} URL, or StartTLS on an
  * {@code ldap://} one), which certificates it trusts, and how long it waits. Referrals are never

@@ -20,6 +20,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
+import org.roster.source.ConnectionReport;
 
 /**
  * Reads employees from an LDAP directory (OpenLDAP, 389-DS, Active Directory) with the UnboundID

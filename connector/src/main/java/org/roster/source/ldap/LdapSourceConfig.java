@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import org.roster.policy.PersonField;
+import org.roster.source.Secret;
 
 /**
  * How to read one LDAP directory. Built with {@link #parse}, which checks every value with the LDAP

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roster.directory.DirectoryEntry;
 import org.roster.policy.PersonField;
-import org.roster.source.ldap.ConnectionReport;
-import org.roster.source.ldap.Secret;
+import org.roster.source.ConnectionReport;
+import org.roster.source.Secret;
 
 /**
  * The admin's connection test of an Entra ID source, {@link GraphDirectorySource#test(int)},

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
-import org.roster.source.ldap.Secret;
+import org.roster.source.Secret;
 
 /**
  * Roster's Entra ID source, through the real Microsoft Graph SDK and azure-identity, against the

@@ -32,6 +32,8 @@ import org.roster.directory.Normalisation;
 import org.roster.directory.PhoneNumbers;
 import org.roster.directory.Rejection;
 import org.roster.policy.PersonField;
+import org.roster.source.ConnectionReport;
+import org.roster.source.Secret;
 
 class LdapDirectorySourceTest {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
+import org.roster.source.Secret;
 
 /**
  * OpenLDAP's content synchronisation (RFC 4533, the syncprov overlay with a session log): after a

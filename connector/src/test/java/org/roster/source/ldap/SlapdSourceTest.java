@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
+import org.roster.source.ConnectionReport;
+import org.roster.source.Secret;
 
 /** The LDAP source against a real OpenLDAP, and what slapd offers that Roster relies on. */
 class SlapdSourceTest {

@@ -1,4 +1,4 @@
-package org.roster.source.ldap;
+package org.roster.source;
 
 import java.util.List;
 
@@ -33,11 +33,11 @@ public record ConnectionReport(boolean ok, List<Step> steps, long matching, bool
 
     /** One step: its name, whether it worked, and what it found in plain words. */
     public record Step(String name, boolean ok, String detail) {
-        static Step ok(String name, String detail) {
+        public static Step ok(String name, String detail) {
             return new Step(name, true, detail);
         }
 
-        static Step failed(String name, String detail) {
+        public static Step failed(String name, String detail) {
             return new Step(name, false, detail);
         }
     }

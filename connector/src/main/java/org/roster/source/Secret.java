@@ -1,4 +1,4 @@
-package org.roster.source.ldap;
+package org.roster.source;
 
 import java.util.Arrays;
 
