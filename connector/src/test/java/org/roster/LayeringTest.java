@@ -30,12 +30,15 @@ class LayeringTest {
             + " liberty -> connector -> policies";
     private static final String NO_FRAMEWORKS = "the README's Layout says the domain and the policy engine"
             + " import no Jakarta, LDAP or Graph type; only the adapters do";
-    private static final String ADAPTERS_APART = "the README's Layout says each adapter stands on the"
-            + " domain alone; what source adapters share lives in org.roster.source";
+    private static final String ADAPTERS_APART = "the README's Layout says the adapters do not use one"
+            + " another; what the source adapters share lives in org.roster.source";
 
     /** Jakarta (and JPA under its old name), LDAP and Graph: the types only adapters may use. */
     private static final String[] FRAMEWORKS = {
             "jakarta..", "javax.persistence..", "com.unboundid..", "com.microsoft..", "com.azure.."};
+
+    private static final String[] DOMAIN_AND_ENGINE = {
+            "org.roster.directory..", "org.roster.sync..", "org.roster.audit..", "org.roster.schedule.."};
 
     private static final List<String> ADAPTERS = List.of(
             "org.roster.source.ldap..", "org.roster.source.graph..", "org.roster.store..",
@@ -106,7 +109,4 @@ class LayeringTest {
                     .check(classes);
         }
     }
-
-    private static final String[] DOMAIN_AND_ENGINE = {
-            "org.roster.directory..", "org.roster.sync..", "org.roster.audit..", "org.roster.schedule.."};
 }
