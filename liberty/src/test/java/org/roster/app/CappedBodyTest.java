@@ -17,7 +17,8 @@ class CappedBodyTest {
     private static final String DETAIL = "The request body is larger than 8 bytes.";
 
     /** A body as the container hands it over. */
-    private static ServletInputStream body(int bytes) {
+    /** A request body of this many bytes, as the container hands a chunked one over. */
+    static ServletInputStream body(int bytes) {
         InputStream in = new ByteArrayInputStream(new byte[bytes]);
         return new ServletInputStream() {
             @Override

@@ -2,9 +2,7 @@ package org.roster.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,32 +45,7 @@ class RequestBodyLimitTest {
 
     /** A request to this address without a length (chunked), whose body has this many bytes. */
     private static HttpServletRequest chunked(String servletPath, String pathInfo, int bytes) {
-        InputStream in = new ByteArrayInputStream(new byte[bytes]);
-        ServletInputStream stream = new ServletInputStream() {
-            @Override
-            public int read() throws IOException {
-                return in.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return in.read(b, off, len);
-            }
-
-            @Override
-            public boolean isFinished() {
-                return false;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-            }
-        };
+        ServletInputStream stream = CappedBodyTest.body(bytes);
         return (HttpServletRequest) Proxy.newProxyInstance(RequestBodyLimitTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getServletPath" -> servletPath;
