@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 import org.roster.directory.Employee;
+import org.roster.policy.Colleagues;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.VisibilityDecision;
@@ -141,35 +142,67 @@ final class ContactPlanning {
     private List<ContactCard> desiredContacts(Employee viewer, Candidates candidates) {
         Map<String, ContactCard> cards = new LinkedHashMap<>();
         int max = evaluator.policy().cap().map(cap -> cap.max()).orElse(Integer.MAX_VALUE);
+        Lookups lookups = new Lookups(viewer, candidates, cards, max);
         for (VisibilityRule rule : evaluator.policy().visibility()) {
             if (cards.size() >= max) {
                 break;
             }
-            if (rule instanceof VisibilityRule.SameValue same) {
-                Optional<String> value = viewer.value(same.field());
-                value.ifPresent(v -> candidates.consider(viewer, "value\u0000" + same.field() + "\u0000" + v,
-                        atMost -> audiences.contactsWith(same.field(), v, atMost), cards, max));
-            } else if (rule instanceof VisibilityRule.Everyone) {
-                // the store pages in the database's order, which need not be the cap's: all are considered
-                audiences.forEachContact(VIEWER_PAGE, c -> consider(viewer, c, cards));
-            } else if (rule instanceof VisibilityRule.Group group) {
-                if (viewer.groups().contains(group.group())) {
-                    candidates.consider(viewer, "group\u0000" + group.group(),
-                            atMost -> audiences.contactsInGroup(group.group()), cards, max);
-                }
-            } else if (rule instanceof VisibilityRule.DirectReports) {
-                audiences.contactsReportingTo(viewer.reference()).forEach(c -> consider(viewer, c, cards));
-            } else if (rule instanceof VisibilityRule.ManagerChain chain) {
-                Optional<String> manager = viewer.value(PersonField.MANAGER);
-                for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
-                    Optional<Employee> boss = audiences.byReference(manager.get());
-                    // the chain is walked through everyone, but only deliverable managers become contacts
-                    boss.filter(b -> audiences.isDeliverable(b.id())).ifPresent(b -> consider(viewer, b, cards));
-                    manager = boss.flatMap(b -> b.value(PersonField.MANAGER));
-                }
-            }
+            rule.findCandidates(viewer, lookups);
         }
         return evaluator.cap(new ArrayList<>(cards.values()), ContactCard::ruleId, ContactCard::contactId);
+    }
+
+    /**
+     * One viewer's answers to the lookups its rules name, each from the store: lookups many viewers
+     * share (a department, a group) through the plan's {@link Candidates}, the viewer's own (their
+     * reports, their managers) directly.
+     */
+    private final class Lookups implements Colleagues {
+        private final Employee viewer;
+        private final Candidates candidates;
+        private final Map<String, ContactCard> cards;
+        private final int max;
+
+        Lookups(Employee viewer, Candidates candidates, Map<String, ContactCard> cards, int max) {
+            this.viewer = viewer;
+            this.candidates = candidates;
+            this.cards = cards;
+            this.max = max;
+        }
+
+        @Override
+        public void withValue(PersonField field, String value) {
+            candidates.consider(viewer, "value\u0000" + field + "\u0000" + value,
+                    atMost -> audiences.contactsWith(field, value, atMost), cards, max);
+        }
+
+        @Override
+        public void inGroup(String groupDn) {
+            candidates.consider(viewer, "group\u0000" + groupDn, atMost -> audiences.contactsInGroup(groupDn), cards,
+                    max);
+        }
+
+        @Override
+        public void everyone() {
+            // the store pages in the database's order, which need not be the cap's: all are considered
+            audiences.forEachContact(VIEWER_PAGE, contact -> consider(viewer, contact, cards));
+        }
+
+        @Override
+        public void reportingTo(String managerReference) {
+            audiences.contactsReportingTo(managerReference).forEach(contact -> consider(viewer, contact, cards));
+        }
+
+        @Override
+        public void managersFrom(String managerReference, int levels) {
+            Optional<String> manager = Optional.of(managerReference);
+            for (int level = 1; level <= levels && manager.isPresent(); level++) {
+                Optional<Employee> boss = audiences.byReference(manager.get());
+                // the chain is walked through everyone, but only deliverable managers become contacts
+                boss.filter(b -> audiences.isDeliverable(b.id())).ifPresent(b -> consider(viewer, b, cards));
+                manager = boss.flatMap(b -> b.value(PersonField.MANAGER));
+            }
+        }
     }
 
     /**

@@ -178,11 +178,7 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
             }
         }
         for (VisibilityRule rule : visibility) {
-            if (rule instanceof VisibilityRule.SameValue same) {
-                referenced.add(same.field());
-            } else if (rule instanceof VisibilityRule.ManagerChain || rule instanceof VisibilityRule.DirectReports) {
-                referenced.add(PersonField.MANAGER);
-            }
+            referenced.addAll(rule.reads());
         }
         if (optOut.directoryAttribute()) {
             referenced.add(PersonField.OPT_OUT);
@@ -197,7 +193,7 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
     public boolean usesGroups() {
         return scope.stream().anyMatch(r -> (r instanceof ScopeRule.Include i && i.match() instanceof ScopeRule.Match.MemberOf)
                 || (r instanceof ScopeRule.Exclude e && e.match() instanceof ScopeRule.Match.MemberOf))
-                || visibility.stream().anyMatch(r -> r instanceof VisibilityRule.Group);
+                || visibility.stream().anyMatch(VisibilityRule::readsGroups);
     }
 
     private static Set<PersonField> fieldsOf(ScopeRule.Match match) {

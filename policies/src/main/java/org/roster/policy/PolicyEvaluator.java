@@ -125,7 +125,7 @@ public final class PolicyEvaluator {
             return new VisibilityDecision.Hidden(VisibilityDecision.SELF, "a viewer is not their own contact");
         }
         for (VisibilityRule rule : policy.visibility()) {
-            if (grants(rule, viewer, contact)) {
+            if (rule.grants(viewer, contact, managers)) {
                 return new VisibilityDecision.Visible(rule.id());
             }
         }
@@ -145,38 +145,6 @@ public final class PolicyEvaluator {
         List<T> sorted = new ArrayList<>(granted);
         sorted.sort(Comparator.<T>comparingInt(t -> order.indexOf(ruleId.apply(t))).thenComparing(contactId));
         return List.copyOf(sorted.subList(0, policy.cap().get().max()));
-    }
-
-    private boolean grants(VisibilityRule rule, Person viewer, Person contact) {
-        if (rule instanceof VisibilityRule.Everyone) {
-            return true;
-        }
-        if (rule instanceof VisibilityRule.SameValue same) {
-            Optional<String> mine = present(viewer, same.field());
-            return mine.isPresent() && mine.equals(present(contact, same.field()));
-        }
-        if (rule instanceof VisibilityRule.DirectReports) {
-            return !viewer.reference().isEmpty() && present(contact, PersonField.MANAGER)
-                    .map(m -> Names.dn(m).equals(Names.dn(viewer.reference()))).orElse(false);
-        }
-        if (rule instanceof VisibilityRule.ManagerChain chain) {
-            if (contact.reference().isEmpty()) {
-                return false;
-            }
-            String target = Names.dn(contact.reference());
-            Optional<String> manager = present(viewer, PersonField.MANAGER);
-            for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
-                if (Names.dn(manager.get()).equals(target)) {
-                    return true;
-                }
-                manager = managers.managerOf(manager.get());
-            }
-            return false;
-        }
-        if (rule instanceof VisibilityRule.Group group) {
-            return viewer.groups().contains(group.group()) && contact.groups().contains(group.group());
-        }
-        return false;
     }
 
     private boolean matches(Person person, ScopeRule.Match match) {
