@@ -10,7 +10,7 @@ import org.roster.policy.PolicyEvaluator.Managers;
  * A rule granting a viewer sight of a contact. A viewer sees a contact when any rule grants it
  * (the first that does is the contact's rule); nobody sees themselves.
  *
- * <p>Each rule says in one place what it grants ({@link #grants}), where its candidates are found
+ * <p>Each rule says in one place what it grants ({@link #whyNot}), where its candidates are found
  * ({@link #findCandidates}, which is also who shares them: the rule's audience) and which fields
  * it reads ({@link #reads}). A new kind of rule is a new record here and a case in the parser.
  *
@@ -28,10 +28,16 @@ public sealed interface VisibilityRule {
     String id();
 
     /**
-     * Whether the rule grants the viewer sight of the contact; {@code managers} walks a manager
-     * chain. Never asked of a viewer and themselves.
+     * Why the rule does not grant the viewer sight of the contact, in words that name fields, never
+     * their values ("different department"); empty when it grants it. {@code managers} walks a
+     * manager chain. Never asked of a viewer and themselves.
      */
-    boolean grants(Person viewer, Person contact, Managers managers);
+    Optional<String> whyNot(Person viewer, Person contact, Managers managers);
+
+    /** Whether the rule grants the viewer sight of the contact: {@link #whyNot} has no reason. */
+    default boolean grants(Person viewer, Person contact, Managers managers) {
+        return whyNot(viewer, contact, managers).isEmpty();
+    }
 
     /** Names the lookup that holds every contact this rule can grant the viewer, or none when it grants nobody. */
     void findCandidates(Person viewer, Colleagues colleagues);
@@ -54,9 +60,16 @@ public sealed interface VisibilityRule {
         }
 
         @Override
-        public boolean grants(Person viewer, Person contact, Managers managers) {
+        public Optional<String> whyNot(Person viewer, Person contact, Managers managers) {
             Optional<String> mine = present(viewer, field);
-            return mine.isPresent() && mine.equals(present(contact, field));
+            Optional<String> theirs = present(contact, field);
+            if (mine.isEmpty()) {
+                return Optional.of("the viewer has no " + field.policyName());
+            }
+            if (theirs.isEmpty()) {
+                return Optional.of("the colleague has no " + field.policyName());
+            }
+            return mine.equals(theirs) ? Optional.empty() : Optional.of("different " + field.policyName());
         }
 
         @Override
@@ -80,19 +93,22 @@ public sealed interface VisibilityRule {
         }
 
         @Override
-        public boolean grants(Person viewer, Person contact, Managers managers) {
-            if (contact.reference().isEmpty()) {
-                return false;
-            }
-            String target = Names.dn(contact.reference());
+        public Optional<String> whyNot(Person viewer, Person contact, Managers managers) {
             Optional<String> manager = present(viewer, PersonField.MANAGER);
-            for (int level = 1; level <= levels && manager.isPresent(); level++) {
-                if (Names.dn(manager.get()).equals(target)) {
-                    return true;
-                }
-                manager = managers.managerOf(manager.get());
+            if (manager.isEmpty()) {
+                return Optional.of("the viewer has no manager");
             }
-            return false;
+            if (!contact.reference().isEmpty()) {
+                String target = Names.dn(contact.reference());
+                for (int level = 1; level <= levels && manager.isPresent(); level++) {
+                    if (Names.dn(manager.get()).equals(target)) {
+                        return Optional.empty();
+                    }
+                    manager = managers.managerOf(manager.get());
+                }
+            }
+            return Optional.of("the colleague is not among the viewer's managers up to " + levels
+                    + (levels == 1 ? " level" : " levels"));
         }
 
         @Override
@@ -113,9 +129,13 @@ public sealed interface VisibilityRule {
         }
 
         @Override
-        public boolean grants(Person viewer, Person contact, Managers managers) {
-            return !viewer.reference().isEmpty() && present(contact, PersonField.MANAGER)
+        public Optional<String> whyNot(Person viewer, Person contact, Managers managers) {
+            if (viewer.reference().isEmpty()) {
+                return Optional.of("the viewer has no directory reference for reports to name");
+            }
+            boolean reports = present(contact, PersonField.MANAGER)
                     .map(m -> Names.dn(m).equals(Names.dn(viewer.reference()))).orElse(false);
+            return reports ? Optional.empty() : Optional.of("the colleague does not report to the viewer");
         }
 
         @Override
@@ -139,8 +159,12 @@ public sealed interface VisibilityRule {
         }
 
         @Override
-        public boolean grants(Person viewer, Person contact, Managers managers) {
-            return viewer.groups().contains(group) && contact.groups().contains(group);
+        public Optional<String> whyNot(Person viewer, Person contact, Managers managers) {
+            if (!viewer.groups().contains(group)) {
+                return Optional.of("the viewer is not a member of " + group);
+            }
+            return contact.groups().contains(group) ? Optional.empty()
+                    : Optional.of("the colleague is not a member of " + group);
         }
 
         @Override
@@ -163,8 +187,8 @@ public sealed interface VisibilityRule {
         }
 
         @Override
-        public boolean grants(Person viewer, Person contact, Managers managers) {
-            return true;
+        public Optional<String> whyNot(Person viewer, Person contact, Managers managers) {
+            return Optional.empty();
         }
 
         @Override
