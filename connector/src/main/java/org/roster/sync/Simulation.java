@@ -199,6 +199,36 @@ public final class Simulation {
             this.decisions = decisions;
         }
 
+        @Override
+        public List<List<String>> sharedMobiles() {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public List<String> decidedBy(String ruleId) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public List<Stored> stored(java.util.Collection<String> employeeIds) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public void redecide(List<Decided> decided) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
+        public void recordQuality(long runId, String source, List<List<String>> shared) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
+        public Optional<QualityReport> quality(long runId) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
         private boolean delivers(Employee e) {
             return Optional.ofNullable(decisions.get(e.id())).map(ScopeDecision::delivered).orElse(false);
         }
