@@ -84,7 +84,7 @@ class DataQualityTest {
 
         run(Policies.bundled("default"));
 
-        assertThat(platform.contactsOf("f1").keySet()).containsExactly("f2", "f3");
+        assertThat(platform.contactsOf("f1").keySet()).containsExactlyInAnyOrder("f2", "f3");
         assertThat(store.row("f2")).hasValueSatisfying(row ->
                 assertThat(row.scopeRule).isEqualTo("all-scope-rules-passed"));
         assertThat(store.quality(runId).orElseThrow().sharedNumbers()).isEmpty();
@@ -133,6 +133,18 @@ class DataQualityTest {
         run(withSharedNumbers("withhold"));
 
         assertThat(platform.contactsOf("s1").keySet()).doesNotContain("f2", "f3").contains("f1");
+    }
+
+    @Test
+    void aSimulationDecidesAboutSharedNumbersAsARunWould() throws InvalidPolicyException {
+        run(Policies.bundled("default"));
+
+        Simulation.Result withheld = Simulation.of(store, withSharedNumbers("withhold")).run(10);
+        Simulation.Result delivered = Simulation.of(store, withSharedNumbers("deliver")).run(10);
+
+        assertThat(withheld.byRule()).containsEntry(Policy.SHARED_NUMBERS_RULE, 2L);
+        assertThat(delivered.byRule()).containsEntry(Policy.SHARED_NUMBERS_RULE, 2L);
+        assertThat(delivered.delivered()).isEqualTo(withheld.delivered() + 2);
     }
 
     private void run(Policy policy) {
