@@ -198,13 +198,15 @@ public final class JpaStateStore implements StateStore {
 
     static {
         String text = String.join(", ", EMPLOYEE_TEXT);
-        String columns = text + ", in_scope, contact_allowed, region_guessed, status, last_seen_run, updated_at, gone_at";
+        String columns = text
+                + ", in_scope, contact_allowed, region_guessed, status, last_seen_run, updated_at, gone_at";
         String arrays = String.join(", ", java.util.Collections.nCopies(EMPLOYEE_TEXT.size(), "?::varchar[]"));
         String updates = String.join(", ", java.util.Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
                 .map(c -> c + " = excluded." + c).toList());
         UPSERT_EMPLOYEES = "with written as (insert into employee (" + columns + ") select " + text
                 + ", in_scope, contact_allowed, region_guessed, 'ACTIVE', ?, ?, null from unnest(" + arrays
-                + ", ?::boolean[], ?::boolean[], ?::boolean[]) as u(" + text + ", in_scope, contact_allowed, region_guessed) "
+                + ", ?::boolean[], ?::boolean[], ?::boolean[]) as u(" + text
+                + ", in_scope, contact_allowed, region_guessed) "
                 + "on conflict (id) do update set " + updates + " returning xmax = 0 as created), "
                 + "forgotten as (delete from rejected_read where employee_id = any (?::varchar[])), "
                 + "unplanned as (delete from viewer_digest where viewer_id = ?), "
@@ -1397,7 +1399,8 @@ public final class JpaStateStore implements StateStore {
                             + "from employee e left join unnest(?::varchar[]) as s(id) on s.id = e.id "
                             + "where e.status = 'ACTIVE' "
                             + "union all "
-                            + "select coalesce(e.department, ''), coalesce(substring(r.reason from '^source ([^:]+): '), ?), "
+                            + "select coalesce(e.department, ''), "
+                            + "coalesce(substring(r.reason from '^source ([^:]+): '), ?), "
                             + "0, 0, case when r.reason ~ ? then 1 else 0 end, 0, 0, 1 "
                             + "from run_rejection r left join employee e on e.id = r.employee_id where r.run_id = ?"
                             + ") counted group by department, source")) {
@@ -1432,7 +1435,8 @@ public final class JpaStateStore implements StateStore {
             List<QualityReport.Count> counts = new ArrayList<>();
             try (java.sql.PreparedStatement query = connection.prepareStatement(
                     "select department, source, employees, shared_number, invalid_number, missing_mobile, "
-                            + "guessed_region, rejected from run_quality where run_id = ? order by department, source")) {
+                            + "guessed_region, rejected from run_quality where run_id = ? "
+                            + "order by department, source")) {
                 query.setLong(1, runId);
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
