@@ -23,6 +23,11 @@ const EXCLUDED_LIMIT = 100;
 const excludedUrl = (id, rule) => `${runUrl(id)}/excluded?limit=${EXCLUDED_LIMIT}${rule ? `&rule=${encodeURIComponent(rule)}` : ''}`;
 const CHART_RUNS = 30;
 const chartUrl = () => `api/runs/chart.svg?limit=${CHART_RUNS}&at=${Date.now()}`;
+const qualityUrl = (id) => `${runUrl(id)}/quality`;
+const qualityCsvUrl = (id) => `${runUrl(id)}/quality.csv`;
+const QUALITY_HISTORY_URL = `api/runs/quality?limit=${CHART_RUNS}`;
+const qualityChartUrl = () => `api/runs/quality-chart.svg?limit=${CHART_RUNS}&at=${Date.now()}`;
+const QUALITY_KEYS = ['sharedNumber', 'invalidNumber', 'missingMobile', 'guessedRegion', 'rejected'];
 const SCHEDULES_URL = 'api/schedules';
 const scheduleUrl = (source) => `${SCHEDULES_URL}/${encodeURIComponent(source)}`;
 
@@ -153,6 +158,17 @@ const el = {
   excludedHeading: byId('excluded-heading'),
   historyChart: byId('history-chart'),
   historyBody: byId('history-body'),
+  qualityHeading: byId('quality-heading'),
+  qualityNote: byId('quality-note'),
+  qualityReport: byId('quality-report'),
+  qualityCsv: byId('quality-csv'),
+  qualityCaption: byId('quality-caption'),
+  qualityBody: byId('quality-body'),
+  qualityTotal: byId('quality-total'),
+  sharedEmpty: byId('shared-empty'),
+  sharedList: byId('shared-list'),
+  qualityChart: byId('quality-chart'),
+  qualityHistoryBody: byId('quality-history-body'),
   schedulesHeading: byId('schedules-heading'),
   schedulesEmpty: byId('schedules-empty'),
   schedulesWrap: byId('schedules-wrap'),
@@ -185,6 +201,7 @@ const state = {
   selectedId: null,
   selectedRun: null,
   rejectionsKey: null,
+  qualityKey: null,
   refreshing: null,
   pollTimer: null,
   failures: 0,
@@ -388,6 +405,11 @@ function renderDetail(run) {
     state.rejectionsKey = key;
     loadRejections(run);
   }
+  const qualityKey = `${run.id}:${run.stage}:${run.status}`;
+  if (qualityKey !== state.qualityKey) {
+    state.qualityKey = qualityKey;
+    loadQuality(run);
+  }
   const excludedKey = `${run.id}:${counts.excluded ?? ''}:${run.status}:${el.excludedRule.value.trim()}`;
   if (excludedKey !== state.excludedKey) {
     state.excludedKey = excludedKey;
@@ -510,6 +532,93 @@ function renderExcluded(entries, run, rule) {
   else if (rule && rows.length > 0) note = `${formatNumber(rows.length)} left out by the rule ${rule}.`;
   el.excludedNote.hidden = note === '';
   setText(el.excludedNote, note);
+}
+
+// ---------------------------------------------------------------------------------------
+// Data quality of one run
+
+async function loadQuality(run) {
+  const id = keyOf(run.id);
+  let report;
+  try {
+    report = await api(qualityUrl(run.id));
+  } catch (error) {
+    if (state.selectedId !== id) return;
+    el.qualityReport.hidden = true;
+    el.qualityNote.hidden = false;
+    if (error instanceof ApiError && error.status === 404) {
+      // Not an error: the run has not read the directory yet, or found nothing to count.
+      clearAlert('quality');
+      setText(el.qualityNote, isActive(run) ? 'The report is counted once the run has read the directory.'
+        : 'This run has no data-quality report.');
+      return;
+    }
+    state.qualityKey = null; // so the next refresh tries again
+    setText(el.qualityNote, 'The data-quality report could not be loaded.');
+    showAlert(error.message, 'quality');
+    return;
+  }
+  if (state.selectedId !== id) return;
+  clearAlert('quality');
+  renderQuality(report, run);
+}
+
+function qualityRow(label, source, count) {
+  const tr = document.createElement('tr');
+  const first = create('th', '', label);
+  first.scope = 'row';
+  tr.append(first, create('td', '', source),
+    ...['employees', ...QUALITY_KEYS].map((key) => create('td', 'num', formatNumber(count?.[key]))));
+  return tr;
+}
+
+function renderQuality(report, run) {
+  const counts = Array.isArray(report.byDepartmentAndSource) ? report.byDepartmentAndSource : [];
+  el.qualityBody.replaceChildren(...counts.map((count) =>
+    qualityRow(count.department ? String(count.department) : 'No department', String(count.source ?? ''), count)));
+  el.qualityTotal.replaceChildren(qualityRow('All departments', 'All sources', report.total));
+  setText(el.qualityCaption, `Data quality of run ${run.id} by department and source`);
+  el.qualityCsv.href = qualityCsvUrl(run.id);
+  el.qualityCsv.setAttribute('download', `roster-run-${run.id}-data-quality.csv`);
+  const shared = Array.isArray(report.sharedNumbers) ? report.sharedNumbers : [];
+  el.sharedList.replaceChildren(...shared.map((number) => {
+    const ids = Array.isArray(number.employeeIds) ? number.employeeIds.map(String) : [];
+    const more = number.sharers > ids.length ? ` and ${formatNumber(number.sharers - ids.length)} more` : '';
+    const li = create('li', '', `${ids.join(', ')}${more} `);
+    li.append(create('span', 'muted', '('), create('code', '', String(number.rule ?? 'shared-numbers')),
+      create('span', 'muted', ')'));
+    return li;
+  }));
+  el.sharedEmpty.hidden = shared.length !== 0;
+  const total = report.total ?? {};
+  setText(el.qualityHeading, `Data quality (${formatNumber(total.sharedNumber)} sharing a number, `
+    + `${formatNumber(total.invalidNumber)} invalid, ${formatNumber(total.missingMobile)} without a mobile)`);
+  el.qualityNote.hidden = true;
+  el.qualityReport.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Data quality of the latest runs: the chart (drawn by the server) and its numbers as a table
+
+async function loadQualityHistory({ reloadChart }) {
+  let latest;
+  try {
+    latest = await api(QUALITY_HISTORY_URL);
+  } catch (error) {
+    showAlert(`The data-quality history could not be loaded. ${error.message}`, 'quality-history');
+    return;
+  }
+  clearAlert('quality-history');
+  const runs = (Array.isArray(latest) ? latest : []).slice().reverse();
+  el.qualityHistoryBody.replaceChildren(...runs.map((run) => {
+    const tr = document.createElement('tr');
+    const id = create('th', '', String(run.runId));
+    id.scope = 'row';
+    tr.append(id, create('td', '', statusLabel(run.status)),
+      ...QUALITY_KEYS.map((key) => create('td', 'num', formatNumber(run.total?.[key]))));
+    return tr;
+  }));
+  if (reloadChart) el.qualityChart.src = qualityChartUrl();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -730,6 +839,7 @@ async function selectRun(runId, { focus = true } = {}) {
   if (changed) {
     state.rejectionsKey = null;
     state.excludedKey = null;
+    state.qualityKey = null;
     el.excludedRule.value = '';
     el.excludedBody.replaceChildren();
   }
@@ -769,6 +879,7 @@ function closeDetail({ restoreFocus = true } = {}) {
   state.selectedRun = null;
   state.rejectionsKey = null;
   state.excludedKey = null;
+  state.qualityKey = null;
   el.detail.hidden = true;
   delete el.rejectionsBody.dataset.runId;
   history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -837,6 +948,7 @@ async function loadRuns() {
   const finished = describeFinished(previous, state.runs);
   const changedShape = state.runs.length !== previous.size || state.runs.some((run) => previous.get(run.id) !== run.status);
   renderHistory({ reloadChart: changedShape && state.chartShown });
+  if (changedShape) loadQualityHistory({ reloadChart: state.chartShown });
   state.chartShown = true;
   announce(finished ? `${finished} ${describeActivity()}` : describeActivity());
   setText(el.updated, `Updated ${timeFormat.format(new Date())}`);

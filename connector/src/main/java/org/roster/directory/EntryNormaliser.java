@@ -122,6 +122,7 @@ public final class EntryNormaliser {
         }
         Map<PersonField, String> values = new EnumMap<>(PersonField.class);
         List<String> notes = new ArrayList<>(0);
+        boolean regionGuessed = false;
         PhoneNumbers numbers = entry.valuesOf(PersonField.LOCATION).stream().map(EntryNormaliser::text)
                 .filter(phonesByLocation::containsKey).findFirst().map(phonesByLocation::get).orElse(phones);
         // in the enum's order, so that of several faults the same one is reported on every run
@@ -141,6 +142,7 @@ public final class EntryNormaliser {
                 Outcome outcome = clean(field, value, numbers);
                 if (outcome instanceof Outcome.Clean clean) {
                     chosen = Optional.of(clean.value());
+                    regionGuessed |= clean.regionGuessed();
                     break;
                 }
                 if (outcome instanceof Outcome.Invalid invalid && firstFault.isEmpty()) {
@@ -162,13 +164,16 @@ public final class EntryNormaliser {
         }
         List<String> groups = entry.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
         return new Normalisation.Accepted(new Employee(id, entry.reference(), values, java.util.Set.copyOf(groups)),
-                notes);
+                notes, regionGuessed);
     }
 
     /** What checking one value of a field came to. */
     private sealed interface Outcome {
-        /** The value is usable as it now is. */
-        record Clean(String value) implements Outcome {
+        /** The value is usable as it now is; a phone number's region may have been guessed. */
+        record Clean(String value, boolean regionGuessed) implements Outcome {
+            Clean(String value) {
+                this(value, false);
+            }
         }
 
         /** Nothing is left after trimming: the field is simply absent. */
@@ -207,7 +212,8 @@ public final class EntryNormaliser {
         }
         if (PHONES.contains(field)) {
             try {
-                return new Outcome.Clean(numbers.toE164(value));
+                PhoneNumbers.Reading number = numbers.read(value);
+                return new Outcome.Clean(number.e164(), number.regionGuessed());
             } catch (PhoneNumbers.InvalidPhoneNumberException e) {
                 return new Outcome.Invalid(new Fault(name + " \"" + value + "\" " + e.getMessage(),
                         name + " " + e.getMessage()));

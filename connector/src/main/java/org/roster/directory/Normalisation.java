@@ -19,12 +19,20 @@ public sealed interface Normalisation {
      * @param notes    choices the normaliser made that an admin may want to know of, such as
      *                 {@code mobile has 2 values; the first valid one is used}; they never quote a
      *                 value from the entry, so they may go to the audit trail as they are
+     * @param regionGuessed whether a phone number was written without a country code and read as a
+     *                 number of the default region (or the location's): the data-quality report
+     *                 counts these, since the guess may be wrong
      */
-    record Accepted(Employee employee, java.util.List<String> notes) implements Normalisation {
+    record Accepted(Employee employee, java.util.List<String> notes, boolean regionGuessed) implements Normalisation {
 
         public Accepted {
             java.util.Objects.requireNonNull(employee, "employee");
             notes = java.util.List.copyOf(notes);
+        }
+
+        /** An entry accepted with these notes, every number read with its own country code. */
+        public Accepted(Employee employee, java.util.List<String> notes) {
+            this(employee, notes, false);
         }
 
         /** An entry accepted as it was, with nothing to note. */

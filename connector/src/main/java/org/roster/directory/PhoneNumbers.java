@@ -15,6 +15,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * PhoneNumbers de = PhoneNumbers.forRegion("DE");
  * de.toE164("0151 2345 6789");   // +4915123456789
  * de.toE164("12");               // throws InvalidPhoneNumberException
+ * de.read("0151 2345 6789").regionGuessed();   // true: no country code, read as a number of DE
  * }</pre>
  */
 public final class PhoneNumbers {
@@ -52,6 +53,28 @@ public final class PhoneNumbers {
      * @throws InvalidPhoneNumberException if the text is not a valid number, with a reason
      */
     public String toE164(String raw) throws InvalidPhoneNumberException {
+        return read(raw).e164();
+    }
+
+    /**
+     * A number as read: in E.164, and whether its region was guessed, that is, the text had no
+     * country code and was read as a number of the default region.
+     *
+     * @param e164          the number in E.164
+     * @param regionGuessed whether the region came from the default rather than from the text
+     */
+    public record Reading(String e164, boolean regionGuessed) {
+        public Reading {
+            Objects.requireNonNull(e164, "e164");
+        }
+    }
+
+    /**
+     * The number in E.164, and whether its region was guessed.
+     *
+     * @throws InvalidPhoneNumberException if the text is not a valid number, with a reason
+     */
+    public Reading read(String raw) throws InvalidPhoneNumberException {
         String text = raw.strip();
         // "0049 ..." is how many people write an international number; libphonenumber only reads it
         // for regions whose international prefix is 00, so make it explicit
@@ -60,7 +83,8 @@ public final class PhoneNumbers {
         }
         PhoneNumber number;
         try {
-            number = UTIL.parse(text, defaultRegion);
+            // keeping the raw input is what makes libphonenumber say where the country code came from
+            number = UTIL.parseAndKeepRawInput(text, defaultRegion);
         } catch (NumberParseException e) {
             throw new InvalidPhoneNumberException("is not a phone number");
         }
@@ -68,7 +92,8 @@ public final class PhoneNumbers {
             throw new InvalidPhoneNumberException("is not a valid number for region "
                     + regionOf(number));
         }
-        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return new Reading(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                number.getCountryCodeSource() == PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY);
     }
 
     private String regionOf(PhoneNumber number) {

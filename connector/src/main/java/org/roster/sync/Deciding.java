@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.roster.audit.AuditEvent;
@@ -54,10 +55,21 @@ final class Deciding {
      */
     void save(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
               RunProgress progress, Predicate<String> mayBeStored) {
+        save(runId, employees, rejections, digests, Set.of(), progress, mayBeStored);
+    }
+
+    /**
+     * As {@link #save(long, List, List, Map, RunProgress, Predicate)}, noting whose phone numbers
+     * were read with a guessed region.
+     *
+     * @param regionGuessed the ids of employees with a number written without its country code
+     */
+    void save(long runId, List<Employee> employees, List<Rejection> rejections, Map<String, byte[]> digests,
+              Set<String> regionGuessed, RunProgress progress, Predicate<String> mayBeStored) {
         if (!employees.isEmpty() || !rejections.isEmpty()) {
             // what the batch is decided from and what is stored of it: one unit, one commit
             snapshot.together(() -> {
-                decideAndStore(runId, employees, rejections, digests, progress, mayBeStored);
+                decideAndStore(runId, employees, rejections, digests, regionGuessed, progress, mayBeStored);
                 return null;
             });
             // the trail gets the reason without the offending value: it may be a real, mistyped number
@@ -93,7 +105,8 @@ final class Deciding {
 
     /** {@link #save}'s work with the store, for a batch with employees or rejections. */
     private void decideAndStore(long runId, List<Employee> employees, List<Rejection> rejections,
-                                Map<String, byte[]> digests, RunProgress progress, Predicate<String> mayBeStored) {
+                                Map<String, byte[]> digests, Set<String> regionGuessed, RunProgress progress,
+                                Predicate<String> mayBeStored) {
         // one question to the store for the batch: whose choices change their decision, and who
         // is stored exactly as decided now
         List<String> ids = employees.stream().map(Employee::id).toList();
@@ -106,7 +119,7 @@ final class Deciding {
             (scope.receives() ? progress.inScope : progress.excluded).incrementAndGet();
             byte[] digest = digests.get(employee.id());
             decided.add(new DirectorySnapshot.Decided(employee, scope,
-                    digest == null ? "" : ReadFingerprint.of(digest, choice)));
+                    digest == null ? "" : ReadFingerprint.of(digest, choice), regionGuessed.contains(employee.id())));
         }
         Map<String, String> stored = known.fingerprints();
         List<DirectorySnapshot.Decided> changed = new ArrayList<>(decided.size());

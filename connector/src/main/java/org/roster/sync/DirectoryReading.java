@@ -3,6 +3,7 @@ package org.roster.sync;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +297,9 @@ final class DirectoryReading {
             if (result instanceof Normalisation.Accepted accepted) {
                 batch.employees.add(accepted.employee());
                 batch.digests.put(accepted.employee().id(), digest);
+                if (accepted.regionGuessed()) {
+                    batch.regionGuessed.add(accepted.employee().id());
+                }
                 deciding.adjustment(runId, "", accepted).ifPresent(batch.notes::add);
                 if (ledger != null) {
                     ledger.seen(accepted.employee().id());
@@ -331,7 +335,8 @@ final class DirectoryReading {
          */
         private void store(Batch batch) {
             deciding.rejectDuplicates(runId, batch.employees, batch.rejections, progress, this::mayBeReadByRun);
-            deciding.save(runId, batch.employees, batch.rejections, batch.digests, progress, this::mayBeStored);
+            deciding.save(runId, batch.employees, batch.rejections, batch.digests, batch.regionGuessed, progress,
+                    this::mayBeStored);
             for (Employee employee : batch.employees) {
                 unheldStored(employee.id());
             }
@@ -387,6 +392,8 @@ final class DirectoryReading {
         final List<Rejection> rejections = new ArrayList<>();
         /** Each accepted employee's digest as read. */
         final Map<String, byte[]> digests = new HashMap<>();
+        /** The accepted employees with a number read without its country code. */
+        final Set<String> regionGuessed = new HashSet<>();
         /** The trail's notes of entries accepted as adjusted. */
         final List<AuditEvent> notes = new ArrayList<>();
         /** Entries rejected for what they hold, with what they were read as. */

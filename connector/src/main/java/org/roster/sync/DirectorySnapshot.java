@@ -32,19 +32,25 @@ public interface DirectorySnapshot extends UnitOfWork {
      *                        not take one (a merged entry): such an employee is normalised and
      *                        decided again at every full run
      * @param fingerprint     a fingerprint of everything a run stores about the employee: what was
-     *                        read, and the scope decision with its rule and reason. Equal
-     *                        fingerprints mean storing the entry again would change nothing. Made
-     *                        once, by the constructors without it
+     *                        read, whether a number's region was guessed, and the scope decision
+     *                        with its rule and reason. Equal fingerprints mean storing the entry
+     *                        again would change nothing. Made once, by the constructors without it
+     * @param regionGuessed   whether a phone number was read without its country code
      */
-    record Decided(Employee employee, ScopeDecision scope, String readFingerprint, String fingerprint) {
+    record Decided(Employee employee, ScopeDecision scope, String readFingerprint, String fingerprint,
+                   boolean regionGuessed) {
 
         public Decided {
             Objects.requireNonNull(readFingerprint, "readFingerprint");
             Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
+        public Decided(Employee employee, ScopeDecision scope, String readFingerprint, boolean regionGuessed) {
+            this(employee, scope, readFingerprint, fingerprintOf(employee, scope, regionGuessed), regionGuessed);
+        }
+
         public Decided(Employee employee, ScopeDecision scope, String readFingerprint) {
-            this(employee, scope, readFingerprint, fingerprintOf(employee, scope));
+            this(employee, scope, readFingerprint, false);
         }
 
         public Decided(Employee employee, ScopeDecision scope) {
@@ -52,10 +58,12 @@ public interface DirectorySnapshot extends UnitOfWork {
         }
 
         /** The {@link #fingerprint} of an employee so decided. */
-        private static String fingerprintOf(Employee employee, ScopeDecision scope) {
+        private static String fingerprintOf(Employee employee, ScopeDecision scope, boolean regionGuessed) {
             String reason = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
                     : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
-            return EmployeeFingerprint.of(employee, scope.receives(), scope.delivered(), scope.ruleId(), reason);
+            String stored = EmployeeFingerprint.of(employee, scope.receives(), scope.delivered(), scope.ruleId(), reason);
+            // a guess is marked on top, so that what was stored before guesses were kept still compares equal
+            return regionGuessed ? stored + "?" : stored;
         }
     }
 

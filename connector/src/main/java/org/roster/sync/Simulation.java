@@ -100,6 +100,7 @@ public final class Simulation {
         };
         store.forEachActive(500, decide);
         decidePage(evaluator, page, decisions, byRule, counts);
+        decideSharedNumbers(evaluator, decisions, byRule, counts);
 
         StateStore view = new CandidateView(store, decisions);
         ContactPlanning planner = new ContactPlanning(SyncPipeline.walkingManagersThrough(evaluator, view), view, view,
@@ -144,6 +145,27 @@ public final class Simulation {
             counts[1] += decision.delivered() ? 1 : 0;
         }
         page.clear();
+    }
+
+    /** Decides about the sharers of mobile numbers as a run would once it has read the directory. */
+    private void decideSharedNumbers(PolicyEvaluator evaluator, Map<String, ScopeDecision> decisions,
+                                     Map<String, Long> byRule, long[] counts) {
+        for (List<String> sharers : store.sharedMobiles()) {
+            for (String id : sharers) {
+                ScopeDecision before = decisions.get(id);
+                if (before == null) {
+                    continue;
+                }
+                ScopeDecision after = evaluator.sharedNumber(before, id, sharers);
+                if (!after.equals(before)) {
+                    decisions.put(id, after);
+                    byRule.merge(before.ruleId(), -1L, Long::sum);
+                    byRule.remove(before.ruleId(), 0L);
+                    byRule.merge(after.ruleId(), 1L, Long::sum);
+                    counts[1] -= before.delivered() && !after.delivered() ? 1 : 0;
+                }
+            }
+        }
     }
 
     private static void count(String viewerId, List<ContactChange> plan, long[] totals, Consumer<ViewerChange> keep) {
@@ -197,6 +219,36 @@ public final class Simulation {
         CandidateView(StateStore base, Map<String, ScopeDecision> decisions) {
             this.base = base;
             this.decisions = decisions;
+        }
+
+        @Override
+        public List<List<String>> sharedMobiles() {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public List<String> decidedBy(String ruleId) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public List<Stored> stored(java.util.Collection<String> employeeIds) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
+        }
+
+        @Override
+        public void redecide(List<Decided> decided) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
+        public void recordQuality(long runId, String source, List<List<String>> shared) {
+            throw new UnsupportedOperationException("a simulation stores nothing");
+        }
+
+        @Override
+        public Optional<QualityReport> quality(long runId) {
+            throw new UnsupportedOperationException("a simulation reads nothing");
         }
 
         private boolean delivers(Employee e) {

@@ -4,7 +4,7 @@ package org.roster.sync;
  * The port a run works with: where Roster keeps the directory as last read, the contacts last
  * delivered to each viewer, and its runs. It is its roles together, each a port of its own that a
  * stage asks for what it needs: {@link DirectorySnapshot}, {@link StoredReads}, {@link Audiences},
- * {@link Outbox} and {@link RunLog}. Each method is one unit of work (its own transaction in a
+ * {@link Outbox}, {@link RunLog} and {@link DataQuality}. Each method is one unit of work (its own transaction in a
  * database adapter) unless called inside {@link #together}.
  *
  * <pre>{@code
@@ -12,7 +12,7 @@ package org.roster.sync;
  * store.forEachViewer(200, viewer -> plan(viewer));
  * }</pre>
  */
-public interface StateStore extends DirectorySnapshot, StoredReads, Audiences, Outbox, RunLog {
+public interface StateStore extends DirectorySnapshot, StoredReads, Audiences, Outbox, RunLog, DataQuality {
 
     /**
      * What a run asks before it plans, at once: how many viewers there are ({@link #countViewers}),

@@ -23,7 +23,8 @@ import org.roster.policy.PolicyEvaluator;
 /**
  * One sync run, stage by stage, each stage a class of its own: read and normalise the source
  * ({@link DirectoryReading}, or {@link MergingReader} for several sources), decide scope with the
- * policy and store the snapshot ({@link Deciding}), plan each viewer's contacts against what was
+ * policy and store the snapshot ({@link Deciding}), decide about shared mobile numbers and count the
+ * run's data-quality report ({@link QualityChecking}), plan each viewer's contacts against what was
  * delivered into the durable outbox ({@link ContactPlanning}), and deliver the outbox in batches
  * ({@link Delivering}). This class only says in which order, and what stops a run on the way.
  *
@@ -51,6 +52,9 @@ public final class SyncPipeline {
     private final ProgressSaves progressSaves;
     private final Deciding deciding;
     private final ContactPlanning planning;
+    private final QualityChecking checking;
+    /** The source the run reads, as its data-quality report names it. */
+    private String sourceName = "directory";
     private int batchSize = DEFAULT_BATCH;
     private ThreadFactory writerThreads = WriteBehind.DAEMONS;
     private MergingReader merging;
@@ -71,6 +75,7 @@ public final class SyncPipeline {
         this.progressSaves = new ProgressSaves(store);
         this.deciding = new Deciding(this.evaluator, store, audit, clock, progressSaves);
         this.planning = new ContactPlanning(this.evaluator, store, store, store);
+        this.checking = new QualityChecking(this.evaluator, store, store);
     }
 
     /**
@@ -103,6 +108,7 @@ public final class SyncPipeline {
      */
     public SyncPipeline keepingWatermarkAs(String sourceId) {
         this.watermarkSource = Objects.requireNonNull(sourceId, "sourceId");
+        this.sourceName = sourceId;
         return this;
     }
 
@@ -139,6 +145,7 @@ public final class SyncPipeline {
         SyncPipeline pipeline = new SyncPipeline(sources.get(0).reader(), sources.get(0).normaliser(), evaluator, store,
                 platform, audit, clock);
         Deciding deciding = pipeline.deciding;
+        pipeline.sourceName = String.join("+", sources.stream().map(Source::id).toList());
         pipeline.mergingChanges = sources.stream()
                 .anyMatch(source -> source.mode().incremental() && source.reader().tracksChanges());
         pipeline.merging = new MergingReader(sources, key, records, store, audit, clock, new MergingReader.Saver() {
@@ -215,11 +222,13 @@ public final class SyncPipeline {
             }
             progress.sourceComplete(merged.complete());
             progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
+            checking.check(runId, sourceName);
             return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());
         }
         DirectoryReading reading = new DirectoryReading(source, normaliser, store, store, store, audit, clock,
                 writerThreads, deciding, progressSaves, watermarkSource);
         DirectorySource.ReadSummary read = reading.read(runId, progress, mode, planBasis());
+        checking.check(runId, sourceName);
         return planAndDeliver(runId, dryRun, progress, guard, read.complete(), read.problem());
     }
 

@@ -44,6 +44,7 @@ final class InMemoryStateStore implements StateStore {
         String readFingerprint = "";
         /** When the row was last decided and stored, on the store's {@link #tick}. */
         long decidedAt;
+        boolean regionGuessed;
     }
 
     /** Orders decisions and self-service choices, as the database's timestamps do. */
@@ -87,7 +88,8 @@ final class InMemoryStateStore implements StateStore {
             row.inScope = d.scope().receives();
             row.contactAllowed = d.scope().delivered();
             row.scopeRule = d.scope().ruleId();
-            row.scopeReason = d.scope() instanceof ScopeDecision.Excluded ex ? ex.reason() : null;
+            row.scopeReason = reasonOf(d.scope());
+            row.regionGuessed = d.regionGuessed();
             row.lastSeenRun = runId;
             row.fingerprint = d.fingerprint();
             row.readFingerprint = d.readFingerprint();
@@ -581,5 +583,106 @@ final class InMemoryStateStore implements StateStore {
             }
             after = key.apply(rows.get(rows.size() - 1));
         }
+    }
+
+    // --- data quality ---
+
+    private static String reasonOf(ScopeDecision scope) {
+        return scope instanceof ScopeDecision.Excluded ex ? ex.reason()
+                : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
+    }
+
+    private final Map<Long, QualityReport> reports = new TreeMap<>();
+
+    @Override
+    public synchronized List<List<String>> sharedMobiles() {
+        Map<String, List<String>> byNumber = new TreeMap<>();
+        for (Row row : employees.values()) {
+            if (row.active && row.employee != null) {
+                row.employee.value(PersonField.MOBILE)
+                        .ifPresent(m -> byNumber.computeIfAbsent(m, k -> new ArrayList<>()).add(row.employee.id()));
+            }
+        }
+        return byNumber.values().stream().filter(ids -> ids.size() > 1).map(List::copyOf).toList();
+    }
+
+    @Override
+    public synchronized List<String> decidedBy(String ruleId) {
+        return employees.values().stream().filter(r -> r.active && r.employee != null && ruleId.equals(r.scopeRule))
+                .map(r -> r.employee.id()).toList();
+    }
+
+    @Override
+    public synchronized List<Stored> stored(java.util.Collection<String> employeeIds) {
+        List<Stored> stored = new ArrayList<>();
+        for (String id : employeeIds) {
+            Row row = employees.get(id);
+            if (row != null && row.active && row.employee != null) {
+                ScopeDecision scope = row.contactAllowed ? new ScopeDecision.Included(row.scopeRule)
+                        : row.inScope ? new ScopeDecision.ViewerOnly(row.scopeRule, row.scopeReason)
+                        : new ScopeDecision.Excluded(row.scopeRule, row.scopeReason);
+                stored.add(new Stored(row.employee, scope, row.regionGuessed));
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized void redecide(List<Decided> decided) {
+        for (Decided d : decided) {
+            Row row = employees.get(d.employee().id());
+            row.inScope = d.scope().receives();
+            row.contactAllowed = d.scope().delivered();
+            row.scopeRule = d.scope().ruleId();
+            row.scopeReason = reasonOf(d.scope());
+            row.fingerprint = d.fingerprint();
+            row.decidedAt = ++tick;
+        }
+        if (!decided.isEmpty()) {
+            planBasis = null;
+        }
+    }
+
+    @Override
+    public synchronized void recordQuality(long runId, String source, List<List<String>> shared) {
+        java.util.Set<String> sharing = new java.util.HashSet<>();
+        shared.forEach(sharing::addAll);
+        Map<List<String>, QualityReport.Count> counts = new TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (Row row : employees.values()) {
+            if (!row.active || row.employee == null) {
+                continue;
+            }
+            String department = row.employee.value(PersonField.DEPARTMENT).orElse("");
+            counts.merge(List.of(department, source), new QualityReport.Count(department, source, 1,
+                    sharing.contains(row.employee.id()) ? 1 : 0, 0,
+                    row.employee.value(PersonField.MOBILE).isEmpty() ? 1 : 0, row.regionGuessed ? 1 : 0, 0),
+                    QualityReport.Count::plus);
+        }
+        for (StoredRejection stored : rejections) {
+            if (stored.runId() != runId) {
+                continue;
+            }
+            Rejection rejection = stored.rejection();
+            String department = rejection.employeeId().map(employees::get).filter(r -> r.employee != null)
+                    .flatMap(r -> r.employee.value(PersonField.DEPARTMENT)).orElse("");
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("^source ([^:]+): ")
+                    .matcher(rejection.reason());
+            String from = named.find() ? named.group(1) : source;
+            boolean invalid = QualityReport.INVALID_NUMBER.matcher(rejection.reason()).matches();
+            counts.merge(List.of(department, from), new QualityReport.Count(department, from, 0, 0, invalid ? 1 : 0,
+                    0, 0, 1), QualityReport.Count::plus);
+        }
+        if (counts.isEmpty() && shared.isEmpty()) {
+            reports.remove(runId);
+            return;
+        }
+        reports.put(runId, new QualityReport(runId, List.copyOf(counts.values()),
+                shared.stream().map(QualityReport.SharedNumber::of).toList()));
+    }
+
+    @Override
+    public synchronized Optional<QualityReport> quality(long runId) {
+        return Optional.ofNullable(reports.get(runId));
     }
 }

@@ -191,7 +191,7 @@ public class AuditResource {
     }
 
     /** RFC 4180 quoting, and a leading apostrophe so a spreadsheet never runs a cell as a formula. */
-    private static String csv(String value) {
+    static String csv(String value) {
         String cell = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
         return "\"" + cell.replace("\"", "\"\"") + "\"";
     }

@@ -298,7 +298,7 @@ public final class RunHistoryChart {
         return 10 * power;
     }
 
-    private static String statusWords(String status) {
+    static String statusWords(String status) {
         return status.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
@@ -313,19 +313,19 @@ public final class RunHistoryChart {
         return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
     }
 
-    private static String number(long value) {
+    static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static void attribute(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
+    static void attribute(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
         xml.writeAttribute(name, String.valueOf(value));
     }
 
-    private static void text(XMLStreamWriter xml, double x, double y, String anchor, int size, String text)
+    static void text(XMLStreamWriter xml, double x, double y, String anchor, int size, String text)
             throws XMLStreamException {
         xml.writeStartElement("text");
         attribute(xml, "x", format(x));
@@ -336,7 +336,7 @@ public final class RunHistoryChart {
         xml.writeEndElement();
     }
 
-    private static void line(XMLStreamWriter xml, double x1, double y1, double x2, double y2, String colour,
+    static void line(XMLStreamWriter xml, double x1, double y1, double x2, double y2, String colour,
                              double width, String dash) throws XMLStreamException {
         xml.writeStartElement("line");
         attribute(xml, "x1", format(x1));
@@ -351,7 +351,7 @@ public final class RunHistoryChart {
         xml.writeEndElement();
     }
 
-    private static void rect(XMLStreamWriter xml, double x, double y, double width, double height, String fill,
+    static void rect(XMLStreamWriter xml, double x, double y, double width, double height, String fill,
                              String stroke) throws XMLStreamException {
         xml.writeStartElement("rect");
         attribute(xml, "x", format(x));

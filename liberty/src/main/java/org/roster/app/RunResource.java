@@ -1,6 +1,8 @@
 package org.roster.app;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,8 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.policy.Policy;
+import org.roster.store.JpaStateStore;
 import org.roster.store.RejectionEntity;
 import org.roster.store.RunEntity;
+import org.roster.sync.QualityReport;
 
 /** Sync runs: start one, list them, follow one's stage, progress and counts. */
 @Path("runs")
@@ -36,6 +41,9 @@ public class RunResource {
 
     @Inject
     RunApprovals approvals;
+
+    @Inject
+    TransactionalWork tx;
 
     /** What to run. */
     public record RunRequest(boolean dryRun) {
@@ -134,6 +142,83 @@ public class RunResource {
                         RejectionEntity.class)
                 .setParameter("run", id).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(r -> new RejectionView(r.getReference(), r.getEmployeeId(), r.getReason())).toList();
+    }
+
+    /**
+     * A run's data-quality report: the counts for the whole directory, by department and source, and
+     * the mobile numbers several employees share, each named by the ids of its sharers.
+     */
+    public record QualityView(long runId, QualityReport.Count total, List<QualityReport.Count> byDepartmentAndSource,
+                              List<SharedNumberView> sharedNumbers) {
+    }
+
+    /** A number several employees share: how many, the first of them by id, and the rule that decides about them. */
+    public record SharedNumberView(int sharers, List<String> employeeIds, String rule) {
+    }
+
+    @GET
+    @Path("{id}/quality")
+    @Operation(summary = "A run's data-quality report: numbers shared by several employees, invalid numbers, "
+            + "missing mobiles, numbers read with a guessed region and rejected entries, in all and by department "
+            + "and source; the shared numbers as the ids of their sharers, never the numbers")
+    public QualityView quality(@PathParam("id") long id) {
+        QualityReport report = report(id);
+        return new QualityView(id, report.total(), report.counts(), report.sharedNumbers().stream()
+                .map(n -> new SharedNumberView(n.sharers(), n.employeeIds(), Policy.SHARED_NUMBERS_RULE)).toList());
+    }
+
+    @GET
+    @Path("{id}/quality.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A run's data-quality counts by department and source as CSV, one row each")
+    public Response qualityCsv(@PathParam("id") long id) {
+        QualityReport report = report(id);
+        StringBuilder csv = new StringBuilder("department,source,employees,sharedNumber,invalidNumber,missingMobile,"
+                + "guessedRegion,rejected\r\n");
+        for (QualityReport.Count c : report.counts()) {
+            csv.append(AuditResource.csv(c.department())).append(',').append(AuditResource.csv(c.source()))
+                    .append(',').append(c.employees()).append(',').append(c.sharedNumber()).append(',')
+                    .append(c.invalidNumber()).append(',').append(c.missingMobile()).append(',')
+                    .append(c.guessedRegion()).append(',').append(c.rejected()).append("\r\n");
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"roster-run-" + id + "-data-quality.csv\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** A run's data-quality totals, for the history of the latest runs. */
+    public record QualityTotalView(long runId, String status, QualityReport.Count total) {
+    }
+
+    @GET
+    @Path("quality")
+    @Operation(summary = "The data-quality totals of the latest runs that have a report, newest first")
+    public List<QualityTotalView> qualityHistory(@QueryParam("limit") @DefaultValue("30") int limit) {
+        JpaStateStore store = new JpaStateStore(em, tx, Clock.systemUTC());
+        List<QualityTotalView> latest = new ArrayList<>();
+        for (RunView run : list(limit)) {
+            store.quality(run.id()).ifPresent(r -> latest.add(new QualityTotalView(run.id(), run.status(), r.total())));
+        }
+        return latest;
+    }
+
+    @GET
+    @Path("quality-chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The data-quality counts of the latest runs as an SVG chart, oldest on the left; its "
+            + "title and description say the same in words")
+    public Response qualityChart(@QueryParam("limit") @DefaultValue("30") int limit) {
+        List<DataQualityChart.Run> latest = qualityHistory(limit).stream()
+                .map(q -> new DataQualityChart.Run(q.runId(), q.status(), q.total())).toList();
+        return Response.ok(DataQualityChart.of(latest).svg(), "image/svg+xml; charset=UTF-8")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private QualityReport report(long id) {
+        view(id);
+        return new JpaStateStore(em, tx, Clock.systemUTC()).quality(id).orElseThrow(() -> Problem.notFound(
+                "Run " + id + " has no data-quality report: it has not finished reading the directory, or found it "
+                        + "empty."));
     }
 
     /** An employee the run's policy leaves out (or lets only receive), and the rule that decided it. */

@@ -63,7 +63,9 @@ class KeycloakSignInIT {
                 "POST /api/me/telegram/password");
         allow(READERS, "GET /api/policies", "GET /api/policies/schema", "GET /api/policies/active",
                 "GET /api/policies/{id}", "GET /api/runs", "GET /api/runs/{id}", "GET /api/runs/{id}/rejections",
-                "GET /api/runs/{id}/excluded", "GET /api/runs/chart.svg", "GET /api/schedules",
+                "GET /api/runs/{id}/excluded", "GET /api/runs/chart.svg", "GET /api/runs/{id}/quality",
+                "GET /api/runs/{id}/quality.csv", "GET /api/runs/quality", "GET /api/runs/quality-chart.svg",
+                "GET /api/schedules",
                 "GET /api/schedules/{source}");
         allow(Set.of(COMPLIANCE), "POST /api/policies", "POST /api/policies/validate",
                 "POST /api/policies/{id}/simulate", "POST /api/policies/{id}/approve",

@@ -146,8 +146,10 @@ class SourcesPageIT {
             // who the policy left out of the run, narrowed down to one rule
             page.type("excluded-rule", "has-mobile");
             page.click("excluded-apply");
+            // the list before the filter holds other rules' employees: wait for the filtered one
             page.await("the employees left out by has-mobile", () -> page.rows("excluded-body").stream()
-                    .anyMatch(r -> r.startsWith("uvx-")));
+                    .anyMatch(r -> r.startsWith("uvx-")) && page.rows("excluded-body").stream()
+                    .allMatch(r -> r.contains("has-mobile")));
             assertThat(page.rows("excluded-body")).allSatisfy(r -> assertThat(r).contains("has-mobile", "No"));
             page.screenshot("run-approved-and-delivered", "run-detail");
 
@@ -188,6 +190,44 @@ class SourcesPageIT {
         assertThat(chart.status()).isEqualTo(200);
         assertThat(chart.contentType()).startsWith("image/svg+xml");
         assertThat(chart.body()).contains("<title id=\"chart-title\">Run history");
+    }
+
+    @Test
+    void anAdminReadsARunsDataQualityAndTheChartOfTheLatestRuns() throws Exception {
+        URI root = URI.create(base.toString()).resolve("/");
+        RosterApi admin = new RosterApi(root);
+        LdapFixture ldap = LdapFixture.get();
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String department = "UiQuality-" + tag;
+        long digits = System.nanoTime() % 10_000_000L;
+        String shared = String.format("+49 160 %07d", digits);
+        ldap.add(new LdapFixture.Person("uq1-" + tag, "Quinn", "Sharing", shared, department, null));
+        ldap.add(new LdapFixture.Person("uq2-" + tag, "Quentin", "Sharing", shared, department, null));
+        ldap.add(new LdapFixture.Person("uq3-" + tag, "Queenie", "Nomobile", null, department, null));
+        ldap.add(new LdapFixture.Person("uq4-" + tag, "Quirin", "Local", String.format("0170 %07d", digits), department,
+                null));
+        long run = admin.sync().getJsonNumber("id").longValue();
+
+        try (PageBrowser page = PageBrowser.signedIn(root, "admin", "SourcesPageIT")) {
+            page.open("index.html#run-" + run);
+            page.await("the run's data-quality report", () -> page.visible("quality-report"));
+            assertThat(page.rows("quality-body")).anySatisfy(row ->
+                    assertThat(row).isEqualTo(department + " directory 4 2 0 1 1 0"));
+            assertThat(page.all(By.cssSelector("#shared-list li"))).extracting(WebElement::getText)
+                    .contains("uq1-" + tag + ", uq2-" + tag + " (shared-numbers)");
+            assertThat(page.find("quality-csv").getDomAttribute("href"))
+                    .isEqualTo("api/runs/" + run + "/quality.csv");
+            assertThat(page.bodyText()).as("no number on the page").doesNotContain(String.format("%07d", digits));
+            page.screenshot("run-data-quality", "quality-report");
+
+            // the counts of the latest runs as a chart drawn by the server, with its numbers as a table
+            page.await("the data-quality chart drawn", () -> Boolean.TRUE.equals(page.script(
+                    "const i = document.getElementById('quality-chart'); return i.complete && i.naturalWidth > 0;")));
+            page.find(By.cssSelector("#quality-history details summary")).click();
+            page.await("the run in the table", () -> page.rows("quality-history-body").stream()
+                    .anyMatch(r -> r.startsWith(run + " Completed")));
+            page.screenshot("data-quality-chart", "quality-history");
+        }
     }
 
     /**

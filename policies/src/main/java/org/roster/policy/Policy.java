@@ -29,10 +29,11 @@ import java.util.Set;
  * @param consent     whether employees must opt in first
  * @param phones      which phone numbers may be delivered
  * @param retention   how long things are kept
+ * @param sharedNumbers what happens to a mobile number that several employees have
  */
 public record Policy(String name, String description, List<ScopeRule> scope, Set<PersonField> fields,
                      List<VisibilityRule> visibility, Optional<Cap> cap, OptOut optOut, Consent consent,
-                     PhoneAcceptance phones, Retention retention) {
+                     PhoneAcceptance phones, Retention retention, SharedNumbers sharedNumbers) {
 
     /** The rule id of decisions made by the opt-out section. */
     public static final String OPT_OUT_RULE = "opt-out";
@@ -40,6 +41,8 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
     public static final String CONSENT_RULE = "consent";
     /** The rule id of decisions made by the phones section. */
     public static final String PHONES_RULE = "phones";
+    /** The rule id of decisions about a mobile number that several employees have. */
+    public static final String SHARED_NUMBERS_RULE = "shared-numbers";
 
     public Policy {
         Objects.requireNonNull(name, "name");
@@ -57,6 +60,15 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(phones, "phones");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(sharedNumbers, "sharedNumbers");
+    }
+
+    /** A policy with the default treatment of shared numbers ({@link SharedNumbers#WITHHOLD}). */
+    public Policy(String name, String description, List<ScopeRule> scope, Set<PersonField> fields,
+                  List<VisibilityRule> visibility, Optional<Cap> cap, OptOut optOut, Consent consent,
+                  PhoneAcceptance phones, Retention retention) {
+        this(name, description, scope, fields, visibility, cap, optOut, consent, phones, retention,
+                SharedNumbers.WITHHOLD);
     }
 
     /** A policy with the default opt-out, no consent requirement, any valid number, default retention. */
@@ -142,9 +154,47 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
         }
     }
 
+    /**
+     * What happens to a mobile number that several employees in scope have. A messenger keys its
+     * contacts by number, so every viewer would get one account under one of the names: a number
+     * delivered for two people reaches only one of them. Every decision about such a number names
+     * {@link #SHARED_NUMBERS_RULE}.
+     *
+     * <pre>{@code
+     * sharedNumbers: withhold   # the default: none of the sharers is delivered until the directory is fixed
+     * sharedNumbers: firstById  # the sharer first by id is delivered, the others are not
+     * sharedNumbers: deliver    # every sharer is delivered, and flagged in the run's data-quality report
+     * }</pre>
+     */
+    public enum SharedNumbers {
+        /** Nobody who shares the number is delivered to others (they still receive colleagues). */
+        WITHHOLD("withhold"),
+        /** The sharer first by id is delivered; the others are not. */
+        FIRST_BY_ID("firstById"),
+        /** Every sharer is delivered as they are. */
+        DELIVER("deliver");
+
+        private final String policyName;
+
+        SharedNumbers(String policyName) {
+            this.policyName = policyName;
+        }
+
+        /** How a policy file spells it. */
+        public String policyName() {
+            return policyName;
+        }
+
+        /** The treatment a policy file names, if it names one. */
+        public static Optional<SharedNumbers> byName(String name) {
+            return java.util.Arrays.stream(values()).filter(t -> t.policyName.equals(name)).findFirst();
+        }
+    }
+
     /** This policy with another retention, everything else as it is. */
     public Policy withRetention(Retention other) {
-        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, other);
+        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, other,
+                sharedNumbers);
     }
 
     /** An unmodifiable copy in the enum's order (no nulls). */

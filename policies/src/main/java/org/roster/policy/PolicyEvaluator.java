@@ -22,6 +22,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * Map<PersonField, String> card = evaluator.release(person);        // only allowed fields
  * Map<PersonField, String> why = evaluator.withheld(person);        // field -> rule that withheld it
  * VisibilityDecision seen = evaluator.visibility(viewer, person);
+ * ScopeDecision shared = evaluator.sharedNumber(scope, "p7", List.of("p7", "p9")); // p9 has p7's mobile
  * }</pre>
  */
 public final class PolicyEvaluator {
@@ -92,6 +93,46 @@ public final class PolicyEvaluator {
             }
         }
         return new ScopeDecision.Included(ScopeDecision.ALL_RULES_PASSED);
+    }
+
+    /** Of the other sharers of a number, how many a decision's reason names; the rest are counted. */
+    private static final int NAMED_SHARERS = 5;
+
+    /**
+     * Decides again about an employee whose mobile number other employees in the directory have
+     * too, as the policy's {@link Policy.SharedNumbers} says. Only an employee the scope rules let
+     * be delivered is affected; their decision then names {@link Policy#SHARED_NUMBERS_RULE},
+     * whether their number goes out or not.
+     *
+     * @param scope   the decision the scope rules, opt-out and consent made
+     * @param id      the employee's id
+     * @param sharers the ids of everyone with the number, this employee's included
+     */
+    public ScopeDecision sharedNumber(ScopeDecision scope, String id, java.util.Collection<String> sharers) {
+        if (!(scope instanceof ScopeDecision.Included)) {
+            return scope;
+        }
+        List<String> others = sharers.stream().filter(s -> !s.equals(id)).sorted().toList();
+        if (others.isEmpty()) {
+            return scope;
+        }
+        String with = "shares its mobile number with " + named(others);
+        return switch (policy.sharedNumbers()) {
+            case DELIVER -> new ScopeDecision.Included(Policy.SHARED_NUMBERS_RULE);
+            case FIRST_BY_ID -> id.compareTo(others.get(0)) < 0
+                    ? new ScopeDecision.Included(Policy.SHARED_NUMBERS_RULE)
+                    : new ScopeDecision.ViewerOnly(Policy.SHARED_NUMBERS_RULE, with + ", of whom " + others.get(0)
+                            + " is first by id and keeps it; receives colleagues but is delivered to nobody");
+            case WITHHOLD -> new ScopeDecision.ViewerOnly(Policy.SHARED_NUMBERS_RULE, with
+                    + "; receives colleagues but is delivered to nobody until the directory gives it to one person");
+        };
+    }
+
+    private static String named(List<String> ids) {
+        if (ids.size() <= NAMED_SHARERS) {
+            return String.join(", ", ids);
+        }
+        return String.join(", ", ids.subList(0, NAMED_SHARERS)) + " and " + (ids.size() - NAMED_SHARERS) + " more";
     }
 
     /** The fields of the person that the policy lets leave Roster; every other field is withheld. */

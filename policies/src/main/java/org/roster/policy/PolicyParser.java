@@ -46,7 +46,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * {@code {under: DN}} or {@code {disabled: true}}), {@code fields} (the allowlist, required),
  * {@code visibility} (rules with an {@code id} and one of {@code same: FIELD}, {@code everyone: true},
  * {@code managerChain: LEVELS}, {@code directReports: true}, {@code group: GROUP-DN}; at least one),
- * {@code cap}, {@code optOut}, {@code consent}, {@code phones} and {@code retention}. Unknown or
+ * {@code cap}, {@code optOut}, {@code consent}, {@code phones}, {@code retention} and
+ * {@code sharedNumbers} ({@code withhold}, the default, {@code firstById} or {@code deliver}). Unknown or
  * repeated keys are errors, so a misspelt rule never silently does nothing, and rules that would
  * leave nobody in scope are refused.
  */
@@ -121,7 +122,7 @@ public final class PolicyParser {
                     "a policy is a mapping with the keys policy, scope, fields and visibility")));
         }
         Map<String, Node> keys = mapping(top, Set.of("policy", "description", "scope", "fields", "visibility", "cap",
-                "optOut", "consent", "phones", "retention"));
+                "optOut", "consent", "phones", "retention", "sharedNumbers"));
 
         String name = requiredScalar(top, keys, "policy");
         String description = Optional.ofNullable(keys.get("description")).map(n -> scalar(n, "description")).orElse("");
@@ -134,6 +135,7 @@ public final class PolicyParser {
         Policy.Consent consent = consent(keys.get("consent"));
         Policy.PhoneAcceptance phones = phones(keys.get("phones"));
         Policy.Retention retention = retention(keys.get("retention"));
+        Policy.SharedNumbers sharedNumbers = sharedNumbers(keys.get("sharedNumbers"));
         contradictions(scope, keys.get("scope"));
 
         if (!problems.isEmpty()) {
@@ -141,7 +143,8 @@ public final class PolicyParser {
                     .thenComparingInt(InvalidPolicyException.Problem::column));
             throw new InvalidPolicyException(problems);
         }
-        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, retention);
+        return new Policy(name, description, scope, fields, visibility, cap, optOut, consent, phones, retention,
+                sharedNumbers);
     }
 
     private static final int MAX_DEPTH = 50;
@@ -374,6 +377,23 @@ public final class PolicyParser {
             }
         }
         return new Policy.PhoneAcceptance(kinds, regions);
+    }
+
+    private Policy.SharedNumbers sharedNumbers(Node node) {
+        if (node == null) {
+            return Policy.SharedNumbers.WITHHOLD;
+        }
+        String value = scalar(node, "sharedNumbers");
+        if (value == null) {
+            return Policy.SharedNumbers.WITHHOLD;
+        }
+        Optional<Policy.SharedNumbers> treatment = Policy.SharedNumbers.byName(value);
+        if (treatment.isEmpty()) {
+            problem(node, "sharedNumbers takes one of " + java.util.Arrays.stream(Policy.SharedNumbers.values())
+                    .map(Policy.SharedNumbers::policyName).collect(Collectors.joining(", ")) + ", not \"" + value + "\"");
+            return Policy.SharedNumbers.WITHHOLD;
+        }
+        return treatment.get();
     }
 
     private Policy.Retention retention(Node node) {

@@ -660,4 +660,69 @@ class PolicyEvaluatorTest {
         }
         return Person.of(id, values);
     }
+
+    // --- shared numbers ---
+
+    private static PolicyEvaluator treating(Policy.SharedNumbers treatment) {
+        Policy base = new Policy("shared", "", List.of(new ScopeRule.Require("has-mobile", PersonField.MOBILE)),
+                Set.of(PersonField.MOBILE), List.of(new VisibilityRule.Everyone("all-staff")));
+        return new PolicyEvaluator(new Policy(base.name(), base.description(), base.scope(), base.fields(),
+                base.visibility(), base.cap(), base.optOut(), base.consent(), base.phones(), base.retention(), treatment));
+    }
+
+    private static final ScopeDecision PASSED = new ScopeDecision.Included(ScopeDecision.ALL_RULES_PASSED);
+
+    @Test
+    void byDefaultNoneOfTheEmployeesSharingANumberIsDeliveredAndEachIsToldWithWhom() {
+        PolicyEvaluator evaluator = treating(Policy.SharedNumbers.WITHHOLD);
+
+        ScopeDecision p1 = evaluator.sharedNumber(PASSED, "p1", List.of("p1", "p2"));
+        ScopeDecision p2 = evaluator.sharedNumber(PASSED, "p2", List.of("p1", "p2"));
+
+        assertThat(p1).isInstanceOf(ScopeDecision.ViewerOnly.class);
+        assertThat(p1.ruleId()).isEqualTo(Policy.SHARED_NUMBERS_RULE);
+        assertThat(((ScopeDecision.ViewerOnly) p1).reason()).startsWith("shares its mobile number with p2;");
+        assertThat(p2.delivered()).isFalse();
+        assertThat(p2.receives()).isTrue();
+        assertThat(((ScopeDecision.ViewerOnly) p2).reason()).startsWith("shares its mobile number with p1;");
+    }
+
+    @Test
+    void firstByIdDeliversOnlyTheSharerFirstById() {
+        PolicyEvaluator evaluator = treating(Policy.SharedNumbers.FIRST_BY_ID);
+        List<String> sharers = List.of("p3", "p10", "p2");
+
+        assertThat(evaluator.sharedNumber(PASSED, "p10", sharers)).isEqualTo(
+                new ScopeDecision.Included(Policy.SHARED_NUMBERS_RULE));
+        ScopeDecision p2 = evaluator.sharedNumber(PASSED, "p2", sharers);
+        assertThat(p2.delivered()).isFalse();
+        assertThat(((ScopeDecision.ViewerOnly) p2).reason()).contains("of whom p10 is first by id and keeps it");
+        assertThat(evaluator.sharedNumber(PASSED, "p3", sharers).delivered()).isFalse();
+    }
+
+    @Test
+    void deliverDeliversEverySharerNamingTheRule() {
+        PolicyEvaluator evaluator = treating(Policy.SharedNumbers.DELIVER);
+
+        assertThat(evaluator.sharedNumber(PASSED, "p2", List.of("p1", "p2")))
+                .isEqualTo(new ScopeDecision.Included(Policy.SHARED_NUMBERS_RULE));
+    }
+
+    @Test
+    void someoneAlreadyOutOfScopeKeepsTheDecisionThatPutThemThere() {
+        ScopeDecision optedOut = new ScopeDecision.Excluded(Policy.OPT_OUT_RULE, "opted out");
+
+        assertThat(treating(Policy.SharedNumbers.WITHHOLD).sharedNumber(optedOut, "p1", List.of("p1", "p2")))
+                .isSameAs(optedOut);
+    }
+
+    @Test
+    void aReasonNamesAtMostFiveOtherSharersAndCountsTheRest() {
+        List<String> sharers = java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "p" + i).toList();
+
+        ScopeDecision decision = treating(Policy.SharedNumbers.WITHHOLD).sharedNumber(PASSED, "p1", sharers);
+
+        assertThat(((ScopeDecision.ViewerOnly) decision).reason())
+                .startsWith("shares its mobile number with p2, p3, p4, p5, p6 and 3 more;");
+    }
 }

@@ -471,6 +471,33 @@ class PolicyParserTest {
         assertThat(policy.consent()).isEqualTo(Policy.Consent.NOT_REQUIRED);
         assertThat(policy.phones()).isEqualTo(Policy.PhoneAcceptance.ANY);
         assertThat(policy.retention()).isEqualTo(Policy.Retention.DEFAULT);
+        assertThat(policy.sharedNumbers()).isEqualTo(Policy.SharedNumbers.WITHHOLD);
+    }
+
+    // --- shared numbers ---
+
+    @Test
+    void eachTreatmentOfSharedNumbersIsRead() throws InvalidPolicyException {
+        assertThat(parsed("sharedNumbers: withhold\n").sharedNumbers()).isEqualTo(Policy.SharedNumbers.WITHHOLD);
+        assertThat(parsed("sharedNumbers: firstById\n").sharedNumbers()).isEqualTo(Policy.SharedNumbers.FIRST_BY_ID);
+        assertThat(parsed("sharedNumbers: deliver\n").sharedNumbers()).isEqualTo(Policy.SharedNumbers.DELIVER);
+    }
+
+    @Test
+    void anUnknownTreatmentOfSharedNumbersIsRefusedAtItsValueNamingTheKnownOnes() {
+        List<InvalidPolicyException.Problem> problems = problemsWith("sharedNumbers: lowestId\n");
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(16);
+            assertThat(p.message()).isEqualTo("sharedNumbers takes one of withhold, firstById, deliver, not \"lowestId\"");
+        });
+    }
+
+    @Test
+    void policiesThatTreatSharedNumbersDifferentlyPrintDifferently() throws InvalidPolicyException {
+        // a run's plan stands on the policy's print: changing the treatment must plan again
+        assertThat(parsed("sharedNumbers: deliver\n").toString()).isNotEqualTo(parsed("").toString());
     }
 
     // --- include and exclude ---
