@@ -267,7 +267,8 @@ public final class SyncPipeline {
             long limit = guard.limit(store.countDelivered());
             if (progress.removed.get() > limit) {
                 store.saveProgress(runId, progress);
-                LOG.warning(() -> RunLines.of(runId) + "would remove " + progress.removed.get() + " contacts, more than "
+                LOG.warning(() -> RunLines.of(runId) + "would remove " + progress.removed.get()
+                        + " contacts, more than "
                         + "the limit of " + limit + "; nothing was delivered and the run waits for an admin");
                 return new Outcome(true, "", true, progress.removed.get(), limit);
             }

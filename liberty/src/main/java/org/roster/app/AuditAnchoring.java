@@ -64,7 +64,8 @@ public class AuditAnchoring {
         try {
             new JpaAnchoring(em, tx).anchor(settings.serverId(), keys.anchorSigner(), anchors(), clock.instant());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, RunLines.prefix() + "the audit trail's end could not be anchored outside the database", e);
+            LOG.log(Level.SEVERE, RunLines.prefix()
+                    + "the audit trail's end could not be anchored outside the database", e);
         }
     }
 

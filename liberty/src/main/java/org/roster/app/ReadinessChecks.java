@@ -31,6 +31,7 @@ public class ReadinessChecks {
     @Inject
     DatabaseRoles roles;
 
+    /** The application's start-up; named in full, as MicroProfile Health's annotation has its name. */
     @Inject
     org.roster.app.Startup startup;
 

@@ -310,10 +310,12 @@ public class RunService {
         try {
             int tried = telegram.platform().retryPending();
             if (tried > 0) {
-                LOG.info(() -> RunLines.of(runId) + "retried what Telegram had asked to retry later for " + tried + " employees");
+                LOG.info(() -> RunLines.of(runId) + "retried what Telegram had asked to retry later for " + tried
+                        + " employees");
             }
         } catch (RuntimeException e) {
-            LOG.warning(() -> RunLines.of(runId) + "could not retry the contacts waiting for Telegram: " + e.getMessage());
+            LOG.warning(() -> RunLines.of(runId) + "could not retry the contacts waiting for Telegram: "
+                    + e.getMessage());
         }
     }
 
@@ -510,7 +512,8 @@ public class RunService {
         try {
             pruned = audit().prune(cutoff);
         } catch (jakarta.persistence.PersistenceException e) {
-            LOG.warning(() -> RunLines.prefix() + "audit records older than " + cutoff + " were not pruned: the database refused ("
+            LOG.warning(() -> RunLines.prefix() + "audit records older than " + cutoff
+                    + " were not pruned: the database refused ("
                     + e.getMessage() + ")");
             return;
         }

@@ -319,7 +319,8 @@ public final class TelegramAccount {
             }
         }
         ledger.addOwnContacts(viewerId, new OwnContacts(own, numbers));
-        LOG.info(RunLines.prefix() + "employee " + viewerId + " had " + own.size() + " contacts of their own in Telegram");
+        LOG.info(RunLines.prefix() + "employee " + viewerId + " had " + own.size()
+                + " contacts of their own in Telegram");
     }
 
     private Status signedIn(Status status) throws TdException {

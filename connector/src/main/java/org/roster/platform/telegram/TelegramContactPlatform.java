@@ -178,7 +178,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
                     new Delivery(viewerId, client.get()).retryPending();
                     tried++;
                 } catch (TdException e) {
-                    LOG.warning(RunLines.prefix() + "retrying pending contacts of employee " + viewerId + " stopped: " + e.getMessage());
+                    LOG.warning(RunLines.prefix() + "retrying pending contacts of employee " + viewerId
+                            + " stopped: " + e.getMessage());
                 }
             }
         }
@@ -583,7 +584,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
                 pausedUntil = until;
                 ledger.pauseUntil(viewerId, until);
             }
-            LOG.info(RunLines.prefix() + "employee " + viewerId + ": Telegram asked to wait " + wait.retryAfter().toSeconds() + " s");
+            LOG.info(RunLines.prefix() + "employee " + viewerId + ": Telegram asked to wait "
+                    + wait.retryAfter().toSeconds() + " s");
             if (++waits >= WAITS_PER_DELIVERY) {
                 stopped = true;
             }

@@ -145,7 +145,8 @@ public final class GraphDirectorySource implements DirectorySource {
             }
         } catch (RuntimeException e) {
             String why = describe(e);
-            LOG.warning(() -> RunLines.prefix() + "Graph read of tenant " + config.tenantId() + " stopped after " + handed[0] + " users: "
+            LOG.warning(() -> RunLines.prefix() + "Graph read of tenant " + config.tenantId() + " stopped after "
+                    + handed[0] + " users: "
                     + why);
             return new ChangeRead(ReadSummary.incomplete(handed[0], why), since);
         }

@@ -297,7 +297,8 @@ public final class LdapDirectorySource implements DirectorySource {
                         info.getEntryUUIDs().forEach(uuid -> deleted.add(uuid.toString()));
                     }
                 } catch (LDAPException e) {
-                    LOG.fine(() -> RunLines.prefix() + "an intermediate response that is not content synchronisation was ignored");
+                    LOG.fine(() -> RunLines.prefix()
+                            + "an intermediate response that is not content synchronisation was ignored");
                 }
             });
             SearchResult result = connection.search(request);
@@ -312,12 +313,14 @@ public final class LdapDirectorySource implements DirectorySource {
         } catch (LDAPException e) {
             healthy = e.getResultCode() != ResultCode.SERVER_DOWN && e.getResultCode() != ResultCode.CONNECT_ERROR;
             if (e.getResultCode().intValue() == 4096 && mayRestart && handed[0] == 0) {
-                LOG.info(() -> RunLines.prefix() + "the directory no longer knows the content synchronisation cookie; reading in full");
+                LOG.info(() -> RunLines.prefix()
+                        + "the directory no longer knows the content synchronisation cookie; reading in full");
                 connections.giveBack(connection, true);
                 connection = null;
                 return contentSync(null, sink, false);
             }
-            LOG.warning(() -> RunLines.prefix() + "LDAP content synchronisation of " + config.url() + " stopped after " + handed[0]
+            LOG.warning(() -> RunLines.prefix() + "LDAP content synchronisation of " + config.url()
+                    + " stopped after " + handed[0]
                     + " entries: " + e.getResultCode());
             return new ChangeRead(ReadSummary.incomplete(handed[0], describe(e)), since);
         } finally {
@@ -446,7 +449,8 @@ public final class LdapDirectorySource implements DirectorySource {
             healthy = true;
             return ReadSummary.complete(handed[0]);
         } catch (LDAPException e) {
-            LOG.warning(() -> RunLines.prefix() + "LDAP read of " + config.url() + " stopped after " + handed[0] + " entries: "
+            LOG.warning(() -> RunLines.prefix() + "LDAP read of " + config.url() + " stopped after " + handed[0]
+                    + " entries: "
                     + e.getResultCode());
             return ReadSummary.incomplete(handed[0], describe(e));
         } finally {
