@@ -109,7 +109,7 @@ final class DirectoryReading {
         }
         if (read.complete() && mode.incremental()) {
             // what the run read and did is in its progress, and the run's end logs it once
-            LOG.fine(() -> "run " + runId + ": " + read.entries() + " entries changed since " + mode.since());
+            LOG.fine(() -> RunLines.of(runId) + read.entries() + " entries changed since " + mode.since());
             progress.gone.set(snapshot.markGone(deleted));
             reads.forgetRejected(deleted);
             auditGone(runId, progress, " employees were deleted from the directory; ");
@@ -121,7 +121,7 @@ final class DirectoryReading {
             ledger.forEachUnseenRejected(BATCH, reads::forgetRejected);
             auditGone(runId, progress, " employees are no longer in the directory; ");
         } else {
-            LOG.warning(() -> "run " + runId + ": the directory read was incomplete after " + read.entries()
+            LOG.warning(() -> RunLines.of(runId) + "the directory read was incomplete after " + read.entries()
                     + " entries; no contact will be removed in this run");
         }
         return read;

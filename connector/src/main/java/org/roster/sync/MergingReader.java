@@ -99,7 +99,7 @@ final class MergingReader {
             if (!read.summary().complete()) {
                 complete = false;
                 problems.add("source " + source.id() + ": " + read.summary().problem());
-                LOG.warning("run " + runId + ": the read of source " + source.id() + " was incomplete; "
+                LOG.warning(RunLines.of(runId) + "the read of source " + source.id() + " was incomplete; "
                         + "no contact will be removed in this run");
                 continue;
             }

@@ -250,7 +250,7 @@ public final class SyncPipeline {
         if (complete && last.stands()) {
             // nothing the last complete plan was made from has changed: every viewer would get the
             // contact set they already have, so no viewer is planned
-            LOG.fine(() -> "run " + runId + ": no change since the last complete plan; nothing to plan");
+            LOG.fine(() -> RunLines.of(runId) + "no change since the last complete plan; nothing to plan");
             progress.viewersPlanned.set(last.viewers());
         } else {
             planning.plan(runId, dryRun, complete, progress);
@@ -276,7 +276,8 @@ public final class SyncPipeline {
             long limit = guard.limit(store.countDelivered());
             if (progress.removed.get() > limit) {
                 store.saveProgress(runId, progress);
-                LOG.warning(() -> "run " + runId + " would remove " + progress.removed.get() + " contacts, more than "
+                LOG.warning(() -> RunLines.of(runId) + "would remove " + progress.removed.get()
+                        + " contacts, more than "
                         + "the limit of " + limit + "; nothing was delivered and the run waits for an admin");
                 return new Outcome(true, "", true, progress.removed.get(), limit);
             }

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +204,43 @@ class SyncPipelineTest {
                 .noneMatch(change -> change instanceof ContactChange.Remove);
         assertThat(platform.allContactLists()).isEqualTo(before);
         assertThat(store.deliveredTo("s3")).containsOnlyKeys("s1", "s2");
+    }
+
+    @Test
+    void everyLineAnIncompleteRunLogsNamesTheRun() {
+        run(false);
+        directory.failAfter(4, "connection reset");
+        Logger roster = Logger.getLogger("org.roster");
+        List<LogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level level = roster.getLevel();
+        roster.setLevel(Level.FINE);
+        roster.addHandler(capture);
+        long next = runId + 1;
+        try {
+            RunLines.during(next, () -> run(false));
+        } finally {
+            roster.removeHandler(capture);
+            roster.setLevel(level);
+        }
+
+        assertThat(lines).extracting(LogRecord::getLevel).contains(Level.WARNING);
+        assertThat(lines).extracting(LogRecord::getMessage).allSatisfy(message ->
+                assertThat(message).startsWith("run " + next + ": "));
+        assertThat(RunLines.prefix()).as("the thread is the run's only while it runs").isEmpty();
     }
 
     @Test

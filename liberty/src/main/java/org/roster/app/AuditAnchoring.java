@@ -20,6 +20,7 @@ import org.roster.audit.AuditLog;
 import org.roster.store.FileAuditAnchors;
 import org.roster.store.JpaAnchoring;
 import org.roster.store.JpaAuditSealing;
+import org.roster.sync.RunLines;
 
 /**
  * Keeps the end of the audit trail anchored outside the database: after every admin action that
@@ -63,7 +64,8 @@ public class AuditAnchoring {
         try {
             new JpaAnchoring(em, tx).anchor(settings.serverId(), keys.anchorSigner(), anchors(), clock.instant());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The audit trail's end could not be anchored outside the database", e);
+            LOG.log(Level.SEVERE, RunLines.prefix()
+                    + "the audit trail's end could not be anchored outside the database", e);
         }
     }
 

@@ -6,16 +6,21 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
-import org.roster.directory.DirectorySource;
+import org.eclipse.microprofile.health.Startup;
 
 /**
- * Readiness: Roster is ready when its database answers and its directory can be reached. The
- * database's answer also says whether the application's role could erase the audit trail.
+ * The server's probes. Started ({@code /health/started}) once the application's start-up is done:
+ * the database migrated and secured, the first run queued. Ready ({@code /health/ready}) while the
+ * database answers, which is all the pages, the API and the address books need; the database's
+ * answer also says whether the application's role could erase the audit trail. Live
+ * ({@code /health/live}) while the application answers at all. The directory is not among them:
+ * a directory outage stops runs, not service (see {@link DirectoryReachability}).
  */
 @ApplicationScoped
 public class ReadinessChecks {
@@ -24,16 +29,14 @@ public class ReadinessChecks {
     DataSource dataSource;
 
     @Inject
-    RosterSettings settings;
-
-    @Inject
-    DirectorySources sources;
-
-    @Inject
     DatabaseRoles roles;
 
+    /** The application's start-up; named in full, as MicroProfile Health's annotation has its name. */
+    @Inject
+    org.roster.app.Startup startup;
+
     @Readiness
-    @jakarta.enterprise.inject.Produces
+    @Produces
     HealthCheck database() {
         return () -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -47,40 +50,14 @@ public class ReadinessChecks {
         };
     }
 
-    @jakarta.inject.Inject
-    SourceCatalog catalog;
-
-    @Readiness
-    @jakarta.enterprise.inject.Produces
-    HealthCheck directory() {
-        return () -> {
-            // every enabled source must be reachable: a run reads them all
-            var response = HealthCheckResponse.named("directory").withData("demo", settings.demoDirectory());
-            boolean up = true;
-            try {
-                var enabled = catalog.enabled();
-                if (enabled.isEmpty()) {
-                    return response.down().withData("error", "no source is configured or enabled").build();
-                }
-                for (SourceDefinition source : enabled) {
-                    try {
-                        sources.reader(source, null, java.util.Optional.empty()).checkReachable();
-                        response.withData(source.id(), "up");
-                    } catch (DirectorySource.DirectoryUnavailableException | IllegalArgumentException
-                             | IllegalStateException e) {
-                        up = false;
-                        response.withData(source.id(), e.getMessage());
-                    }
-                }
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                return response.down().withData("error", e.getMessage()).build();
-            }
-            return response.status(up).build();
-        };
+    @Startup
+    @Produces
+    HealthCheck started() {
+        return () -> HealthCheckResponse.named("started").status(startup.done()).build();
     }
 
     @Liveness
-    @jakarta.enterprise.inject.Produces
+    @Produces
     HealthCheck alive() {
         return () -> HealthCheckResponse.named("roster").up().build();
     }

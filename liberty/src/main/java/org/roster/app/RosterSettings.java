@@ -103,6 +103,19 @@ public class RosterSettings {
         }
     }
 
+    @Inject @ConfigProperty(name = "roster.directory.check-every", defaultValue = "PT30S")
+    String directoryCheckEvery;
+
+    /** How often the directory's reachability is asked in the background; probes read the last answer. */
+    public java.time.Duration directoryCheckEvery() {
+        java.time.Duration every = duration("roster.directory.check-every", directoryCheckEvery);
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalStateException("roster.directory.check-every must be positive, not "
+                    + directoryCheckEvery);
+        }
+        return every;
+    }
+
     /** How often each server looks for due schedules (and for runs of servers that went quiet). */
     public java.time.Duration schedulePoll() {
         java.time.Duration poll = duration("roster.schedule.poll", schedulePoll);

@@ -17,6 +17,7 @@ import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
+import org.roster.sync.RunLines;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.SyncPipeline;
@@ -122,7 +123,7 @@ public class RunService {
         }
         long id = started.id();
         started.superseded().forEach(store()::discardPlan);
-        executor.submit(() -> execute(id, dryRun, policy));
+        executor.submit(() -> RunLines.during(id, () -> execute(id, dryRun, policy)));
         return id;
     }
 
@@ -223,8 +224,8 @@ public class RunService {
                 audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
                         "run:" + id, "run " + id + " was interrupted while delivering; " + settings.serverId()
                         + " delivers the rest of its plan")));
-                LOG.info(() -> "Run " + id + " was interrupted while delivering; delivering the rest of its plan");
-                executor.submit(() -> resume(id));
+                LOG.info(() -> RunLines.of(id) + "was interrupted while delivering; delivering the rest of its plan");
+                executor.submit(() -> RunLines.during(id, () -> resume(id)));
             } else {
                 long dropped = store().discardPlan(id);
                 String stage = orphan.getStage().toLowerCase(java.util.Locale.ROOT);
@@ -309,10 +310,12 @@ public class RunService {
         try {
             int tried = telegram.platform().retryPending();
             if (tried > 0) {
-                LOG.info(() -> "Run " + runId + " retried what Telegram had asked to retry later for " + tried + " employees");
+                LOG.info(() -> RunLines.of(runId) + "retried what Telegram had asked to retry later for " + tried
+                        + " employees");
             }
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Run " + runId + " could not retry the contacts waiting for Telegram: " + e.getMessage());
+            LOG.warning(() -> RunLines.of(runId) + "could not retry the contacts waiting for Telegram: "
+                    + e.getMessage());
         }
     }
 
@@ -385,6 +388,7 @@ public class RunService {
 
     /** Delivers the rest of a run whose plan is complete, then finishes it. */
     private void resume(long runId) {
+        LOG.info(() -> RunLines.of(runId) + "delivering the rest of its plan");
         try {
             Policy policy = activePolicy();
             RunEntity run = tx.inTransaction(() -> em.find(RunEntity.class, runId));
@@ -410,6 +414,7 @@ public class RunService {
     }
 
     private void execute(long runId, boolean dryRun, Policy policy) {
+        LOG.info(() -> RunLines.of(runId) + (dryRun ? "dry run" : "run") + " started with policy " + policy.name());
         try {
             StateStore store = store();
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
@@ -432,7 +437,7 @@ public class RunService {
             if (!dryRun) {
                 pruneAudit(policy);
             }
-            LOG.info(() -> "Run " + runId + " finished: " + progress.read.get() + " read, " + progress.rejected.get()
+            LOG.info(() -> RunLines.of(runId) + "finished: " + progress.read.get() + " read, " + progress.rejected.get()
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
         } catch (RuntimeException e) {
@@ -445,7 +450,7 @@ public class RunService {
         // run's error and the log line; only Roster's own messages (configuration, policy) are shown
         boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
         long reference = System.nanoTime();
-        LOG.warning(() -> "Run " + runId + " failed (reference " + reference + "): " + e.getClass().getName()
+        LOG.warning(() -> RunLines.of(runId) + "failed (reference " + reference + "): " + e.getClass().getName()
                 + (ours ? ": " + e.getMessage() : ""));
         metrics.failed();
         // what was planned and not delivered is planned again by the next run
@@ -484,7 +489,7 @@ public class RunService {
 
     /** Delivers, on the runs' executor, the plan of a run an admin approved. */
     void deliverApproved(long runId) {
-        executor.submit(() -> resume(runId));
+        executor.submit(() -> RunLines.during(runId, () -> resume(runId)));
     }
 
     /** Drops the plan of a run an admin rejected. */
@@ -507,7 +512,8 @@ public class RunService {
         try {
             pruned = audit().prune(cutoff);
         } catch (jakarta.persistence.PersistenceException e) {
-            LOG.warning(() -> "Audit records older than " + cutoff + " were not pruned: the database refused ("
+            LOG.warning(() -> RunLines.prefix() + "audit records older than " + cutoff
+                    + " were not pruned: the database refused ("
                     + e.getMessage() + ")");
             return;
         }

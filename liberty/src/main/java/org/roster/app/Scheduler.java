@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.roster.audit.AuditEvent;
 import org.roster.store.ScheduleEntity;
+import org.roster.sync.RunLines;
 
 /**
  * Starts scheduled runs. Every server polls the schedule table; a due schedule is claimed with
@@ -117,7 +118,7 @@ public class Scheduler {
         if (new org.roster.schedule.LeaverWindow(window).runDue(lastStart, lastDuration, clock.instant())) {
             try {
                 long id = runs.start("leaver-window", false, AuditEvent.SYSTEM);
-                LOG.info(() -> "Run " + id + " started so that leavers leave every phone within " + window
+                LOG.info(() -> RunLines.of(id) + "started so that leavers leave every phone within " + window
                         + ", as the active policy promises");
             } catch (RunService.RunInProgressException e) {
                 // another server started one
@@ -155,7 +156,7 @@ public class Scheduler {
         }
         schedule.fired(fireTime, runId, now);
         Long started = runId;
-        LOG.info(() -> "Scheduled run " + started + " started for " + fireTime + " on " + settings.serverId()
+        LOG.info(() -> RunLines.of(started) + "scheduled run started for " + fireTime + " on " + settings.serverId()
                 + "; next at " + schedule.getNextFireAt());
     }
 }

@@ -11,13 +11,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.roster.sync.RunLines;
 
 /**
  * What happens when the application starts: the embedded database is started (unless an own
  * PostgreSQL is configured), the schema is migrated as its owner and the application's role given
  * what it needs (see {@link DatabaseRoles}), an audit trail written before records carried seals is
  * sealed, the demo directory is served
- * if no LDAP server is configured, and (unless switched off) a first full sync is started.
+ * if no LDAP server is configured, (unless switched off) a first full sync is started, and the
+ * directory's reachability is watched in the background.
  */
 @ApplicationScoped
 public class Startup {
@@ -51,7 +53,11 @@ public class Startup {
     @Inject
     AuditAnchoring anchoring;
 
+    @Inject
+    DirectoryReachability directory;
+
     private EmbeddedPostgres embedded;
+    private volatile boolean done;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         signIn.check();
@@ -78,7 +84,7 @@ public class Startup {
         if (settings.syncOnStart()) {
             try {
                 long id = runs.start("startup", false);
-                LOG.info(() -> "First sync started on start-up as run " + id);
+                LOG.info(() -> RunLines.of(id) + "first sync started on start-up");
             } catch (RunService.RunInProgressException e) {
                 LOG.info("A run is already in progress; no start-up sync");
             } catch (RuntimeException e) {
@@ -86,10 +92,18 @@ public class Startup {
             }
         }
         scheduler.start();
+        directory.start();
+        done = true;
+    }
+
+    /** Whether the start-up finished: the startup probe answers with it. */
+    boolean done() {
+        return done;
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         scheduler.stop();
+        directory.stop();
         if (embedded != null) {
             embedded.stop();
         }

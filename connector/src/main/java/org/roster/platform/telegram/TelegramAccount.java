@@ -17,6 +17,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.roster.sync.RunLines;
+
 /**
  * One employee's Telegram account as Roster links it: a TDLib session in its own directory,
  * encrypted with a key the caller keeps, signed in step by step (phone number, login code, and the
@@ -193,7 +195,7 @@ public final class TelegramAccount {
         if (account.status().ready() && ledger.ownContacts(viewerId).isEmpty()) {
             account.rememberOwnContacts();
         }
-        LOG.info("Telegram session of employee " + viewerId + " opened: " + account.status());
+        LOG.info(RunLines.prefix() + "Telegram session of employee " + viewerId + " opened: " + account.status());
         return account;
     }
 
@@ -317,7 +319,8 @@ public final class TelegramAccount {
             }
         }
         ledger.addOwnContacts(viewerId, new OwnContacts(own, numbers));
-        LOG.info("employee " + viewerId + " had " + own.size() + " contacts of their own in Telegram");
+        LOG.info(RunLines.prefix() + "employee " + viewerId + " had " + own.size()
+                + " contacts of their own in Telegram");
     }
 
     private Status signedIn(Status status) throws TdException {

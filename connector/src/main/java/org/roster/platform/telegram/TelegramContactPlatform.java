@@ -24,6 +24,7 @@ import org.roster.platform.telegram.TelegramLedger.State;
 import org.roster.sync.ContactChange;
 import org.roster.sync.ContactPlatform;
 import org.roster.sync.PlannedChange;
+import org.roster.sync.RunLines;
 
 /**
  * Delivery into employees' own Telegram contact lists through TDLib: an added or updated colleague
@@ -177,7 +178,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
                     new Delivery(viewerId, client.get()).retryPending();
                     tried++;
                 } catch (TdException e) {
-                    LOG.warning("retrying pending contacts of employee " + viewerId + " stopped: " + e.getMessage());
+                    LOG.warning(RunLines.prefix() + "retrying pending contacts of employee " + viewerId
+                            + " stopped: " + e.getMessage());
                 }
             }
         }
@@ -404,7 +406,7 @@ public final class TelegramContactPlatform implements ContactPlatform {
             } else if (own.hasUser(userId)) {
                 // the number was not among the employee's own, but its user is: the import has edited
                 // the employee's contact, which Roster must now never remove
-                LOG.warning("employee " + viewerId + ": contact " + item.contactId()
+                LOG.warning(RunLines.prefix() + "employee " + viewerId + ": contact " + item.contactId()
                         + " turned out to be one of the employee's own contacts");
                 settle(item, entry(item, State.KEPT_OWN, userId, TelegramContact.NONE, OWN));
             } else {
@@ -568,7 +570,7 @@ public final class TelegramContactPlatform implements ContactPlatform {
                 Duration wait = Duration.between(now, ready);
                 if (wait.compareTo(settings.maximumWait()) > 0) {
                     stopped = true;
-                    LOG.info("employee " + viewerId + ": Telegram asked to wait until " + ready
+                    LOG.info(RunLines.prefix() + "employee " + viewerId + ": Telegram asked to wait until " + ready
                             + "; the rest is left for a later delivery");
                     return false;
                 }
@@ -582,7 +584,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
                 pausedUntil = until;
                 ledger.pauseUntil(viewerId, until);
             }
-            LOG.info("employee " + viewerId + ": Telegram asked to wait " + wait.retryAfter().toSeconds() + " s");
+            LOG.info(RunLines.prefix() + "employee " + viewerId + ": Telegram asked to wait "
+                    + wait.retryAfter().toSeconds() + " s");
             if (++waits >= WAITS_PER_DELIVERY) {
                 stopped = true;
             }

@@ -32,6 +32,7 @@ import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
 import org.roster.source.ConnectionReport;
+import org.roster.sync.RunLines;
 
 /**
  * Reads employees from Microsoft Entra ID with the Microsoft Graph SDK (v6), signed in as an app
@@ -144,7 +145,8 @@ public final class GraphDirectorySource implements DirectorySource {
             }
         } catch (RuntimeException e) {
             String why = describe(e);
-            LOG.warning(() -> "Graph read of tenant " + config.tenantId() + " stopped after " + handed[0] + " users: "
+            LOG.warning(() -> RunLines.prefix() + "Graph read of tenant " + config.tenantId() + " stopped after "
+                    + handed[0] + " users: "
                     + why);
             return new ChangeRead(ReadSummary.incomplete(handed[0], why), since);
         }

@@ -21,6 +21,7 @@ import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.source.ConnectionReport;
+import org.roster.sync.RunLines;
 
 /**
  * Reads employees from an LDAP directory (OpenLDAP, 389-DS, Active Directory) with the UnboundID
@@ -296,7 +297,8 @@ public final class LdapDirectorySource implements DirectorySource {
                         info.getEntryUUIDs().forEach(uuid -> deleted.add(uuid.toString()));
                     }
                 } catch (LDAPException e) {
-                    LOG.fine(() -> "an intermediate response that is not content synchronisation was ignored");
+                    LOG.fine(() -> RunLines.prefix()
+                            + "an intermediate response that is not content synchronisation was ignored");
                 }
             });
             SearchResult result = connection.search(request);
@@ -311,12 +313,14 @@ public final class LdapDirectorySource implements DirectorySource {
         } catch (LDAPException e) {
             healthy = e.getResultCode() != ResultCode.SERVER_DOWN && e.getResultCode() != ResultCode.CONNECT_ERROR;
             if (e.getResultCode().intValue() == 4096 && mayRestart && handed[0] == 0) {
-                LOG.info(() -> "the directory no longer knows the content synchronisation cookie; reading in full");
+                LOG.info(() -> RunLines.prefix()
+                        + "the directory no longer knows the content synchronisation cookie; reading in full");
                 connections.giveBack(connection, true);
                 connection = null;
                 return contentSync(null, sink, false);
             }
-            LOG.warning(() -> "LDAP content synchronisation of " + config.url() + " stopped after " + handed[0]
+            LOG.warning(() -> RunLines.prefix() + "LDAP content synchronisation of " + config.url()
+                    + " stopped after " + handed[0]
                     + " entries: " + e.getResultCode());
             return new ChangeRead(ReadSummary.incomplete(handed[0], describe(e)), since);
         } finally {
@@ -445,7 +449,8 @@ public final class LdapDirectorySource implements DirectorySource {
             healthy = true;
             return ReadSummary.complete(handed[0]);
         } catch (LDAPException e) {
-            LOG.warning(() -> "LDAP read of " + config.url() + " stopped after " + handed[0] + " entries: "
+            LOG.warning(() -> RunLines.prefix() + "LDAP read of " + config.url() + " stopped after " + handed[0]
+                    + " entries: "
                     + e.getResultCode());
             return ReadSummary.incomplete(handed[0], describe(e));
         } finally {
