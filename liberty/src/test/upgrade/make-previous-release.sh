@@ -12,7 +12,8 @@
 # and writes liberty/src/test/resources/previous-release/: roster.sql (pg_dump, plain, schema and
 # data, without owners and grants, which the upgraded server sets again), keys/ (the audit signing
 # key the release generated, and the secrets key it was given: test keys only), audit-anchors/,
-# deliveries.jsonl (the journal platform's file), fixture.properties and RELEASE (the commit).
+# deliveries.jsonl (the journal platform's file), fixture.properties, and RELEASE and README,
+# which name the commit.
 # When a release is made, run this with its commit so the next one is tested against it.
 set -euo pipefail
 release=${1:?usage: make-previous-release.sh COMMIT}
@@ -73,6 +74,13 @@ printf '%s' "$secrets_key" > "$out.new/keys/secrets.key"
 cp -r "$server/audit-anchors" "$out.new/"
 cp "$server/deliveries.jsonl" "$out.new/"
 echo "$commit" > "$out.new/RELEASE"
+cat > "$out.new/README" <<EOF
+Made by Roster at commit $commit, the release UpgradeIT upgrades from:
+its database (roster.sql) and the files its server kept beside it, the keys (test keys only), the
+audit anchors and the journal platform's deliveries. Made by
+liberty/src/test/upgrade/make-previous-release.sh; when a release is made, run that script with the
+release's commit to replace this folder.
+EOF
 cp "$out/directory.ldif" "$out.new/"
 cleanup
 trap - EXIT
