@@ -119,7 +119,8 @@ public final class SecretBox {
         }
         int end = sealed == null || !sealed.startsWith(PREFIX) ? -1 : sealed.indexOf(':', PREFIX.length());
         if (end < 0) {
-            throw new IllegalArgumentException("a sealed secret starts with " + PREFIX + "<key id>: or " + LEGACY_PREFIX);
+            throw new IllegalArgumentException("a sealed secret starts with " + PREFIX + "<key id>: or "
+                    + LEGACY_PREFIX);
         }
         return sealed.substring(PREFIX.length(), end);
     }
