@@ -12,10 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * How an app password is found: by an HMAC-SHA256 of it under a server key. App passwords are
  * random 120-bit tokens, too many to guess, so a slow, salted hash adds nothing but cost to every
  * guess; a keyed digest lets one indexed query find the password's row, costs microseconds per
- * guess, and gives nothing away without the key (which is not in the database).
+ * guess, and gives nothing away without the key (which is in the database only sealed under the
+ * secrets key, {@link DigestKeys}).
  *
  * <pre>{@code
- * AppPasswordDigest digest = new AppPasswordDigest(keys.derived("roster/app-password-lookup/v1"));
+ * AppPasswordDigest digest = digestKeys.appPasswordDigest();
  * String lookup = digest.of(password);           // 64 hex digits, stored and indexed
  * boolean same = AppPasswordDigest.same(lookup, row.getLookup());
  * }</pre>

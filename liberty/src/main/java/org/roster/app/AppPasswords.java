@@ -41,7 +41,7 @@ public class AppPasswords {
     TransactionalWork tx;
 
     @Inject
-    SecretKeys keys;
+    DigestKeys digestKeys;
 
     @Inject
     AuditTrail trail;
@@ -74,7 +74,7 @@ public class AppPasswords {
                     + "so you can revoke it later.");
         }
         String password = password();
-        String lookup = keys.appPasswordDigest().of(password);
+        String lookup = digestKeys.appPasswordDigest().of(password);
         AppPasswordEntity saved = tx.inTransaction(() -> {
             long held = em.createQuery("select count(p) from AppPasswordEntity p where p.employeeId = :id", Long.class)
                     .setParameter("id", employeeId).getSingleResult();
@@ -121,7 +121,7 @@ public class AppPasswords {
         if (employeeId == null || password == null || password.isEmpty()) {
             return false;
         }
-        String lookup = keys.appPasswordDigest().of(password);
+        String lookup = digestKeys.appPasswordDigest().of(password);
         List<AppPasswordEntity> candidates = tx.inTransaction(() -> em.createQuery("select p from AppPasswordEntity p "
                         + "where p.employeeId = :id and (p.lookup = :lookup or p.lookup is null)", AppPasswordEntity.class)
                 .setParameter("id", employeeId).setParameter("lookup", lookup).getResultList());

@@ -1,14 +1,11 @@
 package org.roster.app;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,17 +13,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.store.SecretBox;
 
 /**
- * The key that keeps Roster's secrets at rest ({@code roster.secrets.key}, 32 bytes, base64; the
- * same on every server of one database): it seals sources' passwords and Telegram session keys
- * ({@link SecretBox}), and keys the digests of numbers Roster must recognise without keeping them and
- * of app passwords.
- * The embedded default generates one under the server's {@code keys/} folder; with an external
- * database it must be configured, since a key made on one server would leave the others unable
- * to open what it sealed.
+ * The keys that keep Roster's secrets at rest: they seal sources' passwords, Telegram session keys
+ * and the keys of the lookup digests ({@link SecretBox}, {@link DigestKeys}). Each key has an id;
+ * {@code roster.secrets.keys} lists them as {@code id:base64} (32 bytes each), the first sealing new
+ * values and the others opening what they sealed until a rotation ({@link KeyRotation}) has
+ * re-sealed it. {@code roster.secrets.key}, the single key of before, is the key of id
+ * {@value SecretBox#LEGACY}. Every server of one database needs the same keys.
+ * The embedded default generates the legacy key under the server's {@code keys/} folder; with an
+ * external database keys must be configured, since a key made on one server would leave the others
+ * unable to open what it sealed.
  *
  * <pre>{@code
- * String sealed = keys.box().seal(bytes, "telegram_account:p1");
- * String digest = keys.numberDigest().apply("4915112345678");
+ * String sealed = keys.box().seal(bytes, "telegram_account:p1"); // "v2:<current key id>:…"
  * }</pre>
  */
 @ApplicationScoped
@@ -40,53 +38,83 @@ public class SecretKeys {
     @Inject @ConfigProperty(name = "roster.secrets.key")
     Optional<String> secretsKey;
 
-    private byte[] key;
+    @Inject @ConfigProperty(name = "roster.secrets.keys")
+    Optional<String> secretsKeys;
+
+    private Map<String, byte[]> keys;
+    private String current;
     private SecretBox box;
 
-    private synchronized byte[] key() {
-        if (key == null) {
-            if (secretsKey.filter(k -> !k.isBlank()).isEmpty() && !settings.embeddedDatabase()) {
-                throw new IllegalStateException("Set roster.secrets.key (32 random bytes, base64; the same on every "
-                        + "server of the database) to keep secrets such as sources' passwords and Telegram sessions.");
+    /** The configured keys, in order: the sealing key first, then the others, the legacy key last. */
+    private synchronized Map<String, byte[]> keys() {
+        if (keys == null) {
+            Map<String, byte[]> ring = parse(secretsKeys.orElse(""));
+            boolean legacyConfigured = secretsKey.filter(k -> !k.isBlank()).isPresent();
+            if (ring.isEmpty() && !legacyConfigured && !settings.embeddedDatabase()) {
+                throw new IllegalStateException("Set roster.secrets.keys (id:base64 of 32 random bytes; the same on "
+                        + "every server of the database) to keep secrets such as sources' passwords and Telegram "
+                        + "sessions.");
             }
-            key = KeyFiles.configuredOrGenerated(secretsKey, "roster.secrets.key", GENERATED_KEY);
+            // the generated file is the legacy key of an embedded server; once other keys are set it is
+            // read only while it is still there, to open what it sealed until a rotation is done
+            if (legacyConfigured || (settings.embeddedDatabase() && (ring.isEmpty() || Files.exists(GENERATED_KEY)))) {
+                byte[] legacy = KeyFiles.configuredOrGenerated(secretsKey, "roster.secrets.key", GENERATED_KEY);
+                if (ring.putIfAbsent(SecretBox.LEGACY, legacy) != null) {
+                    throw new IllegalStateException("roster.secrets.keys names a key " + SecretBox.LEGACY
+                            + ", which is the id of roster.secrets.key");
+                }
+            }
+            current = ring.keySet().iterator().next();
+            keys = ring;
         }
-        return key;
+        return keys;
+    }
+
+    /** Reads {@code id:base64, id:base64, …}; the order is kept. */
+    static Map<String, byte[]> parse(String configured) {
+        Map<String, byte[]> ring = new LinkedHashMap<>();
+        for (String entry : configured.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("roster.secrets.keys: each key is written id:base64 (such as "
+                        + "2026-12:…), separated by commas; one has no id");
+            }
+            String id = entry.substring(0, colon).strip();
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(entry.substring(colon + 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("roster.secrets.keys: the key " + id + " is not base64", e);
+            }
+            if (ring.put(id, key) != null) {
+                throw new IllegalStateException("roster.secrets.keys: the key id " + id + " appears twice");
+            }
+        }
+        return ring;
     }
 
     /** Seals and opens secrets. */
     public synchronized SecretBox box() {
         if (box == null) {
+            Map<String, byte[]> ring = keys();
             try {
-                box = new SecretBox(key());
+                box = SecretBox.withKeys(current, ring);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("roster.secrets.key: " + e.getMessage(), e);
+                throw new IllegalStateException("roster.secrets.keys: " + e.getMessage(), e);
             }
         }
         return box;
     }
 
     /**
-     * A keyed digest (HMAC-SHA256 under a key derived for this purpose) of a phone number's digits:
-     * equal numbers give equal digests, and the digests give away no number without the key.
+     * The key the lookup digests of an installation from before wrapped digest keys were made
+     * under: the legacy key if configured, otherwise the sealing key ({@link DigestKeys}).
      */
-    public UnaryOperator<String> numberDigest() {
-        byte[] derived = hmac(key(), "roster/telephone-number-digest/v1".getBytes(StandardCharsets.UTF_8));
-        return digits -> HexFormat.of().formatHex(hmac(derived, digits.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The key app passwords are found by ({@link AppPasswordDigest}), derived for that purpose alone. */
-    public AppPasswordDigest appPasswordDigest() {
-        return new AppPasswordDigest(hmac(key(), "roster/app-password-lookup/v1".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
-        }
+    synchronized byte[] firstDigestSeed() {
+        Map<String, byte[]> ring = keys();
+        return ring.getOrDefault(SecretBox.LEGACY, ring.get(current)).clone();
     }
 }

@@ -63,6 +63,9 @@ public class TelegramService {
     SecretKeys keys;
 
     @Inject
+    DigestKeys digestKeys;
+
+    @Inject
     AuditTrail trail;
 
     @Inject @ConfigProperty(name = "roster.telegram.tdjson")
@@ -145,7 +148,7 @@ public class TelegramService {
 
     /** The ledger of what Roster did in each account; own contacts' numbers only as keyed digests. */
     public TelegramLedger ledger() {
-        return new JpaTelegramLedger(em, tx, clock, keys.numberDigest());
+        return new JpaTelegramLedger(em, tx, clock, digestKeys.numberDigest());
     }
 
     /** The delivery platform: colleagues imported into linked accounts, recorded as not linked elsewhere. */

@@ -156,7 +156,8 @@ final class LibertyProcess implements AutoCloseable {
 
     private void awaitAnswer() {
         RosterApi api = api();
-        await("server " + name + " answers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+        // a build machine running several builds at once can take minutes to start a server
+        await("server " + name + " answers").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("server " + name + " exited with " + process.exitValue()
@@ -206,7 +207,7 @@ final class LibertyProcess implements AutoCloseable {
         stop();
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -119,7 +119,7 @@ class SourceIT {
              ResultSet row = db.createStatement().executeQuery("select secrets, settings from directory_source "
                      + "where id = 'contractors'")) {
             assertThat(row.next()).isTrue();
-            assertThat(row.getString("secrets")).as("sealed at rest").startsWith("v1:")
+            assertThat(row.getString("secrets")).as("sealed at rest").startsWith("v2:legacy:")
                     .doesNotContain(LdapFixture.READER_PASSWORD);
             assertThat(row.getString("settings")).doesNotContain(LdapFixture.READER_PASSWORD);
         }
