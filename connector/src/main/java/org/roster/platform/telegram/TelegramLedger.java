@@ -90,6 +90,12 @@ public interface TelegramLedger {
     /** Records the outcome of a retry, which has no key of its own: the entry becomes the contact's. */
     void update(String viewerId, Entry entry);
 
+    /**
+     * Records several entries at once, all or none: what Roster is about to send, written before it
+     * goes, so that after a crash the contacts it may have created are still known as Roster's.
+     */
+    void updateAll(String viewerId, List<Entry> entries);
+
     /** The contact's entry in the viewer's account, if there is one. */
     Optional<Entry> entry(String viewerId, String contactId);
 
@@ -101,6 +107,16 @@ public interface TelegramLedger {
 
     /** The Telegram users Roster put into the viewer's account and has not removed. */
     Set<Long> rostersUserIds(String viewerId);
+
+    /**
+     * The numbers (digits) of contacts Roster sent or keeps for the viewer and has not removed: a
+     * colleague not on Telegram yet, an import waiting for a retry or for Telegram's answer. A user
+     * with one of these numbers in the account came from Roster, not from the employee.
+     */
+    Set<String> rostersNumbers(String viewerId);
+
+    /** Every entry of the viewer's account, in contact id order (one employee's colleagues, capped by policy). */
+    List<Entry> entries(String viewerId);
 
     /**
      * Whether an entry of the viewer other than the named contact's holds this Telegram user (two
