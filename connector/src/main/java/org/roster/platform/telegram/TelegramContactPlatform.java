@@ -124,7 +124,7 @@ public final class TelegramContactPlatform implements ContactPlatform {
     /**
      * What withdrawing Roster's contacts from an account did, in counts.
      *
-     * @param removed removed now: contacts Roster had imported
+     * @param removed contacts Roster had imported, removed since the withdrawal began
      * @param keptOwn colleagues left in place because they are the employee's own contacts
      * @param waiting still to remove: Telegram asked to wait; tried again at the next withdrawal
      * @param failed  Telegram refused to remove them
@@ -224,9 +224,11 @@ public final class TelegramContactPlatform implements ContactPlatform {
      * is called again.
      *
      * @param client the account's signed-in client (the account need not be ready for deliveries)
+     * @param since  removals recorded from this instant on count as this withdrawal's (those a run
+     *               delivered just before, for a leaver, are part of it)
      * @throws TdException when the account as a whole can't be reached; nothing more was removed
      */
-    public Withdrawal withdraw(String viewerId, TdClient client) throws TdException {
+    public Withdrawal withdraw(String viewerId, TdClient client, Instant since) throws TdException {
         synchronized (viewerLocks.computeIfAbsent(viewerId, v -> new Object())) {
             Delivery delivery = new Delivery(viewerId, client);
             delivery.readOwnAgain();
@@ -246,10 +248,10 @@ public final class TelegramContactPlatform implements ContactPlatform {
             for (Entry entry : ledger.entries(viewerId)) {
                 if (entry.state() == State.KEPT_OWN || OWN.equals(entry.reason())) {
                     keptOwn++;
+                } else if (entry.state() == State.REMOVED) {
+                    removed += entry.userId() != 0 && !entry.at().isBefore(since) ? 1 : 0;
                 } else if (!withdrawn.contains(entry.contactId())) {
                     continue;
-                } else if (entry.state() == State.REMOVED) {
-                    removed += entry.userId() != 0 ? 1 : 0;
                 } else if (entry.state() == State.FAILED) {
                     failed++;
                 } else {

@@ -169,7 +169,7 @@ class TelegramContactPlatformTest {
 
         platform.deliver("p1", List.of(add("r2/1", "p3", "Ben", "Okafor", BEN)));
         platform.deliver("p1", List.of(remove("r3/1", "p3")));
-        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client());
+        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
 
         assertThat(world.telegram.contactsOf(EMPLOYEE)).containsExactly(new Contact(ben, BEN, "Benny", "(climbing)"));
         assertThat(world.requestsOf("importContacts")).noneMatch(r -> r.json().contains(BEN));
@@ -187,7 +187,7 @@ class TelegramContactPlatformTest {
         long ida = world.telegram.register(NOT_ON_TELEGRAM, "Ida", "B.");
         assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(4);
 
-        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client());
+        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
 
         assertThat(world.telegram.contactsOf(EMPLOYEE)).extracting(Contact::firstName).containsExactly("Chi");
         assertThat(withdrawal).isEqualTo(new TelegramContactPlatform.Withdrawal(3, 1, 0, 0));
@@ -204,13 +204,13 @@ class TelegramContactPlatformTest {
         platform.deliver("p1", List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA), add("r1/2", "p3", "Ben", "Okafor", BEN)));
         world.telegram.throttle(EMPLOYEE, "removeContacts", 3600);
 
-        TelegramContactPlatform.Withdrawal first = platform.withdraw("p1", world.linked.get("p1").client());
+        TelegramContactPlatform.Withdrawal first = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
         assertThat(first.complete()).isFalse();
         assertThat(first.waiting()).isEqualTo(2);
         assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(2);
 
         world.clock.advance(Duration.ofHours(2));
-        TelegramContactPlatform.Withdrawal second = platform.withdraw("p1", world.linked.get("p1").client());
+        TelegramContactPlatform.Withdrawal second = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
 
         assertThat(second).isEqualTo(new TelegramContactPlatform.Withdrawal(2, 0, 0, 0));
         assertThat(world.telegram.contactsOf(EMPLOYEE)).isEmpty();
@@ -226,12 +226,12 @@ class TelegramContactPlatformTest {
 
         // Telegram removes the first contact; the server stops before that is recorded
         world.ledger.crashOnOutcome = true;
-        assertThatThrownBy(() -> platform.withdraw("p1", world.linked.get("p1").client()))
+        assertThatThrownBy(() -> platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant()))
                 .isInstanceOf(IllegalStateException.class);
         world.ledger.crashOnOutcome = false;
         assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(1);
 
-        TelegramContactPlatform.Withdrawal resumed = platform.withdraw("p1", world.linked.get("p1").client());
+        TelegramContactPlatform.Withdrawal resumed = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
 
         assertThat(world.telegram.contactsOf(EMPLOYEE)).isEmpty();
         assertThat(resumed.complete()).isTrue();
