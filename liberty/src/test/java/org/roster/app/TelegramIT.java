@@ -13,12 +13,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -71,11 +73,34 @@ class TelegramIT {
                 Map.entry("ROSTER_TELEGRAM_MIN_INTERVAL", "PT0S"),
                 Map.entry("ROSTER_TELEGRAM_EMULATOR_PORT", Integer.toString(control)));
         server = LibertyProcess.create("telegram", settings, war);
-        server.start();
+        signInAsDemoEmployees(server.dir().resolve("auth-demo.xml"), 103, 149);
+        // a second server beside the build's own, with a war of its own to expand: given more time to start
+        server.launch();
         admin = server.api();
-        await("the first sync").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await("server telegram answers").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> admin.get("api/runs?limit=1").status() == 200);
+        await("the first sync").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> admin.get("api/runs?limit=1").array().getJsonObject(0).getString("status")
                         .equals("COMPLETED"));
+    }
+
+    /**
+     * The demo's basic registry signs in three employees; this server's copy signs in these too
+     * (password = user name), so that each test links employees of its own.
+     */
+    private static void signInAsDemoEmployees(Path registry, int from, int to) throws IOException {
+        StringBuilder users = new StringBuilder();
+        StringBuilder members = new StringBuilder();
+        for (int n = from; n <= to; n++) {
+            String uid = String.format("p%06d", n);
+            users.append("        <user name=\"").append(uid).append("\" password=\"").append(uid).append("\"/>\n");
+            members.append("            <member name=\"").append(uid).append("\"/>\n");
+        }
+        String xml = Files.readString(registry);
+        String employees = "<group name=\"employee\">\n";
+        assertThat(xml).contains("        <group name=\"directory-admin\">", employees);
+        Files.writeString(registry, xml.replace("        <group name=\"directory-admin\">",
+                users + "        <group name=\"directory-admin\">").replace(employees, employees + members));
     }
 
     @AfterAll
@@ -163,7 +188,7 @@ class TelegramIT {
     }
 
     private static void assertSessionDeleted(String employeeId) throws Exception {
-        String directory = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String directory = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(employeeId.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         assertThat(server.dir().resolve("telegram").resolve(directory)).as("the session directory is deleted")
                 .doesNotExist();
@@ -258,15 +283,15 @@ class TelegramIT {
         String number = "+4915177" + String.format("%06d", System.nanoTime() % 1_000_000);
         try (LDAPConnection ldap = new LDAPConnection("127.0.0.1", demoLdap)) {
             ldap.add("uid=" + newcomer + "," + DemoDirectory.DEFAULT_BASE_DN,
-                    new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "person", "organizationalPerson",
+                    new Attribute("objectClass", "top", "person", "organizationalPerson",
                             "inetOrgPerson"),
-                    new com.unboundid.ldap.sdk.Attribute("uid", newcomer),
-                    new com.unboundid.ldap.sdk.Attribute("cn", "Nia Newcomer"),
-                    new com.unboundid.ldap.sdk.Attribute("sn", "Newcomer"),
-                    new com.unboundid.ldap.sdk.Attribute("givenName", "Nia"),
-                    new com.unboundid.ldap.sdk.Attribute("employeeType", "employee"),
-                    new com.unboundid.ldap.sdk.Attribute("departmentNumber", department),
-                    new com.unboundid.ldap.sdk.Attribute("mobile", number));
+                    new Attribute("uid", newcomer),
+                    new Attribute("cn", "Nia Newcomer"),
+                    new Attribute("sn", "Newcomer"),
+                    new Attribute("givenName", "Nia"),
+                    new Attribute("employeeType", "employee"),
+                    new Attribute("departmentNumber", department),
+                    new Attribute("mobile", number));
         }
         onTelegram(number, "Nia");
         telegram("POST", "/contact", Map.of("owner", eva.mobile(), "phone", number, "first", "Nia", "last",
