@@ -124,10 +124,10 @@ public interface TelegramLedger {
      */
     boolean heldByAnotherContact(String viewerId, long userId, String contactId);
 
-    /** The contacts the viewer had before Roster, if they were ever read. */
+    /** The viewer's own contacts (not Roster's), if they were ever read. */
     Optional<OwnContacts> ownContacts(String viewerId);
 
-    /** Adds to the contacts known to be the viewer's own (read at each enrolment). */
+    /** Adds to the contacts known to be the viewer's own (read at linking and before each delivery). */
     void addOwnContacts(String viewerId, OwnContacts own);
 
     /** Until when Telegram asked that nothing be sent to the viewer's account, if it did. */
