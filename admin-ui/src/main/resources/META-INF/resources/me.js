@@ -159,6 +159,7 @@ const el = {
   telegramUnlink: byId('telegram-unlink'),
   telegramConfirm: byId('telegram-confirm'),
   telegramUnlinkYes: byId('telegram-unlink-yes'),
+  telegramRemoveColleagues: byId('telegram-remove-colleagues'),
   telegramUnlinkNo: byId('telegram-unlink-no'),
 
   book: byId('address-book'),
@@ -433,7 +434,7 @@ function renderTelegram(link) {
   setText(el.telegramPasswordHint, hint === '' ? '' : `Your password hint: ${hint}`);
   if (status !== 'WAITING_FOR_PASSWORD') el.telegramPassword.value = '';
 
-  el.telegramUnlinkArea.hidden = NOT_LINKED.has(status);
+  el.telegramUnlinkArea.hidden = NOT_LINKED.has(status) || status === 'UNLINKING';
   if (el.telegramUnlinkArea.hidden) hideUnlinkConfirm({ restoreFocus: false });
 }
 
@@ -470,6 +471,8 @@ async function loadTelegram({ announceIt = false } = {}) {
 }
 
 function showUnlinkConfirm() {
+  // removing what Roster added is the default each time the question is asked
+  el.telegramRemoveColleagues.checked = true;
   el.telegramConfirm.hidden = false;
   el.telegramUnlink.setAttribute('aria-expanded', 'true');
   el.telegramUnlinkNo.focus();
@@ -483,8 +486,10 @@ function hideUnlinkConfirm({ restoreFocus = true } = {}) {
 }
 
 async function unlinkTelegram() {
+  const remove = el.telegramRemoveColleagues.checked;
+  let unlinking;
   try {
-    await api(TELEGRAM_URL, { method: 'DELETE' });
+    unlinking = await api(`${TELEGRAM_URL}?colleagues=${remove ? 'remove' : 'keep'}`, { method: 'DELETE' });
   } catch (error) {
     alerts.show(error.message, 'telegram');
     return;
@@ -492,7 +497,14 @@ async function unlinkTelegram() {
   hideUnlinkConfirm({ restoreFocus: false });
   alerts.clear('telegram');
   await loadTelegram();
-  announce('Telegram is unlinked: Roster signed out of your Telegram account.');
+  if (unlinking) {
+    // Telegram asked Roster to wait: the next run finishes removing and signs out
+    announce(sentence(unlinking.description) || 'Telegram is being unlinked.');
+  } else if (remove) {
+    announce('Telegram is unlinked: Roster removed the colleagues it had added and signed out of your Telegram account.');
+  } else {
+    announce('Telegram is unlinked: Roster signed out of your Telegram account and left your colleagues there.');
+  }
   el.telegramHeading.focus();
 }
 

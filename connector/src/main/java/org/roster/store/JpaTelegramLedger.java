@@ -70,6 +70,11 @@ public final class JpaTelegramLedger implements TelegramLedger {
         tx.inTransaction(() -> put(viewerId, entry));
     }
 
+    @Override
+    public void updateAll(String viewerId, List<Entry> entries) {
+        tx.inTransaction(() -> entries.forEach(entry -> put(viewerId, entry)));
+    }
+
     private void put(String viewerId, Entry entry) {
         TelegramContactEntity row = em.find(TelegramContactEntity.class,
                 new TelegramContactEntity.Key(viewerId, entry.contactId()));
@@ -109,6 +114,23 @@ public final class JpaTelegramLedger implements TelegramLedger {
         return tx.inTransaction(() -> new HashSet<>(em.createQuery("select c.userId from TelegramContactEntity c "
                         + "where c.viewerId = :viewer and c.userId <> 0 and c.state in :holding", Long.class)
                 .setParameter("viewer", viewerId).setParameter("holding", HOLDING).getResultList()));
+    }
+
+    @Override
+    public Set<String> rostersNumbers(String viewerId) {
+        Set<String> numbers = new HashSet<>();
+        tx.inTransaction(() -> em.createQuery("select c.phone from TelegramContactEntity c where c.viewerId = :viewer "
+                        + "and c.phone is not null and c.state in :holding", String.class)
+                .setParameter("viewer", viewerId).setParameter("holding", HOLDING).getResultList())
+                .forEach(phone -> numbers.add(new TelegramContact(phone, "", "").digits()));
+        return numbers;
+    }
+
+    @Override
+    public List<Entry> entries(String viewerId) {
+        return tx.inTransaction(() -> em.createQuery("select c from TelegramContactEntity c where c.viewerId = :viewer "
+                        + "order by c.contactId", TelegramContactEntity.class)
+                .setParameter("viewer", viewerId).getResultList().stream().map(JpaTelegramLedger::entry).toList());
     }
 
     @Override

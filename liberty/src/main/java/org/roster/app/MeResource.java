@@ -236,14 +236,28 @@ public class MeResource {
 
     @DELETE
     @Path("telegram")
-    @Operation(summary = "Unlink my Telegram account: Roster signs out and deletes the session")
-    public jakarta.ws.rs.core.Response unlinkTelegram() {
+    @Operation(summary = "Unlink my Telegram account: Roster removes the colleagues it added (unless I keep them), "
+            + "then signs out and deletes the session", description = "colleagues=remove (the default) removes "
+            + "every colleague Roster imported into the account first, never a contact of my own; colleagues=keep "
+            + "leaves them. 204 once unlinked; 202 with the link's state while Telegram makes Roster wait, and the "
+            + "next run finishes it.")
+    public jakarta.ws.rs.core.Response unlinkTelegram(
+            @jakarta.ws.rs.QueryParam("colleagues") @jakarta.ws.rs.DefaultValue("remove") String colleagues) {
         String id = id();
-        telegramStep(() -> {
-            telegram.unlink(id);
-            return null;
-        });
-        return jakarta.ws.rs.core.Response.noContent().build();
+        boolean remove = switch (colleagues.strip()) {
+            case "remove" -> true;
+            case "keep" -> false;
+            default -> throw Problem.badRequest("colleagues must be remove (the default: Roster removes the colleagues "
+                    + "it added to your Telegram) or keep, not \"" + shortened(colleagues) + "\".");
+        };
+        TelegramService.Link unlinking = telegramStep(() -> telegram.unlink(id, remove) ? null : telegram.status(id));
+        return unlinking == null ? jakarta.ws.rs.core.Response.noContent().build()
+                : jakarta.ws.rs.core.Response.accepted(unlinking).build();
+    }
+
+    /** A value quoted back in an error, cut to a length that can't flood it. */
+    private static String shortened(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "…";
     }
 
     @FunctionalInterface

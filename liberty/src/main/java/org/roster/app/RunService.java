@@ -319,6 +319,22 @@ public class RunService {
         }
     }
 
+    /**
+     * After a complete run has delivered its removals: the Telegram accounts of employees who left
+     * or opted out lose whatever Roster imported into them, and are signed out. A run whose read
+     * stopped early removes nothing, this included.
+     */
+    private void withdrawFromDeparted(long runId) {
+        if (!settings.telegramDelivery()) {
+            return;
+        }
+        try {
+            telegram.withdrawFromDeparted(runId);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Run " + runId + " could not look for Telegram accounts to unlink: " + e.getMessage());
+        }
+    }
+
     /** Where contacts go: employees' Telegram accounts, or the configured record. */
     private org.roster.sync.ContactPlatform platform() {
         return settings.telegramDelivery() ? telegram.platform() : settings.platform();
@@ -404,6 +420,9 @@ public class RunService {
             pipeline(policy, store, null).pipeline().deliver(runId, progress);
             retryPendingDeliveries(runId);
             boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
+            if (complete) {
+                withdrawFromDeparted(runId);
+            }
             finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
                     complete ? null : "The directory read stopped early; nothing was removed in this run.");
             metrics.finished(progress, complete ? "COMPLETED" : "INCOMPLETE");
@@ -428,6 +447,9 @@ public class RunService {
             }
             if (!dryRun) {
                 retryPendingDeliveries(runId);
+                if (outcome.sourceComplete()) {
+                    withdrawFromDeparted(runId);
+                }
             }
             finish(runId, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
                     outcome.sourceComplete(), outcome.sourceComplete() ? null

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.roster.audit.AuditEvent;
 import org.roster.platform.telegram.JnaTdJson;
 import org.roster.platform.telegram.Pacer;
 import org.roster.platform.telegram.SessionKey;
@@ -30,6 +33,7 @@ import org.roster.platform.telegram.TelegramContactPlatform;
 import org.roster.platform.telegram.TelegramLedger;
 import org.roster.store.EmployeeEntity;
 import org.roster.store.JpaTelegramLedger;
+import org.roster.store.RunEntity;
 import org.roster.store.TelegramAccountEntity;
 
 /**
@@ -179,7 +183,7 @@ public class TelegramService {
                     + "there", null, null);
         }
         TelegramAccount account = open.get(employeeId);
-        if (account == null) {
+        if (account == null || UNLINKING.equals(row.getStatus())) {
             return new Link(true, row.getStatus(), describe(row.getStatus()), null, row.getLinkedAt());
         }
         return new Link(true, account.status().name(), account.status().describe(),
@@ -199,6 +203,11 @@ public class TelegramService {
         if (mobile == null) {
             throw new IllegalStateException("The directory holds no mobile number for you, and only your own number "
                     + "from the directory can be linked: ask IT to add it.");
+        }
+        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
+        if (row != null && UNLINKING.equals(row.getStatus())) {
+            throw new IllegalStateException("Your Telegram account is being unlinked: Roster removes the colleagues it "
+                    + "added, then signs out. Link again once that is done.");
         }
         TelegramAccount account = open(employeeId, true);
         if (account.status() == TelegramAccount.Status.WAITING_FOR_PHONE_NUMBER) {
@@ -225,28 +234,126 @@ public class TelegramService {
         return remember(employeeId, account);
     }
 
+    /** Stored as the account's status while Roster removes its colleagues before signing it out. */
+    static final String UNLINKING = "UNLINKING";
+
     /**
-     * Unlinks: forgets the account (what Roster did in it, and the key of its session) together
-     * with the audit record, then signs out of Telegram and deletes the session directory. The
-     * contacts Roster imported stay in Telegram's copy of the account. Should signing out fail
-     * after that, the account is still unlinked and recorded so; its session stays with Telegram
-     * until the employee ends it there, and Roster can no longer open it.
+     * Unlinks: with {@code removeColleagues}, Roster first removes from the account every colleague
+     * it imported there (the employee's own contacts stay), then forgets the account (what Roster
+     * did in it, and the key of its session) together with the audit record, and signs out of
+     * Telegram and deletes the session directory. Without, the colleagues stay in Telegram's copy of
+     * the account. Should Telegram ask Roster to wait while it removes them, the account stays
+     * {@code UNLINKING} and the next run finishes it; a crash on the way leaves it so too.
+     *
+     * @return true once unlinked; false while colleagues are still to be removed
      */
-    public synchronized void unlink(String employeeId) throws TdException {
+    public synchronized boolean unlink(String employeeId, boolean removeColleagues) throws TdException {
         TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
         if (row == null) {
             throw new IllegalArgumentException("No Telegram account is linked.");
         }
+        if (!removeColleagues) {
+            long imported = importedInto(employeeId);
+            return forgetAndSignOut(employeeId, open(employeeId, false), employeeId, "unlinked the Telegram account "
+                    + "and kept the " + imported + " colleagues Roster had added there; Roster signs its session out "
+                    + "and deletes it");
+        }
+        Instant since = clock.instant();
+        beginUnlinking(employeeId, employeeId, "unlinking the Telegram account");
+        return finishUnlinking(employeeId, employeeId, "unlinked the Telegram account", since);
+    }
+
+    /**
+     * Employees who left the directory or opted out (and so receive nothing any more) lose, with
+     * their link, every colleague Roster imported into their account; so do accounts left
+     * {@code UNLINKING} by an unlinking Telegram made wait or a crash. Called at the end of a
+     * complete run, after its removals were delivered.
+     */
+    public void withdrawFromDeparted(long runId) {
+        // what the run removed for a leaver just before counts as removed by their leaving
+        Instant since = tx.inTransaction(() -> em.find(RunEntity.class, runId).getStartedAt());
+        List<Object[]> found = tx.inTransaction(() -> em.createQuery("select a.employeeId, a.status, e.status "
+                        + "from TelegramAccountEntity a left join EmployeeEntity e on e.id = a.employeeId "
+                        + "where a.status = :unlinking or e.id is null or e.status = :gone or (e.inScope = false and "
+                        + "exists (select s from SelfServiceEntity s where s.employeeId = a.employeeId and s.optedOut = true)) "
+                        + "order by a.employeeId", Object[].class)
+                .setParameter("unlinking", UNLINKING).setParameter("gone", EmployeeEntity.Status.GONE)
+                .getResultList());
+        for (Object[] account : found) {
+            String employeeId = (String) account[0];
+            boolean asked = UNLINKING.equals(account[1]);
+            String why = asked ? "run " + runId + " finished unlinking the Telegram account"
+                    : account[2] == null || account[2] == EmployeeEntity.Status.GONE
+                    ? "the employee left the directory (run " + runId + "): their Telegram account is unlinked"
+                    : "the employee opted out (run " + runId + "): their Telegram account is unlinked";
+            try {
+                synchronized (this) {
+                    if (!asked) {
+                        beginUnlinking(employeeId, AuditEvent.SYSTEM, why.replace("is unlinked", "is being unlinked"));
+                    }
+                    finishUnlinking(employeeId, AuditEvent.SYSTEM, why, since);
+                }
+            } catch (TdException | RuntimeException e) {
+                LOG.warning(() -> "Run " + runId + ": the Telegram account of employee " + employeeId + " is not "
+                        + "unlinked yet, the next run tries again: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Records, before anything is removed, that the account is being unlinked: from here on nothing
+     * is delivered to it, and a crash leaves the intent for the next run to carry out.
+     */
+    private void beginUnlinking(String employeeId, String actor, String why) {
+        long imported = importedInto(employeeId);
+        tx.inTransaction(() -> {
+            em.find(TelegramAccountEntity.class, employeeId).status(UNLINKING, clock.instant());
+            trail.record(actor, "telegram.unlinking", "employee:" + employeeId, why + "; Roster removes the "
+                    + imported + " colleagues it added there and has not removed yet, then signs the session out");
+        });
+    }
+
+    /**
+     * Removes what Roster imported (from a session that is still signed in), then forgets the
+     * account and signs it out. What Telegram makes wait keeps the account {@code UNLINKING}.
+     */
+    private boolean finishUnlinking(String employeeId, String actor, String why, Instant since) throws TdException {
         // opened while its key is still known: signing out comes after the key is deleted
         TelegramAccount account = open(employeeId, false);
+        String counts;
+        if (account.status().ready()) {
+            TelegramContactPlatform.Withdrawal withdrawn = platform().withdraw(employeeId, account.client(), since);
+            if (!withdrawn.complete()) {
+                tx.inTransaction(() -> trail.record(AuditEvent.SYSTEM, "telegram.withdrawing", "employee:" + employeeId,
+                        "removed " + withdrawn.removed() + " colleagues Roster had added; " + withdrawn.waiting()
+                                + " wait until Telegram lets Roster go on, at the next run"));
+                return false;
+            }
+            counts = "removed the " + withdrawn.removed() + " colleagues Roster had added"
+                    + (withdrawn.failed() > 0 ? " (Telegram refused to remove " + withdrawn.failed() + " more)" : "")
+                    + "; left " + withdrawn.keptOwn() + " colleagues who are the employee's own contacts";
+        } else {
+            counts = "removed none of the " + importedInto(employeeId) + " colleagues Roster had added: the session "
+                    + "was no longer signed in";
+        }
+        return forgetAndSignOut(employeeId, account, actor, why + "; " + counts + "; Roster signs its session out "
+                + "and deletes it");
+    }
+
+    /**
+     * Forgets the account (what Roster did in it, and the key of its session) together with the
+     * audit record, then signs out and deletes the session. Should signing out fail after that, the
+     * account is still unlinked and recorded so; its session stays with Telegram until the employee
+     * ends it there, and Roster can no longer open it.
+     */
+    private boolean forgetAndSignOut(String employeeId, TelegramAccount account, String actor, String detail) {
         tx.inTransaction(() -> {
             em.createQuery("delete from TelegramContactEntity c where c.viewerId = :id").setParameter("id", employeeId)
                     .executeUpdate();
             em.createQuery("delete from TelegramKeyEntity k where k.viewerId = :id").setParameter("id", employeeId)
                     .executeUpdate();
             em.remove(em.find(TelegramAccountEntity.class, employeeId));
-            trail.record(employeeId, "telegram.unlinked", "employee:" + employeeId, "unlinked the Telegram account; "
-                    + "Roster signs its session out and deletes it");
+            trail.record(actor, "telegram.unlinked", "employee:" + employeeId, detail);
         });
         open.remove(employeeId);
         try {
@@ -255,6 +362,12 @@ public class TelegramService {
             LOG.warning(() -> "The Telegram account of employee " + employeeId + " is unlinked, but its session could "
                     + "not be signed out: " + e.getMessage());
         }
+        return true;
+    }
+
+    /** How many contacts Roster imported into the account and has not removed. */
+    private long importedInto(String employeeId) {
+        return ledger().rostersUserIds(employeeId).size();
     }
 
     /** The client of the employee's account when it is linked and ready: the platform delivers to it. */
@@ -345,6 +458,10 @@ public class TelegramService {
     }
 
     private static String describe(String status) {
+        if (UNLINKING.equals(status)) {
+            return "unlinking: Roster is removing the colleagues it added to your Telegram, then signs out; Telegram "
+                    + "asked it to wait, so the next run finishes it";
+        }
         try {
             return TelegramAccount.Status.valueOf(status).describe();
         } catch (IllegalArgumentException e) {

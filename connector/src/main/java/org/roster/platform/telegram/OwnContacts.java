@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The contacts an employee had in Telegram before Roster delivered to them, read when they link
- * their account: Roster never imports one of these numbers (that would rename the employee's own
- * entry) and never removes one of these users.
+ * The contacts an employee has in Telegram that Roster did not put there, read when they link
+ * their account and again before each delivery to it (so one they saved after linking counts too):
+ * Roster never imports one of these numbers (that would rename the employee's own entry) and never
+ * removes one of these users.
  *
  * <p>A store that would rather not keep the numbers of an employee's private contacts can keep
  * keyed digests of them instead ({@link #keyedBy}); {@link #hasNumber} then digests the number it

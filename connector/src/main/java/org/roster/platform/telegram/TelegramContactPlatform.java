@@ -32,10 +32,21 @@ import org.roster.sync.RunLines;
  * Telegram user id Roster imported ({@code removeContacts}). Each change's outcome and key go into
  * the {@link TelegramLedger}, so a batch delivered again after a crash changes nothing twice.
  *
- * <p>What it never does: import a number the employee already had as their own contact (that would
+ * <p>What it never does: import a number the employee already has as their own contact (that would
  * rename it; the contact is recorded {@code KEPT_OWN}), remove a contact it did not import, send any
  * field but the number and the names the card released, or send anything to an account that is not
- * linked and ready (those changes are recorded {@code NOT_LINKED}).
+ * linked and ready (those changes are recorded {@code NOT_LINKED}). The employee's own contacts are
+ * read again before each delivery to the account: a contact there that Roster did not import (by
+ * user id, or by a number it sent) is the employee's, whenever they added it.
+ *
+ * <p><b>Crash safety.</b> What an import is about to send is written to the ledger first (as waiting
+ * for Telegram's answer), so a contact Telegram created before a crash let Roster record the answer
+ * is still known as Roster's, not taken for one of the employee's own. A removal needs no such
+ * step: removing a user again removes nothing more.
+ *
+ * <p><b>Withdrawing.</b> {@link #withdraw} removes every contact the ledger says Roster imported
+ * into an account, for an employee who leaves, opts out or unlinks; what Telegram asks to wait for is
+ * left pending, and the caller signs the account out only once nothing is left.
  *
  * <p><b>Rate limits.</b> Requests to one account are at least {@link Settings#minimumInterval()}
  * apart. A "429 Too Many Requests: retry after N" is honoured exactly: nothing is sent to that
@@ -82,7 +93,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
     static final String RETRY_LATER = "Telegram asked to wait before more requests to this account";
     static final String NO_PHONE = "no phone number released";
     static final String NOT_LINKED = "no Telegram account is linked and ready";
-    static final String OWN = "the employee's own contact before Roster: left as it was";
+    static final String OWN = "the employee's own contact: left as it was";
+    static final String SENT = "sent to Telegram; waiting for its answer";
     /** After this many retry-afters in one delivery, the rest waits for a later one. */
     static final int WAITS_PER_DELIVERY = 3;
 
@@ -107,6 +119,27 @@ public final class TelegramContactPlatform implements ContactPlatform {
         /** 100 contacts a batch, 2 s between requests, waits up to a minute. */
         public static Settings defaults() {
             return new Settings(100, Duration.ofSeconds(2), Duration.ofMinutes(1));
+        }
+    }
+
+    /**
+     * What withdrawing Roster's contacts from an account did, in counts.
+     *
+     * @param removed contacts Roster had imported, removed since the withdrawal began
+     * @param keptOwn colleagues left in place because they are the employee's own contacts
+     * @param waiting still to remove: Telegram asked to wait; tried again at the next withdrawal
+     * @param failed  Telegram refused to remove them
+     */
+    public record Withdrawal(int removed, int keptOwn, int waiting, int failed) {
+        public Withdrawal {
+            if (removed < 0 || keptOwn < 0 || waiting < 0 || failed < 0) {
+                throw new IllegalArgumentException("counts can't be negative");
+            }
+        }
+
+        /** Whether nothing Roster imported is left to remove (what Telegram refused can't be). */
+        public boolean complete() {
+            return waiting == 0;
         }
     }
 
@@ -186,6 +219,53 @@ public final class TelegramContactPlatform implements ContactPlatform {
         return tried;
     }
 
+    /**
+     * Removes from the account every contact the ledger says Roster imported into it and has not
+     * removed, leaving the employee's own contacts (read again first) as they are. Each removal is
+     * recorded as it is made, so a withdrawal cut short by a crash goes on where it stopped when it
+     * is called again.
+     *
+     * @param client the account's signed-in client (the account need not be ready for deliveries)
+     * @param since  removals recorded from this instant on count as this withdrawal's (those a run
+     *               delivered just before, for a leaver, are part of it)
+     * @throws TdException when the account as a whole can't be reached; nothing more was removed
+     */
+    public Withdrawal withdraw(String viewerId, TdClient client, Instant since) throws TdException {
+        synchronized (viewerLocks.computeIfAbsent(viewerId, v -> new Object())) {
+            Delivery delivery = new Delivery(viewerId, client);
+            delivery.readOwnAgain();
+            List<Item> items = new ArrayList<>();
+            for (Entry entry : ledger.entries(viewerId)) {
+                if (entry.state() != State.REMOVED && entry.state() != State.KEPT_OWN) {
+                    items.add(new Item("", entry.contactId(), Intent.REMOVE, TelegramContact.NONE, Optional.of(entry)));
+                }
+            }
+            delivery.removeAll(items);
+            int removed = 0;
+            int keptOwn = 0;
+            int waiting = 0;
+            int failed = 0;
+            Set<String> withdrawn = new HashSet<>();
+            items.forEach(item -> withdrawn.add(item.contactId()));
+            for (Entry entry : ledger.entries(viewerId)) {
+                if (entry.state() == State.KEPT_OWN || OWN.equals(entry.reason())) {
+                    keptOwn++;
+                } else if (entry.state() == State.REMOVED) {
+                    removed += entry.userId() != 0 && !entry.at().isBefore(since) ? 1 : 0;
+                } else if (!withdrawn.contains(entry.contactId())) {
+                    continue;
+                } else if (entry.state() == State.FAILED) {
+                    failed++;
+                } else {
+                    waiting++;
+                }
+            }
+            Withdrawal withdrawal = new Withdrawal(removed, keptOwn, waiting, failed);
+            LOG.info("employee " + viewerId + ": withdrew the contacts Roster imported: " + withdrawal);
+            return withdrawal;
+        }
+    }
+
     private Entry notLinked(String viewerId, ContactChange change) {
         long kept = ledger.entry(viewerId, change.contactId()).filter(Entry::holdsRostersContact)
                 .map(Entry::userId).orElse(0L);
@@ -212,7 +292,8 @@ public final class TelegramContactPlatform implements ContactPlatform {
     private final class Delivery {
         private final String viewerId;
         private final TdClient client;
-        private final OwnContacts own;
+        private OwnContacts own;
+        private boolean ownReadAgain;
         private Instant pausedUntil;
         private boolean stopped;
         private int waits;
@@ -230,6 +311,7 @@ public final class TelegramContactPlatform implements ContactPlatform {
             if (pending.isEmpty()) {
                 return;
             }
+            readOwnAgain();
             List<Item> imports = new ArrayList<>();
             List<Item> removals = new ArrayList<>();
             for (Entry entry : pending) {
@@ -241,6 +323,9 @@ public final class TelegramContactPlatform implements ContactPlatform {
         }
 
         void apply(List<PlannedChange> changes) throws TdException {
+            if (!changes.isEmpty()) {
+                readOwnAgain();
+            }
             List<Item> run = new ArrayList<>();
             for (PlannedChange planned : changes) {
                 Item item = item(planned);
@@ -251,6 +336,59 @@ public final class TelegramContactPlatform implements ContactPlatform {
                 run.add(item);
             }
             flush(run);
+        }
+
+        /**
+         * Reads the account's contacts again (once per delivery) and remembers as the employee's own
+         * those Roster did not put there: not a user it imported, nor a number it sent or keeps (a
+         * colleague who joined Telegram since, an import whose answer a crash lost). Without this, a
+         * colleague the employee added themselves after linking would be renamed by an import and
+         * removed later. When Telegram makes the account wait past the maximum, nothing is read, and
+         * nothing is sent either.
+         */
+        void readOwnAgain() throws TdException {
+            if (ownReadAgain) {
+                return;
+            }
+            JsonArray ids;
+            while (true) {
+                // TDLib keeps the contact list in sync and answers from it: no request the interval spaces out
+                if (!awaitTurn(false)) {
+                    return;
+                }
+                try {
+                    ids = client.call(TelegramAccount.request("getContacts").build()).getJsonArray("user_ids");
+                    break;
+                } catch (TdException.RetryAfter wait) {
+                    restUntil(wait);
+                }
+            }
+            ownReadAgain = true;
+            Set<Long> rosters = ledger.rostersUserIds(viewerId);
+            Set<String> rostersNumbers = ledger.rostersNumbers(viewerId);
+            Set<Long> newIds = new HashSet<>();
+            Set<String> newNumbers = new HashSet<>();
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.getJsonNumber(i).longValue();
+                if (own.hasUser(id) || rosters.contains(id)) {
+                    continue;
+                }
+                // TDLib answers getUser for a contact it just listed from its own memory: no request to Telegram
+                JsonObject user = client.call(TelegramAccount.request("getUser").add("user_id", id).build());
+                String digits = TelegramContact.digitsOf(user.getString("phone_number", ""));
+                if (rostersNumbers.contains(digits)) {
+                    continue;
+                }
+                newIds.add(id);
+                if (!digits.isEmpty()) {
+                    newNumbers.add(digits);
+                }
+            }
+            if (!newIds.isEmpty()) {
+                ledger.addOwnContacts(viewerId, new OwnContacts(newIds, newNumbers));
+                own = ledger.ownContacts(viewerId).orElse(OwnContacts.NONE);
+                LOG.info("employee " + viewerId + " has " + newIds.size() + " more contacts of their own in Telegram");
+            }
         }
 
         private Item item(PlannedChange planned) {
@@ -312,6 +450,11 @@ public final class TelegramContactPlatform implements ContactPlatform {
                     }
                     return;
                 }
+                List<Entry> sending = new ArrayList<>();
+                for (Item item : remaining) {
+                    sending.add(entry(item, State.PENDING_RETRY, kept(item), item.contact(), SENT));
+                }
+                ledger.updateAll(viewerId, sending);
                 long mark = client.updateMark();
                 JsonObject answer;
                 try {
@@ -466,8 +609,9 @@ public final class TelegramContactPlatform implements ContactPlatform {
             }
             Entry before = item.previous().get();
             long userId = before.holdsRostersContact() ? before.userId() : 0;
-            if (userId == 0 && !before.contact().isNone()
-                    && (before.state() == State.NOT_ON_TELEGRAM || before.intent() == Intent.REMOVE)) {
+            // a number Roster kept (not on Telegram, or an import sent whose answer is not recorded) may
+            // have become a contact since: it is found by its number
+            if (userId == 0 && !before.contact().isNone()) {
                 Optional<Long> joined = joinedSince(before.contact());
                 if (joined.isEmpty()) {
                     return -1;
@@ -553,6 +697,14 @@ public final class TelegramContactPlatform implements ContactPlatform {
          * maximum wait; delivery then stops sending to this account for this time.
          */
         private boolean awaitTurn() {
+            return awaitTurn(true);
+        }
+
+        /**
+         * As {@link #awaitTurn()}; unpaced, only a retry-after is waited out and the request does not
+         * count for the minimum interval: for what TDLib answers from what it keeps in sync anyway.
+         */
+        private boolean awaitTurn(boolean paced) {
             if (stopped) {
                 return false;
             }
@@ -560,11 +712,13 @@ public final class TelegramContactPlatform implements ContactPlatform {
                 Instant now = clock.instant();
                 Instant ready = pausedUntil;
                 Instant last = lastRequest.get(viewerId);
-                if (last != null && last.plus(settings.minimumInterval()).isAfter(ready)) {
+                if (paced && last != null && last.plus(settings.minimumInterval()).isAfter(ready)) {
                     ready = last.plus(settings.minimumInterval());
                 }
                 if (!ready.isAfter(now)) {
-                    lastRequest.put(viewerId, now);
+                    if (paced) {
+                        lastRequest.put(viewerId, now);
+                    }
                     return true;
                 }
                 Duration wait = Duration.between(now, ready);

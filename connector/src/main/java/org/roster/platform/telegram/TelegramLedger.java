@@ -90,6 +90,12 @@ public interface TelegramLedger {
     /** Records the outcome of a retry, which has no key of its own: the entry becomes the contact's. */
     void update(String viewerId, Entry entry);
 
+    /**
+     * Records several entries at once, all or none: what Roster is about to send, written before it
+     * goes, so that after a crash the contacts it may have created are still known as Roster's.
+     */
+    void updateAll(String viewerId, List<Entry> entries);
+
     /** The contact's entry in the viewer's account, if there is one. */
     Optional<Entry> entry(String viewerId, String contactId);
 
@@ -103,15 +109,25 @@ public interface TelegramLedger {
     Set<Long> rostersUserIds(String viewerId);
 
     /**
+     * The numbers (digits) of contacts Roster sent or keeps for the viewer and has not removed: a
+     * colleague not on Telegram yet, an import waiting for a retry or for Telegram's answer. A user
+     * with one of these numbers in the account came from Roster, not from the employee.
+     */
+    Set<String> rostersNumbers(String viewerId);
+
+    /** Every entry of the viewer's account, in contact id order (one employee's colleagues, capped by policy). */
+    List<Entry> entries(String viewerId);
+
+    /**
      * Whether an entry of the viewer other than the named contact's holds this Telegram user (two
      * colleagues with one number): then removing one of them leaves the user in place.
      */
     boolean heldByAnotherContact(String viewerId, long userId, String contactId);
 
-    /** The contacts the viewer had before Roster, if they were ever read. */
+    /** The viewer's own contacts (not Roster's), if they were ever read. */
     Optional<OwnContacts> ownContacts(String viewerId);
 
-    /** Adds to the contacts known to be the viewer's own (read at each enrolment). */
+    /** Adds to the contacts known to be the viewer's own (read at linking and before each delivery). */
     void addOwnContacts(String viewerId, OwnContacts own);
 
     /** Until when Telegram asked that nothing be sent to the viewer's account, if it did. */

@@ -22,6 +22,11 @@ final class InMemoryTelegramLedger implements TelegramLedger {
     private final Map<String, Map<String, Entry>> entries = new HashMap<>();
     private final Map<String, OwnContacts> own = new HashMap<>();
     private final Map<String, Instant> paused = new HashMap<>();
+    /**
+     * While true, recording an outcome (not what is about to be sent) fails, as a crash between
+     * Telegram's answer and its record would.
+     */
+    boolean crashOnOutcome;
 
     @Override
     public synchronized boolean hasKey(String viewerId, String idempotencyKey) {
@@ -30,6 +35,7 @@ final class InMemoryTelegramLedger implements TelegramLedger {
 
     @Override
     public synchronized void record(String viewerId, String idempotencyKey, Entry entry) {
+        crashIfAsked();
         if (hasKey(viewerId, idempotencyKey)) {
             return;
         }
@@ -39,7 +45,13 @@ final class InMemoryTelegramLedger implements TelegramLedger {
 
     @Override
     public synchronized void update(String viewerId, Entry entry) {
+        crashIfAsked();
         entries.computeIfAbsent(viewerId, v -> new LinkedHashMap<>()).put(entry.contactId(), entry);
+    }
+
+    @Override
+    public synchronized void updateAll(String viewerId, List<Entry> more) {
+        more.forEach(entry -> entries.computeIfAbsent(viewerId, v -> new LinkedHashMap<>()).put(entry.contactId(), entry));
     }
 
     @Override
@@ -67,6 +79,21 @@ final class InMemoryTelegramLedger implements TelegramLedger {
     }
 
     @Override
+    public synchronized Set<String> rostersNumbers(String viewerId) {
+        Set<String> numbers = new HashSet<>();
+        entries.getOrDefault(viewerId, Map.of()).values().stream()
+                .filter(e -> e.state() != State.REMOVED && e.state() != State.KEPT_OWN && !e.contact().isNone())
+                .forEach(e -> numbers.add(e.contact().digits()));
+        return numbers;
+    }
+
+    @Override
+    public synchronized List<Entry> entries(String viewerId) {
+        return entries.getOrDefault(viewerId, Map.of()).values().stream()
+                .sorted(Comparator.comparing(Entry::contactId)).toList();
+    }
+
+    @Override
     public synchronized boolean heldByAnotherContact(String viewerId, long userId, String contactId) {
         return entries.getOrDefault(viewerId, Map.of()).values().stream()
                 .anyMatch(e -> e.holdsRostersContact() && e.userId() == userId && !e.contactId().equals(contactId));
@@ -90,6 +117,12 @@ final class InMemoryTelegramLedger implements TelegramLedger {
     @Override
     public synchronized void pauseUntil(String viewerId, Instant until) {
         paused.put(viewerId, until);
+    }
+
+    private void crashIfAsked() {
+        if (crashOnOutcome) {
+            throw new IllegalStateException("the server stopped before Telegram's answer was recorded");
+        }
     }
 
     /** Every key recorded, in order. */

@@ -1,6 +1,7 @@
 package org.roster.platform.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.roster.platform.telegram.TelegramFixture.add;
 import static org.roster.platform.telegram.TelegramFixture.remove;
 import static org.roster.platform.telegram.TelegramFixture.update;
@@ -136,12 +137,12 @@ class TelegramContactPlatformTest {
         world.link("p1", EMPLOYEE);
         List<PlannedChange> batch = List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA),
                 add("r1/2", "p3", "Ben", "Okafor", BEN));
-        world.platform().deliver("p1", batch);
+        // the crash comes after Telegram imported but before its answer was recorded
+        world.ledger.crashOnOutcome = true;
+        assertThatThrownBy(() -> world.platform().deliver("p1", batch)).isInstanceOf(IllegalStateException.class);
+        world.ledger.crashOnOutcome = false;
 
-        // the crash came after Telegram imported but before the ledger's unit of work ended
-        InMemoryTelegramLedger lost = new InMemoryTelegramLedger();
-        lost.addOwnContacts("p1", world.ledger.ownContacts("p1").orElseThrow());
-        TelegramContactPlatform restarted = new TelegramContactPlatform(world.accounts(), lost, world.clock,
+        TelegramContactPlatform restarted = new TelegramContactPlatform(world.accounts(), world.ledger, world.clock,
                 world.clock::advance, TelegramContactPlatform.Settings.defaults());
         restarted.deliver("p1", batch);
         int requests = world.telegram.requests().size();
@@ -150,8 +151,92 @@ class TelegramContactPlatformTest {
         assertThat(world.telegram.contactsOf(EMPLOYEE)).containsExactlyInAnyOrder(
                 new Contact(ana, ANA, "Ana", "Ruiz"), new Contact(ben, BEN, "Ben", "Okafor"));
         assertThat(world.telegram.requests()).hasSize(requests);
-        assertThat(lost.recorded()).extracting(InMemoryTelegramLedger.Recorded::key).containsExactly("r1/1", "r1/2");
-        assertThat(lost.entry("p1", "p2").orElseThrow().userId()).isEqualTo(ana);
+        assertThat(world.ledger.recorded()).extracting(InMemoryTelegramLedger.Recorded::key)
+                .containsExactly("r1/1", "r1/2");
+        assertThat(world.ledger.entry("p1", "p2").orElseThrow().userId()).isEqualTo(ana);
+        assertThat(world.ledger.stateOf("p1", "p2")).isEqualTo(State.IMPORTED);
+        assertThat(world.ledger.ownContacts("p1").orElseThrow().userIds())
+                .as("the contacts Roster created before the crash are not taken for the employee's own")
+                .doesNotContain(ana, ben);
+    }
+
+    @Test
+    void aContactTheEmployeeAddedAfterLinkingIsNeverRenamedNorRemoved() throws Exception {
+        world.link("p1", EMPLOYEE);
+        TelegramContactPlatform platform = world.platform();
+        platform.deliver("p1", List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA)));
+        world.telegram.addContactInApp(EMPLOYEE, BEN, "Benny", "(climbing)");
+
+        platform.deliver("p1", List.of(add("r2/1", "p3", "Ben", "Okafor", BEN)));
+        platform.deliver("p1", List.of(remove("r3/1", "p3")));
+        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
+
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).containsExactly(new Contact(ben, BEN, "Benny", "(climbing)"));
+        assertThat(world.requestsOf("importContacts")).noneMatch(r -> r.json().contains(BEN));
+        assertThat(world.requestsOf("removeContacts")).noneMatch(r -> r.json().contains(Long.toString(ben)));
+        assertThat(withdrawal).isEqualTo(new TelegramContactPlatform.Withdrawal(1, 1, 0, 0));
+    }
+
+    @Test
+    void withdrawingRemovesEveryContactRosterImportedAndNoneOfTheEmployees() throws Exception {
+        world.telegram.addContactInApp(EMPLOYEE, CHI, "Chi", "(neighbour)");
+        world.link("p1", EMPLOYEE);
+        TelegramContactPlatform platform = world.platform();
+        platform.deliver("p1", List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA), add("r1/2", "p3", "Ben", "Okafor", BEN),
+                add("r1/3", "p9", "Ida", "Berg", NOT_ON_TELEGRAM), add("r1/4", "p4", "Chi", "Ng", CHI)));
+        long ida = world.telegram.register(NOT_ON_TELEGRAM, "Ida", "B.");
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(4);
+
+        TelegramContactPlatform.Withdrawal withdrawal = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
+
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).extracting(Contact::firstName).containsExactly("Chi");
+        assertThat(withdrawal).isEqualTo(new TelegramContactPlatform.Withdrawal(3, 1, 0, 0));
+        assertThat(withdrawal.complete()).isTrue();
+        assertThat(world.requestsOf("removeContacts")).noneMatch(r -> r.json().contains(
+                Long.toString(world.telegram.contactsOf(EMPLOYEE).get(0).userId())));
+        assertThat(world.ledger.rostersUserIds("p1")).doesNotContain(ana, ben, ida).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalTelegramMakesWaitGoesOnWhereItStopped() throws Exception {
+        world.link("p1", EMPLOYEE);
+        TelegramContactPlatform platform = world.platform();
+        platform.deliver("p1", List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA), add("r1/2", "p3", "Ben", "Okafor", BEN)));
+        world.telegram.throttle(EMPLOYEE, "removeContacts", 3600);
+
+        TelegramContactPlatform.Withdrawal first = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
+        assertThat(first.complete()).isFalse();
+        assertThat(first.waiting()).isEqualTo(2);
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(2);
+
+        world.clock.advance(Duration.ofHours(2));
+        TelegramContactPlatform.Withdrawal second = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
+
+        assertThat(second).isEqualTo(new TelegramContactPlatform.Withdrawal(2, 0, 0, 0));
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).isEmpty();
+        assertThat(world.telegram.requestsDuringRetryAfter()).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalCutShortByACrashRemovesTheRestWhenItIsCalledAgain() throws Exception {
+        world.link("p1", EMPLOYEE);
+        TelegramContactPlatform platform = world.platform(
+                new TelegramContactPlatform.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        platform.deliver("p1", List.of(add("r1/1", "p2", "Ana", "Ruiz", ANA), add("r1/2", "p3", "Ben", "Okafor", BEN)));
+
+        // Telegram removes the first contact; the server stops before that is recorded
+        world.ledger.crashOnOutcome = true;
+        assertThatThrownBy(() -> platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant()))
+                .isInstanceOf(IllegalStateException.class);
+        world.ledger.crashOnOutcome = false;
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).hasSize(1);
+
+        TelegramContactPlatform.Withdrawal resumed = platform.withdraw("p1", world.linked.get("p1").client(), world.clock.instant());
+
+        assertThat(world.telegram.contactsOf(EMPLOYEE)).isEmpty();
+        assertThat(resumed.complete()).isTrue();
+        assertThat(world.ledger.stateOf("p1", "p2")).isEqualTo(State.REMOVED);
+        assertThat(world.ledger.stateOf("p1", "p3")).isEqualTo(State.REMOVED);
     }
 
     @Test

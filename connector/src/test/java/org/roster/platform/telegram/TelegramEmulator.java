@@ -196,6 +196,11 @@ public final class TelegramEmulator implements TdJson {
         return account.id;
     }
 
+    /** Whether the number has a Telegram account. */
+    public synchronized boolean isRegistered(String phoneNumber) {
+        return byPhone.containsKey(digits(phoneNumber));
+    }
+
     /** The account has two-step verification with this password and hint. */
     public synchronized void setPassword(String phoneNumber, String password, String hint) {
         Account account = account(phoneNumber);

@@ -25,6 +25,7 @@ import jakarta.json.JsonArrayBuilder;
  * <pre>
  * POST /register?phone=…&amp;first=…&amp;last=…          someone signs up to Telegram
  * POST /contact?owner=…&amp;phone=…&amp;first=…&amp;last=…   the owner saves a contact in their app
+ * GET  /registered?phone=…                         whether the number has a Telegram account
  * GET  /code?phone=…                               the login code Telegram sent (404: none)
  * GET  /contacts?phone=…                           an account's contacts, as JSON
  * GET  /requests                                   every request TDLib received, as JSON
@@ -59,6 +60,9 @@ public final class TelegramEmulatorServer implements TdJson {
                     emulator.addContactInApp(query.get("owner"), query.get("phone"), query.get("first"),
                             query.get("last"));
                     body = "ok";
+                    break;
+                case "/registered":
+                    body = Boolean.toString(emulator.isRegistered(query.get("phone")));
                     break;
                 case "/code":
                     body = emulator.loginCode(query.get("phone")).orElse(null);
