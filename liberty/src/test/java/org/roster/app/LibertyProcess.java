@@ -126,8 +126,13 @@ final class LibertyProcess implements AutoCloseable {
 
     /** Starts the server and waits until the API answers. */
     void start() {
+        start(Duration.ofMinutes(3));
+    }
+
+    /** Starts the server and waits, at most this long, until the API answers. */
+    void start(Duration deadline) {
         launch();
-        awaitAnswer();
+        awaitAnswer(deadline);
     }
 
     /** The server's log so far. */
@@ -154,9 +159,9 @@ final class LibertyProcess implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer() {
+    private void awaitAnswer(Duration deadline) {
         RosterApi api = api();
-        await("server " + name + " answers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+        await("server " + name + " answers").atMost(deadline).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("server " + name + " exited with " + process.exitValue()
