@@ -75,7 +75,7 @@ class ReadmeExamplesIT {
                 .contains("curl", "ldapsearch");
         return IntStream.range(0, examples.size()).mapToObj(i -> dynamicTest(examples.get(i).toString(), () -> {
             Assumptions.assumeFalse(examples.get(i).withPlaceholder(),
-                    "not run: its code block has a " + ReadmeExamples.PLACEHOLDER
+                    "not run, " + examples.get(i) + ": its code block has a " + ReadmeExamples.PLACEHOLDER
                             + " placeholder for a value only the reader has");
             run(examples.get(i), i);
         }));
