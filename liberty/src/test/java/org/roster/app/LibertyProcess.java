@@ -126,8 +126,14 @@ final class LibertyProcess implements AutoCloseable {
 
     /** Starts the server and waits until the API answers. */
     void start() {
+        // a build machine running several builds at once can take minutes to start a server
+        start(Duration.ofMinutes(8));
+    }
+
+    /** Starts the server and waits, at most this long, until the API answers. */
+    void start(Duration deadline) {
         launch();
-        awaitAnswer();
+        awaitAnswer(deadline);
     }
 
     /** The server's log so far. */
@@ -154,10 +160,9 @@ final class LibertyProcess implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer() {
+    private void awaitAnswer(Duration deadline) {
         RosterApi api = api();
-        // a build machine running several builds at once can take minutes to start a server
-        await("server " + name + " answers").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(250))
+        await("server " + name + " answers").atMost(deadline).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("server " + name + " exited with " + process.exitValue()
