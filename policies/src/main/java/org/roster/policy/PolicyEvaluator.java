@@ -125,11 +125,36 @@ public final class PolicyEvaluator {
             return new VisibilityDecision.Hidden(VisibilityDecision.SELF, "a viewer is not their own contact");
         }
         for (VisibilityRule rule : policy.visibility()) {
-            if (grants(rule, viewer, contact)) {
+            if (whyNot(rule, viewer, contact).isEmpty()) {
                 return new VisibilityDecision.Visible(rule.id());
             }
         }
         return new VisibilityDecision.Hidden(VisibilityDecision.NO_RULE_GRANTS, "no visibility rule grants it");
+    }
+
+    /**
+     * Every visibility rule's own answer for the viewer and the contact, in the policy's order: the
+     * rules that grant it, and for each that does not, why not in words that name fields, never
+     * their values ("different department", "the colleague has no manager"). Answers "which rules
+     * would grant this, and why not the others?" with the very checks {@link #visibility} makes.
+     *
+     * <pre>{@code
+     * for (VisibilityDecision answer : evaluator.visibilityByRule(viewer, contact)) {
+     *     print(answer.ruleId() + (answer instanceof VisibilityDecision.Hidden h ? ": " + h.reason() : ": grants"));
+     * }
+     * }</pre>
+     */
+    public List<VisibilityDecision> visibilityByRule(Person viewer, Person contact) {
+        if (viewer.id().equals(contact.id())) {
+            return List.of(new VisibilityDecision.Hidden(VisibilityDecision.SELF, "a viewer is not their own contact"));
+        }
+        List<VisibilityDecision> answers = new ArrayList<>(policy.visibility().size());
+        for (VisibilityRule rule : policy.visibility()) {
+            answers.add(whyNot(rule, viewer, contact)
+                    .<VisibilityDecision>map(reason -> new VisibilityDecision.Hidden(rule.id(), reason))
+                    .orElseGet(() -> new VisibilityDecision.Visible(rule.id())));
+        }
+        return List.copyOf(answers);
     }
 
     /**
@@ -141,42 +166,70 @@ public final class PolicyEvaluator {
         if (policy.cap().isEmpty() || granted.size() <= policy.cap().get().max()) {
             return granted;
         }
+        return List.copyOf(inCapOrder(granted, ruleId, contactId).subList(0, policy.cap().get().max()));
+    }
+
+    /**
+     * One viewer's granted contacts in the order the cap keeps them (earlier rule first, then by
+     * contact id), all of them: the first {@code cap} are delivered, and a contact's place in this
+     * list is its position under the cap.
+     */
+    public <T> List<T> inCapOrder(List<T> granted, Function<T, String> ruleId, Function<T, String> contactId) {
         List<String> order = policy.visibility().stream().map(VisibilityRule::id).toList();
         List<T> sorted = new ArrayList<>(granted);
         sorted.sort(Comparator.<T>comparingInt(t -> order.indexOf(ruleId.apply(t))).thenComparing(contactId));
-        return List.copyOf(sorted.subList(0, policy.cap().get().max()));
+        return sorted;
     }
 
-    private boolean grants(VisibilityRule rule, Person viewer, Person contact) {
+    /** Why the rule does not grant the viewer the contact; empty when it does. */
+    private Optional<String> whyNot(VisibilityRule rule, Person viewer, Person contact) {
         if (rule instanceof VisibilityRule.Everyone) {
-            return true;
+            return Optional.empty();
         }
         if (rule instanceof VisibilityRule.SameValue same) {
+            String field = same.field().policyName();
             Optional<String> mine = present(viewer, same.field());
-            return mine.isPresent() && mine.equals(present(contact, same.field()));
+            Optional<String> theirs = present(contact, same.field());
+            if (mine.isEmpty()) {
+                return Optional.of("the viewer has no " + field);
+            }
+            if (theirs.isEmpty()) {
+                return Optional.of("the colleague has no " + field);
+            }
+            return mine.equals(theirs) ? Optional.empty() : Optional.of("different " + field);
         }
         if (rule instanceof VisibilityRule.DirectReports) {
-            return !viewer.reference().isEmpty() && present(contact, PersonField.MANAGER)
-                    .map(m -> Names.dn(m).equals(Names.dn(viewer.reference()))).orElse(false);
+            if (viewer.reference().isEmpty()) {
+                return Optional.of("the viewer has no directory reference for reports to name");
+            }
+            return present(contact, PersonField.MANAGER).map(m -> Names.dn(m).equals(Names.dn(viewer.reference())))
+                    .orElse(false) ? Optional.empty() : Optional.of("the colleague does not report to the viewer");
         }
         if (rule instanceof VisibilityRule.ManagerChain chain) {
-            if (contact.reference().isEmpty()) {
-                return false;
-            }
-            String target = Names.dn(contact.reference());
             Optional<String> manager = present(viewer, PersonField.MANAGER);
-            for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
-                if (Names.dn(manager.get()).equals(target)) {
-                    return true;
-                }
-                manager = managers.managerOf(manager.get());
+            if (manager.isEmpty()) {
+                return Optional.of("the viewer has no manager");
             }
-            return false;
+            if (!contact.reference().isEmpty()) {
+                String target = Names.dn(contact.reference());
+                for (int level = 1; level <= chain.levels() && manager.isPresent(); level++) {
+                    if (Names.dn(manager.get()).equals(target)) {
+                        return Optional.empty();
+                    }
+                    manager = managers.managerOf(manager.get());
+                }
+            }
+            return Optional.of("the colleague is not among the viewer's managers up to " + chain.levels()
+                    + (chain.levels() == 1 ? " level" : " levels"));
         }
         if (rule instanceof VisibilityRule.Group group) {
-            return viewer.groups().contains(group.group()) && contact.groups().contains(group.group());
+            if (!viewer.groups().contains(group.group())) {
+                return Optional.of("the viewer is not a member of " + group.group());
+            }
+            return contact.groups().contains(group.group()) ? Optional.empty()
+                    : Optional.of("the colleague is not a member of " + group.group());
         }
-        return false;
+        return Optional.of("the rule is not known");
     }
 
     private boolean matches(Person person, ScopeRule.Match match) {
