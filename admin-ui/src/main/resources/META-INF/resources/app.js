@@ -6,8 +6,8 @@
 // scripts and styles, so all behaviour lives here (and in common.js) and all looks in style.css.
 
 import {
-  ApiError, ROLES, alertRegion, api, byId, clearFieldErrors, create, dateTimeFormat, formatDateTime, formatNumber,
-  humanise, parseDate, setText, shortDateTimeFormat, showFieldError, startPage, whileBusy,
+  ApiError, PAGES, ROLES, alertRegion, api, byId, clearFieldErrors, create, dateTimeFormat, employeeHref,
+  formatDateTime, formatNumber, humanise, parseDate, setText, shortDateTimeFormat, showFieldError, startPage, whileBusy,
 } from './common.js';
 
 const RUNS_URL = 'api/runs?limit=50';
@@ -192,6 +192,7 @@ const detailCounts = Object.fromEntries(COUNT_KEYS.map((key) => [key, byId(`deta
 
 const state = {
   admin: false,
+  employeesPage: false,
   user: '',
   excludedKey: null,
   schedules: [],
@@ -500,10 +501,20 @@ async function loadExcluded(run) {
   renderExcluded(Array.isArray(excluded) ? excluded : [], state.selectedRun ?? run, rule);
 }
 
+/** An employee id, linked to the Employees page for those who may use it. */
+function employeeCell(id) {
+  const text = String(id ?? '');
+  if (!state.employeesPage || text === '') return text;
+  const link = create('a', '', text);
+  link.href = employeeHref(text);
+  return link;
+}
+
 function renderExcluded(entries, run, rule) {
   const rows = entries.map((entry) => {
     const tr = document.createElement('tr');
-    const who = create('th', '', String(entry.employeeId ?? ''));
+    const who = create('th');
+    who.append(employeeCell(entry.employeeId));
     who.scope = 'row';
     const ruleCell = create('td');
     ruleCell.append(create('code', '', String(entry.rule ?? '—')));
@@ -804,8 +815,8 @@ function renderRejections(rejections, run) {
     const tr = document.createElement('tr');
     const entry = create('td', 'entry');
     entry.append(create('code', '', String(rejection?.entry ?? '')));
-    const employee = create('td', rejection?.employeeId ? '' : 'muted',
-      rejection?.employeeId ? String(rejection.employeeId) : 'Unknown');
+    const employee = create('td', rejection?.employeeId ? '' : 'muted');
+    employee.append(rejection?.employeeId ? employeeCell(rejection.employeeId) : 'Unknown');
     const reason = create('td', 'reason', String(rejection?.reason ?? ''));
     tr.append(entry, employee, reason);
     return tr;
@@ -1033,6 +1044,7 @@ el.schedulesBody.addEventListener('click', (event) => {
 const session = await startPage('runs', { say: (message) => showAlert(message, 'session') });
 if (session) {
   state.admin = session.has(ROLES.admin);
+  state.employeesPage = session.mayUse(PAGES.find((page) => page.id === 'employees'));
   state.user = session.user ?? '';
   el.startForm.hidden = !state.admin;
   await refresh();

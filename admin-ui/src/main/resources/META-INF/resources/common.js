@@ -235,11 +235,16 @@ export const ROLES = Object.freeze({
 /** Roster's pages, in the navigation's order, with the roles that may use each. */
 export const PAGES = Object.freeze([
   { id: 'runs', href: 'index.html', label: 'Runs', roles: [ROLES.admin, ROLES.compliance, ROLES.auditor] },
+  { id: 'employees', href: 'employees.html', label: 'Employees', roles: [ROLES.admin, ROLES.compliance] },
   { id: 'sources', href: 'sources.html', label: 'Sources', roles: [ROLES.admin] },
   { id: 'policies', href: 'policies.html', label: 'Policies', roles: [ROLES.compliance, ROLES.auditor, ROLES.admin] },
   { id: 'audit', href: 'audit.html', label: 'Audit trail', roles: [ROLES.compliance, ROLES.auditor] },
   { id: 'me', href: 'me.html', label: 'My page', roles: [ROLES.employee] },
 ]);
+
+/** The Employees page showing one employee (and, if given, why they and one colleague get each other or not). */
+export const employeeHref = (id, why) => `employees.html?id=${encodeURIComponent(id)}`
+  + `${why ? `&why=${encodeURIComponent(why)}` : ''}`;
 
 const SESSION_URL = 'api/session';
 

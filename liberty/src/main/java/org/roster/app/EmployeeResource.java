@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.store.AuditRecordEntity;
 import org.roster.store.EmployeeEntity;
 
 /**
@@ -31,8 +33,14 @@ public class EmployeeResource {
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
-    @jakarta.inject.Inject
+    @Inject
     EmployeeViews views;
+
+    @Inject
+    SeenByColleagues seenByColleagues;
+
+    @Inject
+    PairwiseWhy why;
 
     /** One line of a search result. */
     public record EmployeeSummary(String id, String name, String department, String status, boolean inScope) {
@@ -104,6 +112,48 @@ public class EmployeeResource {
     @Operation(summary = "The contacts this employee gets: only policy-released fields, each with its rule")
     public ContactsView contacts(@PathParam("id") String id) {
         return views.contacts(id);
+    }
+
+    /**
+     * Who receives an employee's contact: the count, and the first of them by name with only the name
+     * fields and department the policy releases about them, and the rule through which they receive it.
+     */
+    public record SeenByView(String id, long count, List<SeenByColleagues.Colleague> colleagues) {
+    }
+
+    @GET
+    @Path("{id}/seen-by")
+    @Operation(summary = "Who receives this employee's contact, each with the rule and only the released name "
+            + "fields and department")
+    public SeenByView seenBy(@PathParam("id") String id) {
+        views.find(id);
+        long count = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return new SeenByView(id, count, seenByColleagues.of(id));
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "The audit records about this employee (subject employee:{id}), newest first")
+    public List<AuditResource.AuditView> audit(@PathParam("id") String id,
+                                               @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Problem.badRequest("limit must be between 1 and 1000, not " + limit);
+        }
+        views.find(id);
+        return em.createQuery("select a from AuditRecordEntity a where a.subject = :subject order by a.id desc",
+                        AuditRecordEntity.class)
+                .setParameter("subject", "employee:" + id).setMaxResults(limit).getResultList().stream()
+                .map(AuditResource.AuditView::of).toList();
+    }
+
+    @GET
+    @Path("{viewer}/why/{colleague}")
+    @Operation(summary = "Why the viewer does or does not get the colleague's contact, and the other way round: "
+            + "each one's scope with its rule, every visibility rule's answer, the cap, which fields travel and "
+            + "which are withheld (by name), and what was delivered when")
+    public PairwiseWhy.WhyView why(@PathParam("viewer") String viewer, @PathParam("colleague") String colleague) {
+        return why.explain(viewer, colleague);
     }
 
     private static String name(EmployeeEntity e) {

@@ -1,7 +1,10 @@
 package org.roster.app;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +21,7 @@ import org.roster.store.DeliveredContactEntity;
 import org.roster.store.EmployeeEntity;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RejectionEntity;
+import org.roster.store.TelegramContactEntity;
 
 /** Builds what the API shows about an employee, for admins and for the employee themselves. */
 @ApplicationScoped
@@ -58,24 +62,37 @@ public class EmployeeViews {
      */
     public ContactsView contacts(String id) {
         find(id);
-        Map<String, org.roster.store.TelegramContactEntity> telegram = new java.util.HashMap<>();
+        Map<String, TelegramContactEntity> telegram = new HashMap<>();
         if (settings.telegramDelivery()) {
             em.createQuery("select c from TelegramContactEntity c where c.viewerId = :id",
-                    org.roster.store.TelegramContactEntity.class).setParameter("id", id).getResultList()
+                    TelegramContactEntity.class).setParameter("id", id).getResultList()
                     .forEach(c -> telegram.put(c.getContactId(), c));
         }
         List<ContactView> contacts = em.createQuery("select d from DeliveredContactEntity d where d.viewerId = :id "
                         + "order by d.contactId", DeliveredContactEntity.class)
                 .setParameter("id", id).getResultList().stream()
-                .map(d -> {
-                    var state = telegram.get(d.getContactId());
-                    return new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
-                            d.getDeliveredAt(), state == null ? (settings.telegramDelivery() ? "planned" : "recorded")
-                            : state.getState().toLowerCase(java.util.Locale.ROOT),
-                            state == null || state.getReason().isEmpty() ? null : state.getReason());
-                })
+                .map(d -> contact(d, telegram.get(d.getContactId())))
                 .toList();
         return new ContactsView(id, contacts.size(), contacts);
+    }
+
+    /** One contact as delivered to the viewer, with where its delivery stands; empty if it was not delivered. */
+    Optional<ContactView> contact(String viewerId, String contactId) {
+        DeliveredContactEntity delivered = em.find(DeliveredContactEntity.class,
+                new DeliveredContactEntity.Key(viewerId, contactId));
+        if (delivered == null) {
+            return Optional.empty();
+        }
+        TelegramContactEntity state = settings.telegramDelivery() ? em.find(TelegramContactEntity.class,
+                new TelegramContactEntity.Key(viewerId, contactId)) : null;
+        return Optional.of(contact(delivered, state));
+    }
+
+    private ContactView contact(DeliveredContactEntity d, TelegramContactEntity state) {
+        return new ContactView(d.getContactId(), fields(d.getFields()), d.getRuleId(), d.getDeliveredRun(),
+                d.getDeliveredAt(), state == null ? (settings.telegramDelivery() ? "planned" : "recorded")
+                : state.getState().toLowerCase(Locale.ROOT),
+                state == null || state.getReason().isEmpty() ? null : state.getReason());
     }
 
     private org.roster.policy.PolicyEvaluator evaluator() {
@@ -86,7 +103,8 @@ public class EmployeeViews {
         }
     }
 
-    private EmployeeEntity find(String id) {
+    /** The employee as stored, or a 404 naming the id. */
+    EmployeeEntity find(String id) {
         EmployeeEntity e = em.find(EmployeeEntity.class, id);
         if (e == null) {
             throw Problem.notFound("No employee with id \"" + id + "\" has been read from the directory.");

@@ -55,7 +55,8 @@ class KeycloakSignInIT {
     static {
         allow(Set.of(COMPLIANCE, AUDITOR), "GET /api/audit", "GET /api/audit/verify", "GET /api/audit/export");
         allow(Set.of(ADMIN, COMPLIANCE), "GET /api/employees", "GET /api/employees/{id}",
-                "GET /api/employees/{id}/contacts");
+                "GET /api/employees/{id}/contacts", "GET /api/employees/{id}/seen-by", "GET /api/employees/{id}/audit",
+                "GET /api/employees/{viewer}/why/{colleague}");
         allow(Set.of(EMPLOYEE), "GET /api/me", "POST /api/me/opt-out", "DELETE /api/me/opt-out",
                 "POST /api/me/consent", "DELETE /api/me/consent", "GET /api/me/address-book",
                 "POST /api/me/app-passwords", "DELETE /api/me/app-passwords/{passwordId}", "GET /api/me/telegram",
@@ -293,6 +294,7 @@ class KeycloakSignInIT {
     private static String concrete(String template) {
         return template.replace("{passwordId}", "999999").replace("{source}", "directory")
                 .replace("api/employees/{id}", "api/employees/p000101").replace("api/sources/{id}", "api/sources/directory")
+                .replace("{viewer}", "p000101").replace("{colleague}", "p000102")
                 .replace("{id}", "1");
     }
 

@@ -68,7 +68,7 @@ class PoliciesPageIT {
         try (PageBrowser page = PageBrowser.signedIn(root, "compliance", "PoliciesPageIT")) {
             page.open("policies.html");
             page.awaitStatus("The active policy is " + before.getString("name") + ", version " + earlier + ".");
-            page.assertHeader("Runs", "Policies", "Audit trail");
+            page.assertHeader("Runs", "Employees", "Policies", "Audit trail");
 
             // a mistake is named with its line while typing, beside the editor
             page.click("editor-from-active");

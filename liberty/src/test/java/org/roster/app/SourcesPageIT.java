@@ -48,7 +48,7 @@ class SourcesPageIT {
             page.open("sources.html");
             page.await("the sources listed", () -> page.text("status").matches("\\d+ sources?\\."));
             // who is signed in, and only the pages a directory admin may use
-            page.assertHeader("Runs", "Sources", "Policies");
+            page.assertHeader("Runs", "Employees", "Sources", "Policies");
 
             // the configured directory is read-only
             String configured = page.find(By.cssSelector("#sources-body tr[data-source-id='directory']")).getText();

@@ -174,6 +174,31 @@ public final class PolicyEvaluator {
     }
 
     /**
+     * Every visibility rule's own answer for the viewer and the contact, in the policy's order: the
+     * rules that grant it, and for each that does not, why not in words that name fields, never
+     * their values ("different department", "the colleague has no manager"). Answers "which rules
+     * would grant this, and why not the others?" with the very checks {@link #visibility} makes.
+     *
+     * <pre>{@code
+     * for (VisibilityDecision answer : evaluator.visibilityByRule(viewer, contact)) {
+     *     print(answer.ruleId() + (answer instanceof VisibilityDecision.Hidden h ? ": " + h.reason() : ": grants"));
+     * }
+     * }</pre>
+     */
+    public List<VisibilityDecision> visibilityByRule(Person viewer, Person contact) {
+        if (viewer.id().equals(contact.id())) {
+            return List.of(new VisibilityDecision.Hidden(VisibilityDecision.SELF, "a viewer is not their own contact"));
+        }
+        List<VisibilityDecision> answers = new ArrayList<>(policy.visibility().size());
+        for (VisibilityRule rule : policy.visibility()) {
+            answers.add(rule.whyNot(viewer, contact, managers)
+                    .<VisibilityDecision>map(reason -> new VisibilityDecision.Hidden(rule.id(), reason))
+                    .orElseGet(() -> new VisibilityDecision.Visible(rule.id())));
+        }
+        return List.copyOf(answers);
+    }
+
+    /**
      * Applies the policy's cap to one viewer's granted contacts: those granted by an earlier
      * visibility rule come first, then by contact id; the rest are left out. Deterministic, so the
      * same directory always gives the same contacts.
@@ -182,10 +207,19 @@ public final class PolicyEvaluator {
         if (policy.cap().isEmpty() || granted.size() <= policy.cap().get().max()) {
             return granted;
         }
+        return List.copyOf(inCapOrder(granted, ruleId, contactId).subList(0, policy.cap().get().max()));
+    }
+
+    /**
+     * One viewer's granted contacts in the order the cap keeps them (earlier rule first, then by
+     * contact id), all of them: the first {@code cap} are delivered, and a contact's place in this
+     * list is its position under the cap.
+     */
+    public <T> List<T> inCapOrder(List<T> granted, Function<T, String> ruleId, Function<T, String> contactId) {
         List<String> order = policy.visibility().stream().map(VisibilityRule::id).toList();
         List<T> sorted = new ArrayList<>(granted);
         sorted.sort(Comparator.<T>comparingInt(t -> order.indexOf(ruleId.apply(t))).thenComparing(contactId));
-        return List.copyOf(sorted.subList(0, policy.cap().get().max()));
+        return sorted;
     }
 
     private boolean matches(Person person, ScopeRule.Match match) {

@@ -452,6 +452,76 @@ class PolicyEvaluatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
 
+    @Test
+    void theCapOrderPlacesEveryGrantedContactSoItsPositionCanBeNamed() {
+        Policy capped = new Policy("capped", "", List.of(), Set.of(PersonField.MOBILE),
+                List.of(new VisibilityRule.DirectReports("my-reports"), new VisibilityRule.SameValue("same-department",
+                        PersonField.DEPARTMENT)), Optional.of(new Policy.Cap(2)), Policy.OptOut.DEFAULT,
+                Policy.Consent.NOT_REQUIRED, Policy.PhoneAcceptance.ANY, Policy.Retention.DEFAULT);
+        PolicyEvaluator evaluator = new PolicyEvaluator(capped);
+        List<Granted> granted = List.of(new Granted("p9", "same-department"), new Granted("p1", "same-department"),
+                new Granted("p7", "my-reports"));
+
+        List<Granted> ordered = evaluator.inCapOrder(granted, Granted::ruleId, Granted::contactId);
+
+        assertThat(ordered).extracting(Granted::contactId).containsExactly("p7", "p1", "p9");
+        assertThat(evaluator.cap(granted, Granted::ruleId, Granted::contactId)).isEqualTo(ordered.subList(0, 2));
+    }
+
+    // --- every rule's answer ---
+
+    @Test
+    void everyRuleAnswersForItselfNamingFieldsButNeverTheirValues() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE), List.of(
+                new VisibilityRule.SameValue("same-department", PersonField.DEPARTMENT),
+                new VisibilityRule.SameValue("same-location", PersonField.LOCATION),
+                new VisibilityRule.SameValue("same-title", PersonField.TITLE),
+                new VisibilityRule.DirectReports("my-reports"),
+                new VisibilityRule.ManagerChain("my-managers", 2),
+                new VisibilityRule.Group("council", "cn=council,ou=groups,dc=example,dc=org"))));
+        TestPerson viewer = TestPerson.of("ana", PersonField.DEPARTMENT, "Finance", PersonField.LOCATION, "Berlin")
+                .withReference("uid=ana,ou=people,dc=example,dc=org").withGroups("cn=council,ou=groups,dc=example,dc=org");
+        TestPerson colleague = TestPerson.of("ben", PersonField.DEPARTMENT, "Sales", PersonField.LOCATION, "Berlin",
+                PersonField.TITLE, "Buyer");
+
+        List<VisibilityDecision> answers = evaluator.visibilityByRule(viewer, colleague);
+
+        assertThat(answers).containsExactly(
+                new VisibilityDecision.Hidden("same-department", "different department"),
+                new VisibilityDecision.Visible("same-location"),
+                new VisibilityDecision.Hidden("same-title", "the viewer has no title"),
+                new VisibilityDecision.Hidden("my-reports", "the colleague does not report to the viewer"),
+                new VisibilityDecision.Hidden("my-managers", "the viewer has no manager"),
+                new VisibilityDecision.Hidden("council", "the colleague is not a member of cn=council,ou=groups,dc=example,dc=org"));
+        assertThat(answers.toString()).doesNotContain("Finance", "Sales", "Berlin", "Buyer");
+        assertThat(evaluator.visibility(viewer, colleague)).isEqualTo(new VisibilityDecision.Visible("same-location"));
+    }
+
+    @Test
+    void theRulesAnswerAsTheDecisionDoesForEveryPairOfARandomDirectory() {
+        PolicyEvaluator evaluator = new PolicyEvaluator(policy(List.of(), Set.of(PersonField.MOBILE), List.of(
+                new VisibilityRule.SameValue("same-department", PersonField.DEPARTMENT),
+                new VisibilityRule.DirectReports("my-reports"),
+                new VisibilityRule.ManagerChain("my-manager", 1))));
+        Random random = new Random(25);
+        List<TestPerson> people = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            people.add(TestPerson.of("p" + i, PersonField.DEPARTMENT, "d" + random.nextInt(4),
+                    PersonField.MANAGER, "uid=p" + random.nextInt(30) + ",dc=x").withReference("uid=p" + i + ",dc=x"));
+        }
+        for (TestPerson viewer : people) {
+            for (TestPerson contact : people) {
+                VisibilityDecision decision = evaluator.visibility(viewer, contact);
+                List<VisibilityDecision> answers = evaluator.visibilityByRule(viewer, contact);
+                java.util.Optional<VisibilityDecision> first = answers.stream()
+                        .filter(a -> a instanceof VisibilityDecision.Visible).findFirst();
+                assertThat(first.map(VisibilityDecision::ruleId).orElse(viewer == contact ? VisibilityDecision.SELF
+                        : VisibilityDecision.NO_RULE_GRANTS)).as(viewer.id() + " and " + contact.id())
+                        .isEqualTo(decision.ruleId());
+            }
+        }
+    }
+
     // --- opt-out and consent ---
 
     private static Policy withChoices(Policy.OptOut optOut, Policy.Consent consent) {
