@@ -28,7 +28,7 @@ public final class CapPositions {
         this.capped = new PolicyEvaluator(policy);
         Policy lifted = new Policy(policy.name(), policy.description(), policy.scope(), policy.fields(),
                 policy.visibility(), Optional.empty(), policy.optOut(), policy.consent(), policy.phones(),
-                policy.retention());
+                policy.retention(), policy.sharedNumbers());
         this.uncapped = new ContactPlanning(SyncPipeline.walkingManagersThrough(new PolicyEvaluator(lifted), store),
                 store, store, store);
     }
