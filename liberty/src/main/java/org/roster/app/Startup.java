@@ -90,6 +90,8 @@ public class Startup {
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         scheduler.stop();
+        // while the database is still there: other servers take this one's runs over at once
+        runs.handBackAll();
         if (embedded != null) {
             embedded.stop();
         }
