@@ -123,7 +123,8 @@ public final class JpaRunLog implements RunLog {
 
     /**
      * The SQL condition, for a statement on a run's rows, that this log's lease on the run still
-     * holds: {@code true} for a run it does not carry. Its parameters are the run id and the epoch.
+     * holds, so that the statement checks the lease itself: {@code true} for a run it does not carry.
+     * The run id and the epoch are numbers, written into the condition.
      */
     String leaseHolds(long runId) {
         return leaseOf(runId).isPresent()

@@ -81,7 +81,7 @@ public class RunService {
 
     /** The runs this server carries, by id: the lease of each, and when its carrier ended. */
     private final Map<Long, Carrier> carried = new ConcurrentHashMap<>();
-    /** Set once the server stops: no run is started or taken over, delivering runs are handed back. */
+    /** Set once the server stops (its schedule poll has stopped): no run is taken over, delivering runs are handed back. */
     private volatile boolean stopping;
 
     /** A run this server carries: its lease, completed when the carrier's work has ended. */
