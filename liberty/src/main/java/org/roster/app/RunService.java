@@ -468,13 +468,17 @@ public class RunService {
                 .handingBackWhen(() -> stopping), mode);
     }
 
-    /** Paces the platform: a pause between delivery batches, as configured. */
-    private static void pace(long millis) {
+    /**
+     * Paces the platform: a pause between delivery batches, as configured. The container interrupts
+     * the runs' threads when the server stops: the run is then handed back before its next batch,
+     * rather than failing that batch's deliveries on an interrupted thread.
+     */
+    private void pace(long millis) {
         if (millis > 0) {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                stopping = true;
             }
         }
     }
