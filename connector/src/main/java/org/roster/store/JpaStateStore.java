@@ -21,6 +21,7 @@ import org.roster.policy.PersonField;
 import org.roster.policy.ScopeDecision;
 import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
+import org.roster.sync.LeaseLost;
 import org.roster.sync.QualityReport;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
@@ -44,8 +45,19 @@ public final class JpaStateStore implements StateStore {
     /** Whether this thread's calls are made in the work of {@link #together}, in its transaction. */
     private final ThreadLocal<Boolean> joined = ThreadLocal.withInitial(() -> false);
     private final Clock clock;
+    /** The run log, in this store's transactions; it holds the lease of the run this store carries, if any. */
+    private final JpaRunLog runs;
 
     public JpaStateStore(EntityManager em, Transactions tx, Clock clock) {
+        this(em, tx, clock, new JpaRunLog(em, tx, clock));
+    }
+
+    /**
+     * A store that writes the run {@code runs} carries only under that run's lease: each write of the
+     * run (its progress, plan, outbox claims, deliveries, end) checks the lease in the unit of work it
+     * makes, and one that finds the lease gone throws {@link LeaseLost} and is undone.
+     */
+    public JpaStateStore(EntityManager em, Transactions tx, Clock clock, JpaRunLog runs) {
         this.em = em;
         this.units = tx;
         this.tx = new Transactions() {
@@ -55,6 +67,7 @@ public final class JpaStateStore implements StateStore {
             }
         };
         this.clock = clock;
+        this.runs = runs.in(this.tx);
     }
 
     /** The calls the work makes on this thread share one transaction: one commit for all. */
@@ -506,51 +519,19 @@ public final class JpaStateStore implements StateStore {
                 .setParameter("run", runId).setParameter("ids", List.copyOf(employeeIds)).executeUpdate());
     }
 
-    /** {@link #planning}'s answer, which is where the question is asked. */
     @Override
     public boolean planStands(String basis) {
-        return planning(basis).stands();
+        return runs.planStands(basis);
     }
 
-    /**
-     * Both questions in one statement, where a run would otherwise pay two round trips before it
-     * plans: the count is the one the database keeps (V17), and the search for a viewer without a
-     * digest, which reads every viewer, is made only when the basis still stands (a case is
-     * evaluated in order). A digest dropped anywhere (a refused delivery, a newly linked account)
-     * means that viewer is planned again.
-     */
     @Override
     public Planning planning(String basis) {
-        return tx.inTransaction(() -> jdbc("asking whether the last plan stands", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
-                    "select (select viewers from viewer_count), case when exists (select 1 from viewer_digest b "
-                            + "where b.viewer_id = ? and b.digest = ?) then not exists (select 1 from employee e "
-                            + "where e.in_scope and not exists (select 1 from viewer_digest d where d.viewer_id = e.id)) "
-                            + "else false end")) {
-                query.setString(1, PLAN_BASIS);
-                query.setString(2, basis);
-                try (java.sql.ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return new Planning(row.getLong(1), row.getBoolean(2));
-                }
-            }
-        }));
+        return runs.planning(basis);
     }
 
     @Override
     public void planMade(String basis, long runId) {
-        tx.inTransaction(() -> jdbc("recording the plan's basis", connection -> {
-            // should it be lost, the next run plans once more
-            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UNHURRIED
-                    + "insert into viewer_digest (viewer_id, digest, contacts, run_id) values (?, ?, 0, ?) "
-                            + "on conflict (viewer_id) do update set digest = excluded.digest, contacts = 0, "
-                            + "run_id = excluded.run_id")) {
-                upsert.setString(1, PLAN_BASIS);
-                upsert.setString(2, basis);
-                upsert.setLong(3, runId);
-                return upsert.executeUpdate();
-            }
-        }));
+        runs.planMade(basis, runId);
     }
 
     /** What the last complete plan was made from has changed: the next run plans every viewer. */
@@ -930,7 +911,8 @@ public final class JpaStateStore implements StateStore {
                 }
             }
             if (viewers.isEmpty()) {
-                return 0;
+                runs.fence(connection, runId);
+                return null;
             }
             // ids in the order planned (each value the sequence gives is one the entity's blocks of
             // fifty never hand out), so a viewer's changes are delivered in that order
@@ -945,8 +927,10 @@ public final class JpaStateStore implements StateStore {
                 for (List<String> column : List.of(viewers, contacts, actions, fields, rules)) {
                     insert.setArray(p++, texts(connection, column));
                 }
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            runs.fence(connection, runId);
+            return null;
         }));
     }
 
@@ -1008,20 +992,15 @@ public final class JpaStateStore implements StateStore {
     @Override
     public Drained drain(long runId, int batchSize, Delivery delivery) {
         return tx.inTransaction(() -> jdbc("delivering the outbox", connection -> {
-            // rows another worker holds are skipped, not waited for; the locks end with this unit of work
-            Map<String, List<Pending>> byViewer = new java.util.LinkedHashMap<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
-                    + "action, fields, rule_id from outbox where run_id = ? and state = 'PENDING' "
-                    + "order by viewer_id, id limit ? for update skip locked")) {
-                query.setLong(1, runId);
-                query.setInt(2, batchSize);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
-                                rows.getString(3), rows.getString(5), rows.getString(6)), rows.getString(5));
-                        byViewer.computeIfAbsent(row.viewerId(), v -> new ArrayList<>()).add(row);
-                    }
-                }
+            // rows another worker holds are skipped, not waited for; the locks end with this unit of
+            // work. Under a lease the claim itself names the epoch: a carrier that lost the run claims nothing
+            Map<String, List<Pending>> byViewer = claim(connection, runId, batchSize, "for update skip locked");
+            if (byViewer.isEmpty() && runs.lease().isPresent()) {
+                runs.fence(connection, runId);
+                // pending changes that no one could claim are held by a carrier that lost the run: its
+                // transactions are ended, roll back, and the rows are free again, still pending
+                endStaleHolders(connection, runId);
+                byViewer = claim(connection, runId, batchSize, "for update");
             }
             if (byViewer.isEmpty()) {
                 return new Drained(0, 0);
@@ -1041,8 +1020,47 @@ public final class JpaStateStore implements StateStore {
                 viewer.getValue().forEach(done::add);
             }
             done.record(connection, runId, clock.instant());
+            runs.fence(connection, runId);
             return new Drained(done.size(), failed);
         }));
+    }
+
+    /** A batch of the run's pending changes, locked as {@code locking} says, by viewer in the order planned. */
+    private Map<String, List<Pending>> claim(java.sql.Connection connection, long runId, int batchSize, String locking)
+            throws java.sql.SQLException {
+        Map<String, List<Pending>> byViewer = new java.util.LinkedHashMap<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
+                + "action, fields, rule_id from outbox where run_id = ? and state = 'PENDING' and "
+                + runs.leaseHolds(runId) + " order by viewer_id, id limit ? " + locking)) {
+            query.setLong(1, runId);
+            query.setInt(2, batchSize);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
+                            rows.getString(3), rows.getString(5), rows.getString(6)), rows.getString(5));
+                    byViewer.computeIfAbsent(row.viewerId(), v -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        return byViewer;
+    }
+
+    /**
+     * Ends the transactions that hold the run's pending changes while this store carries the run:
+     * they are a former carrier's, which lost the lease while delivering (it was paused, or cut off),
+     * and would be undone by its lease check anyway. Ended now, they roll back, and their changes
+     * are delivered again under the same idempotency keys, which the platform recognises. Every
+     * server works as the same database role, which may end its own sessions.
+     *
+     */
+    private static void endStaleHolders(java.sql.Connection connection, long runId) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement end = connection.prepareStatement("select count(pg_terminate_backend(l.pid)) "
+                + "from pg_locks l where l.locktype = 'transactionid' and l.granted and l.mode = 'ExclusiveLock' "
+                + "and l.pid <> pg_backend_pid() and l.transactionid in (select distinct o.xmax from outbox o "
+                + "where o.run_id = ? and o.state = 'PENDING' and o.xmax::text <> '0')")) {
+            end.setLong(1, runId);
+            end.executeQuery().close();
+        }
     }
 
     /**
@@ -1183,7 +1201,9 @@ public final class JpaStateStore implements StateStore {
             try (java.sql.PreparedStatement delete = connection.prepareStatement(
                     "delete from outbox where run_id <= ?")) {
                 delete.setLong(1, runId);
-                return (long) delete.executeUpdate();
+                long deleted = delete.executeUpdate();
+                runs.fence(connection, runId);
+                return deleted;
             }
         }));
     }
@@ -1195,49 +1215,24 @@ public final class JpaStateStore implements StateStore {
                     + "where o.runId = :run and o.state = :pending)").setParameter("run", runId)
                     .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
             dropPlanBasis();
-            return (long) em.createQuery("delete from OutboxEntity o where o.runId = :run "
+            long dropped = em.createQuery("delete from OutboxEntity o where o.runId = :run "
                 + "and o.state = :pending").setParameter("run", runId)
                 .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
+            return jdbc("dropping the plan", connection -> {
+                runs.fence(connection, runId);
+                return dropped;
+            });
         });
     }
 
     @Override
     public long lastCompleteReadCount() {
-        return tx.inTransaction(() -> em.createQuery("select r.read from RunEntity r where r.sourceComplete = true and r.readMode = 'full' "
-                        + "order by r.id desc", Long.class).setMaxResults(1).getResultList()
-                .stream().findFirst().orElse(0L));
+        return runs.lastCompleteReadCount();
     }
 
     @Override
     public void saveProgress(long runId, RunProgress progress) {
-        java.time.OffsetDateTime now = now();
-        tx.inTransaction(() -> jdbc("saving the run's progress", connection -> {
-            // progress is for watching a run: it need not wait for the disk, and a crash that loses
-            // the last save loses nothing the run's recovery does not redo
-            // as RunEntity#progress would, in one statement rather than a load and a write; the driver
-            // sends both statements in one round trip
-            try (java.sql.PreparedStatement update = connection.prepareStatement(UNHURRIED + "update sync_run set "
-                    + "status = case when status = 'QUEUED' then 'RUNNING' else status end, heartbeat_at = ?, "
-                    + "watermark = coalesce(?, watermark), source_complete = coalesce(?, source_complete), stage = ?, "
-                    + "progress = ?, read_count = ?, rejected_count = ?, in_scope_count = ?, excluded_count = ?, "
-                    + "gone_count = ?, added_count = ?, updated_count = ?, removed_count = ?, delivered_count = ?, "
-                    + "failed_count = ? where id = ?")) {
-                int p = 1;
-                update.setObject(p++, now);
-                update.setString(p++, progress.watermark());
-                update.setObject(p++, progress.sourceComplete(), java.sql.Types.BOOLEAN);
-                update.setString(p++, progress.stage().name());
-                update.setInt(p++, progress.percent());
-                for (java.util.concurrent.atomic.AtomicLong count : List.of(progress.read, progress.rejected,
-                        progress.inScope, progress.excluded, progress.gone, progress.added, progress.updated,
-                        progress.removed, progress.delivered, progress.failed)) {
-                    update.setLong(p++, count.get());
-                }
-                update.setLong(p, runId);
-                update.execute();
-                return null;
-            }
-        }));
+        runs.saveProgress(runId, progress);
     }
 
     /**

@@ -53,6 +53,8 @@ public class RunEntity {
     @Column(name = "started_by", length = 256) private String startedBy;
     @Column(name = "owner", length = 256) private String owner;
     @Column(name = "heartbeat_at") private Instant heartbeatAt;
+    /** The epoch of the run's lease: it grows when another server takes the run over or it is handed back. */
+    @Column(name = "epoch", nullable = false) private long epoch;
     /** The time a schedule fired this run for; null for runs started otherwise. */
     @Column(name = "scheduled_for") private Instant scheduledFor;
     @Column(name = "read_mode", length = 16, nullable = false) private String readMode = "full";
@@ -81,15 +83,6 @@ public class RunEntity {
             this.progress = 100;
             this.stage = RunProgress.Stage.DONE.name();
         }
-    }
-
-    /** The run stopped before delivering: its plan removes more than the limit. */
-    public void awaitApproval(long limit, String reason, Instant at) {
-        this.status = Status.AWAITING_APPROVAL;
-        this.removalLimit = limit;
-        this.sourceComplete = true;
-        this.error = reason;
-        this.finishedAt = at;
     }
 
     /**
@@ -156,6 +149,7 @@ public class RunEntity {
     public String getWatermark() { return watermark; }
     public String getOwner() { return owner; }
     public Instant getHeartbeatAt() { return heartbeatAt; }
+    public long getEpoch() { return epoch; }
 
     public long getDelivered() { return delivered; }
     public long getFailed() { return failed; }

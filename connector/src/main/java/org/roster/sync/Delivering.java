@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
@@ -16,7 +17,7 @@ import org.roster.audit.AuditLog;
  *
  * <pre>{@code
  * Delivering delivering = new Delivering(store, store, store, platform, audit, clock, Duration.ofDays(30), 200,
- *         () -> { });
+ *         () -> { }, () -> false);
  * delivering.deliver(runId, progress);
  * }</pre>
  */
@@ -31,14 +32,18 @@ final class Delivering {
     private final Duration personalDataRetention;
     private final int batchSize;
     private final Runnable pacing;
+    private final BooleanSupplier handingBack;
 
     /**
      * @param personalDataRetention how long a leaver's data is kept after they left (the policy's)
      * @param batchSize             changes per delivery batch
      * @param pacing                what happens between batches (a pause that paces the accounts)
+     * @param handingBack          whether the run is to be handed back (the server is stopping): asked
+     *                             before each batch
      */
     Delivering(DirectorySnapshot snapshot, Outbox outbox, RunLog runs, ContactPlatform platform, AuditLog audit,
-               Clock clock, Duration personalDataRetention, int batchSize, Runnable pacing) {
+               Clock clock, Duration personalDataRetention, int batchSize, Runnable pacing,
+               BooleanSupplier handingBack) {
         this.snapshot = snapshot;
         this.outbox = outbox;
         this.runs = runs;
@@ -48,13 +53,21 @@ final class Delivering {
         this.personalDataRetention = personalDataRetention;
         this.batchSize = batchSize;
         this.pacing = pacing;
+        this.handingBack = handingBack;
     }
 
-    /** Delivers what the run's outbox still holds, batch by batch, then ends the run. */
+    /**
+     * Delivers what the run's outbox still holds, batch by batch, then ends the run.
+     *
+     * @throws HandedBack if the server began to stop: the batches taken are delivered, the rest waits
+     */
     void deliver(long runId, RunProgress progress) {
         progress.stage(RunProgress.Stage.DELIVERING);
         runs.saveProgress(runId, progress);
         while (true) {
+            if (handingBack.getAsBoolean()) {
+                throw new HandedBack(runId);
+            }
             Outbox.Drained drained = outbox.drain(runId, batchSize, platform::deliver);
             if (drained.none()) {
                 break;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import org.roster.audit.AuditLog;
@@ -62,6 +63,7 @@ public final class SyncPipeline {
     private boolean mergingChanges;
     private String watermarkSource;
     private Runnable pacing = () -> { };
+    private BooleanSupplier handingBack = () -> false;
 
     public SyncPipeline(DirectorySource source, EntryNormaliser normaliser, PolicyEvaluator evaluator,
                         StateStore store, ContactPlatform platform, AuditLog audit, Clock clock) {
@@ -88,6 +90,15 @@ public final class SyncPipeline {
         }
         this.batchSize = batchSize;
         this.pacing = Objects.requireNonNull(pacing, "pacing");
+        return this;
+    }
+
+    /**
+     * Sets when a delivering run stops between two batches, to be handed back to another server: the
+     * condition is asked before each batch, and once it holds the run ends in {@link HandedBack}.
+     */
+    public SyncPipeline handingBackWhen(BooleanSupplier stopping) {
+        this.handingBack = Objects.requireNonNull(stopping, "stopping");
         return this;
     }
 
@@ -312,7 +323,7 @@ public final class SyncPipeline {
 
     private Delivering delivering() {
         return new Delivering(store, store, store, platform, audit, clock,
-                evaluator.policy().retention().personalData(), batchSize, pacing);
+                evaluator.policy().retention().personalData(), batchSize, pacing, handingBack);
     }
 
     /** The policy with the manager chain walked through the directory as the store last read it. */

@@ -56,4 +56,19 @@ class JournalContactPlatformTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("{\"key\":\"run-1/change-51\",\"viewer\":\"p1\",\"contact\":\"p3\"");
     }
+
+    @Test
+    void aChangeOneServerWroteIsNotWrittenAgainByAnotherThatSharesTheJournal() throws Exception {
+        Path journal = dir.resolve("deliveries.jsonl");
+        JournalContactPlatform first = new JournalContactPlatform(journal);
+        JournalContactPlatform second = new JournalContactPlatform(journal);
+        first.deliver("p1", List.of(add("run-1/change-50", "p2")));
+        // the second server took the run over and delivered the next change; then the first, which
+        // had been paused, goes on with the change the second already delivered
+        second.deliver("p1", List.of(add("run-1/change-50", "p2"), add("run-1/change-51", "p3")));
+        first.deliver("p1", List.of(add("run-1/change-51", "p3"), add("run-1/change-52", "p4")));
+
+        assertThat(Files.readAllLines(journal, StandardCharsets.UTF_8)).extracting(line -> line.substring(8, 23))
+                .containsExactly("run-1/change-50", "run-1/change-51", "run-1/change-52");
+    }
 }

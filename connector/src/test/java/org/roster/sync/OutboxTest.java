@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,23 @@ class OutboxTest {
         assertThat(store.deliveredReads.get() - firstReads).isEqualTo(9);
         assertThat(changed.updated).hasValue(9);
         assertThat(store.deliveredTo("p0").get("p3").fields()).containsEntry(PersonField.MOBILE, "+4915123456799");
+    }
+
+    @Test
+    void aServerThatStopsFinishesTheBatchItDeliversAndLeavesTheRestForTheServerThatTakesTheRunOver() {
+        AtomicInteger batches = new AtomicInteger();
+        SyncPipeline stopping = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
+                new PolicyEvaluator(Policies.bundled("default")), store, platform, new InMemoryAuditLog(),
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC))
+                .delivering(5, batches::incrementAndGet).handingBackWhen(() -> batches.get() == 2);
+
+        assertThatThrownBy(() -> stopping.run(1, false, new RunProgress(0))).isInstanceOf(HandedBack.class);
+        assertThat(store.outbox(1).delivered()).as("two whole batches, recorded").isEqualTo(10);
+        assertThat(platform.received).hasSize(10);
+
+        RunProgress taken = new RunProgress(0);
+        taken.added.set(store.outbox(1).adds());
+        pipeline.deliver(1, taken);
+        assertThat(platform.received).as("the rest, each change once").hasSize(90).doesNotHaveDuplicates();
     }
 }

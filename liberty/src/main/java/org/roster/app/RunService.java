@@ -1,6 +1,13 @@
 package org.roster.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -15,20 +22,30 @@ import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.store.JpaRunLog;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
+import org.roster.sync.HandedBack;
+import org.roster.sync.Lease;
+import org.roster.sync.LeaseLost;
 import org.roster.sync.RunLines;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.SyncPipeline;
 
-/** Starts sync runs, one at a time, on the server's managed executor, and records how they end. */
+/**
+ * Starts sync runs, one at a time, on the server's managed executor, and records how they end. Each
+ * run is carried under its lease ({@link Lease}): every write of the run checks it, so a server that
+ * lost a run to another writes nothing more to it; a stopping server hands its runs back.
+ */
 @ApplicationScoped
 public class RunService {
 
     /** The advisory lock under which runs are started, one starter at a time across servers. */
     private static final long RUN_START_LOCK = 0x526f73746572L;
     private static final Logger LOG = Logger.getLogger(RunService.class.getName());
+    /** How long a stopping server waits for a delivery batch in progress before handing its run back anyway. */
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(30);
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -62,6 +79,15 @@ public class RunService {
     DirectorySources sources;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** The runs this server carries, by id: the lease of each, and when its carrier ended. */
+    private final Map<Long, Carrier> carried = new ConcurrentHashMap<>();
+    /** Set once the server stops (its schedule poll has stopped): no run is taken over, delivering runs are handed back. */
+    private volatile boolean stopping;
+
+    /** A run this server carries: its lease, completed when the carrier's work has ended. */
+    private record Carrier(Lease lease, CompletableFuture<Void> ended) {
+    }
 
     /** A run was asked for while another is in progress. */
     public static final class RunInProgressException extends Exception {
@@ -123,7 +149,9 @@ public class RunService {
         }
         long id = started.id();
         started.superseded().forEach(store()::discardPlan);
-        executor.submit(() -> RunLines.during(id, () -> execute(id, dryRun, policy)));
+        // a new run's lease starts at epoch 0
+        Lease lease = new Lease(id, 0);
+        carry(lease, () -> execute(lease, dryRun, policy));
         return id;
     }
 
@@ -190,50 +218,107 @@ public class RunService {
     }
 
     private void recover(boolean includingOwn) {
+        if (stopping) {
+            return;
+        }
         java.time.Instant quietSince = clock.instant().minus(settings.staleRunAfter());
         java.util.List<RunEntity> orphans = tx.inTransaction(() -> em.createQuery(
                         "select r from RunEntity r where r.status in :open", RunEntity.class)
                 .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
                 .getResultList().stream()
+                .filter(r -> !carried.containsKey(r.getId()))
                 .filter(r -> settings.serverId().equals(r.getOwner()) ? includingOwn
                         : r.getHeartbeatAt() == null || r.getHeartbeatAt().isBefore(quietSince))
                 .toList());
         for (RunEntity orphan : orphans) {
             long id = orphan.getId();
             // another server may be taking it over at the same moment: the one whose update finds the
-            // run as it was read takes it
-            java.time.OffsetDateTime seen = orphan.getHeartbeatAt() == null ? null
-                    : orphan.getHeartbeatAt().atOffset(java.time.ZoneOffset.UTC);
-            int claimed = tx.inTransaction(() -> {
-                var update = em.createNativeQuery("update sync_run set owner = ?1, heartbeat_at = ?2 where id = ?3 "
-                                + "and status in ('QUEUED', 'RUNNING') and "
-                                + (seen == null ? "heartbeat_at is null" : "heartbeat_at = ?4"))
-                        .setParameter(1, settings.serverId())
-                        .setParameter(2, clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                        .setParameter(3, id);
-                if (seen != null) {
-                    update.setParameter(4, seen);
-                }
-                return update.executeUpdate();
-            });
-            if (claimed == 0) {
+            // run at the epoch it read takes it, and raises the epoch, which fences the former carrier
+            java.util.Optional<Lease> taken = runLog().takeOver(id, orphan.getEpoch(), settings.serverId());
+            if (taken.isEmpty()) {
                 continue;
             }
+            Lease lease = taken.get();
+            String from = orphan.getOwner() == null ? "handed back" : "carried by " + orphan.getOwner();
+            LOG.info(() -> "Run " + id + " (" + from + ") is carried by " + settings.serverId() + " from epoch "
+                    + lease.epoch());
             boolean planned = !orphan.isDryRun() && RunProgress.Stage.DELIVERING.name().equals(orphan.getStage());
             if (planned) {
                 audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
                         "run:" + id, "run " + id + " was interrupted while delivering; " + settings.serverId()
                         + " delivers the rest of its plan")));
                 LOG.info(() -> RunLines.of(id) + "was interrupted while delivering; delivering the rest of its plan");
-                executor.submit(() -> RunLines.during(id, () -> resume(id)));
+                carry(lease, () -> resume(lease));
             } else {
-                long dropped = store().discardPlan(id);
-                String stage = orphan.getStage().toLowerCase(java.util.Locale.ROOT);
-                finish(id, RunEntity.Status.FAILED, null, "The server stopped while this run was " + stage
-                        + "; nothing of it was delivered (" + dropped + " planned changes dropped). The next run "
-                        + "plans again.");
+                try {
+                    long dropped = store(lease).discardPlan(id);
+                    String stage = orphan.getStage().toLowerCase(java.util.Locale.ROOT);
+                    finish(lease, RunEntity.Status.FAILED, null, "The server stopped while this run was " + stage
+                            + "; nothing of it was delivered (" + dropped + " planned changes dropped). The next run "
+                            + "plans again.");
+                } catch (LeaseLost lost) {
+                    LOG.info(lost.getMessage());
+                }
             }
         }
+    }
+
+    /**
+     * Carries a run on the runs' executor under its lease, and ends the carrying however the work
+     * ends: a run this server lost, or handed back, is left to the server that carries it now.
+     */
+    private void carry(Lease lease, Runnable work) {
+        Carrier carrier = new Carrier(lease, new CompletableFuture<>());
+        carried.put(lease.runId(), carrier);
+        try {
+            executor.submit(() -> {
+                try {
+                    RunLines.during(lease.runId(), work);
+                } catch (LeaseLost lost) {
+                    // expected when this server was quiet too long: one plain line, no stack trace
+                    LOG.info(lost.getMessage());
+                } catch (HandedBack handedBack) {
+                    handBack(lease, "its last batch is delivered and recorded");
+                } finally {
+                    carried.remove(lease.runId(), carrier);
+                    carrier.ended().complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            carried.remove(lease.runId(), carrier);
+            throw e;
+        }
+    }
+
+    /** Hands a run back, so that another server takes it over at its next look. */
+    private void handBack(Lease lease, String state) {
+        if (runLog().release(lease)) {
+            LOG.info(() -> "Run " + lease.runId() + " was handed back as " + settings.serverId() + " stops (" + state
+                    + "); another server takes it over at its next look, or this one when it starts again.");
+        }
+    }
+
+    /**
+     * The server stops: it claims no more work, lets each delivering run finish the batch it is on
+     * and stop there (for at most {@link #BATCH_WAIT}), and hands every run it carries back at once,
+     * rather than leaving them to be taken over after {@code roster.run.stale-after}. A run still
+     * reading or planning is handed back as it is: its lease is gone, so its next write stops it,
+     * and the server that takes it over plans afresh.
+     */
+    void handBackAll() {
+        stopping = true;
+        long deadline = System.nanoTime() + BATCH_WAIT.toNanos();
+        for (Carrier carrier : carried.values()) {
+            try {
+                carrier.ended().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // still reading or planning, or its batch takes long: handed back below as it is
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        carried.values().forEach(carrier -> handBack(carrier.lease(), "it was reading or planning, or its batch "
+                + "took longer than " + BATCH_WAIT.toSeconds() + " s"));
     }
 
     /**
@@ -265,7 +350,8 @@ public class RunService {
      * planned run left it a watermark, else in full. Null {@code runId}: every source in full (the
      * pipeline only delivers).
      */
-    private java.util.Map<String, SyncPipeline.ReadMode> readModes(Long runId, java.util.List<SourceDefinition> sources) {
+    private java.util.Map<String, SyncPipeline.ReadMode> readModes(Long runId, java.util.List<SourceDefinition> sources,
+                                                                   JpaRunLog runLog) {
         java.util.Map<String, String> watermarks = runId == null ? java.util.Map.of()
                 : org.roster.sync.Watermarks.parse(lastWatermark(runId), RosterSettings.SOURCE_ID);
         java.util.Map<String, SyncPipeline.ReadMode> modes = new java.util.HashMap<>();
@@ -276,7 +362,7 @@ public class RunService {
         }
         if (runId != null) {
             boolean incremental = modes.values().stream().anyMatch(SyncPipeline.ReadMode::incremental);
-            tx.inTransaction(() -> em.find(RunEntity.class, runId).readMode(incremental ? "incremental" : "full"));
+            runLog.readMode(runId, incremental ? "incremental" : "full");
         }
         return modes;
     }
@@ -291,6 +377,15 @@ public class RunService {
 
     private StateStore store() {
         return new JpaStateStore(em, tx, clock);
+    }
+
+    /** The store of a run this server carries: each write of the run checks the lease. */
+    private JpaStateStore store(Lease lease) {
+        return new JpaStateStore(em, tx, clock, runLog().carrying(lease));
+    }
+
+    private JpaRunLog runLog() {
+        return new JpaRunLog(em, tx, clock);
     }
 
     @Inject
@@ -349,7 +444,7 @@ public class RunService {
     private record Prepared(SyncPipeline pipeline, SyncPipeline.ReadMode mode) {
     }
 
-    private Prepared pipeline(Policy policy, StateStore store, Long runId) {
+    private Prepared pipeline(Policy policy, StateStore store, Lease lease, Long runId) {
         java.util.List<SourceDefinition> enabled = catalog.enabled();
         if (enabled.isEmpty()) {
             throw new IllegalStateException("There is no directory source to read: configure one (roster.source.*) "
@@ -358,7 +453,7 @@ public class RunService {
         // ask the directories only for what the policy uses
         java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
         org.roster.sync.MergeKey key = settings.mergeKey();
-        java.util.Map<String, SyncPipeline.ReadMode> modes = readModes(runId, enabled);
+        java.util.Map<String, SyncPipeline.ReadMode> modes = readModes(runId, enabled, runLog().carrying(lease));
         long pause = settings.deliveryPauseMillis();
         java.util.List<SyncPipeline.Source> sources = new java.util.ArrayList<>();
         for (SourceDefinition definition : enabled) {
@@ -388,61 +483,70 @@ public class RunService {
         if (writerThreads != null) {
             pipeline.writingOn(writerThreads);
         }
-        return new Prepared(pipeline.delivering(settings.deliveryBatchSize(), () -> pace(pause)), mode);
+        return new Prepared(pipeline.delivering(settings.deliveryBatchSize(), () -> pace(pause))
+                .handingBackWhen(() -> stopping), mode);
     }
 
-    /** Paces the platform: a pause between delivery batches, as configured. */
-    private static void pace(long millis) {
+    /**
+     * Paces the platform: a pause between delivery batches, as configured. The container interrupts
+     * the runs' threads when the server stops: the run is then handed back before its next batch,
+     * rather than failing that batch's deliveries on an interrupted thread.
+     */
+    private void pace(long millis) {
         if (millis > 0) {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                stopping = true;
             }
         }
     }
 
     /** Delivers the rest of a run whose plan is complete, then finishes it. */
-    private void resume(long runId) {
+    private void resume(Lease lease) {
+        long runId = lease.runId();
         LOG.info(() -> RunLines.of(runId) + "delivering the rest of its plan");
         try {
             Policy policy = activePolicy();
             RunEntity run = tx.inTransaction(() -> em.find(RunEntity.class, runId));
             RunProgress progress = run.resumeProgress();
             // the outbox, not the last progress saved, says what was planned and delivered
-            StateStore store = store();
+            StateStore store = store(lease);
             StateStore.OutboxCounts outbox = store.outbox(runId);
             progress.added.set(outbox.adds());
             progress.updated.set(outbox.updates());
             progress.removed.set(outbox.removes());
             progress.delivered.set(outbox.delivered());
             progress.failed.set(outbox.failed());
-            pipeline(policy, store, null).pipeline().deliver(runId, progress);
+            pipeline(policy, store, lease, null).pipeline().deliver(runId, progress);
             retryPendingDeliveries(runId);
             boolean complete = !Boolean.FALSE.equals(progress.sourceComplete());
             if (complete) {
                 withdrawFromDeparted(runId);
             }
-            finish(runId, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
+            finish(lease, complete ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE, complete,
                     complete ? null : "The directory read stopped early; nothing was removed in this run.");
             metrics.finished(progress, complete ? "COMPLETED" : "INCOMPLETE");
             pruneAudit(policy);
+        } catch (LeaseLost | HandedBack e) {
+            throw e;
         } catch (RuntimeException e) {
-            failed(runId, e);
+            failed(lease, e);
         }
     }
 
-    private void execute(long runId, boolean dryRun, Policy policy) {
+    private void execute(Lease lease, boolean dryRun, Policy policy) {
+        long runId = lease.runId();
         LOG.info(() -> RunLines.of(runId) + (dryRun ? "dry run" : "run") + " started with policy " + policy.name());
         try {
-            StateStore store = store();
+            StateStore store = store(lease);
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
-            Prepared prepared = pipeline(policy, store, runId);
+            Prepared prepared = pipeline(policy, store, lease, runId);
             SyncPipeline.Outcome outcome = prepared.pipeline().run(runId, dryRun, progress,
                     dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard(), prepared.mode());
             if (outcome.awaitingApproval()) {
+                awaitApproval(lease, outcome);
                 metrics.finished(progress, "AWAITING_APPROVAL");
-                awaitApproval(runId, outcome);
                 return;
             }
             if (!dryRun) {
@@ -451,7 +555,7 @@ public class RunService {
                     withdrawFromDeparted(runId);
                 }
             }
-            finish(runId, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
+            finish(lease, outcome.sourceComplete() ? RunEntity.Status.COMPLETED : RunEntity.Status.INCOMPLETE,
                     outcome.sourceComplete(), outcome.sourceComplete() ? null
                             : "The directory read stopped early (" + outcome.problem()
                             + "); nothing was removed in this run.");
@@ -462,12 +566,25 @@ public class RunService {
             LOG.info(() -> RunLines.of(runId) + "finished: " + progress.read.get() + " read, " + progress.rejected.get()
                     + " rejected, " + progress.added.get() + " added, " + progress.updated.get() + " updated, "
                     + progress.removed.get() + " removed");
+        } catch (HandedBack e) {
+            throw e;
         } catch (RuntimeException e) {
-            failed(runId, e);
+            // a writer thread of the read may have met the lost lease first, and wrapped it
+            java.util.Optional<LeaseLost> lost = LeaseLost.in(e);
+            if (lost.isPresent()) {
+                throw lost.get();
+            }
+            failed(lease, e);
         }
     }
 
-    private void failed(long runId, RuntimeException e) {
+    /**
+     * The run failed while this server carried it. A server that lost the lease meanwhile (its
+     * connection cut by the new carrier, say) leaves the run alone: it is not this one's to fail.
+     */
+    private void failed(Lease lease, RuntimeException e) {
+        long runId = lease.runId();
+        runLog().carrying(lease).renew(runId);
         // a database or driver message may quote a value from the directory: it stays out of the
         // run's error and the log line; only Roster's own messages (configuration, policy) are shown
         boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
@@ -476,42 +593,50 @@ public class RunService {
                 + (ours ? ": " + e.getMessage() : ""));
         metrics.failed();
         // what was planned and not delivered is planned again by the next run
-        store().discardPlan(runId);
-        finish(runId, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
+        store(lease).discardPlan(runId);
+        finish(lease, RunEntity.Status.FAILED, null, ours ? "The run failed: " + e.getMessage()
                 : "The run failed on an internal error (" + e.getClass().getSimpleName() + ", reference " + reference
                 + " in the server log).");
     }
 
-    private void finish(long runId, RunEntity.Status status, Boolean complete, String error) {
-        RunEntity run = tx.inTransaction(() -> {
-            RunEntity found = em.find(RunEntity.class, runId);
-            found.finish(status, complete, error, clock.instant());
-            return found;
+    /**
+     * Ends the run under its lease, and records its end in the same transaction: a server that lost
+     * the run ends nothing and records nothing ({@link LeaseLost}).
+     */
+    private void finish(Lease lease, RunEntity.Status status, Boolean complete, String error) {
+        long runId = lease.runId();
+        tx.inTransaction(() -> {
+            runLog().carrying(lease).finish(runId, status, complete, error);
+            RunEntity run = em.find(RunEntity.class, runId);
+            trail.record(AuditEvent.SYSTEM, "run.finished", "run:" + runId, "run " + runId + " "
+                    + status.name().toLowerCase(java.util.Locale.ROOT) + ": " + run.getRead() + " read, "
+                    + run.getRejected() + " rejected, " + run.getInScope() + " in scope, " + run.getAdded()
+                    + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
+                    + (error == null ? "" : ". " + error));
         });
-        audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.finished",
-                "run:" + runId, "run " + runId + " " + status.name().toLowerCase(java.util.Locale.ROOT) + ": "
-                + run.getRead() + " read, " + run.getRejected() + " rejected, " + run.getInScope() + " in scope, "
-                + run.getAdded() + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
-                + (error == null ? "" : ". " + error))));
         // the run's records are committed: the end of the trail goes outside the database
         anchoring.anchor();
     }
 
-    private void awaitApproval(long runId, SyncPipeline.Outcome outcome) {
+    private void awaitApproval(Lease lease, SyncPipeline.Outcome outcome) {
+        long runId = lease.runId();
         String reason = "This run would remove " + outcome.plannedRemovals() + " contacts, more than the safety limit "
                 + "of " + outcome.removalLimit() + "; nothing was delivered. A directory admin approves the removals "
                 + "(POST /api/runs/" + runId + "/approve) or rejects them (POST /api/runs/" + runId + "/reject).";
-        tx.inTransaction(() -> em.find(RunEntity.class, runId).awaitApproval(outcome.removalLimit(), reason,
-                clock.instant()));
+        runLog().carrying(lease).awaitApproval(runId, outcome.removalLimit(), reason);
         audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.awaiting-approval",
                 "run:" + runId, "run " + runId + " would remove " + outcome.plannedRemovals()
                         + " contacts (limit " + outcome.removalLimit() + "); nothing was delivered")));
         anchoring.anchor();
     }
 
-    /** Delivers, on the runs' executor, the plan of a run an admin approved. */
+    /**
+     * Delivers, on the runs' executor, the plan of a run an admin approved; this server takes the
+     * run's lease for it.
+     */
     void deliverApproved(long runId) {
-        executor.submit(() -> RunLines.during(runId, () -> resume(runId)));
+        long epoch = tx.inTransaction(() -> em.find(RunEntity.class, runId).getEpoch());
+        runLog().takeOver(runId, epoch, settings.serverId()).ifPresent(lease -> carry(lease, () -> resume(lease)));
     }
 
     /** Drops the plan of a run an admin rejected. */

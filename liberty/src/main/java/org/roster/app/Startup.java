@@ -103,6 +103,8 @@ public class Startup {
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         scheduler.stop();
+        // while the database is still there: other servers take this one's runs over at once
+        runs.handBackAll();
         directory.stop();
         if (embedded != null) {
             embedded.stop();

@@ -3,22 +3,22 @@ package org.roster.app;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import org.roster.store.Transactions;
 
-/** Gives the persistence adapter its transactions: each unit of work commits on its own. */
+/**
+ * Gives the persistence adapter its transactions: each unit of work commits on its own. A unit
+ * that finds its run's lease lost is rolled back, and the loss is thrown once the transaction has
+ * ended ({@link TransactionBoundary}).
+ */
 @ApplicationScoped
 public class TransactionalWork implements Transactions {
 
-    @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
+    @Inject
+    TransactionBoundary boundary;
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void inTransaction(Runnable work) {
-        work.run();
+    public <T> T inTransaction(Supplier<T> work) {
+        return boundary.inTransaction(work).get();
     }
 }

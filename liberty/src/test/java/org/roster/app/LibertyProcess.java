@@ -45,6 +45,8 @@ final class LibertyProcess implements AutoCloseable {
     private final int httpPort;
     private final int httpsPort;
     private Process process;
+    /** Whether the JVM was paused ({@link #pause}) and not resumed since. */
+    private boolean paused;
 
     private LibertyProcess(String name, Path wlp, Map<String, String> env, int httpPort, int httpsPort) {
         this.name = name;
@@ -160,6 +162,11 @@ final class LibertyProcess implements AutoCloseable {
         }
     }
 
+    /** Waits, at most eight minutes, until a server {@link #launch launched} answers. */
+    void awaitAnswer() {
+        awaitAnswer(Duration.ofMinutes(8));
+    }
+
     private void awaitAnswer(Duration deadline) {
         RosterApi api = api();
         await("server " + name + " answers").atMost(deadline).pollInterval(Duration.ofMillis(250))
@@ -189,10 +196,63 @@ final class LibertyProcess implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * The server's JVM: the process the script started, or the Java process it started in turn.
+     */
+    private ProcessHandle jvm() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("server " + name + " has no JVM running"));
+    }
+
+    /** Sends the server's JVM a signal ({@code STOP}, {@code CONT}) and waits until it was sent. */
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm().pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " of server " + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Pauses the server's JVM with SIGSTOP, as a long garbage collection or a frozen VM would. */
+    void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** Lets a paused JVM go on (SIGCONT), unaware that it was paused. */
+    void resume() {
+        signal("CONT");
+        paused = false;
+    }
+
+    /** Sends the server's JVM SIGTERM, as an orchestrator stopping it would, and waits until it has exited. */
+    void terminate() {
+        jvm().destroy();
+        try {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("server " + name + " did not exit within 3 minutes of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Stops the server cleanly (which also stops its embedded database). */
     void stop() {
         if (process == null) {
             return;
+        }
+        if (paused) {
+            // a test that failed while the server was paused: it can't stop cleanly until it goes on
+            resume();
         }
         try {
             Process stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
