@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +41,9 @@ class RealTdlibLeakTest {
     /**
      * How much the resident memory outside the JVM's own heap and pools may grow over the second
      * half of the sessions: 32 MiB, that is 320 KiB a session. The C allocator keeps memory its
-     * threads freed (glibc's per-thread arenas, more of them on a busy machine) and that reserve
-     * grows over the first sessions, then stays: 20 to 70 MiB over all 200 was measured, most of it
-     * in the first half. A leak grows with every session, in both halves alike; a session that kept
+     * threads freed (glibc's per-thread arenas, more of them on a busy machine): each measurement
+     * hands that back first ({@code malloc_trim}), and the first half lets what stays settle. A
+     * leak grows with every session, in both halves alike; a session that kept
      * its TDLib instance (its actors, its SQLite cache, its connections' buffers: megabytes each)
      * would take several times the bound. The JVM's heap and pools are left out because the JVM
      * sizes them as it likes.
@@ -126,12 +128,22 @@ class RealTdlibLeakTest {
      * included), and its resident memory. The JVM's own garbage collector and compiler workers are
      * left out: the JVM starts them on demand and keeps them, whatever the code under test does.
      */
+    /** The C library's allocator, to hand freed memory back before it is measured. */
+    private interface CLibrary extends Library {
+        CLibrary C = Native.load("c", CLibrary.class);
+
+        /** glibc's {@code malloc_trim}: returns the free memory of every arena to the system. */
+        int malloc_trim(long pad);
+    }
+
     private record ProcessStatus(List<String> threads, long rssKiB, long jvmCommittedKiB) {
         private static final Pattern JVM_WORKER =
                 Pattern.compile("GC Thread#.*|G1 Conc#.*|G1 Refine#.*|C[12] Compiler.*");
 
         static ProcessStatus now() throws IOException {
             System.gc();
+            // what the C allocator keeps of freed memory is not held by anyone: give it back first
+            CLibrary.C.malloc_trim(0);
             List<String> names = new ArrayList<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 for (Path task : tasks.toList()) {
