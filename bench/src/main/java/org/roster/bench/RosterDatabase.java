@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.roster.audit.CheckpointSigner;
 import org.roster.audit.RecordSeal;
 import org.roster.store.JpaAnchoring;
+import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaAuditSealing;
 import org.roster.store.JpaStateStore;
@@ -86,6 +87,16 @@ final class RosterDatabase implements AutoCloseable {
     }
 
     /** Anchoring of the audit trail's end, on this database. */
+    /** The trail as a server holding these audit keys sees it, the first sealing. */
+    JpaAuditLog auditWith(String current, Map<String, byte[]> keys) {
+        return new JpaAuditLog(em, tx, CheckpointSigner.withKeys(current, keys), RecordSeal.withAuditKeys(current, keys),
+                clock);
+    }
+
+    JpaAuditKeyRotation auditKeyRotation() {
+        return new JpaAuditKeyRotation(em, tx);
+    }
+
     JpaAnchoring auditAnchoring() {
         return new JpaAnchoring(em, tx);
     }

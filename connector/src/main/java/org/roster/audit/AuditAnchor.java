@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param lastId    the id of the last record then ({@code 0} for an empty trail)
  * @param lastMac   that record's seal
  * @param at        when
- * @param signature the HMAC-SHA256 over the other fields
+ * @param signature the HMAC-SHA256 over the other fields, led by the id of the key that made it
+ *                  ({@code <key id>:<hex>}, plain hex for {@code legacy})
  */
 public record AuditAnchor(String server, long lastId, String lastMac, Instant at, String signature) {
 
@@ -29,6 +30,21 @@ public record AuditAnchor(String server, long lastId, String lastMac, Instant at
         if (lastId < 0) {
             throw new IllegalArgumentException("an anchor's last id can't be negative: " + lastId);
         }
+    }
+
+    /** The id of the audit key that signed it. */
+    public String key() {
+        return AuditKeyIds.keyOf(signature);
+    }
+
+    /** The signature without its key id, as the anchor files write it beside {@code "key"}. */
+    public String signatureHex() {
+        return AuditKeyIds.hexOf(signature);
+    }
+
+    /** The signature of an anchor read back from its key id and MAC. */
+    public static String signature(String key, String hex) {
+        return AuditKeyIds.tagged(key, hex);
     }
 
     /** Whether this anchor says more than the other: a later record, or the same one at a later time. */

@@ -39,7 +39,21 @@ public interface AuditLog {
      * @param records       how many records were checked
      * @param firstBrokenId the id of the first record whose link does not hold, or -1
      * @param problem       what is wrong there, empty when intact
+     * @param keys          the ids of the audit keys whose seals and signatures were checked
+     * @param keysNotHeld   the ids of keys this server does not hold that sealed records which a later
+     *                      record, sealed with a key it holds, vouches for through the hash chain
      */
-    record Verification(boolean intact, long records, long firstBrokenId, String problem) {
+    record Verification(boolean intact, long records, long firstBrokenId, String problem, List<String> keys,
+                        List<String> keysNotHeld) {
+
+        public Verification {
+            keys = List.copyOf(keys);
+            keysNotHeld = List.copyOf(keysNotHeld);
+        }
+
+        /** A verification that names no keys (a trail with nothing sealed to check). */
+        public Verification(boolean intact, long records, long firstBrokenId, String problem) {
+            this(intact, records, firstBrokenId, problem, List.of(), List.of());
+        }
     }
 }

@@ -16,7 +16,7 @@ public class AuditCheckpointEntity {
     @Column(name = "last_hash", length = 64, nullable = false) private String lastHash;
     @Column(name = "at", nullable = false) private Instant at;
     @Column(name = "pruned_count", nullable = false) private long prunedCount;
-    @Column(name = "signature", length = 64, nullable = false) private String signature;
+    @Column(name = "signature", length = 100, nullable = false) private String signature;
 
     protected AuditCheckpointEntity() {
     }

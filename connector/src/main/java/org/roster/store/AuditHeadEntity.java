@@ -19,7 +19,7 @@ public class AuditHeadEntity {
     @Id @Column(name = "id") private int id;
     @Column(name = "last_id", nullable = false) private long lastId;
     @Column(name = "last_hash", length = 64, nullable = false) private String lastHash;
-    @Column(name = "last_mac", length = 64) private String lastMac;
+    @Column(name = "last_mac", length = 100) private String lastMac;
 
     protected AuditHeadEntity() {
     }

@@ -26,7 +26,7 @@ public class AuditRecordEntity {
     @Column(name = "detail", length = 2000, nullable = false) private String detail;
     @Column(name = "prev_hash", length = 64, nullable = false) private String prevHash;
     @Column(name = "hash", length = 64, nullable = false) private String hash;
-    @Column(name = "mac", length = 64) private String mac;
+    @Column(name = "mac", length = 100) private String mac;
 
     protected AuditRecordEntity() {
     }

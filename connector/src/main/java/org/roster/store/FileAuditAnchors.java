@@ -33,7 +33,8 @@ import org.roster.audit.AuditAnchors;
  * servers of one database (or gathered from them); every file in it is read.
  *
  * <p>A line: {@code {"server":"roster-1","lastId":4711,"lastMac":"9f2c…","at":"2026-12-07T20:15:03.120Z",
- * "signature":"41ab…"}}.
+ * "key":"2026-12","signature":"41ab…"}}. {@code key} names the audit key that signed it; a line without
+ * one was signed by the key of id {@code legacy}.
  *
  * <pre>{@code
  * AuditAnchors anchors = new FileAuditAnchors(Path.of("audit-anchors"), "roster-1");
@@ -66,7 +67,8 @@ public final class FileAuditAnchors implements AuditAnchors {
                 .add("lastId", anchor.lastId())
                 .add("lastMac", anchor.lastMac())
                 .add("at", anchor.at().toString())
-                .add("signature", anchor.signature())
+                .add("key", anchor.key())
+                .add("signature", anchor.signatureHex())
                 .build().toString() + "\n";
         synchronized (APPENDING) {
             try {
@@ -184,7 +186,8 @@ public final class FileAuditAnchors implements AuditAnchors {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
             return new Read(where, new AuditAnchor(json.getString("server"), json.getJsonNumber("lastId").longValueExact(),
-                    json.getString("lastMac"), Instant.parse(json.getString("at")), json.getString("signature")));
+                    json.getString("lastMac"), Instant.parse(json.getString("at")),
+                    AuditAnchor.signature(json.getString("key", "legacy"), json.getString("signature"))));
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException
                  | DateTimeParseException | IllegalArgumentException e) {
             return new Unreadable(where, "it can't be read as an anchor (cut short by a crash, or not written by Roster)");

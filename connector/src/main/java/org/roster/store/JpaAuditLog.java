@@ -1,11 +1,19 @@
 package org.roster.store;
 
+import java.time.Clock;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
+import org.roster.audit.CheckpointSigner;
 import org.roster.audit.HashChain;
 import org.roster.audit.RecordSeal;
 
@@ -24,12 +32,12 @@ public final class JpaAuditLog implements AuditLog {
 
     private final EntityManager em;
     private final Transactions tx;
-    private final org.roster.audit.CheckpointSigner signer;
+    private final CheckpointSigner signer;
     private final RecordSeal seal;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public JpaAuditLog(EntityManager em, Transactions tx, org.roster.audit.CheckpointSigner signer, RecordSeal seal,
-                       java.time.Clock clock) {
+    public JpaAuditLog(EntityManager em, Transactions tx, CheckpointSigner signer, RecordSeal seal,
+                       Clock clock) {
         this.em = em;
         this.tx = tx;
         this.signer = signer;
@@ -44,7 +52,7 @@ public final class JpaAuditLog implements AuditLog {
      * key never reaches the database).
      */
     @Override
-    public long prune(java.time.Instant cutoff) {
+    public long prune(Instant cutoff) {
         return tx.inTransaction(() -> {
             // appenders wait while the chain's start moves
             em.find(AuditHeadEntity.class, 1, LockModeType.PESSIMISTIC_WRITE);
@@ -55,13 +63,13 @@ public final class JpaAuditLog implements AuditLog {
                 return 0L;
             }
             AuditRecordEntity through = last.get(0);
-            java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Object deleted = em.createNativeQuery("select prune_audit_records(cast(?1 as timestamptz), ?2, ?3, "
                             + "cast(?4 as timestamptz), ?5)")
-                    .setParameter(1, java.sql.Timestamp.from(cutoff))
+                    .setParameter(1, Timestamp.from(cutoff))
                     .setParameter(2, through.getId())
                     .setParameter(3, through.getHash())
-                    .setParameter(4, java.sql.Timestamp.from(at))
+                    .setParameter(4, Timestamp.from(at))
                     .setParameter(5, signer.sign(through.getId(), through.getHash(), at))
                     .getSingleResult();
             return ((Number) deleted).longValue();
@@ -89,24 +97,44 @@ public final class JpaAuditLog implements AuditLog {
         });
     }
 
+    /**
+     * Checks every record's link and seal. A record sealed with a key this server no longer holds (the
+     * audit key was rotated and the old one removed) is checked by its hash chain only, and counts
+     * once the record of the rotation ({@link JpaAuditKeyRotation}), sealed with a key it holds,
+     * follows: that seal covers the previous record's hash, which through the chain covers every
+     * record before, and it was written only after the trail verified with the old key.
+     */
     @Override
     public Verification verify() {
         String expectedPrev = HashChain.GENESIS;
         long expectedId = 0;
         long checked = 0;
+        Set<String> used = new LinkedHashSet<>();
+        Set<String> notHeld = new LinkedHashSet<>();
         List<AuditCheckpointEntity> checkpoints = tx.inTransaction(() -> em.createQuery(
                 "select c from AuditCheckpointEntity c order by c.prunedThroughId desc", AuditCheckpointEntity.class)
                 .setMaxResults(1).getResultList());
         if (!checkpoints.isEmpty()) {
             AuditCheckpointEntity checkpoint = checkpoints.get(0);
+            String key = CheckpointSigner.keyOf(checkpoint.getSignature());
+            if (!signer.holdsKeyOf(checkpoint.getSignature())) {
+                return new Verification(false, 0, checkpoint.getPrunedThroughId(), "the checkpoint after record "
+                        + checkpoint.getPrunedThroughId() + " is signed with key " + key
+                        + ", which this server does not hold", List.copyOf(used), List.of());
+            }
             if (!signer.verify(checkpoint.getPrunedThroughId(), checkpoint.getLastHash(), checkpoint.getAt(),
                     checkpoint.getSignature())) {
                 return new Verification(false, 0, checkpoint.getPrunedThroughId(), "the checkpoint after record "
-                        + checkpoint.getPrunedThroughId() + " is not signed by Roster's key: pruned history was forged");
+                        + checkpoint.getPrunedThroughId() + " is not signed by Roster's key: pruned history was forged",
+                        List.copyOf(used), List.of());
             }
+            used.add(key);
             expectedPrev = checkpoint.getLastHash();
             expectedId = checkpoint.getPrunedThroughId();
         }
+        // the first record since the last one sealed with a held key whose own key is not held
+        long unvouchedId = -1;
+        String unvouchedKey = "";
         long after = expectedId;
         while (true) {
             long from = after;
@@ -117,19 +145,40 @@ public final class JpaAuditLog implements AuditLog {
                 checked++;
                 if (record.getId() != expectedId + 1) {
                     return new Verification(false, checked, record.getId(), "record " + (expectedId + 1)
-                            + " is missing: the chain jumps from " + expectedId + " to " + record.getId());
+                            + " is missing: the chain jumps from " + expectedId + " to " + record.getId(),
+                            List.copyOf(used), List.copyOf(notHeld));
                 }
                 if (!record.getPrevHash().equals(expectedPrev)) {
                     return new Verification(false, checked, record.getId(),
-                            "record " + record.getId() + " does not link to the hash of record " + expectedId);
+                            "record " + record.getId() + " does not link to the hash of record " + expectedId,
+                            List.copyOf(used), List.copyOf(notHeld));
                 }
-                String unsealed = RecordSeals.problem(seal, expectedPrev, record);
-                if (!unsealed.isEmpty()) {
-                    return new Verification(false, checked, record.getId(), unsealed);
+                Optional<String> key = record.mac().map(RecordSeal::keyOf);
+                if (key.isPresent() && !seal.keys().contains(key.get())) {
+                    if (unvouchedId < 0) {
+                        unvouchedId = record.getId();
+                        unvouchedKey = key.get();
+                    }
+                } else {
+                    String unsealed = RecordSeals.problem(seal, expectedPrev, record);
+                    if (!unsealed.isEmpty()) {
+                        return new Verification(false, checked, record.getId(), unsealed, List.copyOf(used),
+                                List.copyOf(notHeld));
+                    }
+                    used.add(key.orElseThrow());
+                    if (unvouchedId >= 0 && !JpaAuditKeyRotation.ACTION.equals(record.event().action())) {
+                        return new Verification(false, checked, unvouchedId, notHeldProblem(unvouchedId, unvouchedKey),
+                                List.copyOf(used), List.copyOf(notHeld));
+                    }
+                    if (unvouchedId >= 0) {
+                        notHeld.add(unvouchedKey);
+                        unvouchedId = -1;
+                    }
                 }
                 if (!HashChain.link(expectedPrev, record.getId(), record.event()).equals(record.getHash())) {
                     return new Verification(false, checked, record.getId(),
-                            "record " + record.getId() + " was changed after it was written: its hash does not match");
+                            "record " + record.getId() + " was changed after it was written: its hash does not match",
+                            List.copyOf(used), List.copyOf(notHeld));
                 }
                 expectedPrev = record.getHash();
                 expectedId = record.getId();
@@ -139,13 +188,23 @@ public final class JpaAuditLog implements AuditLog {
             }
             after = expectedId;
         }
+        if (unvouchedId >= 0) {
+            return new Verification(false, checked, unvouchedId, notHeldProblem(unvouchedId, unvouchedKey),
+                    List.copyOf(used), List.copyOf(notHeld));
+        }
         String end = expectedPrev;
         long endId = expectedId;
         AuditHeadEntity head = tx.inTransaction(() -> em.find(AuditHeadEntity.class, 1));
         if (head.lastId() != endId || !head.lastHash().equals(end)) {
             return new Verification(false, checked, endId + 1, "the trail ends at record " + endId
-                    + " but " + head.lastId() + " records were written: the last records were deleted");
+                    + " but " + head.lastId() + " records were written: the last records were deleted",
+                    List.copyOf(used), List.copyOf(notHeld));
         }
-        return new Verification(true, checked, -1, "");
+        return new Verification(true, checked, -1, "", List.copyOf(used), List.copyOf(notHeld));
+    }
+
+    private static String notHeldProblem(long id, String key) {
+        return "record " + id + " is sealed with key " + key + ", which this server does not hold, and no record of "
+                + "a rotation sealed with a key it holds vouches for it";
     }
 }

@@ -13,7 +13,7 @@ final class RecordSeals {
         return record.mac()
                 .map(mac -> seal.holds(previousHash, record.getId(), record.event(), mac) ? ""
                         : "record " + record.getId() + " was changed after it was written: its seal does not match "
-                        + "Roster's key")
+                        + "Roster's key " + RecordSeal.keyOf(mac))
                 .orElseGet(() -> "record " + record.getId() + " carries no seal from Roster's key: it was written "
                         + "behind Roster's back, or its seal was removed");
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +85,22 @@ class RecordSealTest {
     void aShortKeyIsRefusedAndTheKeyNeverShows() {
         assertThatThrownBy(() -> RecordSeal.withAuditKey(new byte[16])).hasMessageContaining("at least 32 bytes");
         assertThat(seal.toString()).doesNotContain("0123456789");
+    }
+
+    @Test
+    void aSealNamesItsKeyAndIsCheckedWithThatKeyAlone() {
+        byte[] next = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        RecordSeal both = RecordSeal.withAuditKeys("2026-12", new LinkedHashMap<>(Map.of(
+                "2026-12", next, "legacy", KEY)));
+        String mac = both.of(HashChain.GENESIS, 1, event("a"));
+
+        assertThat(RecordSeal.keyOf(mac)).isEqualTo("2026-12");
+        assertThat(mac).startsWith("2026-12:").hasSize("2026-12:".length() + 64);
+        assertThat(both.holds(HashChain.GENESIS, 1, event("a"), mac)).isTrue();
+        assertThat(both.holds(HashChain.GENESIS, 1, event("a"), seal.of(HashChain.GENESIS, 1, event("a"))))
+                .as("a legacy seal, without an id, is checked with the legacy key").isTrue();
+        assertThat(seal.holds(HashChain.GENESIS, 1, event("a"), mac)).as("the key 2026-12 is not held").isFalse();
+        assertThat(both.holds(HashChain.GENESIS, 1, event("a"), "legacy:" + mac.substring("2026-12:".length())))
+                .as("relabelled").isFalse();
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,26 @@ class FileAuditAnchorsTest {
                 "intruder.jsonl line 1 was ignored: it can't be read as an anchor (cut short by a crash, or not "
                         + "written by Roster).",
                 "roster-1.jsonl line 2 was ignored: its signature does not match Roster's key.");
+    }
+
+    @Test
+    void anAnchorNamesItsKeyAndOneOfAKeyNotHeldIsCountedNotRead() throws Exception {
+        byte[] next = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        AnchorSigner rotated = AnchorSigner.withAuditKeys("2026-12", Map.of("2026-12", next));
+        new FileAuditAnchors(folder, "roster-1").append(signer.sign("roster-1", 10, "a".repeat(64), T));
+        new FileAuditAnchors(folder, "roster-1").append(rotated.sign("roster-1", 11, "b".repeat(64), T));
+
+        List<String> lines = Files.readAllLines(folder.resolve("roster-1.jsonl"));
+        assertThat(lines.get(0)).contains("\"key\":\"legacy\"");
+        assertThat(lines.get(1)).contains("\"key\":\"2026-12\"");
+        AnchorReading reading;
+        try (Stream<AuditAnchors.Line> read = new FileAuditAnchors(folder, "any").lines()) {
+            reading = AnchorReading.of(read, rotated);
+        }
+
+        assertThat(reading.newest()).map(AuditAnchor::lastId).contains(11L);
+        assertThat(reading.ignored()).containsExactly("1 anchor lines signed with key legacy, which this server "
+                + "does not hold, were not read.");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
 import org.roster.store.FileAuditAnchors;
 import org.roster.store.JpaAnchoring;
+import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditSealing;
 import org.roster.sync.RunLines;
 
@@ -105,5 +106,29 @@ public class AuditAnchoring {
                             + "they were not sealed")));
         }
         anchor();
+    }
+
+    /**
+     * Records a change of the audit key, once, when the trail's last record was sealed with another
+     * key than the first of {@code roster.audit.signing-keys} ({@link JpaAuditKeyRotation}), and
+     * anchors the trail under the new key. Call it at start, before anything else is audited.
+     */
+    void rotate(AuditLog audit) {
+        JpaAuditKeyRotation.Outcome outcome = new JpaAuditKeyRotation(em, tx)
+                .rotate(audit, keys.seal(), keys.signer(), clock.instant());
+        if (outcome instanceof JpaAuditKeyRotation.Rotated rotated) {
+            LOG.info(() -> "The audit key " + rotated.oldKey() + " was replaced by " + rotated.newKey()
+                    + "; record " + rotated.lastOldId() + " is the last sealed with " + rotated.oldKey()
+                    + ". Once every server holds the new key, the old one can be removed.");
+            anchor();
+        } else if (outcome instanceof JpaAuditKeyRotation.Refused refused) {
+            LOG.severe(() -> "The audit key " + refused.oldKey() + " was not replaced by " + refused.newKey()
+                    + " in the trail's records: the trail does not verify (" + refused.problem() + "). Keep "
+                    + refused.oldKey() + " configured; verification names the broken record.");
+            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.key-rotation-refused",
+                    "audit", "the audit key " + refused.newKey() + " did not vouch for the records sealed with "
+                            + refused.oldKey() + ": the trail did not verify")));
+            anchor();
+        }
     }
 }

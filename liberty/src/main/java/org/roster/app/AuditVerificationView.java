@@ -22,10 +22,13 @@ import org.roster.audit.AuditLog;
  * @param anchoredAt      when that anchor was written
  * @param anchoredBy      the server that wrote it
  * @param anchorWarnings  anchor lines that were ignored (forged, or torn by a crash), each with where it is
+ * @param keys            the ids of the audit keys whose seals and signatures were checked
+ * @param keysNotHeld     the ids of keys this server no longer holds whose records are vouched for by the
+ *                        hash chain up to the record of the rotation, sealed with a key it holds
  */
 public record AuditVerificationView(boolean intact, long records, long firstBrokenId, String problem,
                                     Long anchoredThrough, Instant anchoredAt, String anchoredBy,
-                                    List<String> anchorWarnings) {
+                                    List<String> anchorWarnings, List<String> keys, List<String> keysNotHeld) {
 
     static AuditVerificationView of(AuditLog.Verification chain, AnchorReading reading, AnchorFinding finding) {
         String problem;
@@ -40,6 +43,6 @@ public record AuditVerificationView(boolean intact, long records, long firstBrok
         Optional<AuditAnchor> anchor = reading.newest();
         return new AuditVerificationView(chain.intact() && finding.holds(), chain.records(), firstBroken, problem,
                 anchor.map(AuditAnchor::lastId).orElse(null), anchor.map(AuditAnchor::at).orElse(null),
-                anchor.map(AuditAnchor::server).orElse(null), reading.ignored());
+                anchor.map(AuditAnchor::server).orElse(null), reading.ignored(), chain.keys(), chain.keysNotHeld());
     }
 }

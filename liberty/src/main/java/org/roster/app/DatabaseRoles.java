@@ -119,8 +119,8 @@ public class DatabaseRoles {
                             + "from " + app);
                     sql.execute("revoke all on flyway_schema_history from " + app);
                     sql.execute("grant execute on function prune_audit_records(timestamptz, bigint, varchar, "
-                            + "timestamptz, varchar), analyze_directory(), seal_audit_records(bigint[], varchar[]) "
-                            + "to " + app);
+                            + "timestamptz, varchar), analyze_directory(), seal_audit_records(bigint[], varchar[]), "
+                            + "sign_audit_checkpoint_again(bigint, varchar, varchar) to " + app);
                 }
             }
             try (PreparedStatement floor = connection.prepareStatement(

@@ -72,6 +72,11 @@ public class SecretKeys {
 
     /** Reads {@code id:base64, id:base64, …}; the order is kept. */
     static Map<String, byte[]> parse(String configured) {
+        return parse("roster.secrets.keys", configured);
+    }
+
+    /** Reads the setting {@code property}, written {@code id:base64, id:base64, …}; the order is kept. */
+    static Map<String, byte[]> parse(String property, String configured) {
         Map<String, byte[]> ring = new LinkedHashMap<>();
         for (String entry : configured.split(",")) {
             if (entry.isBlank()) {
@@ -79,7 +84,7 @@ public class SecretKeys {
             }
             int colon = entry.indexOf(':');
             if (colon < 1) {
-                throw new IllegalStateException("roster.secrets.keys: each key is written id:base64 (such as "
+                throw new IllegalStateException(property + ": each key is written id:base64 (such as "
                         + "2026-12:…), separated by commas; one has no id");
             }
             String id = entry.substring(0, colon).strip();
@@ -87,10 +92,10 @@ public class SecretKeys {
             try {
                 key = Base64.getDecoder().decode(entry.substring(colon + 1).strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("roster.secrets.keys: the key " + id + " is not base64", e);
+                throw new IllegalStateException(property + ": the key " + id + " is not base64", e);
             }
             if (ring.put(id, key) != null) {
-                throw new IllegalStateException("roster.secrets.keys: the key id " + id + " appears twice");
+                throw new IllegalStateException(property + ": the key id " + id + " appears twice");
             }
         }
         return ring;

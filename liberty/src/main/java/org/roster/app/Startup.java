@@ -69,6 +69,8 @@ public class Startup {
         roles.secure(settings.minAuditRetention());
         // before anything is audited: a trail written before records carried seals is sealed now
         anchoring.sealWrittenBefore(runs.audit());
+        // a new audit key is recorded, vouching for the records the old one sealed, before it seals anything else
+        anchoring.rotate(runs.audit());
         policy.bootstrap();
         if (settings.configuredSource()) {
             CleartextBind.warnAtStart(settings.configuredDefinition());

@@ -209,7 +209,7 @@ class AuditTamperIT {
             assertThat(verification.getBoolean("intact")).isFalse();
             assertThat(verification.getJsonNumber("firstBrokenId").longValue()).isEqualTo(id);
             assertThat(verification.getString("problem")).isEqualTo("record " + id + " was changed after it was "
-                    + "written: its seal does not match Roster's key");
+                    + "written: its seal does not match Roster's key legacy");
             assertThat(verification.getJsonNumber("anchoredThrough").longValue()).isEqualTo(anchored);
         } finally {
             restore("id >= " + id);
