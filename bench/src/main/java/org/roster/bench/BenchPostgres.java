@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -141,8 +142,8 @@ final class BenchPostgres implements AutoCloseable {
         }
         for (Path up = root; up != null; up = up.getParent()) {
             var permissions = Files.getPosixFilePermissions(up);
-            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
                 Files.setPosixFilePermissions(up, permissions);
             }
         }

@@ -12,15 +12,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -167,7 +173,7 @@ public final class Benchmark {
             row.put("loadSeconds", round(ldap.loadSeconds));
             LdapSourceConfig config = LdapSourceConfig.parse(ldap.url(), "", Secret.none(),
                     DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid", LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE)
-                    .onlyFields(java.util.EnumSet.of(PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE,
+                    .onlyFields(EnumSet.of(PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE,
                             PersonField.DEPARTMENT, PersonField.LOCATION)).trackingChangesBy("modifyTimestamp");
             Measure.Taken<Long> paged = Measure.phase(() -> bareRead(ldap.port(), config));
             row.put("bareReadPaged500", phase(paged, paged.result()));
@@ -445,14 +451,14 @@ public final class Benchmark {
     }
 
     /** The LDAP source of the bench's directories, reading these fields, tracking changes by modifyTimestamp. */
-    private static LdapSourceConfig ldapConfig(String url, java.util.Set<PersonField> fields) throws Exception {
+    private static LdapSourceConfig ldapConfig(String url, Set<PersonField> fields) throws Exception {
         return LdapSourceConfig.parse(url, "", Secret.none(), DemoDirectory.DEFAULT_BASE_DN, FILTER, "uid",
                 LdapSourceConfig.DEFAULT_MAPPING, PAGE_SIZE).onlyFields(fields).trackingChangesBy("modifyTimestamp");
     }
 
     /** The fields the bench's policy refers to, and the location its numbers are read by. */
-    private static java.util.Set<PersonField> benchFields() throws Exception {
-        java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(benchPolicy().referencedFields());
+    private static Set<PersonField> benchFields() throws Exception {
+        Set<PersonField> fields = EnumSet.copyOf(benchPolicy().referencedFields());
         fields.add(PersonField.LOCATION);
         return fields;
     }
@@ -462,7 +468,7 @@ public final class Benchmark {
      * thread decodes the answers itself.
      */
     private static LDAPConnection bareConnection(int port) throws LDAPException {
-        com.unboundid.ldap.sdk.LDAPConnectionOptions options = new com.unboundid.ldap.sdk.LDAPConnectionOptions();
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setUseSynchronousMode(true);
         return new LDAPConnection(options, "127.0.0.1", port);
     }
@@ -491,7 +497,7 @@ public final class Benchmark {
         };
         SearchRequest request = new SearchRequest(drop, DemoDirectory.DEFAULT_BASE_DN, SearchScope.SUB,
                 filter, config.requestedAttributes());
-        com.unboundid.asn1.ASN1OctetString cookie = null;
+        ASN1OctetString cookie = null;
         do {
             request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie));
             SearchResult result = connection.search(request);
@@ -507,7 +513,7 @@ public final class Benchmark {
      */
     private static Map<String, Object> median(List<Map<String, Object>> rounds) {
         List<Map<String, Object>> sorted = new ArrayList<>(rounds);
-        sorted.sort(java.util.Comparator.comparingDouble(r -> (Double) r.get("seconds")));
+        sorted.sort(Comparator.comparingDouble(r -> (Double) r.get("seconds")));
         Map<String, Object> median = new LinkedHashMap<>(sorted.get(sorted.size() / 2));
         median.put("rounds", rounds.size());
         median.put("secondsOfEachRound", rounds.stream().map(r -> r.get("seconds")).toList());
@@ -539,7 +545,7 @@ public final class Benchmark {
         final AtomicLong written = new AtomicLong();
         final AtomicLong seen = new AtomicLong();
         /** Time spent inside each store method: where a run's time goes. */
-        final Map<String, AtomicLong> nanos = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, AtomicLong> nanos = new ConcurrentHashMap<>();
         private final Map<RunProgress.Stage, Long> stageStarts = new EnumMap<>(RunProgress.Stage.class);
 
         Instrumented(StateStore store, boolean plan) {

@@ -3,10 +3,17 @@ package org.roster.bench;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -67,13 +74,13 @@ final class Chart {
         LogAxis x = new LogAxis("employees in the directory");
         x.setBase(10);
         x.setTickUnit(new NumberTickUnit(1));
-        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         plot.setDomainAxis(x);
         LogAxis y = new LogAxis("seconds (log scale)");
         y.setBase(10);
         y.setTickUnit(new NumberTickUnit(1));
         y.setSmallestValue(0.01);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         plot.setRangeAxis(y);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -99,21 +106,21 @@ final class Chart {
 
     /** Draws the chart again from a written report: {@code <report.json> <chart.png>}. */
     public static void main(String[] args) throws IOException {
-        jakarta.json.JsonObject report;
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(
+        JsonObject report;
+        try (JsonReader reader = jakarta.json.Json.createReader(Files.newBufferedReader(
                 Path.of(args[0])))) {
             report = reader.readObject();
         }
-        List<Map<String, Object>> sizes = new java.util.ArrayList<>();
+        List<Map<String, Object>> sizes = new ArrayList<>();
         report.getJsonArray("sizes").forEach(v -> sizes.add(asMap(v.asJsonObject())));
         draw(sizes, Path.of(args[1]));
     }
 
-    private static Map<String, Object> asMap(jakarta.json.JsonObject json) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> asMap(JsonObject json) {
+        Map<String, Object> map = new LinkedHashMap<>();
         json.forEach((k, v) -> map.put(k, switch (v.getValueType()) {
             case OBJECT -> asMap(v.asJsonObject());
-            case NUMBER -> ((jakarta.json.JsonNumber) v).doubleValue();
+            case NUMBER -> ((JsonNumber) v).doubleValue();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             default -> v.toString();

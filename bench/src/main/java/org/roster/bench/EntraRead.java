@@ -2,10 +2,13 @@ package org.roster.bench;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.unboundid.ldap.sdk.Entry;
@@ -43,7 +46,7 @@ final class EntraRead {
             }
             row.put("kind", "the project's Graph emulator (HTTPS, users/delta with paging), in the measured JVM");
             row.put("loadSeconds", Benchmark.round((System.nanoTime() - load) / 1e9));
-            java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(Benchmark.benchPolicy().referencedFields());
+            Set<PersonField> fields = EnumSet.copyOf(Benchmark.benchPolicy().referencedFields());
             fields.add(PersonField.LOCATION);
             GraphSourceConfig config = GraphSourceConfig.of(graph.tenantId(), graph.clientId(),
                             Secret.of(graph.clientSecret().toCharArray()))
@@ -86,7 +89,7 @@ final class EntraRead {
     /** A generated person as Entra ID holds them: the same values, mess included. */
     private static GraphEmulator.GraphUser user(Entry person, int index) {
         return GraphEmulator.GraphUser.builder()
-                .id(new java.util.UUID(0x5EED_0000_0000_0000L, index).toString())
+                .id(new UUID(0x5EED_0000_0000_0000L, index).toString())
                 .userPrincipalName(person.getAttributeValue("uid") + "@example.org")
                 .displayName(person.getAttributeValue("displayName"))
                 .givenName(person.getAttributeValue("givenName"))

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.roster.demo.DemoDirectory;
 
 /**
@@ -129,8 +131,8 @@ final class KeycloakLdapSync {
         return result;
     }
 
-    private static jakarta.json.JsonObjectBuilder config(Map<String, String> values) {
-        jakarta.json.JsonObjectBuilder config = Json.createObjectBuilder();
+    private static JsonObjectBuilder config(Map<String, String> values) {
+        JsonObjectBuilder config = Json.createObjectBuilder();
         values.forEach((k, v) -> config.add(k, Json.createArrayBuilder().add(v)));
         return config;
     }
@@ -176,7 +178,7 @@ final class KeycloakLdapSync {
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

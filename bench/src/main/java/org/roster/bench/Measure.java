@@ -3,8 +3,11 @@ package org.roster.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Times one phase of the benchmark, the peak heap the JVM used during it (the sum of the heap
@@ -53,11 +56,11 @@ final class Measure {
     }
 
     private static long jvmCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }
 
     private static long cpuNanos(ProcessHandle process) {
-        return process == null ? -1 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return process == null ? -1 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 }

@@ -1,5 +1,9 @@
 package org.roster.bench;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -74,9 +78,9 @@ final class RosterDatabase implements AutoCloseable {
      * a steady state is measured on a database that has settled, not on one still busy with the
      * first sync's million new row versions on the same cores.
      */
-    void settle() throws java.sql.SQLException {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, BenchPostgres.USER,
-                BenchPostgres.PASSWORD); java.sql.Statement statement = connection.createStatement()) {
+    void settle() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, BenchPostgres.USER,
+                BenchPostgres.PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute("vacuum (analyze)");
         }
     }

@@ -6,13 +6,17 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.util.StaticUtils;
 import org.roster.demo.DemoDirectory;
 
 /**
@@ -33,7 +37,7 @@ final class SlapdDirectory implements AutoCloseable {
     static final String ROOT_DN = "cn=admin,dc=example,dc=org";
     static final String ROOT_PASSWORD = "bench";
     private static final Path SCHEMA = Path.of("/etc/ldap/schema");
-    private static final long LONG_AGO = java.time.Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    private static final long LONG_AGO = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
 
     private final Path dir;
     private final Process process;
@@ -77,14 +81,14 @@ final class SlapdDirectory implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("slapadd.log").toFile()).start();
         try (BufferedWriter ldif = new BufferedWriter(new OutputStreamWriter(slapadd.getOutputStream(),
                 StandardCharsets.UTF_8), 1 << 20);
-             Stream<com.unboundid.ldap.sdk.Entry> entries = DemoDirectory.of(DemoDirectory.DEFAULT_SEED, employees)
+             Stream<Entry> entries = DemoDirectory.of(DemoDirectory.DEFAULT_SEED, employees)
                      .entries(DemoDirectory.DEFAULT_BASE_DN)) {
             long second = 0;
-            for (com.unboundid.ldap.sdk.Entry entry : (Iterable<com.unboundid.ldap.sdk.Entry>) entries::iterator) {
+            for (Entry entry : (Iterable<Entry>) entries::iterator) {
                 // as if each person was last changed at a second of their own, long ago: an incremental
                 // read after the load then finds only what is changed later, not the bulk load's last second
-                String at = com.unboundid.util.StaticUtils.encodeGeneralizedTime(
-                        new java.util.Date(LONG_AGO + 1000 * second++)).replaceAll("\\.\\d+Z$", "Z");
+                String at = StaticUtils.encodeGeneralizedTime(
+                        new Date(LONG_AGO + 1000 * second++)).replaceAll("\\.\\d+Z$", "Z");
                 entry.setAttribute("createTimestamp", at);
                 entry.setAttribute("modifyTimestamp", at);
                 for (String line : entry.toLDIF()) {

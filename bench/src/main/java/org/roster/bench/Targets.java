@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoublePredicate;
 
 /** The targets, each with what was measured and whether it was met; reported, never enforced. */
 final class Targets {
@@ -56,7 +57,7 @@ final class Targets {
     }
 
     private static Map<String, Object> target(String what, Double measured,
-                                              java.util.function.DoublePredicate met, String note) {
+                                              DoublePredicate met, String note) {
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("target", what);
         target.put("measured", measured == null ? "not measured" : measured);

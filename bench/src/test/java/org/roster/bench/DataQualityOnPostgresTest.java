@@ -22,6 +22,7 @@ import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
+import org.roster.policy.ScopeDecision;
 import org.roster.sync.QualityReport;
 import org.roster.sync.RunProgress;
 import org.roster.sync.SyncPipeline;
@@ -113,7 +114,7 @@ class DataQualityOnPostgresTest {
 
     private String decision(String id) {
         return db.store.stored(List.of(id)).stream().findFirst().map(s -> s.scope().ruleId() + ": "
-                + (s.scope() instanceof org.roster.policy.ScopeDecision.ViewerOnly only ? only.reason() : "null"))
+                + (s.scope() instanceof ScopeDecision.ViewerOnly only ? only.reason() : "null"))
                 .orElseThrow();
     }
 

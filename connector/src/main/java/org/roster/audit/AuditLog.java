@@ -1,5 +1,6 @@
 package org.roster.audit;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public interface AuditLog {
      *
      * @return how many records were deleted
      */
-    long prune(java.time.Instant cutoff);
+    long prune(Instant cutoff);
 
     /**
      * The outcome of a verification.

@@ -1,5 +1,7 @@
 package org.roster.directory;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
         Map<PersonField, List<String>> copy = new EnumMap<>(PersonField.class);
         values.forEach((field, list) -> copy.put(Objects.requireNonNull(field, "field"), List.copyOf(list)));
         // an enum map finds a field by its ordinal: normalising looks up every field of every entry
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     /** An entry the source read without any problem. */
@@ -62,10 +64,10 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
     /** Collects an entry's values as an adapter reads them. */
     public static final class Builder {
         private final String reference;
-        private final List<String> ids = new java.util.ArrayList<>(1);
+        private final List<String> ids = new ArrayList<>(1);
         private final Map<PersonField, List<String>> values = new EnumMap<>(PersonField.class);
-        private final List<String> groups = new java.util.ArrayList<>();
-        private final List<String> problems = new java.util.ArrayList<>(0);
+        private final List<String> groups = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>(0);
 
         private Builder(String reference) {
             this.reference = reference;
@@ -77,7 +79,7 @@ public record DirectoryEntry(String reference, List<String> ids, Map<PersonField
         }
 
         public Builder add(PersonField field, String value) {
-            values.computeIfAbsent(field, f -> new java.util.ArrayList<>(1)).add(value);
+            values.computeIfAbsent(field, f -> new ArrayList<>(1)).add(value);
             return this;
         }
 

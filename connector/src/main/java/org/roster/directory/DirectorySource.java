@@ -1,6 +1,8 @@
 package org.roster.directory;
 
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A port: a directory Roster reads employees from (LDAP, Entra ID). Adapters translate their own
@@ -87,7 +89,7 @@ public interface DirectorySource {
          * Should the receiver find at its turn that it needs the entry after all (a second entry
          * with the same identity), {@code mapped} maps it.
          */
-        void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped);
+        void held(int handle, byte[] content, Supplier<DirectoryEntry> mapped);
     }
 
     /** Whether the source can read only what changed ({@link #readChanges}). */
@@ -100,13 +102,13 @@ public interface DirectorySource {
      * nothing changed; saved only once the run's changes are planned), and the ids of employees the
      * source reported deleted (sources such as Graph's delta say so; LDAP searches can't).
      */
-    record ChangeRead(ReadSummary summary, String watermark, java.util.Set<String> deleted) {
+    record ChangeRead(ReadSummary summary, String watermark, Set<String> deleted) {
         public ChangeRead {
-            deleted = java.util.Set.copyOf(deleted);
+            deleted = Set.copyOf(deleted);
         }
 
         public ChangeRead(ReadSummary summary, String watermark) {
-            this(summary, watermark, java.util.Set.of());
+            this(summary, watermark, Set.of());
         }
     }
 

@@ -1,11 +1,13 @@
 package org.roster.directory;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.roster.policy.Names;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 
@@ -33,8 +35,8 @@ public record Employee(String id, String reference, Map<PersonField, String> val
         values.forEach((field, value) -> copy.put(Objects.requireNonNull(field, "field"),
                 Objects.requireNonNull(value, () -> field + " has no value")));
         // an enum map finds a field by its ordinal, and iterates in the fields' order
-        values = java.util.Collections.unmodifiableMap(copy);
-        groups = Set.copyOf(groups.stream().map(org.roster.policy.Names::dn).toList());
+        values = Collections.unmodifiableMap(copy);
+        groups = Set.copyOf(groups.stream().map(Names::dn).toList());
     }
 
     /** An employee who is in no group Roster knows of. */

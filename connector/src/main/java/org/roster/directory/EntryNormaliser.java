@@ -5,10 +5,14 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.roster.policy.PersonField;
 
@@ -45,7 +49,7 @@ public final class EntryNormaliser {
      */
     private static final int MAX_VALUE_BYTES = 1024;
     private static final int MAX_REFERENCE_LENGTH = 1024;
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final PhoneNumbers phones;
     private final Map<String, PhoneNumbers> phonesByLocation;
@@ -68,7 +72,7 @@ public final class EntryNormaliser {
 
     /** Parses {@code Location=REGION} pairs, e.g. {@code Wien=AT,Zürich=CH}, naming a bad pair. */
     public static Map<String, PhoneNumbers> regionsByLocation(String pairs) {
-        Map<String, PhoneNumbers> regions = new java.util.HashMap<>();
+        Map<String, PhoneNumbers> regions = new HashMap<>();
         for (String pair : pairs.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -89,9 +93,9 @@ public final class EntryNormaliser {
      * settings clean every entry alike.
      */
     public String settings() {
-        return phones.defaultRegion() + "; " + new java.util.TreeMap<>(phonesByLocation).entrySet().stream()
+        return phones.defaultRegion() + "; " + new TreeMap<>(phonesByLocation).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().defaultRegion())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     public Normalisation normalise(DirectoryEntry entry) {
@@ -163,7 +167,7 @@ public final class EntryNormaliser {
             }
         }
         List<String> groups = entry.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
-        return new Normalisation.Accepted(new Employee(id, entry.reference(), values, java.util.Set.copyOf(groups)),
+        return new Normalisation.Accepted(new Employee(id, entry.reference(), values, Set.copyOf(groups)),
                 notes, regionGuessed);
     }
 

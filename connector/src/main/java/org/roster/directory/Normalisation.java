@@ -1,5 +1,8 @@
 package org.roster.directory;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The outcome of normalising one {@link DirectoryEntry}: an {@link Employee} or a {@link Rejection}.
  *
@@ -23,21 +26,21 @@ public sealed interface Normalisation {
      *                 number of the default region (or the location's): the data-quality report
      *                 counts these, since the guess may be wrong
      */
-    record Accepted(Employee employee, java.util.List<String> notes, boolean regionGuessed) implements Normalisation {
+    record Accepted(Employee employee, List<String> notes, boolean regionGuessed) implements Normalisation {
 
         public Accepted {
-            java.util.Objects.requireNonNull(employee, "employee");
-            notes = java.util.List.copyOf(notes);
+            Objects.requireNonNull(employee, "employee");
+            notes = List.copyOf(notes);
         }
 
         /** An entry accepted with these notes, every number read with its own country code. */
-        public Accepted(Employee employee, java.util.List<String> notes) {
+        public Accepted(Employee employee, List<String> notes) {
             this(employee, notes, false);
         }
 
         /** An entry accepted as it was, with nothing to note. */
         public Accepted(Employee employee) {
-            this(employee, java.util.List.of());
+            this(employee, List.of());
         }
     }
 

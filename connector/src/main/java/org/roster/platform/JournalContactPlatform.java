@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import org.roster.policy.PersonField;
 import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
 import org.roster.sync.ContactPlatform;
@@ -106,7 +107,7 @@ public final class JournalContactPlatform implements ContactPlatform {
                 : change instanceof ContactChange.Update update ? update.card() : null;
         if (card != null) {
             JsonObjectBuilder fields = Json.createObjectBuilder();
-            for (org.roster.policy.PersonField field : org.roster.policy.PersonField.values()) {
+            for (PersonField field : PersonField.values()) {
                 String value = card.fields().get(field);
                 if (value != null) {
                     fields.add(field.policyName(), value);

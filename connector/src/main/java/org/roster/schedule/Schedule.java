@@ -3,6 +3,7 @@ package org.roster.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
@@ -65,7 +66,7 @@ public sealed interface Schedule {
         @Override
         public Instant next(Instant previous, Instant now) {
             Instant after = previous.isAfter(now) ? previous : now;
-            return times.nextExecution(after.atZone(zone)).map(java.time.ZonedDateTime::toInstant)
+            return times.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant)
                     .orElseThrow(() -> new IllegalStateException("the cron expression " + expression
                             + " names no time after " + after));
         }

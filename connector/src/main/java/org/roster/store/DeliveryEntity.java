@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** The journal of deliveries: one row per change sent (or recorded) to a viewer in a run; written by {@link JpaStateStore#drain}. */
@@ -16,7 +17,7 @@ public class DeliveryEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
-    @jakarta.persistence.SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
+    @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
     @Column(name = "id")
     private Long id;
 

@@ -3,9 +3,12 @@ package org.roster.store;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.roster.directory.Employee;
@@ -47,7 +50,7 @@ public class EmployeeEntity {
     @Column(name = "contact_allowed", nullable = false) private boolean contactAllowed;
 
     @Column(name = "status", length = 16, nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Status status;
 
     @Column(name = "in_scope", nullable = false)
@@ -100,7 +103,7 @@ public class EmployeeEntity {
     }
 
     /** The employee as read, with the groups stored for them. */
-    public Employee toEmployee(java.util.Set<String> groups) {
+    public Employee toEmployee(Set<String> groups) {
         return new Employee(id, reference, toEmployee().values(), groups);
     }
 

@@ -1,31 +1,55 @@
 package org.roster.store;
 
 import java.io.StringReader;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.roster.directory.Employee;
 import org.roster.directory.Rejection;
+import org.roster.policy.Names;
+import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.ScopeDecision;
 import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
+import org.roster.sync.ContactPlatform;
 import org.roster.sync.LeaseLost;
+import org.roster.sync.Outbox.ViewerPlan;
+import org.roster.sync.PlannedChange;
 import org.roster.sync.QualityReport;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
-import org.roster.sync.Outbox.ViewerPlan;
+import org.roster.sync.ViewerDigest;
 
 /**
  * The {@link StateStore} on Jakarta Persistence. Every method is one transaction; lists are read
@@ -62,7 +86,7 @@ public final class JpaStateStore implements StateStore {
         this.units = tx;
         this.tx = new Transactions() {
             @Override
-            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            public <T> T inTransaction(Supplier<T> work) {
                 return joined.get() ? work.get() : units.inTransaction(work);
             }
         };
@@ -72,7 +96,7 @@ public final class JpaStateStore implements StateStore {
 
     /** The calls the work makes on this thread share one transaction: one commit for all. */
     @Override
-    public <T> T together(java.util.function.Supplier<T> work) {
+    public <T> T together(Supplier<T> work) {
         if (joined.get()) {
             return work.get();
         }
@@ -87,12 +111,12 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
+    public Map<String, String> readByRun(long runId, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction(() -> jdbc("finding employees this run read", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select id, reference from employee where id = any (?) and last_seen_run = ?")) {
                 query.setArray(1, texts(connection, ids));
                 query.setLong(2, runId);
@@ -105,12 +129,12 @@ public final class JpaStateStore implements StateStore {
      * The rows of a query of two text columns, the first one unique, as a map; the query's one
      * parameter is the array of {@code ids}.
      */
-    private Map<String, String> pairsOf(String what, String sql, java.util.Collection<String> ids) {
+    private Map<String, String> pairsOf(String what, String sql, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction(() -> jdbc(what, connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setArray(1, texts(connection, ids));
                 return pairs(query);
             }
@@ -118,28 +142,28 @@ public final class JpaStateStore implements StateStore {
     }
 
     /** The store's clock now, as a timestamp column takes it. */
-    private java.time.OffsetDateTime now() {
+    private OffsetDateTime now() {
         return timestamp(clock.instant());
     }
 
-    private static java.time.OffsetDateTime timestamp(java.time.Instant at) {
-        return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+    private static OffsetDateTime timestamp(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Text values as one SQL array parameter. */
-    private static java.sql.Array texts(java.sql.Connection connection, java.util.Collection<String> values)
-            throws java.sql.SQLException {
+    private static Array texts(Connection connection, Collection<String> values)
+            throws SQLException {
         return texts(connection, values.toArray(String[]::new));
     }
 
-    private static java.sql.Array texts(java.sql.Connection connection, String[] values) throws java.sql.SQLException {
+    private static Array texts(Connection connection, String[] values) throws SQLException {
         return connection.createArrayOf("varchar", values);
     }
 
     /** Drops the digests of these viewers (or of the plan, {@link #PLAN_BASIS}). */
-    private static void dropDigests(java.sql.Connection connection, java.util.Collection<String> viewerIds)
-            throws java.sql.SQLException {
-        try (java.sql.PreparedStatement delete = connection.prepareStatement(
+    private static void dropDigests(Connection connection, Collection<String> viewerIds)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
                 "delete from viewer_digest where viewer_id = any (?)")) {
             delete.setArray(1, texts(connection, viewerIds));
             delete.executeUpdate();
@@ -147,9 +171,9 @@ public final class JpaStateStore implements StateStore {
     }
 
     /** The rows of a query of two text columns, the first one unique, as a map. */
-    private static Map<String, String> pairs(java.sql.PreparedStatement query) throws java.sql.SQLException {
+    private static Map<String, String> pairs(PreparedStatement query) throws SQLException {
         Map<String, String> found = new HashMap<>();
-        try (java.sql.ResultSet rows = query.executeQuery()) {
+        try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 found.put(rows.getString(1), rows.getString(2));
             }
@@ -162,7 +186,7 @@ public final class JpaStateStore implements StateStore {
         tx.inTransaction(() -> {
             if (!employees.isEmpty()) {
                 // one row per identity: should a list hold one twice, the later decision stands
-                Map<String, Decided> byId = new java.util.LinkedHashMap<>();
+                Map<String, Decided> byId = new LinkedHashMap<>();
                 employees.forEach(d -> byId.put(d.employee().id(), d));
                 List<Decided> rows = List.copyOf(byId.values());
                 // the same statement saves their group memberships, drops the plan's basis and forgets
@@ -174,7 +198,7 @@ public final class JpaStateStore implements StateStore {
             if (rejected.length > 0) {
                 // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
                 jdbc("marking rejected employees seen", connection -> {
-                    try (java.sql.PreparedStatement seen = connection.prepareStatement(
+                    try (PreparedStatement seen = connection.prepareStatement(
                             "update employee set last_seen_run = ? where id = any (?)")) {
                         seen.setLong(1, runId);
                         seen.setArray(2, texts(connection, rejected));
@@ -213,8 +237,8 @@ public final class JpaStateStore implements StateStore {
         String text = String.join(", ", EMPLOYEE_TEXT);
         String columns = text
                 + ", in_scope, contact_allowed, region_guessed, status, last_seen_run, updated_at, gone_at";
-        String arrays = String.join(", ", java.util.Collections.nCopies(EMPLOYEE_TEXT.size(), "?::varchar[]"));
-        String updates = String.join(", ", java.util.Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
+        String arrays = String.join(", ", Collections.nCopies(EMPLOYEE_TEXT.size(), "?::varchar[]"));
+        String updates = String.join(", ", Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
                 .map(c -> c + " = excluded." + c).toList());
         UPSERT_EMPLOYEES = "with written as (insert into employee (" + columns + ") select " + text
                 + ", in_scope, contact_allowed, region_guessed, 'ACTIVE', ?, ?, null from unnest(" + arrays
@@ -261,9 +285,9 @@ public final class JpaStateStore implements StateStore {
             for (PersonField field : STORED_FIELDS) {
                 text[c++][i] = values.get(field);
             }
-            text[c++][i] = org.roster.policy.Names.dn(employee.reference());
+            text[c++][i] = Names.dn(employee.reference());
             String manager = values.get(PersonField.MANAGER);
-            text[c++][i] = manager == null ? null : org.roster.policy.Names.dn(manager);
+            text[c++][i] = manager == null ? null : Names.dn(manager);
             text[c++][i] = scope.ruleId();
             text[c++][i] = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
                     : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
@@ -277,9 +301,9 @@ public final class JpaStateStore implements StateStore {
                 groups.add(group);
             }
         }
-        java.time.OffsetDateTime now = now();
+        OffsetDateTime now = now();
         return jdbc("saving employees", connection -> {
-            try (java.sql.PreparedStatement upsert = connection.prepareStatement(UNHURRIED + UPSERT_EMPLOYEES)) {
+            try (PreparedStatement upsert = connection.prepareStatement(UNHURRIED + UPSERT_EMPLOYEES)) {
                 int p = 1;
                 upsert.setLong(p++, runId);
                 upsert.setObject(p++, now);
@@ -296,7 +320,7 @@ public final class JpaStateStore implements StateStore {
                 upsert.setArray(p, texts(connection, text[0]));
                 upsert.execute();
                 upsert.getMoreResults();
-                try (java.sql.ResultSet created = upsert.getResultSet()) {
+                try (ResultSet created = upsert.getResultSet()) {
                     created.next();
                     return created.getInt(1);
                 }
@@ -311,7 +335,7 @@ public final class JpaStateStore implements StateStore {
             return;
         }
         tx.inTransaction(() -> jdbc("remembering rejected reads", connection -> {
-            try (java.sql.PreparedStatement upsert = connection.prepareStatement(
+            try (PreparedStatement upsert = connection.prepareStatement(
                     "insert into rejected_read (employee_id, read_fingerprint, reference, reason) values (?, ?, ?, ?) "
                             + "on conflict (employee_id) do update set read_fingerprint = excluded.read_fingerprint, "
                             + "reference = excluded.reference, reason = excluded.reason")) {
@@ -329,12 +353,12 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
+    public void forEachRejectedRead(BiConsumer<String, String> read) {
         tx.inTransaction(() -> jdbc("reading the rejected reads", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select employee_id, read_fingerprint from rejected_read")) {
                 query.setFetchSize(10_000);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         read.accept(rows.getString(1), rows.getString(2));
                     }
@@ -345,7 +369,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public long rejectAgain(long runId, java.util.Collection<String> employeeIds) {
+    public long rejectAgain(long runId, Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return 0;
         }
@@ -355,7 +379,7 @@ public final class JpaStateStore implements StateStore {
             // makes these rows durable with it, and a run cut short before that is marked failed and
             // the next run reads again
             // as saving the rejections would: a rejected entry keeps its employee's last good state
-            try (java.sql.PreparedStatement seen = connection.prepareStatement(
+            try (PreparedStatement seen = connection.prepareStatement(
                     UNHURRIED + "update employee set last_seen_run = ? where id = any (?)")) {
                 seen.setLong(1, runId);
                 seen.setArray(2, texts(connection, ids));
@@ -363,7 +387,7 @@ public final class JpaStateStore implements StateStore {
             }
             // the rejection ids are drawn from the sequence the entity draws its blocks from: each
             // value is one the entity never hands out
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = connection.prepareStatement(
                     "insert into run_rejection (id, run_id, reference, employee_id, reason) "
                             + "select nextval('run_rejection_seq'), ?, reference, employee_id, reason from rejected_read "
                             + "where employee_id = any (?)")) {
@@ -375,7 +399,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public void forgetRejected(java.util.Collection<String> employeeIds) {
+    public void forgetRejected(Collection<String> employeeIds) {
         if (!employeeIds.isEmpty()) {
             tx.inTransaction(() -> forget(employeeIds.toArray(String[]::new)));
         }
@@ -384,7 +408,7 @@ public final class JpaStateStore implements StateStore {
     /** Forgets what these employees were last rejected as. */
     private void forget(String[] employeeIds) {
         jdbc("forgetting rejected reads", connection -> {
-            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+            try (PreparedStatement delete = connection.prepareStatement(
                     "delete from rejected_read where employee_id = any (?)")) {
                 delete.setArray(1, texts(connection, employeeIds));
                 return delete.executeUpdate();
@@ -406,7 +430,7 @@ public final class JpaStateStore implements StateStore {
     /** Work on the transaction's own JDBC connection. */
     @FunctionalInterface
     private interface Jdbc<T> {
-        T on(java.sql.Connection connection) throws java.sql.SQLException;
+        T on(Connection connection) throws SQLException;
     }
 
     /**
@@ -417,9 +441,9 @@ public final class JpaStateStore implements StateStore {
      */
     private <T> T jdbc(String what, Jdbc<T> work) {
         try {
-            return work.on(em.unwrap(java.sql.Connection.class));
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException(what + " failed", e);
+            return work.on(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new PersistenceException(what + " failed", e);
         }
     }
 
@@ -455,7 +479,7 @@ public final class JpaStateStore implements StateStore {
     static final String PLAN_BASIS = "";
 
     @Override
-    public Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
+    public Map<String, String> storedFingerprints(Collection<String> employeeIds) {
         // kept with the row by the statement that writes it (a row stored before there was one has
         // none, and is written once more)
         return pairsOf("reading stored fingerprints", "select id, fingerprint from employee where id = any (?) "
@@ -492,16 +516,16 @@ public final class JpaStateStore implements StateStore {
         // one pass over the table, streamed by the driver a page at a time: no order is needed, and
         // no page's plan depends on where the last one ended
         tx.inTransaction(() -> jdbc("reading the stored read fingerprints", connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select e.id, e.read_fingerprint, e.in_scope, s.opted_out, s.opted_in from employee e "
                             + "left join self_service s on s.employee_id = e.id where e.status = ?")) {
                 query.setString(1, EmployeeEntity.Status.ACTIVE.name());
                 query.setFetchSize(pageSize);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String fingerprint = rows.getString(2);
                         read.accept(new StoredRead(rows.getString(1), fingerprint == null ? "" : fingerprint,
-                                rows.getBoolean(3), new org.roster.policy.Person.SelfService(rows.getBoolean(4),
+                                rows.getBoolean(3), new Person.SelfService(rows.getBoolean(4),
                                 rows.getBoolean(5))));
                     }
                 }
@@ -511,7 +535,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public void markSeen(long runId, java.util.Collection<String> employeeIds) {
+    public void markSeen(long runId, Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return;
         }
@@ -541,19 +565,19 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> employeeIds) {
+    public Map<String, Person.SelfService> selfService(Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction(() -> jdbc("reading self-service choices", connection -> {
-            Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            Map<String, Person.SelfService> choices = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(
                     "select employee_id, opted_out, opted_in from self_service where employee_id = any (?)")) {
                 query.setArray(1, texts(connection, employeeIds));
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         choices.put(rows.getString(1),
-                                new org.roster.policy.Person.SelfService(rows.getBoolean(2), rows.getBoolean(3)));
+                                new Person.SelfService(rows.getBoolean(2), rows.getBoolean(3)));
                     }
                 }
             }
@@ -562,16 +586,16 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public Known known(java.util.Collection<String> employeeIds, java.util.Collection<String> fingerprinted) {
+    public Known known(Collection<String> employeeIds, Collection<String> fingerprinted) {
         if (employeeIds.isEmpty() || fingerprinted.isEmpty()) {
             // nobody to compare (as in a first sync): the choices alone
             return new Known(selfService(employeeIds), Map.of());
         }
         // one round trip for both, where a batch of a read of changes would otherwise pay two
         return tx.inTransaction(() -> jdbc("reading self-service choices and stored fingerprints", connection -> {
-            Map<String, org.roster.policy.Person.SelfService> choices = new HashMap<>();
+            Map<String, Person.SelfService> choices = new HashMap<>();
             Map<String, String> fingerprints = new HashMap<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select u.id, s.employee_id is not null, s.opted_out, s.opted_in, e.fingerprint "
                             + "from unnest(?::varchar[]) as u(id) "
                             + "left join self_service s on s.employee_id = u.id "
@@ -579,11 +603,11 @@ public final class JpaStateStore implements StateStore {
                             + "and e.status = 'ACTIVE' and e.fingerprint is not null")) {
                 query.setArray(1, texts(connection, employeeIds));
                 query.setArray(2, texts(connection, fingerprinted));
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String id = rows.getString(1);
                         if (rows.getBoolean(2)) {
-                            choices.put(id, new org.roster.policy.Person.SelfService(rows.getBoolean(3),
+                            choices.put(id, new Person.SelfService(rows.getBoolean(3),
                                     rows.getBoolean(4)));
                         }
                         String fingerprint = rows.getString(5);
@@ -598,7 +622,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public long markGone(java.util.Collection<String> employeeIds) {
+    public long markGone(Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return 0;
         }
@@ -636,21 +660,21 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public List<String> purgeGoneBefore(java.time.Instant cutoff) {
+    public List<String> purgeGoneBefore(Instant cutoff) {
         return tx.inTransaction(() -> {
             // someone still held as a delivered contact (a removal waiting for approval) is kept until
             // the removal is done: Roster needs the record to take the contact back
             // asked at the end of every run, and mostly of nobody: one plain query on the index of
             // leavers by date, each side of the delivered contacts looked up by its own index
             List<String> ids = jdbc("finding leavers past retention", connection -> {
-                try (java.sql.PreparedStatement query = connection.prepareStatement(
+                try (PreparedStatement query = connection.prepareStatement(
                         "select e.id from employee e where e.status = 'GONE' and e.gone_at < ? "
                                 + "and not exists (select 1 from delivered_contact d where d.contact_id = e.id) "
                                 + "and not exists (select 1 from delivered_contact d where d.viewer_id = e.id) "
                                 + "limit 10000")) {
                     query.setObject(1, timestamp(cutoff));
                     List<String> found = new ArrayList<>();
-                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                    try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
                             found.add(rows.getString(1));
                         }
@@ -722,7 +746,7 @@ public final class JpaStateStore implements StateStore {
                         + "e.status = :active and exists (select g from EmployeeGroupEntity g where "
                         + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("group", org.roster.policy.Names.dn(groupDn)).getResultList()));
+                .setParameter("group", Names.dn(groupDn)).getResultList()));
     }
 
     @Override
@@ -730,7 +754,7 @@ public final class JpaStateStore implements StateStore {
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                         + "e.status = :active and e.managerKey = :manager order by e.id", EmployeeEntity.class)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("manager", org.roster.policy.Names.dn(managerReference)).getResultList()));
+                .setParameter("manager", Names.dn(managerReference)).getResultList()));
     }
 
     @Override
@@ -749,15 +773,15 @@ public final class JpaStateStore implements StateStore {
         // the first by id as Java orders strings (a policy's cap does), whatever the database's
         // collation: "C" compares the bytes; the column is the one upsert writes the field to
         String column = EMPLOYEE_TEXT.get(EMPLOYEE_TEXT.indexOf("reference") + 1
-                + java.util.Arrays.asList(STORED_FIELDS).indexOf(field));
+                + Arrays.asList(STORED_FIELDS).indexOf(field));
         return tx.inTransaction(() -> {
             List<String> ids = jdbc("finding colleagues", connection -> {
-                try (java.sql.PreparedStatement query = connection.prepareStatement("select id from employee "
+                try (PreparedStatement query = connection.prepareStatement("select id from employee "
                         + "where contact_allowed and " + column + " = ? order by id collate \"C\" limit ?")) {
                     query.setString(1, value);
                     query.setInt(2, atMost);
                     List<String> found = new ArrayList<>();
-                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                    try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
                             found.add(rows.getString(1));
                         }
@@ -770,7 +794,7 @@ public final class JpaStateStore implements StateStore {
             }
             List<Employee> found = new ArrayList<>(withGroups(em.createQuery("select e from EmployeeEntity e "
                     + "where e.id in :ids", EmployeeEntity.class).setParameter("ids", ids).getResultList()));
-            found.sort(java.util.Comparator.comparing(Employee::id));
+            found.sort(Comparator.comparing(Employee::id));
             return found;
         });
     }
@@ -780,22 +804,22 @@ public final class JpaStateStore implements StateStore {
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                         + "e.contactAllowed = true and exists (select g from EmployeeGroupEntity g where "
                         + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
-                .setParameter("group", org.roster.policy.Names.dn(groupDn)).getResultList()));
+                .setParameter("group", Names.dn(groupDn)).getResultList()));
     }
 
     @Override
     public List<Employee> contactsReportingTo(String managerReference) {
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                         + "e.contactAllowed = true and e.managerKey = :manager order by e.id", EmployeeEntity.class)
-                .setParameter("manager", org.roster.policy.Names.dn(managerReference)).getResultList()));
+                .setParameter("manager", Names.dn(managerReference)).getResultList()));
     }
 
     @Override
-    public java.util.Optional<Employee> byReference(String reference) {
+    public Optional<Employee> byReference(String reference) {
         return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
                         + "e.status = :active and e.referenceKey = :reference", EmployeeEntity.class)
                 .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("reference", org.roster.policy.Names.dn(reference)).setMaxResults(1).getResultList())
+                .setParameter("reference", Names.dn(reference)).setMaxResults(1).getResultList())
                 .stream().findFirst());
     }
 
@@ -821,11 +845,11 @@ public final class JpaStateStore implements StateStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, java.util.Set<String>> groups = new HashMap<>();
+        Map<String, Set<String>> groups = new HashMap<>();
         em.createQuery("select g from EmployeeGroupEntity g where g.employeeId in :ids", EmployeeGroupEntity.class)
                 .setParameter("ids", rows.stream().map(EmployeeEntity::getId).toList()).getResultList()
-                .forEach(g -> groups.computeIfAbsent(g.getEmployeeId(), k -> new java.util.HashSet<>()).add(g.getGroupDn()));
-        return rows.stream().map(e -> e.toEmployee(groups.getOrDefault(e.getId(), java.util.Set.of()))).toList();
+                .forEach(g -> groups.computeIfAbsent(g.getEmployeeId(), k -> new HashSet<>()).add(g.getGroupDn()));
+        return rows.stream().map(e -> e.toEmployee(groups.getOrDefault(e.getId(), Set.of()))).toList();
     }
 
     @Override
@@ -850,14 +874,14 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public java.util.Optional<String> viewerDigest(String viewerId) {
-        return tx.inTransaction(() -> java.util.Optional.ofNullable(em.find(ViewerDigestEntity.class, viewerId))
+    public Optional<String> viewerDigest(String viewerId) {
+        return tx.inTransaction(() -> Optional.ofNullable(em.find(ViewerDigestEntity.class, viewerId))
                 .map(ViewerDigestEntity::getDigest));
     }
 
     @Override
     public void enqueue(long runId, String viewerId, List<ContactChange> changes,
-                        org.roster.sync.ViewerDigest.Planned digest) {
+                        ViewerDigest.Planned digest) {
         enqueue(runId, List.of(new ViewerPlan(viewerId, changes, digest)));
     }
 
@@ -898,7 +922,7 @@ public final class JpaStateStore implements StateStore {
                 dropDigests(connection, undigested);
             }
             if (!digested.isEmpty()) {
-                try (java.sql.PreparedStatement upsert = connection.prepareStatement(
+                try (PreparedStatement upsert = connection.prepareStatement(
                         "insert into viewer_digest (viewer_id, digest, contacts, run_id) select viewer, digest, "
                                 + "contacts, ? from unnest(?::varchar[], ?::varchar[], ?::integer[]) "
                                 + "as u(viewer, digest, contacts) on conflict (viewer_id) do update set "
@@ -916,7 +940,7 @@ public final class JpaStateStore implements StateStore {
             }
             // ids in the order planned (each value the sequence gives is one the entity's blocks of
             // fifty never hand out), so a viewer's changes are delivered in that order
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = connection.prepareStatement(
                     "insert into outbox (id, run_id, viewer_id, contact_id, action, fields, rule_id, state, attempts, "
                             + "created_at) select nextval('outbox_seq'), ?, viewer, contact, action, fields, rule, "
                             + "'PENDING', 0, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
@@ -935,23 +959,23 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public Map<String, String> viewerDigests(java.util.Collection<String> viewerIds) {
+    public Map<String, String> viewerDigests(Collection<String> viewerIds) {
         return pairsOf("reading viewer digests", "select viewer_id, digest from viewer_digest "
                 + "where viewer_id = any (?)", viewerIds);
     }
 
     @Override
-    public Map<String, Map<String, String>> deliveredFingerprints(java.util.Collection<String> viewerIds) {
+    public Map<String, Map<String, String>> deliveredFingerprints(Collection<String> viewerIds) {
         if (viewerIds.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction(() -> jdbc("reading delivered fingerprints", connection -> {
             Map<String, Map<String, String>> delivered = new HashMap<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
+            try (PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
                     + "fingerprint, rule_id from delivered_contact where viewer_id = any (?)")) {
                 query.setArray(1, texts(connection, viewerIds));
                 query.setFetchSize(10_000);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         delivered.computeIfAbsent(rows.getString(1), v -> new HashMap<>())
                                 .put(rows.getString(2), ContactCard.plannedAs(rows.getString(3), rows.getString(4)));
@@ -1010,9 +1034,9 @@ public final class JpaStateStore implements StateStore {
             for (Map.Entry<String, List<Pending>> viewer : byViewer.entrySet()) {
                 try {
                     delivery.deliver(viewer.getKey(), viewer.getValue().stream()
-                            .map(row -> new org.roster.sync.PlannedChange(OutboxEntity.idempotencyKey(runId, row.id()),
+                            .map(row -> new PlannedChange(OutboxEntity.idempotencyKey(runId, row.id()),
                                     row.change())).toList());
-                } catch (org.roster.sync.ContactPlatform.DeliveryException e) {
+                } catch (ContactPlatform.DeliveryException e) {
                     refused(connection, viewer.getKey(), viewer.getValue(), e.getMessage());
                     failed += viewer.getValue().size();
                     continue;
@@ -1026,15 +1050,15 @@ public final class JpaStateStore implements StateStore {
     }
 
     /** A batch of the run's pending changes, locked as {@code locking} says, by viewer in the order planned. */
-    private Map<String, List<Pending>> claim(java.sql.Connection connection, long runId, int batchSize, String locking)
-            throws java.sql.SQLException {
-        Map<String, List<Pending>> byViewer = new java.util.LinkedHashMap<>();
-        try (java.sql.PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
+    private Map<String, List<Pending>> claim(Connection connection, long runId, int batchSize, String locking)
+            throws SQLException {
+        Map<String, List<Pending>> byViewer = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
                 + "action, fields, rule_id from outbox where run_id = ? and state = 'PENDING' and "
                 + runs.leaseHolds(runId) + " order by viewer_id, id limit ? " + locking)) {
             query.setLong(1, runId);
             query.setInt(2, batchSize);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
                             rows.getString(3), rows.getString(5), rows.getString(6)), rows.getString(5));
@@ -1053,8 +1077,8 @@ public final class JpaStateStore implements StateStore {
      * server works as the same database role, which may end its own sessions.
      *
      */
-    private static void endStaleHolders(java.sql.Connection connection, long runId) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement end = connection.prepareStatement("select count(pg_terminate_backend(l.pid)) "
+    private static void endStaleHolders(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement end = connection.prepareStatement("select count(pg_terminate_backend(l.pid)) "
                 + "from pg_locks l where l.locktype = 'transactionid' and l.granted and l.mode = 'ExclusiveLock' "
                 + "and l.pid <> pg_backend_pid() and l.transactionid in (select distinct o.xmax from outbox o "
                 + "where o.run_id = ? and o.state = 'PENDING' and o.xmax::text <> '0')")) {
@@ -1068,10 +1092,10 @@ public final class JpaStateStore implements StateStore {
      * list is not what the digest says, so it is dropped (with the standing plan) and compared in full
      * next time.
      */
-    private void refused(java.sql.Connection connection, String viewerId, List<Pending> rows, String reason)
-            throws java.sql.SQLException {
+    private void refused(Connection connection, String viewerId, List<Pending> rows, String reason)
+            throws SQLException {
         // a failed change is planned again by a later run, never sent again from here: its fields go
-        try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set state = 'FAILED', "
+        try (PreparedStatement update = connection.prepareStatement("update outbox set state = 'FAILED', "
                 + "fields = null, attempts = attempts + 1, last_error = ? where id = any (?)")) {
             update.setString(1, reason == null ? "" : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
             update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray(Long[]::new)));
@@ -1119,13 +1143,13 @@ public final class JpaStateStore implements StateStore {
             return ids.size();
         }
 
-        void record(java.sql.Connection connection, long runId, java.time.Instant at) throws java.sql.SQLException {
+        void record(Connection connection, long runId, Instant at) throws SQLException {
             if (ids.isEmpty()) {
                 return;
             }
-            java.time.OffsetDateTime now = timestamp(at);
+            OffsetDateTime now = timestamp(at);
             if (!heldViewers.isEmpty()) {
-                try (java.sql.PreparedStatement upsert = connection.prepareStatement("insert into delivered_contact "
+                try (PreparedStatement upsert = connection.prepareStatement("insert into delivered_contact "
                         + "(viewer_id, contact_id, fields, fingerprint, rule_id, delivered_run, delivered_at) "
                         + "select viewer, contact, fields, fingerprint, rule, ?, ? from unnest(?::varchar[], "
                         + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
@@ -1143,14 +1167,14 @@ public final class JpaStateStore implements StateStore {
                 }
             }
             if (!goneViewers.isEmpty()) {
-                try (java.sql.PreparedStatement delete = connection.prepareStatement("delete from delivered_contact "
+                try (PreparedStatement delete = connection.prepareStatement("delete from delivered_contact "
                         + "where (viewer_id, contact_id) in (select * from unnest(?::varchar[], ?::varchar[]))")) {
                     delete.setArray(1, texts(connection, goneViewers));
                     delete.setArray(2, texts(connection, goneContacts));
                     delete.executeUpdate();
                 }
             }
-            try (java.sql.PreparedStatement journal = connection.prepareStatement("insert into delivery "
+            try (PreparedStatement journal = connection.prepareStatement("insert into delivery "
                     + "(id, run_id, viewer_id, contact_id, action, created_at) select nextval('delivery_seq'), ?, "
                     + "viewer, contact, action, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
                     + "as u(viewer, contact, action)")) {
@@ -1162,7 +1186,7 @@ public final class JpaStateStore implements StateStore {
                 journal.executeUpdate();
             }
             // the delivered state now holds the fields; the queue keeps only that the change was made
-            try (java.sql.PreparedStatement update = connection.prepareStatement("update outbox set "
+            try (PreparedStatement update = connection.prepareStatement("update outbox set "
                     + "state = 'DELIVERED', fields = null, attempts = attempts + 1, delivered_at = ?, last_error = null "
                     + "where id = any (?)")) {
                 update.setObject(1, now);
@@ -1191,14 +1215,14 @@ public final class JpaStateStore implements StateStore {
     @Override
     public long clearOutboxThrough(long runId) {
         return tx.inTransaction(() -> jdbc("emptying the outbox", connection -> {
-            try (java.sql.PreparedStatement digests = connection.prepareStatement("delete from viewer_digest where "
+            try (PreparedStatement digests = connection.prepareStatement("delete from viewer_digest where "
                     + "viewer_id in (select viewer_id from outbox where run_id <= ? and state = 'PENDING')")) {
                 digests.setLong(1, runId);
                 if (digests.executeUpdate() > 0) {
                     dropDigests(connection, List.of(PLAN_BASIS));
                 }
             }
-            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+            try (PreparedStatement delete = connection.prepareStatement(
                     "delete from outbox where run_id <= ?")) {
                 delete.setLong(1, runId);
                 long deleted = delete.executeUpdate();
@@ -1239,7 +1263,7 @@ public final class JpaStateStore implements StateStore {
      * The JSON provider, looked up once: {@code Json.createObjectBuilder()} and its kind look the
      * provider up again on every call, which cost planning and delivery most of their time.
      */
-    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The released fields as stored: a flat JSON object keyed by the policy's field names. */
     public static String toJson(Map<PersonField, String> fields) {
@@ -1279,11 +1303,11 @@ public final class JpaStateStore implements StateStore {
     public List<List<String>> sharedMobiles() {
         return tx.inTransaction(() -> jdbc("finding shared mobile numbers", connection -> {
             // grouped by the database: the numbers stay in it, only the sharers' ids come out
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select array_agg(id order by id) from employee where status = 'ACTIVE' and mobile is not null "
                             + "group by mobile having count(*) > 1 order by min(id)")) {
                 List<List<String>> groups = new ArrayList<>();
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         groups.add(List.of((String[]) rows.getArray(1).getArray()));
                     }
@@ -1301,7 +1325,7 @@ public final class JpaStateStore implements StateStore {
     }
 
     @Override
-    public List<Stored> stored(java.util.Collection<String> employeeIds) {
+    public List<Stored> stored(Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return List.of();
         }
@@ -1311,11 +1335,11 @@ public final class JpaStateStore implements StateStore {
                     .setParameter("ids", List.copyOf(employeeIds))
                     .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList();
             Map<String, Boolean> guessed = jdbc("reading guessed regions", connection -> {
-                try (java.sql.PreparedStatement query = connection.prepareStatement(
+                try (PreparedStatement query = connection.prepareStatement(
                         "select id, region_guessed from employee where id = any (?)")) {
                     query.setArray(1, texts(connection, employeeIds));
                     Map<String, Boolean> found = new HashMap<>();
-                    try (java.sql.ResultSet result = query.executeQuery()) {
+                    try (ResultSet result = query.executeQuery()) {
                         while (result.next()) {
                             found.put(result.getString(1), result.getBoolean(2));
                         }
@@ -1346,10 +1370,10 @@ public final class JpaStateStore implements StateStore {
             return;
         }
         tx.inTransaction(() -> jdbc("storing decisions about shared numbers", connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
+            try (PreparedStatement update = connection.prepareStatement(
                     "update employee set in_scope = ?, contact_allowed = ?, scope_rule = ?, scope_reason = ?, "
                             + "fingerprint = ?, updated_at = ? where id = ?")) {
-                java.time.OffsetDateTime now = now();
+                OffsetDateTime now = now();
                 for (Decided d : decided) {
                     ScopeDecision scope = d.scope();
                     update.setBoolean(1, scope.receives());
@@ -1374,7 +1398,7 @@ public final class JpaStateStore implements StateStore {
     public void recordQuality(long runId, String source, List<List<String>> shared) {
         String[] sharing = shared.stream().flatMap(List::stream).toArray(String[]::new);
         tx.inTransaction(() -> jdbc("recording the run's data quality", connection -> {
-            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+            try (PreparedStatement delete = connection.prepareStatement(
                     "delete from run_quality where run_id = ?; delete from run_shared_number where run_id = ?")) {
                 delete.setLong(1, runId);
                 delete.setLong(2, runId);
@@ -1382,7 +1406,7 @@ public final class JpaStateStore implements StateStore {
             }
             // counted by the database in one statement, from the rows the read left: an entry read
             // again unchanged is never seen by the run's stages, so they could not count it
-            try (java.sql.PreparedStatement count = connection.prepareStatement(
+            try (PreparedStatement count = connection.prepareStatement(
                     "insert into run_quality (run_id, department, source, employees, shared_number, invalid_number, "
                             + "missing_mobile, guessed_region, rejected) "
                             + "select ?, department, source, sum(employees), sum(shared), sum(invalid), sum(missing), "
@@ -1407,7 +1431,7 @@ public final class JpaStateStore implements StateStore {
                 count.setLong(6, runId);
                 count.executeUpdate();
             }
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = connection.prepareStatement(
                     "insert into run_shared_number (run_id, position, sharers, employee_ids) values (?, ?, ?, ?)")) {
                 int position = 0;
                 for (List<String> group : shared) {
@@ -1428,12 +1452,12 @@ public final class JpaStateStore implements StateStore {
     public Optional<QualityReport> quality(long runId) {
         return tx.inTransaction(() -> jdbc("reading the run's data quality", connection -> {
             List<QualityReport.Count> counts = new ArrayList<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select department, source, employees, shared_number, invalid_number, missing_mobile, "
                             + "guessed_region, rejected from run_quality where run_id = ? "
                             + "order by department, source")) {
                 query.setLong(1, runId);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         counts.add(new QualityReport.Count(rows.getString(1), rows.getString(2), rows.getLong(3),
                                 rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8)));
@@ -1441,10 +1465,10 @@ public final class JpaStateStore implements StateStore {
                 }
             }
             List<QualityReport.SharedNumber> shared = new ArrayList<>();
-            try (java.sql.PreparedStatement query = connection.prepareStatement(
+            try (PreparedStatement query = connection.prepareStatement(
                     "select sharers, employee_ids from run_shared_number where run_id = ? order by position")) {
                 query.setLong(1, runId);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String[] ids = (String[]) rows.getArray(2).getArray();
                         // a sharer purged after retention is no longer named
@@ -1463,10 +1487,10 @@ public final class JpaStateStore implements StateStore {
     /** Takes purged employees' ids out of the shared numbers runs listed. */
     private void forgetSharers(List<String> ids) {
         jdbc("forgetting purged sharers", connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
+            try (PreparedStatement update = connection.prepareStatement(
                     "update run_shared_number set employee_ids = array(select i from unnest(employee_ids) as i "
                             + "where i <> all (?::varchar[])) where employee_ids && ?::varchar[]")) {
-                java.sql.Array purged = texts(connection, ids);
+                Array purged = texts(connection, ids);
                 update.setArray(1, purged);
                 update.setArray(2, purged);
                 return update.executeUpdate();

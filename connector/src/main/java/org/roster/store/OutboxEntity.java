@@ -4,9 +4,12 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -23,7 +26,7 @@ public class OutboxEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @jakarta.persistence.SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
     @Column(name = "id")
     private Long id;
 
@@ -35,7 +38,7 @@ public class OutboxEntity {
     @Column(name = "fields", length = 4000) private String fields;
     @Column(name = "rule_id", length = 128) private String ruleId;
     @Column(name = "state", length = 16, nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private State state;
     @Column(name = "attempts", nullable = false) private int attempts;
     @Column(name = "last_error", length = 1000) private String lastError;

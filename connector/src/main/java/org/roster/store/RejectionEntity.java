@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** An entry a run could not accept, with the reason. */
@@ -14,7 +15,7 @@ public class RejectionEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "run_rejection_seq")
-    @jakarta.persistence.SequenceGenerator(name = "run_rejection_seq", sequenceName = "run_rejection_seq", allocationSize = 50)
+    @SequenceGenerator(name = "run_rejection_seq", sequenceName = "run_rejection_seq", allocationSize = 50)
     @Column(name = "id")
     private Long id;
 

@@ -4,9 +4,12 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.roster.sync.RunProgress;
 
@@ -20,14 +23,14 @@ public class RunEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_run_seq")
-    @jakarta.persistence.SequenceGenerator(name = "sync_run_seq", sequenceName = "sync_run_seq", allocationSize = 50)
+    @SequenceGenerator(name = "sync_run_seq", sequenceName = "sync_run_seq", allocationSize = 50)
     @Column(name = "id")
     private Long id;
 
     @Column(name = "trigger_kind", length = 32, nullable = false) private String trigger;
     @Column(name = "dry_run", nullable = false) private boolean dryRun;
     @Column(name = "status", length = 32, nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "stage", length = 16, nullable = false) private String stage;
     @Column(name = "progress", nullable = false) private int progress;

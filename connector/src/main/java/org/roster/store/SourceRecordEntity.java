@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -91,11 +92,11 @@ public class SourceRecordEntity {
         Map<PersonField, String> values = new EnumMap<>(PersonField.class);
         try (JsonReader reader = Json.createReader(new StringReader(fieldValues))) {
             reader.readObject().forEach((name, value) -> PersonField.byName(name)
-                    .ifPresent(field -> values.put(field, ((jakarta.json.JsonString) value).getString())));
+                    .ifPresent(field -> values.put(field, ((JsonString) value).getString())));
         }
         Set<String> groupSet = new HashSet<>();
         try (JsonReader reader = Json.createReader(new StringReader(groups))) {
-            reader.readArray().getValuesAs(jakarta.json.JsonString.class).forEach(g -> groupSet.add(g.getString()));
+            reader.readArray().getValuesAs(JsonString.class).forEach(g -> groupSet.add(g.getString()));
         }
         return new SourceRecord(sourceId, identity, mergeKey, reference, precedence, values, groupSet);
     }

@@ -1,6 +1,7 @@
 package org.roster.sync;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.roster.directory.Employee;
@@ -41,7 +42,7 @@ public final class EmployeeFingerprint {
         }
         Sha256.part(sha);
         String[] groups = employee.groups().toArray(String[]::new);
-        java.util.Arrays.sort(groups);
+        Arrays.sort(groups);
         for (String group : groups) {
             Sha256.value(sha, group);
         }
@@ -53,6 +54,6 @@ public final class EmployeeFingerprint {
             Sha256.value(sha, reason);
         }
         // 128 bits are plenty to tell one employee's versions apart
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 16));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
     }
 }

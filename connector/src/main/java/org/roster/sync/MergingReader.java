@@ -2,6 +2,7 @@ package org.roster.sync;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
@@ -62,7 +64,7 @@ final class MergingReader {
 
     MergingReader(List<SyncPipeline.Source> sources, MergeKey key, SourceRecords records, StateStore store,
                   AuditLog audit, Clock clock, Saver saver) {
-        this.sources = sources.stream().sorted(java.util.Comparator.comparingInt(SyncPipeline.Source::precedence)
+        this.sources = sources.stream().sorted(Comparator.comparingInt(SyncPipeline.Source::precedence)
                 .thenComparing(SyncPipeline.Source::id)).toList();
         this.key = key;
         this.records = records;
@@ -120,7 +122,7 @@ final class MergingReader {
             }
             deleted.forEach((id, identities) -> affected.addAll(records.drop(id, identities)));
             affected.addAll(records.dropSourcesOtherThan(sources.stream().map(SyncPipeline.Source::id)
-                    .collect(java.util.stream.Collectors.toSet())));
+                    .collect(Collectors.toSet())));
             long gone = remerge(runId, affected, Set.of(), List.of(), progress);
             if (allFull) {
                 // everyone still in a source was saved by this run; anyone else is gone

@@ -1,7 +1,9 @@
 package org.roster.sync;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import org.roster.directory.DirectoryEntry;
 import org.roster.policy.Person;
@@ -80,7 +82,7 @@ public final class ReadFingerprint {
         entry.ids().forEach(id -> Sha256.value(sha, id));
         // in a fixed field order: the entry's own map has none
         for (PersonField field : PersonField.values()) {
-            java.util.List<String> values = entry.values().get(field);
+            List<String> values = entry.values().get(field);
             if (values != null) {
                 Sha256.part(sha);
                 Sha256.value(sha, field.policyName());
@@ -134,7 +136,7 @@ public final class ReadFingerprint {
         for (int c = 0; c < 4; c++) {
             MessageDigest sha = Sha256.digest();
             Sha256.value(sha, "roster read fingerprint; opted out " + ((c & 2) != 0) + "; opted in " + ((c & 1) != 0));
-            MASKS[c] = java.util.Arrays.copyOf(sha.digest(), 16);
+            MASKS[c] = Arrays.copyOf(sha.digest(), 16);
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.roster.sync;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
+import org.roster.directory.DirectorySource;
 import org.roster.policy.Person;
 
 /**
@@ -188,7 +191,7 @@ final class ReadLedger {
     }
 
     final class Holding {
-        private final java.util.BitSet held = new java.util.BitSet();
+        private final BitSet held = new BitSet();
 
         private Holding() {
         }
@@ -202,7 +205,7 @@ final class ReadLedger {
         int holds(String id, byte[] digest) {
             int slot = find(id);
             if (slot < 0 || held.get(slot)) {
-                return org.roster.directory.DirectorySource.Receiver.NOT_HELD;
+                return DirectorySource.Receiver.NOT_HELD;
             }
             int handle;
             if (readAs(slot, digest)) {
@@ -210,7 +213,7 @@ final class ReadLedger {
             } else if (rejectedAs(slot, digest)) {
                 handle = slot << 1 | 1;
             } else {
-                return org.roster.directory.DirectorySource.Receiver.NOT_HELD;
+                return DirectorySource.Receiver.NOT_HELD;
             }
             held.set(slot);
             return handle;
@@ -243,7 +246,7 @@ final class ReadLedger {
     }
 
     /** The ids of the slots whose flags pass the test, in batches. */
-    private void forEachIdWhose(java.util.function.IntPredicate flagged, int batchSize, Consumer<List<String>> batch) {
+    private void forEachIdWhose(IntPredicate flagged, int batchSize, Consumer<List<String>> batch) {
         List<String> found = new ArrayList<>(batchSize);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] != null && flagged.test(flags[i])) {

@@ -1,6 +1,8 @@
 package org.roster.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -232,7 +234,7 @@ public final class Simulation {
         }
 
         @Override
-        public List<Stored> stored(java.util.Collection<String> employeeIds) {
+        public List<Stored> stored(Collection<String> employeeIds) {
             throw new UnsupportedOperationException("a simulation reads nothing");
         }
 
@@ -324,12 +326,12 @@ public final class Simulation {
         }
 
         @Override
-        public Map<String, Person.SelfService> selfService(java.util.Collection<String> employeeIds) {
+        public Map<String, Person.SelfService> selfService(Collection<String> employeeIds) {
             return base.selfService(employeeIds);
         }
 
         @Override
-        public List<String> purgeGoneBefore(java.time.Instant cutoff) {
+        public List<String> purgeGoneBefore(Instant cutoff) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }
 
@@ -349,7 +351,7 @@ public final class Simulation {
         }
 
         @Override
-        public Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
+        public Map<String, String> readByRun(long runId, Collection<String> ids) {
             throw new UnsupportedOperationException("a simulation reads nothing");
         }
 
@@ -359,17 +361,17 @@ public final class Simulation {
         }
 
         @Override
-        public long markGone(java.util.Collection<String> employeeIds) {
+        public long markGone(Collection<String> employeeIds) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }
 
         @Override
-        public Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
+        public Map<String, String> storedFingerprints(Collection<String> employeeIds) {
             throw new UnsupportedOperationException("a simulation reads nothing");
         }
 
         @Override
-        public void markSeen(long runId, java.util.Collection<String> employeeIds) {
+        public void markSeen(long runId, Collection<String> employeeIds) {
             throw new UnsupportedOperationException("a simulation stores nothing");
         }
 

@@ -1,5 +1,6 @@
 package org.roster.sync;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -119,8 +120,8 @@ final class WriteBehind implements AutoCloseable {
     }
 
     /** The failure of the first unit that failed, if any did. */
-    java.util.Optional<Throwable> failure() {
-        return java.util.Optional.ofNullable(failure);
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Waits until everything submitted is done or skipped, and the thread (if one was started) has ended. */

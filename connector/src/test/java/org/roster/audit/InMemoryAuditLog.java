@@ -1,5 +1,6 @@
 package org.roster.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized long prune(java.time.Instant cutoff) {
+    public synchronized long prune(Instant cutoff) {
         throw new UnsupportedOperationException("pruning is tested against the database adapter");
     }
 

@@ -3,8 +3,10 @@ package org.roster.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.roster.policy.PersonField;
 
@@ -197,9 +199,9 @@ class EntryNormaliserTest {
 
     @Test
     void aBadRegionByLocationSettingIsRefusedNamingThePair() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien"))
+        Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien"))
                 .hasMessageContaining("\"Wien\" is not of the form Location=REGION");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien=XX"))
+        Assertions.assertThatThrownBy(() -> EntryNormaliser.regionsByLocation("Wien=XX"))
                 .hasMessageContaining("\"XX\"");
     }
 
@@ -227,8 +229,8 @@ class EntryNormaliserTest {
 
     @Test
     void theFourArgumentConstructorMakesAnEntryWithoutProblems() {
-        DirectoryEntry entry = new DirectoryEntry(DN, java.util.List.of("p12"),
-                Map.of(PersonField.SURNAME, java.util.List.of("Ruiz")), java.util.List.of());
+        DirectoryEntry entry = new DirectoryEntry(DN, List.of("p12"),
+                Map.of(PersonField.SURNAME, List.of("Ruiz")), List.of());
 
         assertThat(entry.problems()).isEmpty();
         assertThat(accepted(entry).value(PersonField.SURNAME)).contains("Ruiz");
@@ -245,7 +247,7 @@ class EntryNormaliserTest {
         assertThat(nul.employeeId()).contains("p12");
         assertThat(c1.withheld()).isEqualTo("department contains a control character");
         assertThat(delete.withheld()).isEqualTo("givenName contains a control character");
-        assertThat(java.util.List.of(nul, c1, delete)).allSatisfy(r -> assertThat(r.withheld())
+        assertThat(List.of(nul, c1, delete)).allSatisfy(r -> assertThat(r.withheld())
                 .doesNotContain("Ruiz").doesNotContain("Molina").doesNotContain("Finance").doesNotContain("Ana"));
     }
 

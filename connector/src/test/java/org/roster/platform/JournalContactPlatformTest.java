@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ class JournalContactPlatformTest {
         Path journal = dir.resolve("deliveries.jsonl");
         new JournalContactPlatform(journal).deliver("p1", List.of(add("run-1/change-50", "p2")));
         Files.writeString(journal, "{\"key\":\"run-1/change-51\",\"viewer\":\"p1\",\"con",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         new JournalContactPlatform(journal).deliver("p1", List.of(add("run-1/change-51", "p3")));
 

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
+import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
@@ -26,7 +31,7 @@ class ChangeDetectionTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final SyncPipelineTest.RecordingContactPlatform platform = new SyncPipelineTest.RecordingContactPlatform();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private final org.roster.audit.InMemoryAuditLog audit = new org.roster.audit.InMemoryAuditLog();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private SyncPipeline pipeline = pipeline("default");
     private long runId;
 
@@ -68,7 +73,7 @@ class ChangeDetectionTest {
 
     @Test
     void anOptOutMadeSinceTheLastRunTakesEffectThoughTheEntryReadsTheSame() {
-        store.choose("s3", new org.roster.policy.Person.SelfService(true, false));
+        store.choose("s3", new Person.SelfService(true, false));
 
         RunProgress after = run();
 
@@ -139,7 +144,7 @@ class ChangeDetectionTest {
         assertThat(andAgain.rejected).hasValue(1);
         assertThat(store.rejectedAgain).as("recorded from what was remembered, not normalised again").hasValue(2);
         // each run lists the rejection with its reason, as the first one did
-        assertThat(store.rejections()).filteredOn(r -> r.rejection().employeeId().equals(java.util.Optional.of("f9")))
+        assertThat(store.rejections()).filteredOn(r -> r.rejection().employeeId().equals(Optional.of("f9")))
                 .extracting(InMemoryStateStore.StoredRejection::runId).containsExactly(firstRun, firstRun + 1,
                         firstRun + 2);
         assertThat(store.rejections()).filteredOn(r -> r.runId() == runId).singleElement()
@@ -202,8 +207,8 @@ class ChangeDetectionTest {
         pipeline = pipeline(new EntryNormaliser(PhoneNumbers.forRegion("DE")));
         RunProgress after = run();
 
-        assertThat(java.util.Optional.ofNullable(platform.contactsOf("f1").get("f4")).map(c -> c.fields()
-                .get(PersonField.MOBILE))).isNotEqualTo(java.util.Optional.of("+436641234567"));
+        assertThat(Optional.ofNullable(platform.contactsOf("f1").get("f4")).map(c -> c.fields()
+                .get(PersonField.MOBILE))).isNotEqualTo(Optional.of("+436641234567"));
         assertThat(after.read).hasValue(7);
     }
 
@@ -274,7 +279,7 @@ class ChangeDetectionTest {
     @Test
     void aPolicyReleasingAnotherFieldReachesEveryViewerOverAnUnchangedDirectory() {
         Policy standard = Policies.bundled("default");
-        java.util.Set<PersonField> fields = java.util.EnumSet.copyOf(standard.fields());
+        Set<PersonField> fields = EnumSet.copyOf(standard.fields());
         fields.add(PersonField.DEPARTMENT);
         pipeline = pipeline(new Policy("with-department", "", standard.scope(), fields, standard.visibility()));
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
@@ -60,7 +62,7 @@ class DataQualityTest {
 
         QualityReport report = store.quality(runId).orElseThrow();
 
-        assertThat(report.sharedNumbers()).containsExactly(new QualityReport.SharedNumber(2, java.util.List.of("f2", "f3")));
+        assertThat(report.sharedNumbers()).containsExactly(new QualityReport.SharedNumber(2, List.of("f2", "f3")));
         assertThat(report.toString()).doesNotContain("22222222").doesNotContain("+49");
     }
 
@@ -149,7 +151,7 @@ class DataQualityTest {
 
     private void run(Policy policy) {
         SyncPipeline pipeline = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-                new PolicyEvaluator(policy), store, platform, new org.roster.audit.InMemoryAuditLog(),
+                new PolicyEvaluator(policy), store, platform, new InMemoryAuditLog(),
                 Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC));
         pipeline.run(++runId, false, new RunProgress(store.lastCompleteReadCount()));
     }

@@ -3,7 +3,9 @@ package org.roster.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.unboundid.ldap.sdk.Modification;
@@ -11,6 +13,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
 import org.roster.demo.DemoDirectory;
 import org.roster.demo.DemoDirectoryServer;
 import org.roster.directory.Employee;
@@ -45,8 +48,8 @@ class DemoDirectorySyncTest {
                 .onlyFields(policy.referencedFields());
         store = new InMemoryStateStore();
         pipeline = new SyncPipeline(new LdapDirectorySource(config), new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-                new PolicyEvaluator(policy), store, new RecordedContactPlatform(), new org.roster.audit.InMemoryAuditLog(),
-                java.time.Clock.systemUTC());
+                new PolicyEvaluator(policy), store, new RecordedContactPlatform(), new InMemoryAuditLog(),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -90,7 +93,7 @@ class DemoDirectorySyncTest {
 
         List<Employee> viewers = new ArrayList<>();
         store.forEachViewer(100, viewers::add);
-        Employee someone = viewers.stream().max(java.util.Comparator.comparingInt(
+        Employee someone = viewers.stream().max(Comparator.comparingInt(
                 (Employee e) -> store.contactsWith(PersonField.DEPARTMENT, e.value(PersonField.DEPARTMENT).orElseThrow())
                         .size()).thenComparing(Employee::id)).orElseThrow();
         String department = someone.value(PersonField.DEPARTMENT).orElseThrow();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** {@link SourceRecords} in memory, for tests of the merge without a database. */
 final class InMemorySourceRecords implements SourceRecords {
@@ -81,7 +82,7 @@ final class InMemorySourceRecords implements SourceRecords {
         return dropWhere(h -> !sourceIds.contains(h.record().sourceId()));
     }
 
-    private Set<String> dropWhere(java.util.function.Predicate<Held> which) {
+    private Set<String> dropWhere(Predicate<Held> which) {
         Set<String> keys = new HashSet<>();
         rows.values().removeIf(h -> {
             if (which.test(h)) {

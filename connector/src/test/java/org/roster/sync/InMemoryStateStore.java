@@ -1,17 +1,32 @@
 package org.roster.sync;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.roster.directory.Employee;
 import org.roster.directory.Rejection;
+import org.roster.policy.Names;
+import org.roster.policy.Person;
 import org.roster.policy.PersonField;
 import org.roster.policy.ScopeDecision;
 
@@ -34,7 +49,7 @@ final class InMemoryStateStore implements StateStore {
     static final class Row {
         Employee employee;
         boolean active;
-        java.time.Instant goneAt;
+        Instant goneAt;
         boolean inScope;
         boolean contactAllowed;
         String scopeRule;
@@ -68,8 +83,8 @@ final class InMemoryStateStore implements StateStore {
     private final Map<Long, RunProgress.Stage> savedStages = new TreeMap<>();
 
     @Override
-    public synchronized Map<String, String> readByRun(long runId, java.util.Collection<String> ids) {
-        Map<String, String> seen = new java.util.HashMap<>();
+    public synchronized Map<String, String> readByRun(long runId, Collection<String> ids) {
+        Map<String, String> seen = new HashMap<>();
         for (String id : ids) {
             Row row = employees.get(id);
             if (row != null && row.lastSeenRun == runId && row.employee != null) {
@@ -110,11 +125,11 @@ final class InMemoryStateStore implements StateStore {
     /** The basis of the last complete plan while nothing it was made from has changed. */
     private String planBasis;
     /** How many employees runs stored anew (not only marked seen). */
-    final java.util.concurrent.atomic.AtomicLong employeesWritten = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong employeesWritten = new AtomicLong();
 
     @Override
-    public synchronized Map<String, String> storedFingerprints(java.util.Collection<String> employeeIds) {
-        Map<String, String> stored = new java.util.HashMap<>();
+    public synchronized Map<String, String> storedFingerprints(Collection<String> employeeIds) {
+        Map<String, String> stored = new HashMap<>();
         for (String id : employeeIds) {
             Row row = employees.get(id);
             if (row != null && row.active && row.fingerprint != null) {
@@ -125,7 +140,7 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void markSeen(long runId, java.util.Collection<String> employeeIds) {
+    public synchronized void markSeen(long runId, Collection<String> employeeIds) {
         employeeIds.forEach(id -> employees.get(id).lastSeenRun = runId);
     }
 
@@ -147,7 +162,7 @@ final class InMemoryStateStore implements StateStore {
             employees.forEach((id, row) -> {
                 if (row.active) {
                     reads.add(new StoredRead(id, row.readFingerprint, row.inScope,
-                            choices.getOrDefault(id, org.roster.policy.Person.SelfService.NONE)));
+                            choices.getOrDefault(id, Person.SelfService.NONE)));
                 }
             });
         }
@@ -166,7 +181,7 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized long markGone(java.util.Collection<String> employeeIds) {
+    public synchronized long markGone(Collection<String> employeeIds) {
         return goneWhere(row -> employeeIds.contains(row.employee == null ? null : row.employee.id()));
     }
 
@@ -175,7 +190,7 @@ final class InMemoryStateStore implements StateStore {
         return goneWhere(row -> row.lastSeenRun != runId);
     }
 
-    private long goneWhere(java.util.function.Predicate<Row> which) {
+    private long goneWhere(Predicate<Row> which) {
         long gone = 0;
         for (Row row : employees.values()) {
             if (row.active && which.test(row)) {
@@ -193,10 +208,10 @@ final class InMemoryStateStore implements StateStore {
     }
 
     /** The store's clock, which a test moves forward to let retention periods pass. */
-    java.time.Clock clock = java.time.Clock.systemUTC();
+    Clock clock = Clock.systemUTC();
 
     @Override
-    public synchronized List<String> purgeGoneBefore(java.time.Instant cutoff) {
+    public synchronized List<String> purgeGoneBefore(Instant cutoff) {
         List<String> purged = employees.values().stream().filter(r -> !r.active && r.goneAt != null
                 && r.goneAt.isBefore(cutoff)).map(r -> r.employee.id())
                 .filter(id -> delivered.getOrDefault(id, Collections.emptyNavigableMap()).isEmpty()
@@ -225,16 +240,16 @@ final class InMemoryStateStore implements StateStore {
     }
 
     /** Self-service choices, as the application would have stored them. */
-    private final Map<String, org.roster.policy.Person.SelfService> choices = new TreeMap<>();
+    private final Map<String, Person.SelfService> choices = new TreeMap<>();
 
-    synchronized void choose(String employeeId, org.roster.policy.Person.SelfService choice) {
+    synchronized void choose(String employeeId, Person.SelfService choice) {
         choices.put(employeeId, choice);
         chosenAt.put(employeeId, ++tick);
     }
 
     /** An active employee as a run stored them: their read fingerprint, scope and choices only. */
     synchronized void storeRead(String employeeId, String readFingerprint, boolean inScope,
-                                org.roster.policy.Person.SelfService choice) {
+                                Person.SelfService choice) {
         Row row = employees.computeIfAbsent(employeeId, id -> new Row());
         row.active = true;
         row.inScope = inScope;
@@ -243,8 +258,8 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized Map<String, org.roster.policy.Person.SelfService> selfService(java.util.Collection<String> ids) {
-        Map<String, org.roster.policy.Person.SelfService> found = new TreeMap<>();
+    public synchronized Map<String, Person.SelfService> selfService(Collection<String> ids) {
+        Map<String, Person.SelfService> found = new TreeMap<>();
         ids.stream().filter(choices::containsKey).forEach(id -> found.put(id, choices.get(id)));
         return found;
     }
@@ -278,23 +293,23 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized List<Employee> contactsInGroup(String groupDn) {
-        String group = org.roster.policy.Names.dn(groupDn);
+        String group = Names.dn(groupDn);
         return employees.values().stream().filter(r -> r.contactAllowed && r.employee.groups().contains(group))
                 .map(r -> r.employee).toList();
     }
 
     @Override
     public synchronized List<Employee> contactsReportingTo(String managerReference) {
-        String manager = org.roster.policy.Names.dn(managerReference);
+        String manager = Names.dn(managerReference);
         return employees.values().stream().filter(r -> r.contactAllowed && r.employee.value(PersonField.MANAGER)
-                .map(org.roster.policy.Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
+                .map(Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
     }
 
     @Override
     public synchronized Optional<Employee> byReference(String reference) {
-        String key = org.roster.policy.Names.dn(reference);
+        String key = Names.dn(reference);
         return employees.values().stream().filter(r -> r.active
-                && org.roster.policy.Names.dn(r.employee.reference()).equals(key)).map(r -> r.employee).findFirst();
+                && Names.dn(r.employee.reference()).equals(key)).map(r -> r.employee).findFirst();
     }
 
     @Override
@@ -315,16 +330,16 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized List<Employee> activeInGroup(String groupDn) {
-        String group = org.roster.policy.Names.dn(groupDn);
+        String group = Names.dn(groupDn);
         return employees.values().stream().filter(r -> r.active && r.employee.groups().contains(group))
                 .map(r -> r.employee).toList();
     }
 
     @Override
     public synchronized List<Employee> activeReportingTo(String managerReference) {
-        String manager = org.roster.policy.Names.dn(managerReference);
+        String manager = Names.dn(managerReference);
         return employees.values().stream().filter(r -> r.active && r.employee.value(PersonField.MANAGER)
-                .map(org.roster.policy.Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
+                .map(Names::dn).filter(manager::equals).isPresent()).map(r -> r.employee).toList();
     }
 
     @Override
@@ -368,12 +383,12 @@ final class InMemoryStateStore implements StateStore {
         }
     }
 
-    private final List<Queued> outbox = new java.util.ArrayList<>();
+    private final List<Queued> outbox = new ArrayList<>();
     private long nextChange = 1;
 
-    private final Map<String, String> digests = new java.util.HashMap<>();
+    private final Map<String, String> digests = new HashMap<>();
     /** How often a viewer's delivered contacts were read: what the digest saves. */
-    final java.util.concurrent.atomic.AtomicLong deliveredReads = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong deliveredReads = new AtomicLong();
 
     @Override
     public synchronized Optional<String> viewerDigest(String viewerId) {
@@ -401,14 +416,14 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized Drained drain(long runId, int batchSize, Delivery delivery) {
         List<Queued> batch = outbox.stream().filter(q -> q.runId == runId && q.state.equals("PENDING"))
-                .sorted(java.util.Comparator.comparing((Queued q) -> q.viewerId).thenComparingLong(q -> q.id))
+                .sorted(Comparator.comparing((Queued q) -> q.viewerId).thenComparingLong(q -> q.id))
                 .limit(batchSize).toList();
         long done = 0;
         long failed = 0;
-        Map<String, List<Queued>> byViewer = new java.util.LinkedHashMap<>();
-        batch.forEach(q -> byViewer.computeIfAbsent(q.viewerId, v -> new java.util.ArrayList<>()).add(q));
+        Map<String, List<Queued>> byViewer = new LinkedHashMap<>();
+        batch.forEach(q -> byViewer.computeIfAbsent(q.viewerId, v -> new ArrayList<>()).add(q));
         // like the database's unit of work: a crash (any other exception) records nothing of the batch
-        List<Runnable> commit = new java.util.ArrayList<>();
+        List<Runnable> commit = new ArrayList<>();
         for (Map.Entry<String, List<Queued>> viewer : byViewer.entrySet()) {
             try {
                 delivery.deliver(viewer.getKey(), viewer.getValue().stream()
@@ -529,17 +544,17 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void forgetRejected(java.util.Collection<String> employeeIds) {
+    public synchronized void forgetRejected(Collection<String> employeeIds) {
         employeeIds.forEach(rejectedReads::remove);
     }
 
     /** The ids whose rejected reads are remembered. */
-    synchronized java.util.Set<String> rejectedReadIds() {
-        return java.util.Set.copyOf(rejectedReads.keySet());
+    synchronized Set<String> rejectedReadIds() {
+        return Set.copyOf(rejectedReads.keySet());
     }
 
     @Override
-    public void forEachRejectedRead(java.util.function.BiConsumer<String, String> read) {
+    public void forEachRejectedRead(BiConsumer<String, String> read) {
         Map<String, RejectedRead> copy;
         synchronized (this) {
             copy = new TreeMap<>(rejectedReads);
@@ -548,7 +563,7 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized long rejectAgain(long runId, java.util.Collection<String> employeeIds) {
+    public synchronized long rejectAgain(long runId, Collection<String> employeeIds) {
         long recorded = 0;
         for (String id : employeeIds) {
             RejectedRead read = rejectedReads.get(id);
@@ -566,7 +581,7 @@ final class InMemoryStateStore implements StateStore {
     }
 
     /** How many rejections were recorded again from what was remembered, without normalising. */
-    final java.util.concurrent.atomic.AtomicLong rejectedAgain = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong rejectedAgain = new AtomicLong();
 
     synchronized List<StoredRejection> rejections() {
         return List.copyOf(rejections);
@@ -613,7 +628,7 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized List<Stored> stored(java.util.Collection<String> employeeIds) {
+    public synchronized List<Stored> stored(Collection<String> employeeIds) {
         List<Stored> stored = new ArrayList<>();
         for (String id : employeeIds) {
             Row row = employees.get(id);
@@ -645,10 +660,10 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized void recordQuality(long runId, String source, List<List<String>> shared) {
-        java.util.Set<String> sharing = new java.util.HashSet<>();
+        Set<String> sharing = new HashSet<>();
         shared.forEach(sharing::addAll);
         Map<List<String>, QualityReport.Count> counts = new TreeMap<>(
-                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         for (Row row : employees.values()) {
             if (!row.active || row.employee == null) {
                 continue;
@@ -666,7 +681,7 @@ final class InMemoryStateStore implements StateStore {
             Rejection rejection = stored.rejection();
             String department = rejection.employeeId().map(employees::get).filter(r -> r.employee != null)
                     .flatMap(r -> r.employee.value(PersonField.DEPARTMENT)).orElse("");
-            java.util.regex.Matcher named = java.util.regex.Pattern.compile("^source ([^:]+): ")
+            Matcher named = Pattern.compile("^source ([^:]+): ")
                     .matcher(rejection.reason());
             String from = named.find() ? named.group(1) : source;
             boolean invalid = QualityReport.INVALID_NUMBER.matcher(rejection.reason()).matches();

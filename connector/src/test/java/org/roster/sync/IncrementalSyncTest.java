@@ -3,6 +3,7 @@ package org.roster.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -60,7 +61,7 @@ class IncrementalSyncTest {
         source = new LdapDirectorySource(ldap).withClockMargin(Duration.ZERO);
         pipeline = new SyncPipeline(source, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
                 new PolicyEvaluator(Policies.bundled("default")), store, new RecordedContactPlatform(),
-                new InMemoryAuditLog(), java.time.Clock.systemUTC());
+                new InMemoryAuditLog(), Clock.systemUTC());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package org.roster.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.List;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -78,7 +79,7 @@ class MultiSourceSyncTest {
     private RunProgress sync(SyncPipeline.Source... sources) {
         SyncPipeline pipeline = SyncPipeline.merging(List.of(sources), MergeKey.parse("mail"), records,
                 new PolicyEvaluator(Policies.bundled("default")), store, new RecordedContactPlatform(), audit,
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         RunProgress progress = new RunProgress(0);
         pipeline.run(++run, false, progress, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
         return progress;

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Test;
 import org.roster.audit.InMemoryAuditLog;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
+import org.roster.platform.RecordedContactPlatform;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
@@ -17,7 +19,6 @@ import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.PolicyParser;
-import org.junit.jupiter.api.Test;
 
 /** The richer policy rules, end to end through the pipeline: who ends up in whose contacts. */
 class PolicyRulesPipelineTest {
@@ -28,7 +29,7 @@ class PolicyRulesPipelineTest {
 
     private RunProgress run(Policy policy) {
         SyncPipeline pipeline = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
-                new PolicyEvaluator(policy), store, new org.roster.platform.RecordedContactPlatform(),
+                new PolicyEvaluator(policy), store, new RecordedContactPlatform(),
                 new InMemoryAuditLog(), Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
         RunProgress progress = new RunProgress(0);
         pipeline.run(++runId, false, progress);

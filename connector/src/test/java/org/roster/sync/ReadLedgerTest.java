@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.roster.directory.Rejection;
 import org.roster.policy.Person;
 
 /** The ledger finds each stored employee and tells their stored read fingerprint from any other. */
@@ -69,8 +71,8 @@ class ReadLedgerTest {
         byte[] other = new byte[32];
         other[0] = 2;
         store.storeRead("a", ReadFingerprint.of(stored, Person.SelfService.NONE), true, Person.SelfService.NONE);
-        store.rememberRejected(List.of(new StateStore.RejectedRead(new org.roster.directory.Rejection(
-                "uid=b", java.util.Optional.of("b"), "mobile is not a number"),
+        store.rememberRejected(List.of(new StateStore.RejectedRead(new Rejection(
+                "uid=b", Optional.of("b"), "mobile is not a number"),
                 ReadFingerprint.of(rejected, Person.SelfService.NONE))));
         ReadLedger ledger = ReadLedger.load(store, 2);
         ReadLedger.Holding side = ledger.holding();

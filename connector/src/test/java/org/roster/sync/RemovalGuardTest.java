@@ -2,9 +2,12 @@ package org.roster.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,15 +99,15 @@ class RemovalGuardTest {
     void aPlanThatRemovesNothingGoesAheadWithoutCountingWhatIsDelivered() {
         // counting every delivered contact costs as much as there are: a plan that removes nothing
         // can't exceed a limit, and is not made to pay for it
-        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
-        StateStore watched = (StateStore) java.lang.reflect.Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+        AtomicInteger counted = new AtomicInteger();
+        StateStore watched = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
                 new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("countDelivered")) {
                         counted.incrementAndGet();
                     }
                     try {
                         return method.invoke(store, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });

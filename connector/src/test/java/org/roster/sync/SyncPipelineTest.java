@@ -2,6 +2,12 @@ package org.roster.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -11,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -19,6 +26,7 @@ import java.util.logging.Logger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.directory.EntryNormaliser;
@@ -37,11 +45,11 @@ class SyncPipelineTest {
     private final ListDirectorySource directory = new ListDirectorySource();
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final RecordingContactPlatform platform = new RecordingContactPlatform();
-    private final org.roster.audit.InMemoryAuditLog audit = new org.roster.audit.InMemoryAuditLog();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final SyncPipeline pipeline = new SyncPipeline(directory,
             new EntryNormaliser(PhoneNumbers.forRegion("DE")),
             new PolicyEvaluator(Policies.bundled("default")), store, platform, audit,
-            java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     private long runId;
     private SyncPipeline.Outcome outcome;
 
@@ -459,7 +467,7 @@ class SyncPipelineTest {
 
         private boolean digestsContent;
         /** Entries a receiver was handed mapped, or asked to have mapped. */
-        final java.util.concurrent.atomic.AtomicLong mapped = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong mapped = new AtomicLong();
 
         @Override
         public ReadSummary readAll(Consumer<DirectoryEntry> sink) {
@@ -507,9 +515,9 @@ class SyncPipelineTest {
         /** The entry's content as a source would digest it: everything it holds. */
         private static byte[] contentDigest(DirectoryEntry entry) {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(entry.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return MessageDigest.getInstance("SHA-256")
+                        .digest(entry.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

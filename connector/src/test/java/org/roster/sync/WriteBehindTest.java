@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +15,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.roster.audit.InMemoryAuditLog;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
+import org.roster.policy.PersonField;
 import org.roster.policy.Policies;
 import org.roster.policy.PolicyEvaluator;
 
@@ -139,11 +144,11 @@ class WriteBehindTest {
                         throw e.getCause();
                     }
                 });
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T12:00:00Z"),
-                java.time.ZoneOffset.UTC);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"),
+                ZoneOffset.UTC);
         SyncPipeline pipeline = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
                 new PolicyEvaluator(Policies.bundled("default")), store,
-                new SyncPipelineTest.RecordingContactPlatform(), new org.roster.audit.InMemoryAuditLog(), clock)
+                new SyncPipelineTest.RecordingContactPlatform(), new InMemoryAuditLog(), clock)
                 .writingOn(named);
 
         RunProgress first = new RunProgress(0);
@@ -165,9 +170,9 @@ class WriteBehindTest {
                 .hasMessage("the database refused batch 2");
         assertThat(batches).as("no batch is stored after the one that failed").hasValue(2);
         assertThat(memory.byReference("uid=p0000,ou=people,dc=example,dc=org").orElseThrow()
-                .value(org.roster.policy.PersonField.GIVEN_NAME)).as("the first batch stands").contains("Renamed");
+                .value(PersonField.GIVEN_NAME)).as("the first batch stands").contains("Renamed");
         assertThat(memory.byReference("uid=p2399,ou=people,dc=example,dc=org").orElseThrow()
-                .value(org.roster.policy.PersonField.GIVEN_NAME)).as("the last batch was never written")
+                .value(PersonField.GIVEN_NAME)).as("the last batch was never written")
                 .contains("Person");
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class ActivePolicy {
     }
 
     /** The last version parsed, and its policy: a published version's text never changes. */
-    private volatile java.util.Map.Entry<Long, Policy> parsed;
+    private volatile Map.Entry<Long, Policy> parsed;
 
     /**
      * The active policy, parsed (once per published version), keeping audit records at least the
@@ -76,13 +77,13 @@ public class ActivePolicy {
      */
     public Policy load() throws InvalidPolicyException {
         PolicyVersionEntity version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
-        java.util.Map.Entry<Long, Policy> last = parsed;
+        Map.Entry<Long, Policy> last = parsed;
         if (last != null && last.getKey().equals(version.getId())) {
             return last.getValue();
         }
         Policy policy = retentionFloor.applied(version, PolicyParser.parse(version.getName() + ".yaml",
                 version.getText()));
-        parsed = java.util.Map.entry(version.getId(), policy);
+        parsed = Map.entry(version.getId(), policy);
         return policy;
     }
 

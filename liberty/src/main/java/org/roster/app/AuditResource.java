@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,7 +34,7 @@ import org.roster.store.AuditRecordEntity;
 /** The audit trail: query it, export it, verify its hash chain, its seals and its anchored end. */
 @Path("audit")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -80,7 +81,7 @@ public class CardDavServlet extends HttpServlet {
             answer = dav.handle(request.getMethod(), request.getPathInfo(), request.getHeader("Depth"),
                     request.getInputStream(), viewer, request.getHeader("Accept"));
         } catch (CardDavProtocol.BadRequest e) {
-            answer = new CardDavProtocol.Response(400, java.util.Map.of("Content-Type", "text/plain; charset=utf-8"),
+            answer = new CardDavProtocol.Response(400, Map.of("Content-Type", "text/plain; charset=utf-8"),
                     e.getMessage().getBytes(StandardCharsets.UTF_8));
         }
         response.setStatus(answer.status());

@@ -2,9 +2,12 @@ package org.roster.app;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
@@ -27,8 +30,8 @@ import org.roster.source.ldap.LdapSourceConfig;
 public class DirectorySources {
 
     /** Where an LDAP read's search runs ahead of the run that handles its entries. */
-    @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    jakarta.enterprise.concurrent.ManagedThreadFactory readAheadThreads;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory readAheadThreads;
 
     private final Map<String, LdapConnections> pools = new HashMap<>();
     private final Map<String, GraphDirectorySource> graphs = new HashMap<>();
@@ -38,7 +41,7 @@ public class DirectorySources {
      * groups in {@code groupAttribute} when the policy has group rules.
      */
     public synchronized DirectorySource reader(SourceDefinition source, Set<PersonField> fields,
-                                               java.util.Optional<String> groupAttribute) {
+                                               Optional<String> groupAttribute) {
         if (SourceDefinition.ENTRA.equals(source.kind())) {
             GraphSourceConfig config = fields == null ? source.entra() : source.entra().onlyFields(fields);
             return graph(source.id(), config);

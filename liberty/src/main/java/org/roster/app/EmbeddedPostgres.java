@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -215,8 +216,8 @@ final class EmbeddedPostgres {
             // private (rwxr-x---), so they get the traversal bit for others (not the right to list)
             for (Path up = dir.getParent(); up != null; up = up.getParent()) {
                 var permissions = Files.getPosixFilePermissions(up);
-                if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    permissions.add(PosixFilePermission.OTHERS_EXECUTE);
                     Files.setPosixFilePermissions(up, permissions);
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,7 @@ import org.roster.store.EmployeeEntity;
  */
 @Path("employees")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER})
+@RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER})
 @Produces(MediaType.APPLICATION_JSON)
 public class EmployeeResource {
 

@@ -16,7 +16,10 @@ import org.roster.app.EmployeeResource.ContactsView;
 import org.roster.app.EmployeeResource.EmployeeView;
 import org.roster.app.EmployeeResource.RejectionView;
 import org.roster.app.EmployeeResource.ScopeView;
+import org.roster.directory.Employee;
+import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.PersonField;
+import org.roster.policy.PolicyEvaluator;
 import org.roster.store.DeliveredContactEntity;
 import org.roster.store.EmployeeEntity;
 import org.roster.store.JpaStateStore;
@@ -37,9 +40,9 @@ public class EmployeeViews {
     public EmployeeView view(String id) {
         EmployeeEntity e = find(id);
         Map<String, String> held = new TreeMap<>();
-        org.roster.directory.Employee employee = e.toEmployee();
+        Employee employee = e.toEmployee();
         employee.values().forEach((field, value) -> held.put(field.policyName(), value));
-        org.roster.policy.PolicyEvaluator evaluator = evaluator();
+        PolicyEvaluator evaluator = evaluator();
         List<String> released = evaluator.release(employee).keySet().stream().map(PersonField::policyName).toList();
         Map<String, String> withheld = new TreeMap<>();
         evaluator.withheld(employee).forEach((field, rule) -> withheld.put(field.policyName(), rule));
@@ -95,10 +98,10 @@ public class EmployeeViews {
                 state == null || state.getReason().isEmpty() ? null : state.getReason());
     }
 
-    private org.roster.policy.PolicyEvaluator evaluator() {
+    private PolicyEvaluator evaluator() {
         try {
-            return new org.roster.policy.PolicyEvaluator(activePolicy.load());
-        } catch (org.roster.policy.InvalidPolicyException ex) {
+            return new PolicyEvaluator(activePolicy.load());
+        } catch (InvalidPolicyException ex) {
             throw new IllegalStateException("the active policy is invalid: " + ex.getMessage(), ex);
         }
     }

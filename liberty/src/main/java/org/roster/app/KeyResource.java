@@ -1,5 +1,6 @@
 package org.roster.app;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Rotation of the secrets key, for the directory admin who configured the new one. */
 @Path("keys")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+@RolesAllowed(Roles.DIRECTORY_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
 

@@ -1,5 +1,7 @@
 package org.roster.app;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
@@ -11,15 +13,23 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.roster.platform.telegram.TdException;
+import org.roster.policy.InvalidPolicyException;
 import org.roster.store.SelfServiceEntity;
 
 /**
@@ -115,7 +125,7 @@ public class MeResource {
     private boolean consentRequired() {
         try {
             return policy.load().consent().required();
-        } catch (org.roster.policy.InvalidPolicyException e) {
+        } catch (InvalidPolicyException e) {
             // the active policy was valid when published; if it can't be read now, runs stop too
             return false;
         }
@@ -157,20 +167,20 @@ public class MeResource {
     @GET
     @Path("address-book")
     @Operation(summary = "My CardDAV address book: its address, my user name, and the app passwords I made")
-    public AddressBookView addressBook(@Context jakarta.ws.rs.core.UriInfo uri) {
+    public AddressBookView addressBook(@Context UriInfo uri) {
         String id = id();
         String base = uri.getBaseUri().resolve("/").toString().replaceAll("/$", "");
-        return new AddressBookView(base + "/dav/addressbooks/" + java.net.URLEncoder.encode(id,
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/contacts/",
+        return new AddressBookView(base + "/dav/addressbooks/" + URLEncoder.encode(id,
+                StandardCharsets.UTF_8).replace("+", "%20") + "/contacts/",
                 base + "/.well-known/carddav", id, passwords.list(id));
     }
 
     @POST
     @Path("app-passwords")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make an app password for a device's address book", description = "The answer holds the "
             + "password; it is shown this once and kept only as a hash.")
-    public jakarta.ws.rs.core.Response createAppPassword(AppPasswordRequest request) {
+    public Response createAppPassword(AppPasswordRequest request) {
         String id = id();
         AppPasswords.Created created;
         try {
@@ -178,18 +188,18 @@ public class MeResource {
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         }
-        return jakarta.ws.rs.core.Response.status(201).entity(created).build();
+        return Response.status(201).entity(created).build();
     }
 
     @DELETE
     @Path("app-passwords/{passwordId}")
     @Operation(summary = "Revoke an app password: the device it was for can no longer read the address book")
-    public jakarta.ws.rs.core.Response revokeAppPassword(@jakarta.ws.rs.PathParam("passwordId") long passwordId) {
+    public Response revokeAppPassword(@PathParam("passwordId") long passwordId) {
         String id = id();
         if (!passwords.revoke(id, passwordId)) {
             throw Problem.notFound("You have no app password " + passwordId + ".");
         }
-        return jakarta.ws.rs.core.Response.noContent().build();
+        return Response.noContent().build();
     }
 
     @Inject
@@ -217,7 +227,7 @@ public class MeResource {
 
     @POST
     @Path("telegram/code")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give the login code Telegram sent")
     public TelegramService.Link telegramCode(TelegramStep step) {
         String id = id();
@@ -226,7 +236,7 @@ public class MeResource {
 
     @POST
     @Path("telegram/password")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give my account's two-step verification password (used once, never kept)")
     public TelegramService.Link telegramPassword(TelegramStep step) {
         String id = id();
@@ -241,8 +251,8 @@ public class MeResource {
             + "every colleague Roster imported into the account first, never a contact of my own; colleagues=keep "
             + "leaves them. 204 once unlinked; 202 with the link's state while Telegram makes Roster wait, and the "
             + "next run finishes it.")
-    public jakarta.ws.rs.core.Response unlinkTelegram(
-            @jakarta.ws.rs.QueryParam("colleagues") @jakarta.ws.rs.DefaultValue("remove") String colleagues) {
+    public Response unlinkTelegram(
+            @QueryParam("colleagues") @DefaultValue("remove") String colleagues) {
         String id = id();
         boolean remove = switch (colleagues.strip()) {
             case "remove" -> true;
@@ -251,8 +261,8 @@ public class MeResource {
                     + "it added to your Telegram) or keep, not \"" + shortened(colleagues) + "\".");
         };
         TelegramService.Link unlinking = telegramStep(() -> telegram.unlink(id, remove) ? null : telegram.status(id));
-        return unlinking == null ? jakarta.ws.rs.core.Response.noContent().build()
-                : jakarta.ws.rs.core.Response.accepted(unlinking).build();
+        return unlinking == null ? Response.noContent().build()
+                : Response.accepted(unlinking).build();
     }
 
     /** A value quoted back in an error, cut to a length that can't flood it. */
@@ -262,14 +272,14 @@ public class MeResource {
 
     @FunctionalInterface
     private interface TelegramWork {
-        TelegramService.Link run() throws org.roster.platform.telegram.TdException;
+        TelegramService.Link run() throws TdException;
     }
 
     /** Telegram's refusals (a wrong code, a wrong password) in its plain words, as a 400. */
     private static TelegramService.Link telegramStep(TelegramWork work) {
         try {
             return work.run();
-        } catch (org.roster.platform.telegram.TdException | IllegalArgumentException e) {
+        } catch (TdException | IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         } catch (IllegalStateException e) {
             throw Problem.conflict(e.getMessage());

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.policy.InvalidPolicyException;
+import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
 import org.roster.store.JpaStateStore;
@@ -89,7 +90,7 @@ public class PolicyResource {
     @Produces("application/schema+json")
     @Operation(summary = "The JSON Schema of policy files, for policy authors' editors")
     public Response schema() {
-        return Response.ok(org.roster.policy.Policies.class.getResourceAsStream("/policies/policy.schema.json"),
+        return Response.ok(Policies.class.getResourceAsStream("/policies/policy.schema.json"),
                 "application/schema+json").build();
     }
 

@@ -1,8 +1,11 @@
 package org.roster.app;
 
+import java.util.List;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.roster.policy.InvalidPolicyException;
 
 /**
  * An error the API reports as {@code application/problem+json} (RFC 9457): a title, the status,
@@ -24,7 +27,7 @@ public final class Problem extends WebApplicationException {
      * @param problems for a refused policy, every problem with its line and column (else absent)
      */
     public record Body(String type, String title, int status, String detail,
-                       java.util.List<org.roster.policy.InvalidPolicyException.Problem> problems) {
+                       List<InvalidPolicyException.Problem> problems) {
         public Body(String type, String title, int status, String detail) {
             this(type, title, status, detail, null);
         }
@@ -43,7 +46,7 @@ public final class Problem extends WebApplicationException {
     }
 
     /** A policy that can't be accepted, with every problem and where it is. */
-    public static Problem invalidPolicy(org.roster.policy.InvalidPolicyException e) {
+    public static Problem invalidPolicy(InvalidPolicyException e) {
         return new Problem(new Body("about:blank", "Invalid policy", 400, "The policy has " + e.problems().size()
                 + " problem(s); the first: " + e.problems().get(0), e.problems()));
     }

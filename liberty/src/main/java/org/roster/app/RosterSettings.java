@@ -1,13 +1,31 @@
 package org.roster.app;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.demo.DemoDirectory;
+import org.roster.directory.EntryNormaliser;
+import org.roster.platform.JournalContactPlatform;
+import org.roster.platform.RecordedContactPlatform;
+import org.roster.schedule.Schedule;
 import org.roster.source.Secret;
+import org.roster.source.graph.GraphSourceConfig;
 import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.sync.ContactPlatform;
+import org.roster.sync.MergeKey;
+import org.roster.sync.RemovalGuard;
 
 /**
  * Roster's configuration from MicroProfile Config (environment variables, {@code server.env},
@@ -83,21 +101,21 @@ public class RosterSettings {
      * The schedule a source gets at its first start, if any: an ISO-8601 interval ({@code PT6H}) or
      * a five-field cron expression ({@code 30 2 * * *}). Changed later through the API, it stays.
      */
-    public Optional<org.roster.schedule.Schedule> schedule() {
+    public Optional<Schedule> schedule() {
         return schedule.map(String::strip).filter(s -> !s.isEmpty() && !"none".equals(s)).map(s -> {
             try {
-                return s.startsWith("P") ? org.roster.schedule.Schedule.interval(s)
-                        : org.roster.schedule.Schedule.cron(s, scheduleZone());
+                return s.startsWith("P") ? Schedule.interval(s)
+                        : Schedule.cron(s, scheduleZone());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("roster.schedule: " + e.getMessage(), e);
             }
         });
     }
 
-    public java.time.ZoneId scheduleZone() {
+    public ZoneId scheduleZone() {
         try {
-            return java.time.ZoneId.of(scheduleZone.strip());
-        } catch (java.time.DateTimeException e) {
+            return ZoneId.of(scheduleZone.strip());
+        } catch (DateTimeException e) {
             throw new IllegalStateException("roster.schedule.zone is not a time zone such as Europe/Berlin: "
                     + scheduleZone, e);
         }
@@ -107,8 +125,8 @@ public class RosterSettings {
     String directoryCheckEvery;
 
     /** How often the directory's reachability is asked in the background; probes read the last answer. */
-    public java.time.Duration directoryCheckEvery() {
-        java.time.Duration every = duration("roster.directory.check-every", directoryCheckEvery);
+    public Duration directoryCheckEvery() {
+        Duration every = duration("roster.directory.check-every", directoryCheckEvery);
         if (every.isNegative() || every.isZero()) {
             throw new IllegalStateException("roster.directory.check-every must be positive, not "
                     + directoryCheckEvery);
@@ -117,8 +135,8 @@ public class RosterSettings {
     }
 
     /** How often each server looks for due schedules (and for runs of servers that went quiet). */
-    public java.time.Duration schedulePoll() {
-        java.time.Duration poll = duration("roster.schedule.poll", schedulePoll);
+    public Duration schedulePoll() {
+        Duration poll = duration("roster.schedule.poll", schedulePoll);
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalStateException("roster.schedule.poll must be positive, not " + schedulePoll);
         }
@@ -143,7 +161,7 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.delivery.pause-millis", defaultValue = "0")
     long deliveryPauseMillis;
 
-    private org.roster.sync.ContactPlatform platform;
+    private ContactPlatform platform;
 
     /**
      * This server's name among the servers sharing the database: configured, or the host name and
@@ -153,17 +171,17 @@ public class RosterSettings {
         return serverId.filter(s -> !s.isBlank()).orElseGet(() -> {
             String host;
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
                 host = "localhost";
             }
             return host + "/" + System.getProperty("wlp.server.name", "roster") + ":"
-                    + java.nio.file.Path.of("").toAbsolutePath().hashCode();
+                    + Path.of("").toAbsolutePath().hashCode();
         });
     }
 
     /** How long a run may go without reporting progress before another server takes it over. */
-    public java.time.Duration staleRunAfter() {
+    public Duration staleRunAfter() {
         return duration("roster.run.stale-after", staleRunAfter);
     }
 
@@ -173,11 +191,11 @@ public class RosterSettings {
     }
 
     /** Where contacts are delivered: {@code recorded} (the default) or {@code journal}; see {@link #telegramDelivery}. */
-    public synchronized org.roster.sync.ContactPlatform platform() {
+    public synchronized ContactPlatform platform() {
         if (platform == null) {
             platform = switch (platformName.strip()) {
-                case "recorded" -> new org.roster.platform.RecordedContactPlatform();
-                case "journal" -> new org.roster.platform.JournalContactPlatform(java.nio.file.Path.of(journal));
+                case "recorded" -> new RecordedContactPlatform();
+                case "journal" -> new JournalContactPlatform(Path.of(journal));
                 default -> throw new IllegalStateException("roster.delivery.platform must be recorded, journal or "
                         + "telegram, not " + platformName);
             };
@@ -225,9 +243,9 @@ public class RosterSettings {
 
     /** The embedded database, under the server's directory unless configured elsewhere. */
     EmbeddedPostgres embeddedPostgres(DatabaseRoles.Credentials owner) {
-        return new EmbeddedPostgres(java.nio.file.Path.of(embeddedDbDir), embeddedDbPort, owner,
+        return new EmbeddedPostgres(Path.of(embeddedDbDir), embeddedDbPort, owner,
                 new DatabaseRoles.Credentials(dbUser(), dbPassword.toCharArray()),
-                embeddedDbBin.filter(b -> !b.isBlank()).map(java.nio.file.Path::of));
+                embeddedDbBin.filter(b -> !b.isBlank()).map(Path::of));
     }
 
     /** The role Roster works as in the database. */
@@ -239,8 +257,8 @@ public class RosterSettings {
     String minAuditRetention;
 
     /** The least any policy may keep audit records: drafts asking less are refused, older policies clamped. */
-    public java.time.Duration minAuditRetention() {
-        java.time.Duration floor = duration("roster.audit.min-retention", minAuditRetention);
+    public Duration minAuditRetention() {
+        Duration floor = duration("roster.audit.min-retention", minAuditRetention);
         if (floor.isNegative()) {
             throw new IllegalStateException("roster.audit.min-retention must not be negative, not " + minAuditRetention);
         }
@@ -248,8 +266,8 @@ public class RosterSettings {
     }
 
     /** The safety limit on removals per run. */
-    public org.roster.sync.RemovalGuard removalGuard() {
-        return org.roster.sync.RemovalGuard.of(maxRemovalShare, maxRemovals);
+    public RemovalGuard removalGuard() {
+        return RemovalGuard.of(maxRemovalShare, maxRemovals);
     }
 
     @Inject @ConfigProperty(name = "roster.source.kind", defaultValue = "ldap")
@@ -286,9 +304,9 @@ public class RosterSettings {
      * What several sources' entries are merged by: {@code id} (the sources' identity attribute
      * values) or a field such as {@code mail}; entries with equal keys are one employee.
      */
-    public org.roster.sync.MergeKey mergeKey() {
+    public MergeKey mergeKey() {
         try {
-            return org.roster.sync.MergeKey.parse(mergeKey);
+            return MergeKey.parse(mergeKey);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("roster.source.merge-key: " + e.getMessage(), e);
         }
@@ -314,8 +332,8 @@ public class RosterSettings {
      * sources are.
      */
     public SourceDefinition configuredDefinition() {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        java.util.Map<String, Secret> secrets = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
+        Map<String, Secret> secrets = new HashMap<>();
         values.put("default-region", defaultRegion);
         values.put("region-by-location", regionByLocation());
         if (entraSource()) {
@@ -357,7 +375,7 @@ public class RosterSettings {
     }
 
     /** The configured Entra ID source: tenant, app registration, optional group scope. */
-    public org.roster.source.graph.GraphSourceConfig graphSource() {
+    public GraphSourceConfig graphSource() {
         try {
             return configuredDefinition().entra();
         } catch (IllegalArgumentException e) {
@@ -396,7 +414,7 @@ public class RosterSettings {
     String fullReadEvery;
 
     /** How often a source that tracks changes is still read in full, to find who is gone. */
-    public java.time.Duration fullReadEvery() {
+    public Duration fullReadEvery() {
         return duration("roster.source.full-read-every", fullReadEvery);
     }
 
@@ -411,15 +429,15 @@ public class RosterSettings {
     }
 
     /** How the configured source's entries are normalised: by its default region and offices' regions. */
-    public org.roster.directory.EntryNormaliser normaliser() {
+    public EntryNormaliser normaliser() {
         return configuredDefinition().normaliser(defaultRegion(), regionByLocation());
     }
 
     /** A setting that is an ISO-8601 duration, or an error naming the setting. */
-    static java.time.Duration duration(String key, String text) {
+    static Duration duration(String key, String text) {
         try {
-            return java.time.Duration.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
             throw new IllegalStateException(key + " is not an ISO-8601 duration such as PT10S or P1D: " + text, e);
         }
     }
@@ -440,7 +458,7 @@ public class RosterSettings {
     public String regionByLocation() {
         if (demoDirectory()) {
             return DemoDirectory.locationRegions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(","));
+                    .collect(Collectors.joining(","));
         }
         return regionByLocation.orElse("");
     }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -253,7 +253,7 @@ public final class RunHistoryChart {
 
     /** The y axis of a plot: the zero line, grid lines and labels at 0, ½ and the top. */
     private void axis(XMLStreamWriter xml, int plotTop, int plotBottom, long top,
-                      java.util.function.LongFunction<String> label) throws XMLStreamException {
+                      LongFunction<String> label) throws XMLStreamException {
         for (int k = 0; k <= 2; k++) {
             if (k == 1 && top < 2) {
                 continue;

@@ -2,9 +2,14 @@ package org.roster.app;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,10 +22,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.policy.Policy;
+import org.roster.store.EmployeeEntity;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RejectionEntity;
 import org.roster.store.RunEntity;
@@ -29,7 +37,7 @@ import org.roster.sync.QualityReport;
 /** Sync runs: start one, list them, follow one's stage, progress and counts. */
 @Path("runs")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
@@ -54,11 +62,11 @@ public class RunResource {
     }
 
     @POST
-    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a sync run", description = "Queues a full sync; with dryRun the plan is made but "
             + "nothing is delivered. Answers 409 while another run is in progress.")
-    public Response start(RunRequest request, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+    public Response start(RunRequest request, @Context SecurityContext security) {
         boolean dryRun = request != null && request.dryRun();
         long id;
         try {
@@ -71,12 +79,12 @@ public class RunResource {
 
     @POST
     @Path("{id}/approve")
-    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Approve the removals of a run that waits for approval: the run goes on to deliver "
             + "the plan it halted with", description = "Four eyes: the admin who started the run can't approve it "
             + "(409); a run the system started, any admin may.")
     public Response approve(@PathParam("id") long id,
-                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+                            @Context SecurityContext security) {
         try {
             approvals.decide(id, true, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
@@ -87,11 +95,11 @@ public class RunResource {
 
     @POST
     @Path("{id}/reject")
-    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Reject the removals of a run that waits for approval: nothing is delivered",
             description = "Four eyes: the admin who started the run can't reject it (409).")
     public RunView reject(@PathParam("id") long id,
-                          @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+                          @Context SecurityContext security) {
         try {
             approvals.decide(id, false, security.getUserPrincipal().getName());
         } catch (RunService.RunInProgressException e) {
@@ -242,8 +250,8 @@ public class RunResource {
         var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun <= :run "
                         + "and e.status = :active and e.contactAllowed = false"
                         + (rule == null ? "" : " and e.scopeRule = :rule")
-                        + " order by e.id", org.roster.store.EmployeeEntity.class)
-                .setParameter("run", id).setParameter("active", org.roster.store.EmployeeEntity.Status.ACTIVE);
+                        + " order by e.id", EmployeeEntity.class)
+                .setParameter("run", id).setParameter("active", EmployeeEntity.Status.ACTIVE);
         if (rule != null) {
             query.setParameter("rule", rule);
         }
@@ -261,12 +269,12 @@ public class RunResource {
             return view;
         }
         // one run delivers at a time: what the ledger recorded while it ran is what it did
-        java.time.Instant until = run.getFinishedAt() == null ? java.time.Instant.now() : run.getFinishedAt();
-        java.util.Map<String, Long> states = new java.util.TreeMap<>();
+        Instant until = run.getFinishedAt() == null ? Instant.now() : run.getFinishedAt();
+        Map<String, Long> states = new TreeMap<>();
         em.createQuery("select c.state, count(c) from TelegramContactEntity c where c.at >= :from and c.at <= :until "
                         + "group by c.state", Object[].class).setParameter("from", run.getStartedAt())
                 .setParameter("until", until).getResultList()
-                .forEach(row -> states.put(((String) row[0]).toLowerCase(java.util.Locale.ROOT), (Long) row[1]));
+                .forEach(row -> states.put(((String) row[0]).toLowerCase(Locale.ROOT), (Long) row[1]));
         return view.withTelegram(states);
     }
 }

@@ -2,7 +2,16 @@ package org.roster.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -12,26 +21,35 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
+import org.roster.policy.InvalidPolicyException;
+import org.roster.policy.PersonField;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.store.JpaRunLog;
+import org.roster.store.JpaSourceRecords;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
+import org.roster.sync.ContactPlatform;
 import org.roster.sync.HandedBack;
 import org.roster.sync.Lease;
 import org.roster.sync.LeaseLost;
+import org.roster.sync.MergeKey;
+import org.roster.sync.RemovalGuard;
 import org.roster.sync.RunLines;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.SyncPipeline;
+import org.roster.sync.Watermarks;
 
 /**
  * Starts sync runs, one at a time, on the server's managed executor, and records how they end. Each
@@ -55,7 +73,7 @@ public class RunService {
 
     /** Where a read's batches are stored while the run's thread reads on. */
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    jakarta.enterprise.concurrent.ManagedThreadFactory writerThreads;
+    ManagedThreadFactory writerThreads;
 
     @Inject
     TransactionalWork tx;
@@ -112,7 +130,7 @@ public class RunService {
      * database: the database refuses a second queued or running run. A new real run supersedes a
      * run that waits for approval, since it plans again from the directory as it is now.
      */
-    public long start(String trigger, boolean dryRun, String actor, java.time.Instant scheduledFor)
+    public long start(String trigger, boolean dryRun, String actor, Instant scheduledFor)
             throws RunInProgressException {
         Policy policy = activePolicy();
         Started started;
@@ -134,7 +152,7 @@ public class RunService {
                 em.flush();
                 trail.record(actor, "run.started", "run:" + created.getId(), (dryRun ? "dry run" : "run")
                         + " started (" + trigger + ") with policy " + policy.name());
-                return new Started(created.getId(), dryRun ? java.util.List.of() : supersedeAwaiting(created.getId()));
+                return new Started(created.getId(), dryRun ? List.of() : supersedeAwaiting(created.getId()));
             });
         } catch (AuditTrail.NotRecorded e) {
             throw e;
@@ -165,32 +183,32 @@ public class RunService {
     }
 
     /** The run that a schedule started for this fire time, if one did. */
-    java.util.Optional<Long> runScheduledFor(java.time.Instant fireTime) {
-        return tx.inTransaction(() -> ((java.util.List<?>) em.createNativeQuery("select id from sync_run where "
-                        + "scheduled_for = ?1").setParameter(1, fireTime.atOffset(java.time.ZoneOffset.UTC))
+    Optional<Long> runScheduledFor(Instant fireTime) {
+        return tx.inTransaction(() -> ((List<?>) em.createNativeQuery("select id from sync_run where "
+                        + "scheduled_for = ?1").setParameter(1, fireTime.atOffset(ZoneOffset.UTC))
                 .getResultList()).stream().map(id -> ((Number) id).longValue()).findFirst());
     }
 
     /** Whether a run is queued or running on any server, asked in the caller's transaction. */
     private boolean activeRunNow() {
         return !em.createQuery("select r.id from RunEntity r where r.status in :open", Long.class)
-                .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                .setParameter("open", List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The run that is queued or running now, on any server. */
-    java.util.Optional<Long> activeRun() {
+    Optional<Long> activeRun() {
         return tx.inTransaction(() -> em.createQuery("select r.id from RunEntity r where r.status in :open", Long.class)
-                .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                .setParameter("open", List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
                 .getResultList().stream().findFirst());
     }
 
     /** A run just recorded, and the runs awaiting approval whose plans it replaces. */
-    private record Started(long id, java.util.List<Long> superseded) {
+    private record Started(long id, List<Long> superseded) {
     }
 
     /** Marks the runs awaiting approval superseded, with their records, in the caller's transaction. */
-    private java.util.List<Long> supersedeAwaiting(long newer) {
+    private List<Long> supersedeAwaiting(long newer) {
         var found = em.createQuery("select r from RunEntity r where r.status = :awaiting", RunEntity.class)
                 .setParameter("awaiting", RunEntity.Status.AWAITING_APPROVAL).getResultList();
         for (RunEntity halted : found) {
@@ -221,10 +239,10 @@ public class RunService {
         if (stopping) {
             return;
         }
-        java.time.Instant quietSince = clock.instant().minus(settings.staleRunAfter());
-        java.util.List<RunEntity> orphans = tx.inTransaction(() -> em.createQuery(
+        Instant quietSince = clock.instant().minus(settings.staleRunAfter());
+        List<RunEntity> orphans = tx.inTransaction(() -> em.createQuery(
                         "select r from RunEntity r where r.status in :open", RunEntity.class)
-                .setParameter("open", java.util.List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
+                .setParameter("open", List.of(RunEntity.Status.QUEUED, RunEntity.Status.RUNNING))
                 .getResultList().stream()
                 .filter(r -> !carried.containsKey(r.getId()))
                 .filter(r -> settings.serverId().equals(r.getOwner()) ? includingOwn
@@ -234,7 +252,7 @@ public class RunService {
             long id = orphan.getId();
             // another server may be taking it over at the same moment: the one whose update finds the
             // run at the epoch it read takes it, and raises the epoch, which fences the former carrier
-            java.util.Optional<Lease> taken = runLog().takeOver(id, orphan.getEpoch(), settings.serverId());
+            Optional<Lease> taken = runLog().takeOver(id, orphan.getEpoch(), settings.serverId());
             if (taken.isEmpty()) {
                 continue;
             }
@@ -244,7 +262,7 @@ public class RunService {
                     + lease.epoch());
             boolean planned = !orphan.isDryRun() && RunProgress.Stage.DELIVERING.name().equals(orphan.getStage());
             if (planned) {
-                audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
+                audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.resumed",
                         "run:" + id, "run " + id + " was interrupted while delivering; " + settings.serverId()
                         + " delivers the rest of its plan")));
                 LOG.info(() -> RunLines.of(id) + "was interrupted while delivering; delivering the rest of its plan");
@@ -252,7 +270,7 @@ public class RunService {
             } else {
                 try {
                     long dropped = store(lease).discardPlan(id);
-                    String stage = orphan.getStage().toLowerCase(java.util.Locale.ROOT);
+                    String stage = orphan.getStage().toLowerCase(Locale.ROOT);
                     finish(lease, RunEntity.Status.FAILED, null, "The server stopped while this run was " + stage
                             + "; nothing of it was delivered (" + dropped + " planned changes dropped). The next run "
                             + "plans again.");
@@ -328,13 +346,13 @@ public class RunService {
      */
     private String lastWatermark(long runId) {
         return tx.inTransaction(() -> {
-            java.util.List<RunEntity> watermarked = em.createQuery("select r from RunEntity r where r.dryRun = false "
+            List<RunEntity> watermarked = em.createQuery("select r from RunEntity r where r.dryRun = false "
                     + "and r.watermark is not null and (r.status = :completed or (r.status = :running and r.stage = "
                     + ":delivering)) and r.id <> :self order by r.id desc", RunEntity.class)
                     .setParameter("completed", RunEntity.Status.COMPLETED).setParameter("running", RunEntity.Status.RUNNING)
                     .setParameter("delivering", RunProgress.Stage.DELIVERING.name()).setParameter("self", runId)
                     .setMaxResults(1).getResultList();
-            java.util.List<RunEntity> fullReads = em.createQuery("select r from RunEntity r where r.dryRun = false "
+            List<RunEntity> fullReads = em.createQuery("select r from RunEntity r where r.dryRun = false "
                     + "and r.readMode = 'full' and r.status = :completed order by r.id desc", RunEntity.class)
                     .setParameter("completed", RunEntity.Status.COMPLETED).setMaxResults(1).getResultList();
             if (watermarked.isEmpty() || fullReads.isEmpty()
@@ -350,11 +368,11 @@ public class RunService {
      * planned run left it a watermark, else in full. Null {@code runId}: every source in full (the
      * pipeline only delivers).
      */
-    private java.util.Map<String, SyncPipeline.ReadMode> readModes(Long runId, java.util.List<SourceDefinition> sources,
+    private Map<String, SyncPipeline.ReadMode> readModes(Long runId, List<SourceDefinition> sources,
                                                                    JpaRunLog runLog) {
-        java.util.Map<String, String> watermarks = runId == null ? java.util.Map.of()
-                : org.roster.sync.Watermarks.parse(lastWatermark(runId), RosterSettings.SOURCE_ID);
-        java.util.Map<String, SyncPipeline.ReadMode> modes = new java.util.HashMap<>();
+        Map<String, String> watermarks = runId == null ? Map.of()
+                : Watermarks.parse(lastWatermark(runId), RosterSettings.SOURCE_ID);
+        Map<String, SyncPipeline.ReadMode> modes = new HashMap<>();
         for (SourceDefinition source : sources) {
             String since = watermarks.get(source.id());
             modes.put(source.id(), since != null && source.tracksChanges() ? SyncPipeline.ReadMode.changesSince(since)
@@ -370,7 +388,7 @@ public class RunService {
     private Policy activePolicy() {
         try {
             return activePolicy.load();
-        } catch (org.roster.policy.InvalidPolicyException e) {
+        } catch (InvalidPolicyException e) {
             throw new IllegalStateException("the active policy can't be read: " + e.getMessage(), e);
         }
     }
@@ -431,7 +449,7 @@ public class RunService {
     }
 
     /** Where contacts go: employees' Telegram accounts, or the configured record. */
-    private org.roster.sync.ContactPlatform platform() {
+    private ContactPlatform platform() {
         return settings.telegramDelivery() ? telegram.platform() : settings.platform();
     }
 
@@ -445,26 +463,26 @@ public class RunService {
     }
 
     private Prepared pipeline(Policy policy, StateStore store, Lease lease, Long runId) {
-        java.util.List<SourceDefinition> enabled = catalog.enabled();
+        List<SourceDefinition> enabled = catalog.enabled();
         if (enabled.isEmpty()) {
             throw new IllegalStateException("There is no directory source to read: configure one (roster.source.*) "
                     + "or add one (POST /api/sources).");
         }
         // ask the directories only for what the policy uses
-        java.util.Set<org.roster.policy.PersonField> needed = java.util.EnumSet.copyOf(policy.referencedFields());
-        org.roster.sync.MergeKey key = settings.mergeKey();
-        java.util.Map<String, SyncPipeline.ReadMode> modes = readModes(runId, enabled, runLog().carrying(lease));
+        Set<PersonField> needed = EnumSet.copyOf(policy.referencedFields());
+        MergeKey key = settings.mergeKey();
+        Map<String, SyncPipeline.ReadMode> modes = readModes(runId, enabled, runLog().carrying(lease));
         long pause = settings.deliveryPauseMillis();
-        java.util.List<SyncPipeline.Source> sources = new java.util.ArrayList<>();
+        List<SyncPipeline.Source> sources = new ArrayList<>();
         for (SourceDefinition definition : enabled) {
-            java.util.Set<org.roster.policy.PersonField> fields = java.util.EnumSet.copyOf(needed);
+            Set<PersonField> fields = EnumSet.copyOf(needed);
             if (!definition.settings().getOrDefault("region-by-location", "").isBlank()) {
                 // the office location decides how a national number is read
-                fields.add(org.roster.policy.PersonField.LOCATION);
+                fields.add(PersonField.LOCATION);
             }
             key.field().ifPresent(fields::add);
-            java.util.Optional<String> groups = policy.usesGroups() ? java.util.Optional.of(definition.settings()
-                    .getOrDefault("group-attribute", "memberOf")) : java.util.Optional.empty();
+            Optional<String> groups = policy.usesGroups() ? Optional.of(definition.settings()
+                    .getOrDefault("group-attribute", "memberOf")) : Optional.empty();
             sources.add(new SyncPipeline.Source(definition.id(), definition.precedence(),
                     this.sources.reader(definition, fields, groups),
                     definition.normaliser(settings.defaultRegion(), ""), modes.get(definition.id())));
@@ -477,7 +495,7 @@ public class RunService {
                     platform(), audit(), clock).keepingWatermarkAs(only.id());
             mode = only.mode();
         } else {
-            pipeline = SyncPipeline.merging(sources, key, new org.roster.store.JpaSourceRecords(em, tx),
+            pipeline = SyncPipeline.merging(sources, key, new JpaSourceRecords(em, tx),
                     new PolicyEvaluator(policy), store, platform(), audit(), clock);
         }
         if (writerThreads != null) {
@@ -543,7 +561,7 @@ public class RunService {
             RunProgress progress = new RunProgress(store.lastCompleteReadCount());
             Prepared prepared = pipeline(policy, store, lease, runId);
             SyncPipeline.Outcome outcome = prepared.pipeline().run(runId, dryRun, progress,
-                    dryRun ? org.roster.sync.RemovalGuard.NONE : settings.removalGuard(), prepared.mode());
+                    dryRun ? RemovalGuard.NONE : settings.removalGuard(), prepared.mode());
             if (outcome.awaitingApproval()) {
                 awaitApproval(lease, outcome);
                 metrics.finished(progress, "AWAITING_APPROVAL");
@@ -570,7 +588,7 @@ public class RunService {
             throw e;
         } catch (RuntimeException e) {
             // a writer thread of the read may have met the lost lease first, and wrapped it
-            java.util.Optional<LeaseLost> lost = LeaseLost.in(e);
+            Optional<LeaseLost> lost = LeaseLost.in(e);
             if (lost.isPresent()) {
                 throw lost.get();
             }
@@ -609,7 +627,7 @@ public class RunService {
             runLog().carrying(lease).finish(runId, status, complete, error);
             RunEntity run = em.find(RunEntity.class, runId);
             trail.record(AuditEvent.SYSTEM, "run.finished", "run:" + runId, "run " + runId + " "
-                    + status.name().toLowerCase(java.util.Locale.ROOT) + ": " + run.getRead() + " read, "
+                    + status.name().toLowerCase(Locale.ROOT) + ": " + run.getRead() + " read, "
                     + run.getRejected() + " rejected, " + run.getInScope() + " in scope, " + run.getAdded()
                     + " added, " + run.getUpdated() + " updated, " + run.getRemoved() + " removed"
                     + (error == null ? "" : ". " + error));
@@ -624,7 +642,7 @@ public class RunService {
                 + "of " + outcome.removalLimit() + "; nothing was delivered. A directory admin approves the removals "
                 + "(POST /api/runs/" + runId + "/approve) or rejects them (POST /api/runs/" + runId + "/reject).";
         runLog().carrying(lease).awaitApproval(runId, outcome.removalLimit(), reason);
-        audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.awaiting-approval",
+        audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "run.awaiting-approval",
                 "run:" + runId, "run " + runId + " would remove " + outcome.plannedRemovals()
                         + " contacts (limit " + outcome.removalLimit() + "); nothing was delivered")));
         anchoring.anchor();
@@ -654,18 +672,18 @@ public class RunService {
      * than the policy's margin over the floor): the records stay, and the run is not failed for it.
      */
     private void pruneAudit(Policy policy) {
-        java.time.Instant cutoff = clock.instant().minus(policy.retention().auditRecords());
+        Instant cutoff = clock.instant().minus(policy.retention().auditRecords());
         long pruned;
         try {
             pruned = audit().prune(cutoff);
-        } catch (jakarta.persistence.PersistenceException e) {
+        } catch (PersistenceException e) {
             LOG.warning(() -> RunLines.prefix() + "audit records older than " + cutoff
                     + " were not pruned: the database refused ("
                     + e.getMessage() + ")");
             return;
         }
         if (pruned > 0) {
-            audit().append(java.util.List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.pruned", "audit",
+            audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.pruned", "audit",
                     "pruned " + pruned + " audit records older than " + cutoff + " (retention "
                             + policy.retention().auditRecords() + "), leaving a signed checkpoint")));
             anchoring.anchor();

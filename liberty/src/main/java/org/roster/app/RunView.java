@@ -2,6 +2,7 @@ package org.roster.app;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import org.roster.store.RunEntity;
 
@@ -17,7 +18,7 @@ import org.roster.store.RunEntity;
 public record RunView(long id, String status, String trigger, String startedBy, boolean dryRun, String stage,
                       int progress, String policy, String platform, Instant startedAt, Instant finishedAt,
                       Boolean sourceComplete, String error, Long removalLimit, String decidedBy, String server,
-                      Instant scheduledFor, String readMode, Counts counts, java.util.Map<String, Long> telegram) {
+                      Instant scheduledFor, String readMode, Counts counts, Map<String, Long> telegram) {
 
     /** The counts of a run. */
     public record Counts(long read, long rejected, long inScope, long excluded, long gone, long added, long updated,
@@ -39,7 +40,7 @@ public record RunView(long id, String status, String trigger, String startedBy, 
      * imported, are not on Telegram, wait for a retry, failed, were left as the employee's own, or
      * went to employees with no linked account.
      */
-    RunView withTelegram(java.util.Map<String, Long> states) {
+    RunView withTelegram(Map<String, Long> states) {
         return new RunView(id, status, trigger, startedBy, dryRun, stage, progress, policy, platform, startedAt,
                 finishedAt, sourceComplete, error, removalLimit, decidedBy, server, scheduledFor, readMode, counts, states);
     }

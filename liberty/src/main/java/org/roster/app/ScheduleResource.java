@@ -1,10 +1,12 @@
 package org.roster.app;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +28,7 @@ import org.roster.store.ScheduleEntity;
 /** When each source is synced on its own: an interval or a cron expression, kept in the database. */
 @Path("schedules")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.DIRECTORY_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
 
@@ -81,7 +83,7 @@ public class ScheduleResource {
     @PUT
     @Path("{source}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Set a source's schedule", description = "Either {\"interval\": \"PT6H\"} or "
             + "{\"cron\": \"30 2 * * 1-5\", \"zone\": \"Europe/Berlin\"}. Every server on the database follows it; "
             + "each fire time starts one run.")
@@ -111,7 +113,7 @@ public class ScheduleResource {
 
     @DELETE
     @Path("{source}")
-    @jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Stop a source's scheduled syncs", description = "The schedule is kept, switched off; "
             + "setting a schedule switches it on again.")
     public ScheduleView disable(@PathParam("source") String source, @Context SecurityContext security) {
@@ -158,7 +160,7 @@ public class ScheduleResource {
         String zone = request == null || request.zone() == null || request.zone().isBlank() ? "UTC" : request.zone();
         try {
             return ZoneId.of(zone.strip());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw Problem.badRequest("\"" + zone + "\" is not a time zone such as Europe/Berlin or UTC.");
         }
     }

@@ -1,8 +1,12 @@
 package org.roster.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -16,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.roster.audit.AuditEvent;
+import org.roster.policy.InvalidPolicyException;
+import org.roster.schedule.LeaverWindow;
+import org.roster.store.RunEntity;
 import org.roster.store.ScheduleEntity;
 import org.roster.sync.RunLines;
 
@@ -98,24 +105,24 @@ public class Scheduler {
 
     /** Starts a run when the active policy's leaver window would otherwise be missed. */
     private void keepLeaverWindow() {
-        java.time.Duration window;
+        Duration window;
         try {
             window = activePolicy.load().retention().leaverRemoval();
-        } catch (org.roster.policy.InvalidPolicyException e) {
+        } catch (InvalidPolicyException e) {
             return;
         }
         if (window.isZero() || runs.activeRun().isPresent()) {
             return;
         }
-        List<org.roster.store.RunEntity> last = tx.inTransaction(() -> em.createQuery(
+        List<RunEntity> last = tx.inTransaction(() -> em.createQuery(
                         "select r from RunEntity r where r.dryRun = false and r.status = :done order by r.id desc",
-                        org.roster.store.RunEntity.class)
-                .setParameter("done", org.roster.store.RunEntity.Status.COMPLETED).setMaxResults(1).getResultList());
-        java.util.Optional<Instant> lastStart = last.stream().findFirst().map(org.roster.store.RunEntity::getStartedAt);
-        java.time.Duration lastDuration = last.stream().findFirst()
-                .map(r -> java.time.Duration.between(r.getStartedAt(), r.getFinishedAt()))
-                .orElse(java.time.Duration.ZERO);
-        if (new org.roster.schedule.LeaverWindow(window).runDue(lastStart, lastDuration, clock.instant())) {
+                        RunEntity.class)
+                .setParameter("done", RunEntity.Status.COMPLETED).setMaxResults(1).getResultList());
+        Optional<Instant> lastStart = last.stream().findFirst().map(RunEntity::getStartedAt);
+        Duration lastDuration = last.stream().findFirst()
+                .map(r -> Duration.between(r.getStartedAt(), r.getFinishedAt()))
+                .orElse(Duration.ZERO);
+        if (new LeaverWindow(window).runDue(lastStart, lastDuration, clock.instant())) {
             try {
                 long id = runs.start("leaver-window", false, AuditEvent.SYSTEM);
                 LOG.info(() -> RunLines.of(id) + "started so that leavers leave every phone within " + window
@@ -127,8 +134,8 @@ public class Scheduler {
     }
 
     /** An instant as the PostgreSQL driver takes it in a native query. */
-    private static java.time.OffsetDateTime sqlTime(Instant instant) {
-        return instant.atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime sqlTime(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** In one transaction: claims the schedule (or passes if another server holds it) and fires it. */

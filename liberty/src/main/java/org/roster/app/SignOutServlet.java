@@ -3,6 +3,7 @@ package org.roster.app;
 import java.io.IOException;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -38,7 +39,7 @@ public class SignOutServlet extends HttpServlet {
             // Content-Security-Policy (form-action 'self').
             response.setContentType("application/json");
             response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("next", next).build().toString());
+            response.getWriter().write(Json.createObjectBuilder().add("next", next).build().toString());
             return;
         }
         response.sendRedirect(next);

@@ -4,12 +4,14 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -186,7 +188,7 @@ public class SourceCatalog {
     private static String describe(SourceDefinition d) {
         return d.kind() + " source " + d.id() + " (" + d.name() + ", precedence " + d.precedence()
                 + (d.enabled() ? "" : ", disabled") + ") with settings " + new TreeMap<>(d.settings())
-                + " and secrets " + new java.util.TreeSet<>(d.secrets().keySet());
+                + " and secrets " + new TreeSet<>(d.secrets().keySet());
     }
 
     private SourceDefinition definition(SourceEntity row) {
@@ -201,7 +203,7 @@ public class SourceCatalog {
                 reader.readObject().forEach((k, v) -> secrets.put(k, Secret.of(((JsonString) v).getString()
                         .toCharArray())));
             } finally {
-                java.util.Arrays.fill(plain, (byte) 0);
+                Arrays.fill(plain, (byte) 0);
             }
         }
         return new SourceDefinition(row.getId(), row.getKind(), row.getDisplayName(), row.getPrecedence(),
@@ -222,7 +224,7 @@ public class SourceCatalog {
         d.secrets().forEach((name, secret) -> {
             char[] value = secret.reveal();
             json.add(name, new String(value));
-            java.util.Arrays.fill(value, '\0');
+            Arrays.fill(value, '\0');
         });
         return box().seal(json.build().toString().getBytes(StandardCharsets.UTF_8), context(d.id()));
     }

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.roster.directory.EntryNormaliser;
@@ -82,19 +85,19 @@ public record SourceDefinition(String id, String kind, String name, int preceden
         if (!LDAP.equals(kind) && !ENTRA.equals(kind)) {
             throw new IllegalArgumentException("the source kind must be \"ldap\" or \"entra\", not \"" + kind + "\"");
         }
-        Set<String> allowed = new java.util.HashSet<>(COMMON);
+        Set<String> allowed = new HashSet<>(COMMON);
         allowed.addAll(LDAP.equals(kind) ? LDAP_SETTINGS : ENTRA_SETTINGS);
         List<String> unknown = settings.keySet().stream().filter(k -> !allowed.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("an " + kind + " source has no setting " + String.join(", ", unknown)
-                    + "; it takes " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                    + "; it takes " + String.join(", ", new TreeSet<>(allowed)));
         }
         Set<String> secretNames = LDAP.equals(kind) ? LDAP_SECRETS : ENTRA_SECRETS;
         List<String> unknownSecrets = secrets.keySet().stream().filter(k -> !secretNames.contains(k)).sorted().toList();
         if (!unknownSecrets.isEmpty()) {
             throw new IllegalArgumentException("an " + kind + " source has no secret "
                     + String.join(", ", unknownSecrets) + "; it takes " + String.join(", ",
-                    new java.util.TreeSet<>(secretNames)));
+                    new TreeSet<>(secretNames)));
         }
         if (LDAP.equals(kind)) {
             ldap();
@@ -182,7 +185,7 @@ public record SourceDefinition(String id, String kind, String name, int preceden
 
     /** This definition with its secrets replaced where {@code changes} names them (an empty one clears). */
     public SourceDefinition withSecrets(Map<String, Secret> changes) {
-        Map<String, Secret> merged = new java.util.HashMap<>(secrets);
+        Map<String, Secret> merged = new HashMap<>(secrets);
         changes.forEach((name, value) -> {
             if (value.isEmpty()) {
                 merged.remove(name);
@@ -244,6 +247,6 @@ public record SourceDefinition(String id, String kind, String name, int preceden
     public String toString() {
         // settings hold no secrets; secrets are named, never shown
         return "SourceDefinition[" + id + ", " + kind + ", precedence " + precedence + ", secrets set "
-                + new java.util.TreeSet<>(secrets.keySet()) + "]";
+                + new TreeSet<>(secrets.keySet()) + "]";
     }
 }

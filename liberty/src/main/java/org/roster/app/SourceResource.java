@@ -1,27 +1,32 @@
 package org.roster.app;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.directory.DirectoryEntry;
+import org.roster.directory.EntryNormaliser;
 import org.roster.directory.Normalisation;
+import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.PersonField;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.ScopeDecision;
@@ -35,7 +40,7 @@ import org.roster.source.ldap.LdapSourceConfig;
  */
 @Path("sources")
 @RequestScoped
-@jakarta.annotation.security.RolesAllowed(Roles.DIRECTORY_ADMIN)
+@RolesAllowed(Roles.DIRECTORY_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
@@ -78,7 +83,7 @@ public class SourceResource {
                 tls = "ldaps".equals(c.url().getScheme()) ? "ldaps" : c.connection().startTls() ? "starttls" : "none";
             }
             return new SourceView(d.id(), d.kind(), d.name(), d.precedence(), d.enabled(),
-                    d.configured() ? "configuration" : "api", demo && d.configured(), new java.util.TreeMap<>(d.settings()),
+                    d.configured() ? "configuration" : "api", demo && d.configured(), new TreeMap<>(d.settings()),
                     d.secrets().keySet().stream().sorted().toList(), urls, tls, urls != null && CleartextBind.exposed(d),
                     null, null);
         }
@@ -137,7 +142,7 @@ public class SourceResource {
         SourceDefinition definition = definition(request, request == null ? null : request.id());
         try {
             SourceDefinition created = catalog.create(definition, security.getUserPrincipal().getName());
-            return Response.status(Response.Status.CREATED).location(java.net.URI.create("sources/" + created.id()))
+            return Response.status(Response.Status.CREATED).location(URI.create("sources/" + created.id()))
                     .entity(SourceView.of(created, false)).build();
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
@@ -204,7 +209,7 @@ public class SourceResource {
         PolicyEvaluator evaluator;
         try {
             evaluator = new PolicyEvaluator(activePolicy.load());
-        } catch (org.roster.policy.InvalidPolicyException e) {
+        } catch (InvalidPolicyException e) {
             throw new IllegalStateException("the active policy can't be read: " + e.getMessage(), e);
         }
         var normaliser = source.normaliser(settings.defaultRegion(), "");
@@ -242,7 +247,7 @@ public class SourceResource {
         return sources.graph(source.id(), source.entra()).test(SAMPLE);
     }
 
-    private static SampleEntry preview(DirectoryEntry entry, org.roster.directory.EntryNormaliser normaliser,
+    private static SampleEntry preview(DirectoryEntry entry, EntryNormaliser normaliser,
                                        PolicyEvaluator evaluator) {
         Normalisation result = normaliser.normalise(entry);
         if (result instanceof Normalisation.Rejected rejected) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.roster.platform.telegram.TdlibVersion;
 import org.roster.platform.telegram.TelegramAccount;
 import org.roster.platform.telegram.TelegramContactPlatform;
 import org.roster.platform.telegram.TelegramLedger;
+import org.roster.policy.PersonField;
 import org.roster.store.EmployeeEntity;
 import org.roster.store.JpaTelegramLedger;
 import org.roster.store.RunEntity;
@@ -168,7 +170,7 @@ public class TelegramService {
 
     /** Where an employee's linking stands. */
     public record Link(boolean available, String status, String description, String passwordHint,
-                       java.time.Instant linkedAt) {
+                       Instant linkedAt) {
     }
 
     /** Where the employee's linking stands, opening their session if it is linked but not open here. */
@@ -198,7 +200,7 @@ public class TelegramService {
      */
     public synchronized Link start(String employeeId) throws TdException {
         EmployeeEntity employee = tx.inTransaction(() -> em.find(EmployeeEntity.class, employeeId));
-        String mobile = employee == null ? null : employee.toEmployee().value(org.roster.policy.PersonField.MOBILE)
+        String mobile = employee == null ? null : employee.toEmployee().value(PersonField.MOBILE)
                 .orElse(null);
         if (mobile == null) {
             throw new IllegalStateException("The directory holds no mobile number for you, and only your own number "
@@ -229,7 +231,7 @@ public class TelegramService {
         try {
             account.submitPassword(password);
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
         return remember(employeeId, account);
     }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -72,8 +73,8 @@ class DataQualityIT {
         assertThat(report.getJsonArray("sharedNumbers").getValuesAs(JsonObject.class))
                 .anySatisfy(number -> {
                     assertThat(number.getInt("sharers")).isEqualTo(2);
-                    assertThat(number.getJsonArray("employeeIds").getValuesAs(jakarta.json.JsonString.class))
-                            .extracting(jakarta.json.JsonString::getString).containsExactly("dq2-" + tag, "dq3-" + tag);
+                    assertThat(number.getJsonArray("employeeIds").getValuesAs(JsonString.class))
+                            .extracting(JsonString::getString).containsExactly("dq2-" + tag, "dq3-" + tag);
                     assertThat(number.getString("rule")).isEqualTo("shared-numbers");
                 });
         assertThat(report.toString()).as("no number leaves in the report").doesNotContain(shared.substring(8));

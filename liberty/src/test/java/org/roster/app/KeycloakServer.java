@@ -21,7 +21,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import org.roster.testing.TestFiles;
 
 /**
  * A real Keycloak for the tests: the {@code keycloak-quarkus-dist} from Maven Central, unpacked
@@ -38,7 +40,7 @@ final class KeycloakServer {
     /** The roster client's secret in the realm export (a demo value; a company's realm has its own). */
     static final String CLIENT_SECRET = "roster-demo-client-secret";
     private static final String ADMIN = "kcadmin";
-    private static final String ADMIN_PASSWORD = org.roster.testing.TestFiles.randomHex();
+    private static final String ADMIN_PASSWORD = TestFiles.randomHex();
 
     private static KeycloakServer instance;
 
@@ -169,7 +171,7 @@ final class KeycloakServer {
             JsonObject client = Json.createReader(new StringReader(http.send(HttpRequest.newBuilder(
                     URI.create(clients + "?clientId=roster")).header("Authorization", admin).build(),
                     HttpResponse.BodyHandlers.ofString()).body())).readArray().getJsonObject(0);
-            jakarta.json.JsonArrayBuilder redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris"))
+            JsonArrayBuilder redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris"))
                     .add(base + "/*");
             JsonObject attributes = client.getJsonObject("attributes");
             String logout = attributes.getString("post.logout.redirect.uris", "");

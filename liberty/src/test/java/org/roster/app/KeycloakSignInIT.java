@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.security.KeyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,8 +28,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.roster.testing.TestFiles;
 
 /**
  * Roster signing people in through a real Keycloak (the realm export in the repository), as a
@@ -78,7 +80,7 @@ class KeycloakSignInIT {
         allow(Set.copyOf(USERS), "GET /api/session");
     }
 
-    private static final String KEYSTORE_PASSWORD = org.roster.testing.TestFiles.randomHex();
+    private static final String KEYSTORE_PASSWORD = TestFiles.randomHex();
     private static KeycloakServer keycloak;
     private static LibertyProcess server;
     private static final Map<String, RosterApi> AS = new LinkedHashMap<>();
@@ -251,7 +253,7 @@ class KeycloakSignInIT {
             new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "signed out to Keycloak; the browser "
                     + "is at " + browser.getCurrentUrl() + " showing: " + browser.findElement(By.tagName("body")).getText())
                     .until(d -> d.getCurrentUrl().startsWith(keycloak.issuer()));
-            List<org.openqa.selenium.WebElement> confirm = browser.findElements(By.id("kc-logout"));
+            List<WebElement> confirm = browser.findElements(By.id("kc-logout"));
             if (!confirm.isEmpty()) {
                 confirm.get(0).click(); // Keycloak asks whether to sign out when Roster sends no id token
             }
@@ -316,7 +318,7 @@ class KeycloakSignInIT {
         JsonObject real = KeycloakServer.claims(keycloak.accessToken(ADMIN, ADMIN));
         JsonObject claims = Json.createObjectBuilder(real).add("groups", Json.createArrayBuilder(
                 List.of("directory-admin", "compliance-officer", "auditor", "employee"))).build();
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"forged\"}".getBytes());
         return header + "." + b64.encodeToString(claims.toString().getBytes()) + "." + b64.encodeToString(new byte[256]);
     }

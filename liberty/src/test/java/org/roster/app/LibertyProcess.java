@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A Roster server of a test's own, started and stopped (or killed) as a process: for what the
@@ -67,7 +71,7 @@ final class LibertyProcess implements AutoCloseable {
      * build's war with test libraries added, say) instead of the build's war when not null.
      */
     static LibertyProcess create(String name, Map<String, String> settings,
-                                 org.jboss.shrinkwrap.api.spec.WebArchive war) {
+                                 WebArchive war) {
         Path wlp = Path.of(System.getProperty("it.wlp.home"));
         Path template = wlp.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
         Path dir = wlp.resolve("usr/servers").resolve(name);
@@ -81,7 +85,7 @@ final class LibertyProcess implements AutoCloseable {
                 Files.copy(Path.of("target", "roster.war"), dir.resolve("dropins/roster.war"),
                         StandardCopyOption.REPLACE_EXISTING);
             } else {
-                war.as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class).exportTo(
+                war.as(ZipExporter.class).exportTo(
                         dir.resolve("dropins/roster.war").toFile(), true);
             }
         } catch (IOException e) {
@@ -289,7 +293,7 @@ final class LibertyProcess implements AutoCloseable {
     static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                     Files.delete(p);
                 }
             }

@@ -7,12 +7,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.assertj.core.api.Assertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -41,7 +45,7 @@ final class PageBrowser implements AutoCloseable {
     private final URI root;
     private final String user;
     private final String prefix;
-    private static final java.util.Map<String, Integer> SHOTS = new java.util.HashMap<>();
+    private static final Map<String, Integer> SHOTS = new HashMap<>();
 
     private PageBrowser(URI root, String user, String prefix) {
         this.root = root;
@@ -90,13 +94,13 @@ final class PageBrowser implements AutoCloseable {
      * the user's roles allow, in the navigation's order.
      */
     void assertHeader(String... pages) {
-        org.assertj.core.api.Assertions.assertThat(all(By.cssSelector("#site-nav-list a")))
+        Assertions.assertThat(all(By.cssSelector("#site-nav-list a")))
                 .extracting(WebElement::getText).containsExactly(pages);
         // demo users (HTTP Basic) have no sign-out: the browser keeps them until it is closed
-        org.assertj.core.api.Assertions.assertThat(text("site-user")).contains(user)
+        Assertions.assertThat(text("site-user")).contains(user)
                 .contains("until the browser is closed").doesNotContain("Sign out");
-        org.assertj.core.api.Assertions.assertThat(visible("demo-banner")).as("the demo sign-in banner").isTrue();
-        org.assertj.core.api.Assertions.assertThat(text("demo-banner")).contains("Demo sign-in — not for production");
+        Assertions.assertThat(visible("demo-banner")).as("the demo sign-in banner").isTrue();
+        Assertions.assertThat(text("demo-banner")).contains("Demo sign-in — not for production");
     }
 
     WebDriver driver() {
@@ -128,7 +132,7 @@ final class PageBrowser implements AutoCloseable {
         try {
             List<WebElement> found = driver.findElements(By.id(id));
             return !found.isEmpty() && found.get(0).isDisplayed();
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return false; // the page was replaced meanwhile, as when it sends the browser elsewhere
         }
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ final class RosterApi {
 
     /** The API as a demo user sees it (each demo user's password is its name); null for anonymous. */
     RosterApi(URI base, String user) {
-        this(base, user == null ? null : "Basic " + java.util.Base64.getEncoder()
+        this(base, user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)), true);
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,7 +66,7 @@ class RunLeaseIT {
     }
 
     private static void pausedWhileDelivering(Pause pause) throws Exception {
-        try (Servers servers = new Servers("lease-" + pause.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "PT20S");
+        try (Servers servers = new Servers("lease-" + pause.name().toLowerCase(Locale.ROOT).replace('_', '-'), "PT20S");
              Connection db = servers.database()) {
             RosterApi api = servers.b.api();
             awaitRun(api, "run 1 delivers", r -> "delivering".equals(r.getString("stage")) && count(r, "delivered") > 0);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,8 +58,8 @@ class ScheduleApiIT {
 
         JsonObject off = admin.send("DELETE", "api/schedules/directory").object();
         assertThat(off.getBoolean("enabled")).isFalse();
-        assertThat(off.getOrDefault("nextFireAt", jakarta.json.JsonValue.NULL)).as("no next fire time")
-                .isEqualTo(jakarta.json.JsonValue.NULL);
+        assertThat(off.getOrDefault("nextFireAt", JsonValue.NULL)).as("no next fire time")
+                .isEqualTo(JsonValue.NULL);
 
         List<String> trail = admin.as("auditor").get("api/audit?subject=source:directory").array()
                 .getValuesAs(JsonObject.class).stream().map(r -> r.getString("action") + " by " + r.getString("actor"))

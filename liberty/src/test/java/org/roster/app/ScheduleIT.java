@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ class ScheduleIT {
     }
 
     private static Map<String, String> with(Map<String, String> shared, String serverId) {
-        Map<String, String> env = new java.util.HashMap<>(shared);
+        Map<String, String> env = new HashMap<>(shared);
         env.put("ROSTER_SERVER_ID", serverId);
         env.put("ROSTER_DEMO_LDAP_PORT", Integer.toString(LibertyProcess.freePort()));
         env.put("ROSTER_DB_EMBEDDED_PORT", Integer.toString(LibertyProcess.freePort()));

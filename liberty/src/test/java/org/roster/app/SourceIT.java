@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -132,7 +133,7 @@ class SourceIT {
                 .isEqualTo("+4915155550201");
 
         RosterApi auditor = admin.as("auditor");
-        List<JsonObject> sourceTrail = new java.util.ArrayList<>();
+        List<JsonObject> sourceTrail = new ArrayList<>();
         for (String action : List.of("source.created", "source.updated", "source.tested")) {
             sourceTrail.addAll(auditor.get("api/audit?action=" + action).array().getValuesAs(JsonObject.class)
                     .stream().filter(r -> r.getString("subject").equals("source:contractors")).toList());

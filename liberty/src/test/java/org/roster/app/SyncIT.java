@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -50,7 +52,7 @@ class SyncIT {
     }
 
     private List<LdapFixture.Person> team(String prefix, int size) {
-        List<LdapFixture.Person> people = new java.util.ArrayList<>();
+        List<LdapFixture.Person> people = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             var person = new LdapFixture.Person(prefix + "-" + department + "-" + i, "Given" + i, "Surname" + i,
                     "0151 2345 67" + String.format("%02d", i), department, "CANARY-TITLE-" + i);
@@ -83,8 +85,8 @@ class SyncIT {
         assertThat(noMobile.getJsonObject("scope").getBoolean("included")).isFalse();
         assertThat(noMobile.getJsonObject("scope").getString("rule")).isEqualTo("has-mobile");
         JsonObject member = api.get("api/employees/" + team.get(0).uid()).object();
-        assertThat(member.getJsonArray("released").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
+        assertThat(member.getJsonArray("released").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
         assertThat(member.getJsonObject("withheld").getString("department")).isEqualTo("fields");
         assertThat(api.contactsOf("nomobile-" + department).getInt("count")).isZero();
         List<JsonObject> excluded = api.get("api/runs/" + run.getJsonNumber("id") + "/excluded?rule=has-mobile&limit=1000")

@@ -3,15 +3,16 @@ package org.roster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,7 +302,7 @@ class WebSecurityIT {
     private static boolean servesRuns(LibertyProcess server) {
         try {
             return new RosterApi(server.base(), "admin").get("api/runs").status() == 200;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return false;
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -170,8 +171,8 @@ class WhyIT {
         assertThat(delivery.getString("rule")).isEqualTo("same-department");
         assertThat(delivery.getString("state")).isEqualTo("recorded");
         assertThat(delivery.getString("at")).isNotBlank();
-        assertThat(gets.getJsonObject("fields").getJsonArray("travel").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
+        assertThat(gets.getJsonObject("fields").getJsonArray("travel").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactlyInAnyOrder("givenName", "surname", "mobile");
         assertThat(gets.getJsonObject("fields").getJsonObject("withheld").getString("department")).isEqualTo("fields");
         assertThat(gets.getJsonObject("cap").getInt("position")).as("first by id of the department").isEqualTo(1);
         assertThat(answer.getJsonObject("viewerScope").getString("words"))
@@ -253,7 +254,7 @@ class WhyIT {
                 + " does not get " + MANAGED + "'s contact: " + NO_MOBILE + " receives no contacts (has-mobile: has "
                 + "no mobile); same-department would grant it otherwise.");
         assertThat(answer.getJsonObject("viewerGetsColleague").getJsonObject("fields").getJsonArray("travel")
-                .getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+                .getValuesAs(JsonString.class)).extracting(JsonString::getString)
                 .as("without a mobile only the names would travel").containsExactlyInAnyOrder("givenName", "surname");
     }
 

@@ -1,6 +1,8 @@
 package org.roster.policy;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the policy engine sees of an employee: a stable id and named attributes.
@@ -27,8 +29,8 @@ public interface Person {
     }
 
     /** The groups the employee is a member of, as normalised DNs (lower case, no spaces). */
-    default java.util.Set<String> groups() {
-        return java.util.Set.of();
+    default Set<String> groups() {
+        return Set.of();
     }
 
     /** What the employee said in Roster's self-service: opted out, opted in. */
@@ -47,8 +49,8 @@ public interface Person {
     }
 
     /** A person backed by a map, for tests and simulations. */
-    static Person of(String id, java.util.Map<PersonField, String> values) {
-        java.util.Map<PersonField, String> copy = java.util.Map.copyOf(values);
+    static Person of(String id, Map<PersonField, String> values) {
+        Map<PersonField, String> copy = Map.copyOf(values);
         return new Person() {
             @Override
             public String id() {

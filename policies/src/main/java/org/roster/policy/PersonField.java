@@ -1,7 +1,9 @@
 package org.roster.policy;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fields a policy can talk about, by the name a policy file uses for them.
@@ -54,7 +56,7 @@ public enum PersonField {
 
     /** Whether a flag field's value means yes: {@code true}, {@code yes}, {@code 1}, {@code on}. */
     public static boolean isYes(String value) {
-        return java.util.Set.of("true", "yes", "1", "on", "y").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+        return Set.of("true", "yes", "1", "on", "y").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The name used in policy files and in the API. */

@@ -1,11 +1,15 @@
 package org.roster.policy;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A data-governance policy: who is in scope, which fields may leave Roster, who sees whom, how
@@ -187,7 +191,7 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
 
         /** The treatment a policy file names, if it names one. */
         public static Optional<SharedNumbers> byName(String name) {
-            return java.util.Arrays.stream(values()).filter(t -> t.policyName.equals(name)).findFirst();
+            return Arrays.stream(values()).filter(t -> t.policyName.equals(name)).findFirst();
         }
     }
 
@@ -198,17 +202,17 @@ public record Policy(String name, String description, List<ScopeRule> scope, Set
     }
 
     /** An unmodifiable copy in the enum's order (no nulls). */
-    static <E extends Enum<E>> Set<E> ordered(java.util.Collection<E> values, Class<E> type) {
+    static <E extends Enum<E>> Set<E> ordered(Collection<E> values, Class<E> type) {
         EnumSet<E> copy = EnumSet.noneOf(type);
         values.forEach(v -> copy.add(Objects.requireNonNull(v, "a set of a policy holds no null")));
-        return java.util.Collections.unmodifiableSet(copy);
+        return Collections.unmodifiableSet(copy);
     }
 
     /** An unmodifiable copy in sorted order (no nulls). */
-    static Set<String> sorted(java.util.Collection<String> values) {
-        java.util.TreeSet<String> copy = new java.util.TreeSet<>();
+    static Set<String> sorted(Collection<String> values) {
+        TreeSet<String> copy = new TreeSet<>();
         values.forEach(v -> copy.add(Objects.requireNonNull(v, "a set of a policy holds no null")));
-        return java.util.Collections.unmodifiableSet(copy);
+        return Collections.unmodifiableSet(copy);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.roster.policy;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,7 +110,7 @@ public final class PolicyEvaluator {
      * @param id      the employee's id
      * @param sharers the ids of everyone with the number, this employee's included
      */
-    public ScopeDecision sharedNumber(ScopeDecision scope, String id, java.util.Collection<String> sharers) {
+    public ScopeDecision sharedNumber(ScopeDecision scope, String id, Collection<String> sharers) {
         if (!(scope instanceof ScopeDecision.Included)) {
             return scope;
         }
@@ -224,7 +226,7 @@ public final class PolicyEvaluator {
 
     private boolean matches(Person person, ScopeRule.Match match) {
         if (match instanceof ScopeRule.Match.FieldIn in) {
-            return present(person, in.field()).map(v -> in.values().contains(v.strip().toLowerCase(java.util.Locale.ROOT)))
+            return present(person, in.field()).map(v -> in.values().contains(v.strip().toLowerCase(Locale.ROOT)))
                     .orElse(false);
         }
         if (match instanceof ScopeRule.Match.MemberOf member) {

@@ -1,6 +1,11 @@
 package org.roster.policy;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,11 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -55,14 +66,14 @@ public final class PolicyParser {
 
     private static final int MAX_POLICY_CHARS = 256 * 1024;
     private static final Set<String> REGIONS =
-            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
+            PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private final String source;
-    private final java.time.Duration minAuditRetention;
+    private final Duration minAuditRetention;
     private final List<InvalidPolicyException.Problem> problems = new ArrayList<>();
     private final Set<String> ruleIds = new HashSet<>();
 
-    private PolicyParser(String source, java.time.Duration minAuditRetention) {
+    private PolicyParser(String source, Duration minAuditRetention) {
         this.source = source;
         this.minAuditRetention = Objects.requireNonNull(minAuditRetention, "minAuditRetention");
     }
@@ -75,7 +86,7 @@ public final class PolicyParser {
      * @throws InvalidPolicyException listing every problem found, each with its place
      */
     public static Policy parse(String source, String yaml) throws InvalidPolicyException {
-        return parse(source, yaml, java.time.Duration.ZERO);
+        return parse(source, yaml, Duration.ZERO);
     }
 
     /**
@@ -89,7 +100,7 @@ public final class PolicyParser {
      *
      * @throws InvalidPolicyException listing every problem found, each with its place
      */
-    public static Policy parse(String source, String yaml, java.time.Duration minAuditRetention)
+    public static Policy parse(String source, String yaml, Duration minAuditRetention)
             throws InvalidPolicyException {
         return new PolicyParser(source, minAuditRetention).read(yaml);
     }
@@ -139,7 +150,7 @@ public final class PolicyParser {
         contradictions(scope, keys.get("scope"));
 
         if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(InvalidPolicyException.Problem::line)
+            problems.sort(Comparator.comparingInt(InvalidPolicyException.Problem::line)
                     .thenComparingInt(InvalidPolicyException.Problem::column));
             throw new InvalidPolicyException(problems);
         }
@@ -155,14 +166,14 @@ public final class PolicyParser {
      */
     private void refuseDeepNesting(LoadSettings settings, String yaml) throws InvalidPolicyException {
         int depth = 0;
-        for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+        for (Event event : new Parse(settings)
                 .parseString(yaml)) {
-            if (event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent) {
+            if (event instanceof CollectionStartEvent) {
                 if (++depth > MAX_DEPTH) {
                     throw new InvalidPolicyException(List.of(problemAt(event.getStartMark(),
                             "nested more than " + MAX_DEPTH + " levels deep; a policy needs only a few")));
                 }
-            } else if (event instanceof org.snakeyaml.engine.v2.events.CollectionEndEvent) {
+            } else if (event instanceof CollectionEndEvent) {
                 depth--;
             }
         }
@@ -365,7 +376,7 @@ public final class PolicyParser {
         } else {
             kinds.addAll(EnumSet.allOf(Policy.NumberKind.class));
         }
-        Set<String> regions = new java.util.TreeSet<>();
+        Set<String> regions = new TreeSet<>();
         if (keys.containsKey("regions")) {
             for (Node item : sequence(keys.get("regions"), "regions")) {
                 String region = scalar(item, "regions");
@@ -389,7 +400,7 @@ public final class PolicyParser {
         }
         Optional<Policy.SharedNumbers> treatment = Policy.SharedNumbers.byName(value);
         if (treatment.isEmpty()) {
-            problem(node, "sharedNumbers takes one of " + java.util.Arrays.stream(Policy.SharedNumbers.values())
+            problem(node, "sharedNumbers takes one of " + Arrays.stream(Policy.SharedNumbers.values())
                     .map(Policy.SharedNumbers::policyName).collect(Collectors.joining(", ")) + ", not \"" + value + "\"");
             return Policy.SharedNumbers.WITHHOLD;
         }
@@ -403,9 +414,9 @@ public final class PolicyParser {
         Map<String, Node> keys = node instanceof MappingNode map
                 ? mapping(map, Set.of("leaverRemoval", "personalData", "auditRecords")) : notMapping(node, "retention");
         Policy.Retention d = Policy.Retention.DEFAULT;
-        java.time.Duration leaver = duration(keys.get("leaverRemoval"), "leaverRemoval").orElse(d.leaverRemoval());
-        java.time.Duration data = duration(keys.get("personalData"), "personalData").orElse(d.personalData());
-        java.time.Duration audit = duration(keys.get("auditRecords"), "auditRecords")
+        Duration leaver = duration(keys.get("leaverRemoval"), "leaverRemoval").orElse(d.leaverRemoval());
+        Duration data = duration(keys.get("personalData"), "personalData").orElse(d.personalData());
+        Duration audit = duration(keys.get("auditRecords"), "auditRecords")
                 .orElse(d.withAuditRecordsAtLeast(minAuditRetention).auditRecords());
         if (audit.compareTo(minAuditRetention) < 0) {
             // the trail is evidence: a policy may keep it longer than the server's floor, never shorter
@@ -421,7 +432,7 @@ public final class PolicyParser {
     }
 
     /** A duration as a policy author writes it: whole days as P365D rather than PT8760H. */
-    static String readable(java.time.Duration duration) {
+    static String readable(Duration duration) {
         return !duration.isZero() && duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0
                 ? "P" + duration.toDays() + "D" : duration.toString();
     }
@@ -455,7 +466,7 @@ public final class PolicyParser {
         for (int i = 0; i < included.size(); i++) {
             for (int j = i + 1; j < included.size(); j++) {
                 if (included.get(i) instanceof ScopeRule.Match.FieldIn a && included.get(j) instanceof ScopeRule.Match.FieldIn b
-                        && a.field() == b.field() && java.util.Collections.disjoint(a.values(), b.values())) {
+                        && a.field() == b.field() && Collections.disjoint(a.values(), b.values())) {
                     problem(node, "two include rules on " + a.field().policyName() + " have no value in common:"
                             + " no employee could be in scope");
                 }
@@ -520,7 +531,7 @@ public final class PolicyParser {
         return Optional.empty();
     }
 
-    private Optional<java.time.Duration> duration(Node node, String key) {
+    private Optional<Duration> duration(Node node, String key) {
         if (node == null) {
             return Optional.empty();
         }
@@ -529,11 +540,11 @@ public final class PolicyParser {
             return Optional.empty();
         }
         try {
-            java.time.Duration parsed = java.time.Duration.parse(value);
+            Duration parsed = Duration.parse(value);
             if (!parsed.isNegative()) {
                 return Optional.of(parsed);
             }
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeParseException | NumberFormatException e) {
             // reported below
         }
         problem(node, key + " takes an ISO-8601 duration such as PT4H or P30D, not \"" + value + "\"");
@@ -620,7 +631,7 @@ public final class PolicyParser {
     }
 
     private static String knownFields() {
-        return java.util.Arrays.stream(PersonField.values()).map(PersonField::policyName)
+        return Arrays.stream(PersonField.values()).map(PersonField::policyName)
                 .collect(Collectors.joining(", "));
     }
 

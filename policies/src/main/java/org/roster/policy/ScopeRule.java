@@ -1,5 +1,6 @@
 package org.roster.policy;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,7 +67,7 @@ public sealed interface ScopeRule {
         record FieldIn(PersonField field, Set<String> values) implements Match {
             public FieldIn {
                 Objects.requireNonNull(field, "field");
-                values = Policy.sorted(values.stream().map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).toList());
+                values = Policy.sorted(values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList());
             }
         }
 

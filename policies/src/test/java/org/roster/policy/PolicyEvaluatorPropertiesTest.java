@@ -3,6 +3,7 @@ package org.roster.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ class PolicyEvaluatorPropertiesTest {
             "cn=finance,ou=groups,dc=example,dc=org", "cn=works-council,ou=groups,dc=example,dc=org");
     private static final List<String> NUMBERS = List.of("+4915112345678", "+4917612345678", "+436641234567",
             "+41791234567", "+33612345678", "+493012345678", "+43123456789", "12", "   ");
-    private static final List<PersonField> RELEASABLE = java.util.Arrays.stream(PersonField.values())
+    private static final List<PersonField> RELEASABLE = Arrays.stream(PersonField.values())
             .filter(PersonField::releasable).toList();
 
     /** A viewer's contact, as the planner keeps it: who, and by which visibility rule. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PolicyEvaluatorTest {
@@ -448,7 +451,7 @@ class PolicyEvaluatorTest {
 
     @Test
     void aCapBelowOneIsNotACap() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Policy.Cap(0)))
+        assertThat(Assertions.catchThrowable(() -> new Policy.Cap(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
 
@@ -513,7 +516,7 @@ class PolicyEvaluatorTest {
             for (TestPerson contact : people) {
                 VisibilityDecision decision = evaluator.visibility(viewer, contact);
                 List<VisibilityDecision> answers = evaluator.visibilityByRule(viewer, contact);
-                java.util.Optional<VisibilityDecision> first = answers.stream()
+                Optional<VisibilityDecision> first = answers.stream()
                         .filter(a -> a instanceof VisibilityDecision.Visible).findFirst();
                 assertThat(first.map(VisibilityDecision::ruleId).orElse(viewer == contact ? VisibilityDecision.SELF
                         : VisibilityDecision.NO_RULE_GRANTS)).as(viewer.id() + " and " + contact.id())
@@ -675,7 +678,7 @@ class PolicyEvaluatorTest {
         Map<PersonField, String> released = new EnumMap<>(PersonField.class);
 
         // refusing such a policy outright would do as well as never releasing the field
-        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> released.putAll(new PolicyEvaluator(
+        Throwable refused = Assertions.catchThrowable(() -> released.putAll(new PolicyEvaluator(
                 policy(List.of(), Set.of(PersonField.MOBILE, PersonField.MANAGER, PersonField.EMPLOYEE_TYPE),
                         List.of(new VisibilityRule.Everyone("all-staff")))).release(ana)));
 
@@ -716,7 +719,7 @@ class PolicyEvaluatorTest {
             default -> TYPES;
         };
         String value = values.get(random.nextInt(values.size()));
-        return random.nextBoolean() ? value.toUpperCase(java.util.Locale.ROOT) : value;
+        return random.nextBoolean() ? value.toUpperCase(Locale.ROOT) : value;
     }
 
     private static Policy policy(List<ScopeRule> scope, Set<PersonField> fields, List<VisibilityRule> visibility) {
@@ -788,7 +791,7 @@ class PolicyEvaluatorTest {
 
     @Test
     void aReasonNamesAtMostFiveOtherSharersAndCountsTheRest() {
-        List<String> sharers = java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "p" + i).toList();
+        List<String> sharers = IntStream.rangeClosed(1, 9).mapToObj(i -> "p" + i).toList();
 
         ScopeDecision decision = treating(Policy.SharedNumbers.WITHHOLD).sharedNumber(PASSED, "p1", sharers);
 

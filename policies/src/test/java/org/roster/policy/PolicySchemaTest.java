@@ -2,7 +2,9 @@ package org.roster.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,12 +27,12 @@ class PolicySchemaTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchema SCHEMA = load();
 
-    static final java.util.List<String> BUNDLED = Policies.BUNDLED;
+    static final List<String> BUNDLED = Policies.BUNDLED;
 
     private static JsonSchema load() {
         try (InputStream in = Policies.class.getResourceAsStream("/policies/policy.schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

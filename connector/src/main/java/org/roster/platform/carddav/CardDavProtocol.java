@@ -1,5 +1,6 @@
 package org.roster.platform.carddav;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,6 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The CardDAV protocol (RFC 6352 on WebDAV, RFC 4918) for one signed-in employee's read-only
@@ -474,8 +475,8 @@ public final class CardDavProtocol {
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             // errors become the exception below, not lines on standard error
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            return builder.parse(new java.io.ByteArrayInputStream(bytes));
+            builder.setErrorHandler(new DefaultHandler());
+            return builder.parse(new ByteArrayInputStream(bytes));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no XML parser", e);
         } catch (SAXException e) {

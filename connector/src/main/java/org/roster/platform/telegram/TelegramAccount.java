@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-
 import org.roster.sync.RunLines;
 
 /**
@@ -415,7 +415,7 @@ public final class TelegramAccount {
         }
     }
 
-    static jakarta.json.JsonObjectBuilder request(String type) {
+    static JsonObjectBuilder request(String type) {
         return Json.createObjectBuilder().add("@type", type);
     }
 

@@ -1,32 +1,58 @@
 package org.roster.source.graph;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredential;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.CredentialUnavailableException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.delta.DeltaGetResponse;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import com.microsoft.kiota.serialization.UntypedArray;
+import com.microsoft.kiota.serialization.UntypedNode;
+import com.microsoft.kiota.serialization.UntypedObject;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import okhttp3.OkHttpClient;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
@@ -274,7 +300,7 @@ public final class GraphDirectorySource implements DirectorySource {
     private static final String SIGN_IN = "sign in";
     private static final String READ_USERS = "read users";
     private static final String GROUPS = "groups";
-    private static final java.util.regex.Pattern AADSTS = java.util.regex.Pattern.compile("AADSTS(\\d+)");
+    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
 
     /** One page of the tenant's users, with their number in all. */
     private UserCollectionResponse users(GraphServiceClient client, int sample) {
@@ -303,7 +329,7 @@ public final class GraphDirectorySource implements DirectorySource {
         List<String> missing = new ArrayList<>();
         for (String id : config.groupIds()) {
             try {
-                com.microsoft.graph.models.Group group = client.groups().byGroupId(id).get(rc -> {
+                Group group = client.groups().byGroupId(id).get(rc -> {
                     rc.queryParameters.select = new String[] {"id", "displayName"};
                     rc.options.add(retries());
                 });
@@ -342,7 +368,7 @@ public final class GraphDirectorySource implements DirectorySource {
     /** Why the app could not sign in, in plain words. */
     private String signInProblem(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.microsoft.aad.msal4j.MsalServiceException refused) {
+            if (t instanceof MsalServiceException refused) {
                 return refusedSignIn(refused);
             }
         }
@@ -355,9 +381,9 @@ public final class GraphDirectorySource implements DirectorySource {
     }
 
     /** What Entra ID's refusal means, by its AADSTS code, without the trace ids it adds. */
-    private String refusedSignIn(com.microsoft.aad.msal4j.MsalServiceException refused) {
+    private String refusedSignIn(MsalServiceException refused) {
         String message = refused.getMessage() == null ? "" : refused.getMessage();
-        java.util.regex.Matcher code = AADSTS.matcher(message);
+        Matcher code = AADSTS.matcher(message);
         String aadsts = code.find() ? code.group(1) : "";
         return switch (aadsts) {
             case "90002", "900023" -> "Entra ID knows no tenant " + config.tenantId() + " (AADSTS" + aadsts
@@ -386,7 +412,7 @@ public final class GraphDirectorySource implements DirectorySource {
             int status = api.getResponseStatusCode();
             String code = "";
             String message = "";
-            if (api instanceof com.microsoft.graph.models.odataerrors.ODataError odata && odata.getError() != null) {
+            if (api instanceof ODataError odata && odata.getError() != null) {
                 code = odata.getError().getCode() == null ? "" : " " + odata.getError().getCode();
                 message = odata.getError().getMessage() == null ? "" : odata.getError().getMessage();
             }
@@ -408,7 +434,7 @@ public final class GraphDirectorySource implements DirectorySource {
             return describe(e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.microsoft.aad.msal4j.MsalServiceException refused) {
+            if (t instanceof MsalServiceException refused) {
                 return refusedSignIn(refused);
             }
         }
@@ -428,9 +454,9 @@ public final class GraphDirectorySource implements DirectorySource {
     /** Why a host could not be reached, if that is what went wrong: an untrusted certificate, no answer. */
     private static String unreachable(Throwable e, String host) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.security.cert.CertificateException
-                    || t instanceof java.security.cert.CertPathBuilderException
-                    || t instanceof java.security.cert.CertPathValidatorException) {
+            if (t instanceof CertificateException
+                    || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException) {
                 Throwable root = t;
                 while (root.getCause() != null) {
                     root = root.getCause();
@@ -441,17 +467,17 @@ public final class GraphDirectorySource implements DirectorySource {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            if (t instanceof SSLPeerUnverifiedException) {
                 return "the TLS certificate of " + host + " is not made out to that host (" + t.getMessage() + ")";
             }
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof SSLException) {
                 return "TLS with " + host + " failed: " + t.getMessage();
             }
-            String why = t instanceof java.net.UnknownHostException ? "no such host is known"
-                    : t instanceof java.net.NoRouteToHostException ? "no network route leads there"
-                    : t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+            String why = t instanceof UnknownHostException ? "no such host is known"
+                    : t instanceof NoRouteToHostException ? "no network route leads there"
+                    : t instanceof SocketTimeoutException || t instanceof TimeoutException
                     || t.getClass().getSimpleName().contains("Timeout") ? "it did not answer in time"
-                    : t instanceof java.net.ConnectException ? "the connection was refused"
+                    : t instanceof ConnectException ? "the connection was refused"
                     : null;
             if (why != null) {
                 return "can't reach " + host + " (" + why + "): check the host's name and port, and that this server "
@@ -475,7 +501,7 @@ public final class GraphDirectorySource implements DirectorySource {
         for (Map.Entry<PersonField, String> mapped : config.mapping().entrySet()) {
             PersonField field = mapped.getKey();
             String property = mapped.getValue();
-            java.util.Optional<List<String>> values = values(user, property);
+            Optional<List<String>> values = values(user, property);
             if (values.isEmpty()) {
                 entry.problem(field.policyName() + " (property " + property + ") is not text, a number or true/false");
                 continue;
@@ -500,7 +526,7 @@ public final class GraphDirectorySource implements DirectorySource {
      * objects. Empty when the value is no text, number or flag, nor a list of them: an object has
      * no one text, and its {@code toString()} would be a mangled value.
      */
-    private static java.util.Optional<List<String>> values(User user, String property) {
+    private static Optional<List<String>> values(User user, String property) {
         Object value = switch (property) {
             case "givenName" -> user.getGivenName();
             case "surname" -> user.getSurname();
@@ -517,27 +543,27 @@ public final class GraphDirectorySource implements DirectorySource {
             case "accountEnabled" -> user.getAccountEnabled();
             default -> user.getAdditionalData().get(property);
         };
-        if (value instanceof com.microsoft.kiota.serialization.UntypedArray array) {
+        if (value instanceof UntypedArray array) {
             value = array.getValue();
         }
         List<String> values = new ArrayList<>();
         if (value instanceof Iterable<?> list) {
             for (Object element : list) {
                 if (!addText(element, values)) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
         } else if (!addText(value, values)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(values);
+        return Optional.of(values);
     }
 
     /** Adds a single value's text (nothing for a null); false when it has none. */
     private static boolean addText(Object value, List<String> into) {
-        Object plain = value instanceof com.microsoft.kiota.serialization.UntypedNode node
-                && !(value instanceof com.microsoft.kiota.serialization.UntypedArray)
-                && !(value instanceof com.microsoft.kiota.serialization.UntypedObject) ? node.getValue() : value;
+        Object plain = value instanceof UntypedNode node
+                && !(value instanceof UntypedArray)
+                && !(value instanceof UntypedObject) ? node.getValue() : value;
         if (plain == null) {
             return true;
         }
@@ -547,7 +573,7 @@ public final class GraphDirectorySource implements DirectorySource {
         }
         if (plain instanceof Double || plain instanceof Float) {
             // JSON numbers arrive as doubles: 10000000 must read "10000000", not "1.0E7"
-            into.add(java.math.BigDecimal.valueOf(((Number) plain).doubleValue()).stripTrailingZeros().toPlainString());
+            into.add(BigDecimal.valueOf(((Number) plain).doubleValue()).stripTrailingZeros().toPlainString());
             return true;
         }
         return false;
@@ -568,12 +594,12 @@ public final class GraphDirectorySource implements DirectorySource {
                     default -> "Graph answered " + status + ": " + api.getMessage();
                 };
             }
-            if (t instanceof com.azure.identity.CredentialUnavailableException
-                    || t instanceof com.microsoft.aad.msal4j.MsalServiceException) {
+            if (t instanceof CredentialUnavailableException
+                    || t instanceof MsalServiceException) {
                 String message = t.getMessage() == null ? "" : t.getMessage();
                 return "Entra ID refused to sign the app in: " + message.lines().findFirst().orElse(message);
             }
-            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+            if (t instanceof SSLHandshakeException) {
                 return "the TLS certificate of Graph or of the sign-in host is not trusted: " + t.getMessage();
             }
         }
@@ -606,14 +632,14 @@ public final class GraphDirectorySource implements DirectorySource {
         }
         if (config.trustStore().isPresent()) {
             TrustManagerFactory trust = trust();
-            credential.httpClient(new com.azure.core.http.netty.NettyAsyncHttpClientBuilder(
+            credential.httpClient(new NettyAsyncHttpClientBuilder(
                     reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(nettyContext(trust))))
                     .build());
             try {
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(null, trust.getTrustManagers(), null);
                 http.sslSocketFactory(tls.getSocketFactory(), (X509TrustManager) trust.getTrustManagers()[0]);
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("TLS can't be set up with the trust store: " + e.getMessage(), e);
             }
         }
@@ -634,16 +660,16 @@ public final class GraphDirectorySource implements DirectorySource {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("the trust store " + config.trustStore().get() + " can't be read: "
                     + e.getMessage(), e);
         }
     }
 
-    private static io.netty.handler.ssl.SslContext nettyContext(TrustManagerFactory trust) {
+    private static SslContext nettyContext(TrustManagerFactory trust) {
         try {
-            return io.netty.handler.ssl.SslContextBuilder.forClient().trustManager(trust).build();
-        } catch (javax.net.ssl.SSLException e) {
+            return SslContextBuilder.forClient().trustManager(trust).build();
+        } catch (SSLException e) {
             throw new IllegalStateException("TLS can't be set up for signing in: " + e.getMessage(), e);
         }
     }

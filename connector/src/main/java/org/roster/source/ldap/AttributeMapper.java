@@ -1,7 +1,10 @@
 package org.roster.source.ldap;
 
+import java.util.List;
+
 import com.unboundid.ldap.sdk.Entry;
 import org.roster.directory.DirectoryEntry;
+import org.roster.policy.PersonField;
 
 /**
  * One small translation from an LDAP entry into Roster's fields. A source is configured with a list
@@ -15,10 +18,10 @@ import org.roster.directory.DirectoryEntry;
 public interface AttributeMapper {
 
     /** The Roster field this mapper fills. */
-    org.roster.policy.PersonField field();
+    PersonField field();
 
     /** The LDAP attributes this mapper reads; the search requests exactly the union of these. */
-    java.util.List<String> ldapAttributes();
+    List<String> ldapAttributes();
 
     /** Copies what this mapper is responsible for from the LDAP entry into the builder. */
     void map(Entry ldapEntry, DirectoryEntry.Builder into);

@@ -3,6 +3,7 @@ package org.roster.source.ldap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
@@ -56,7 +57,7 @@ final class ContentDigest {
         text(config.idAttribute());
         text(config.mappers().toString());
         text(config.groupAttribute().orElse(""));
-        settings = sha.digest(java.util.Arrays.copyOf(buffer, length));
+        settings = sha.digest(Arrays.copyOf(buffer, length));
     }
 
     /** The entry's content digest, identity and change value. Not thread-safe: one per reading thread. */
@@ -127,7 +128,7 @@ final class ContentDigest {
 
     private void room(int more) {
         if (length + more > buffer.length) {
-            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
         }
     }
 }

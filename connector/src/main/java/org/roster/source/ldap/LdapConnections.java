@@ -1,9 +1,9 @@
 package org.roster.source.ldap;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -98,7 +98,7 @@ public final class LdapConnections implements AutoCloseable {
         try {
             return new SimpleBindRequest(config.bindDn(), new String(password));
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
     }
 

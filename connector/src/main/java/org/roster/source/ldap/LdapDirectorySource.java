@@ -1,14 +1,32 @@
 package org.roster.source.ldap;
 
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -17,7 +35,14 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.ContentSyncDoneControl;
+import com.unboundid.ldap.sdk.controls.ContentSyncInfoIntermediateResponse;
+import com.unboundid.ldap.sdk.controls.ContentSyncInfoType;
+import com.unboundid.ldap.sdk.controls.ContentSyncRequestControl;
+import com.unboundid.ldap.sdk.controls.ContentSyncRequestMode;
+import com.unboundid.ldap.sdk.controls.ContentSyncStateControl;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.StaticUtils;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.source.ConnectionReport;
@@ -40,8 +65,8 @@ public final class LdapDirectorySource implements DirectorySource {
     private final LdapSourceConfig config;
     private final LdapConnections connections;
     private final boolean ownsConnections;
-    private java.time.Duration clockMargin = CLOCK_MARGIN;
-    private java.util.concurrent.ThreadFactory readAheadThreads = ReadAhead.DAEMONS;
+    private Duration clockMargin = CLOCK_MARGIN;
+    private ThreadFactory readAheadThreads = ReadAhead.DAEMONS;
 
     /** A source with connections of its own, closed after each read. */
     public LdapDirectorySource(LdapSourceConfig config) {
@@ -65,8 +90,8 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     /** How far the directory's clock may lag Roster's, for timestamp watermarks (default {@link #CLOCK_MARGIN}). */
-    public LdapDirectorySource withClockMargin(java.time.Duration margin) {
-        this.clockMargin = java.util.Objects.requireNonNull(margin, "margin");
+    public LdapDirectorySource withClockMargin(Duration margin) {
+        this.clockMargin = Objects.requireNonNull(margin, "margin");
         return this;
     }
 
@@ -74,8 +99,8 @@ public final class LdapDirectorySource implements DirectorySource {
      * Where a read's search runs while the caller handles the entries it has read (default: a
      * daemon thread per read); a container passes its managed thread factory.
      */
-    public LdapDirectorySource readingAheadOn(java.util.concurrent.ThreadFactory threads) {
-        this.readAheadThreads = java.util.Objects.requireNonNull(threads, "threads");
+    public LdapDirectorySource readingAheadOn(ThreadFactory threads) {
+        this.readAheadThreads = Objects.requireNonNull(threads, "threads");
         return this;
     }
 
@@ -107,7 +132,7 @@ public final class LdapDirectorySource implements DirectorySource {
             }
 
             @Override
-            public void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> mapped) {
+            public void held(int handle, byte[] content, Supplier<DirectoryEntry> mapped) {
                 sink.accept(mapped.get());
             }
         };
@@ -173,15 +198,15 @@ public final class LdapDirectorySource implements DirectorySource {
             ReadSummary summary = search(filter, receiver, digesting, changed -> { });
             return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
         }
-        java.util.Date start = new java.util.Date(System.currentTimeMillis() - clockMargin.toMillis());
-        java.util.Date[] newest = {null};
+        Date start = new Date(System.currentTimeMillis() - clockMargin.toMillis());
+        Date[] newest = {null};
         Filter filter;
         try {
             filter = since == null ? config.filter() : Filter.createANDFilter(config.filter(),
                     Filter.createGreaterOrEqualFilter(attribute,
-                            com.unboundid.util.StaticUtils.encodeGeneralizedTime(
-                                    com.unboundid.util.StaticUtils.decodeGeneralizedTime(since))));
-        } catch (java.text.ParseException e) {
+                            StaticUtils.encodeGeneralizedTime(
+                                    StaticUtils.decodeGeneralizedTime(since))));
+        } catch (ParseException e) {
             throw new IllegalArgumentException("the watermark \"" + since + "\" is not a generalized time", e);
         }
         // times in the plain form sort as their bytes do: the newest of them is found without
@@ -192,27 +217,27 @@ public final class LdapDirectorySource implements DirectorySource {
                 return;
             }
             if (plain(value)) {
-                if (newestPlain[0] == null || java.util.Arrays.compare(value, newestPlain[0]) > 0) {
+                if (newestPlain[0] == null || Arrays.compare(value, newestPlain[0]) > 0) {
                     newestPlain[0] = value;
                 }
                 return;
             }
-            java.util.Date changed = changedAt(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+            Date changed = changedAt(new String(value, StandardCharsets.UTF_8));
             if (changed != null && (newest[0] == null || changed.after(newest[0]))) {
                 newest[0] = changed;
             }
         });
-        java.util.Date newestOfPlain = newestPlain[0] == null ? null
-                : changedAt(new String(newestPlain[0], java.nio.charset.StandardCharsets.US_ASCII));
+        Date newestOfPlain = newestPlain[0] == null ? null
+                : changedAt(new String(newestPlain[0], StandardCharsets.US_ASCII));
         if (newestOfPlain != null && (newest[0] == null || newestOfPlain.after(newest[0]))) {
             newest[0] = newestOfPlain;
         }
         if (!summary.complete()) {
             return new ChangeRead(summary, since);
         }
-        java.util.Date next = newest[0] == null ? null : newest[0].before(start) ? newest[0] : start;
-        String watermark = next == null ? (since == null ? com.unboundid.util.StaticUtils.encodeGeneralizedTime(start)
-                : since) : com.unboundid.util.StaticUtils.encodeGeneralizedTime(next);
+        Date next = newest[0] == null ? null : newest[0].before(start) ? newest[0] : start;
+        String watermark = next == null ? (since == null ? StaticUtils.encodeGeneralizedTime(start)
+                : since) : StaticUtils.encodeGeneralizedTime(next);
         return new ChangeRead(summary, watermark);
     }
 
@@ -231,22 +256,22 @@ public final class LdapDirectorySource implements DirectorySource {
         ASN1OctetString cookie = null;
         if (since != null) {
             try {
-                cookie = new ASN1OctetString(java.util.Base64.getDecoder().decode(since));
+                cookie = new ASN1OctetString(Base64.getDecoder().decode(since));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the content synchronisation watermark is not base64", e);
             }
         }
         long[] handed = {0};
-        java.util.Set<String> deleted = new java.util.HashSet<>();
+        Set<String> deleted = new HashSet<>();
         ASN1OctetString[] newest = {cookie};
         SearchResultListener listener = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
 
             @Override
             public void searchEntryReturned(SearchResultEntry entry) {
-                com.unboundid.ldap.sdk.controls.ContentSyncStateControl state;
+                ContentSyncStateControl state;
                 try {
-                    state = com.unboundid.ldap.sdk.controls.ContentSyncStateControl.get(entry);
+                    state = ContentSyncStateControl.get(entry);
                 } catch (LDAPException e) {
                     state = null;
                 }
@@ -284,15 +309,15 @@ public final class LdapDirectorySource implements DirectorySource {
             connection = connections.take();
             SearchRequest request = new SearchRequest(listener, config.baseDn().toString(), SearchScope.SUB,
                     config.filter(), config.requestedAttributes());
-            request.addControl(new com.unboundid.ldap.sdk.controls.ContentSyncRequestControl(true,
-                    com.unboundid.ldap.sdk.controls.ContentSyncRequestMode.REFRESH_ONLY, cookie, false));
+            request.addControl(new ContentSyncRequestControl(true,
+                    ContentSyncRequestMode.REFRESH_ONLY, cookie, false));
             request.setIntermediateResponseListener(response -> {
                 try {
-                    var info = com.unboundid.ldap.sdk.controls.ContentSyncInfoIntermediateResponse.decode(response);
+                    var info = ContentSyncInfoIntermediateResponse.decode(response);
                     if (info.getCookie() != null) {
                         newest[0] = info.getCookie();
                     }
-                    if (info.getType() == com.unboundid.ldap.sdk.controls.ContentSyncInfoType.SYNC_ID_SET
+                    if (info.getType() == ContentSyncInfoType.SYNC_ID_SET
                             && info.refreshDeletes() && info.getEntryUUIDs() != null) {
                         info.getEntryUUIDs().forEach(uuid -> deleted.add(uuid.toString()));
                     }
@@ -302,13 +327,13 @@ public final class LdapDirectorySource implements DirectorySource {
                 }
             });
             SearchResult result = connection.search(request);
-            var done = com.unboundid.ldap.sdk.controls.ContentSyncDoneControl.get(result);
+            var done = ContentSyncDoneControl.get(result);
             if (done != null && done.getCookie() != null) {
                 newest[0] = done.getCookie();
             }
             healthy = true;
             String watermark = newest[0] == null ? since
-                    : java.util.Base64.getEncoder().encodeToString(newest[0].getValue());
+                    : Base64.getEncoder().encodeToString(newest[0].getValue());
             return new ChangeRead(ReadSummary.complete(handed[0]), watermark, deleted);
         } catch (LDAPException e) {
             healthy = e.getResultCode() != ResultCode.SERVER_DOWN && e.getResultCode() != ResultCode.CONNECT_ERROR;
@@ -338,7 +363,7 @@ public final class LdapDirectorySource implements DirectorySource {
      * one. The form directories write ({@code yyyyMMddHHmmss[.fraction]Z}) is read by arithmetic, for
      * it is read from every entry of a full read; any other form by the SDK's parser.
      */
-    static java.util.Date changedAt(String value) {
+    static Date changedAt(String value) {
         if (value == null) {
             return null;
         }
@@ -359,16 +384,16 @@ public final class LdapDirectorySource implements DirectorySource {
         }
         if (plain) {
             try {
-                java.time.LocalDateTime at = java.time.LocalDateTime.of(digits(value, 0, 4), digits(value, 4, 6),
+                LocalDateTime at = LocalDateTime.of(digits(value, 0, 4), digits(value, 4, 6),
                         digits(value, 6, 8), digits(value, 8, 10), digits(value, 10, 12), digits(value, 12, 14));
-                return new java.util.Date(at.toEpochSecond(java.time.ZoneOffset.UTC) * 1000 + millis);
-            } catch (java.time.DateTimeException e) {
+                return new Date(at.toEpochSecond(ZoneOffset.UTC) * 1000 + millis);
+            } catch (DateTimeException e) {
                 return null;
             }
         }
         try {
-            return com.unboundid.util.StaticUtils.decodeGeneralizedTime(value);
-        } catch (java.text.ParseException e) {
+            return StaticUtils.decodeGeneralizedTime(value);
+        } catch (ParseException e) {
             return null;
         }
     }
@@ -391,7 +416,7 @@ public final class LdapDirectorySource implements DirectorySource {
     }
 
     /** How far the directory's clock may be behind Roster's, for timestamp watermarks. */
-    public static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(5);
+    public static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
     /** An entry on its way from the search thread to the receiver. */
     private sealed interface Read permits Mapped, Held {
@@ -555,7 +580,7 @@ public final class LdapDirectorySource implements DirectorySource {
      * until {@code goOn} says to stop. Referrals are not followed.
      */
     private Paged pages(LDAPConnection connection, Filter filter, Consumer<SearchResultEntry> each,
-                        java.util.function.BooleanSupplier goOn) throws LDAPException {
+                        BooleanSupplier goOn) throws LDAPException {
         SearchResultListener listener = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
 
@@ -601,7 +626,7 @@ public final class LdapDirectorySource implements DirectorySource {
         if ("objectGUID".equalsIgnoreCase(config.idAttribute())) {
             return ids[0].length == 16 ? adGuid(ids[0]) : null;
         }
-        return new String(ids[0], java.nio.charset.StandardCharsets.UTF_8).strip();
+        return new String(ids[0], StandardCharsets.UTF_8).strip();
     }
 
     private DirectoryEntry toDirectoryEntry(SearchResultEntry entry) {
@@ -638,7 +663,7 @@ public final class LdapDirectorySource implements DirectorySource {
     private String describe(LDAPException e) {
         String where = config.urls().size() == 1 ? config.url().getHost() + ":" + config.url().getPort()
                 : config.urls().stream().map(u -> u.getHost() + ":" + u.getPort())
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
         String certificate = certificateProblem(e);
         if (certificate != null) {
             return "the TLS certificate of " + where + " is not trusted (" + certificate + "): add the CA that issued "
@@ -664,7 +689,7 @@ public final class LdapDirectorySource implements DirectorySource {
     /** What is wrong with the server's certificate, if that is why the connection failed. */
     private static String certificateProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.security.cert.CertificateException || t instanceof javax.net.ssl.SSLHandshakeException) {
+            if (t instanceof CertificateException || t instanceof SSLHandshakeException) {
                 return t.getMessage();
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import com.unboundid.ldap.sdk.DN;
@@ -38,8 +39,8 @@ import org.roster.source.Secret;
  */
 public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret password, DN baseDn, Filter filter,
                                String idAttribute, List<AttributeMapper> mappers, int pageSize,
-                               java.util.Optional<String> groupAttribute, LdapConnectionSettings connection,
-                               java.util.Optional<String> changeAttribute) {
+                               Optional<String> groupAttribute, LdapConnectionSettings connection,
+                               Optional<String> changeAttribute) {
 
     /** The attributes a source can track changes by. */
     public static final Set<String> CHANGE_ATTRIBUTES = Set.of("modifyTimestamp", "uSNChanged", "contentSync");
@@ -138,8 +139,8 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
             throw new IllegalArgumentException("the identity attribute is empty");
         }
         return new LdapSourceConfig(ldapUrls, bindDn.strip(), password, base, parsed, idAttribute.strip(),
-                mappers(mapping), pageSize, java.util.Optional.empty(), LdapConnectionSettings.DEFAULT,
-                java.util.Optional.empty());
+                mappers(mapping), pageSize, Optional.empty(), LdapConnectionSettings.DEFAULT,
+                Optional.empty());
     }
 
     /** Parses {@code field=attribute} pairs into mappers. */
@@ -175,7 +176,7 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
      * The same source, reading only the fields a policy uses: the other mappers are dropped, so
      * their attributes are never requested from the directory.
      */
-    public LdapSourceConfig onlyFields(java.util.Set<PersonField> fields) {
+    public LdapSourceConfig onlyFields(Set<PersonField> fields) {
         return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute,
                 mappers.stream().filter(m -> fields.contains(m.field())).toList(), pageSize, groupAttribute, connection,
                 changeAttribute);
@@ -187,7 +188,7 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
             throw new IllegalArgumentException("the group attribute is empty");
         }
         return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,
-                java.util.Optional.of(attribute.strip()), connection, changeAttribute);
+                Optional.of(attribute.strip()), connection, changeAttribute);
     }
 
     /** The same source, connected with these settings (TLS, trust, timeouts). */
@@ -202,8 +203,8 @@ public record LdapSourceConfig(List<LDAPURL> urls, String bindDn, Secret passwor
      */
     public LdapSourceConfig trackingChangesBy(String attribute) {
         String name = attribute == null ? "" : attribute.strip();
-        java.util.Optional<String> tracked = name.isEmpty() || "none".equals(name) ? java.util.Optional.empty()
-                : java.util.Optional.of(CHANGE_ATTRIBUTES.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
+        Optional<String> tracked = name.isEmpty() || "none".equals(name) ? Optional.empty()
+                : Optional.of(CHANGE_ATTRIBUTES.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("changes can be tracked by modifyTimestamp, "
                         + "uSNChanged or contentSync (or none), not \"" + attribute + "\"")));
         return new LdapSourceConfig(urls, bindDn, password, baseDn, filter, idAttribute, mappers, pageSize,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class TelegramAccountTest {
                 .isInstanceOf(TdException.class)
                 .hasMessageContaining("the Telegram session of p1 can't be opened with the key Roster holds for it: "
                         + "wrong database encryption key")
-                .hasMessageNotContaining(java.util.Base64.getEncoder().encodeToString(other.bytes()));
+                .hasMessageNotContaining(Base64.getEncoder().encodeToString(other.bytes()));
         assertThat(world.telegram.hasSession(world.sessionOf("p1"))).isTrue();
     }
 
@@ -151,6 +152,6 @@ class TelegramAccountTest {
 
         assertThat(key.toString()).isEqualTo("SessionKey[redacted]");
         assertThat(parameters.toString()).doesNotContain(TelegramFixture.API_HASH)
-                .doesNotContain(java.util.Base64.getEncoder().encodeToString(key.bytes()));
+                .doesNotContain(Base64.getEncoder().encodeToString(key.bytes()));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -337,7 +338,7 @@ class TelegramContactPlatformTest {
         world.platform().deliver("p1", List.of(new PlannedChange("r1/1", new ContactChange.Add(card))));
 
         List<String> sent = world.telegram.requests().stream().map(TelegramEmulator.Request::json).toList();
-        assertThat(sent).noneMatch(json -> json.toLowerCase(java.util.Locale.ROOT).contains("canary"));
+        assertThat(sent).noneMatch(json -> json.toLowerCase(Locale.ROOT).contains("canary"));
         assertThat(world.requestsOf("importContacts")).singleElement()
                 .satisfies(r -> assertThat(r.json()).contains("\"Ana\"", "\"Ruiz\"", ANA));
         assertThat(world.telegram.contactsOf(EMPLOYEE)).containsExactly(new Contact(ana, ANA, "Ana", "Ruiz"));

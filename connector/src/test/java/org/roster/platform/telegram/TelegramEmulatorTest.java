@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,10 +86,10 @@ class TelegramEmulatorTest {
 
         assertThatThrownBy(() -> client.call(request("getContacts").build()))
                 .hasMessage("Telegram asks to wait 20 seconds before the next request");
-        world.clock.advance(java.time.Duration.ofSeconds(15));
+        world.clock.advance(Duration.ofSeconds(15));
         assertThatThrownBy(() -> client.call(request("getContacts").build()))
                 .isInstanceOfSatisfying(TdException.RetryAfter.class, e -> assertThat(e.retryAfter()).hasSeconds(5));
-        world.clock.advance(java.time.Duration.ofSeconds(5));
+        world.clock.advance(Duration.ofSeconds(5));
         client.call(request("getContacts").build());
 
         assertThat(world.telegram.requestsDuringRetryAfter()).singleElement()
@@ -110,12 +112,12 @@ class TelegramEmulatorTest {
                 .satisfies(e -> assertThat(((TdException) e).tdlibMessage()).startsWith("Can't lock file"));
     }
 
-    private static jakarta.json.JsonObjectBuilder request(String type) {
+    private static JsonObjectBuilder request(String type) {
         return Json.createObjectBuilder().add("@type", type);
     }
 
     private static JsonObject importing(String phone, String first, String last, String elementType) {
-        jakarta.json.JsonObjectBuilder contact = Json.createObjectBuilder();
+        JsonObjectBuilder contact = Json.createObjectBuilder();
         if (!elementType.isEmpty()) {
             contact.add("@type", elementType);
         }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,8 +74,8 @@ class GraphConnectionTestTest {
 
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(report.steps()).extracting(ConnectionReport.Step::name, ConnectionReport.Step::ok)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sign in", true),
-                        org.assertj.core.groups.Tuple.tuple("read users", true));
+                .containsExactly(Tuple.tuple("sign in", true),
+                        Tuple.tuple("read users", true));
         assertThat(report.steps().get(0).detail()).isEqualTo("signed in to tenant " + graph.tenantId() + " as app "
                 + graph.clientId() + " at " + URI.create(graph.authorityHost()).getAuthority());
         assertThat(report.steps().get(1).detail()).startsWith("read 3 users of 10 in the tenant, selecting id, "
@@ -237,9 +238,9 @@ class GraphConnectionTestTest {
 
         assertThat(failed(report)).extracting(ConnectionReport.Step::name, ConnectionReport.Step::detail)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("read users", "there is no group " + GONE
+                        Tuple.tuple("read users", "there is no group " + GONE
                                 + " in the tenant, so its members can't be read: check group-ids"),
-                        org.assertj.core.groups.Tuple.tuple("groups", "there is no group " + GONE
+                        Tuple.tuple("groups", "there is no group " + GONE
                                 + " in the tenant: check group-ids"));
     }
 }

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
+import org.roster.directory.EntryNormaliser;
+import org.roster.directory.Normalisation;
+import org.roster.directory.PhoneNumbers;
 import org.roster.policy.PersonField;
 import org.roster.source.Secret;
 
@@ -55,7 +62,7 @@ class GraphDirectorySourceTest {
     }
 
     private static GraphDirectorySource source() {
-        return new GraphDirectorySource(config(graph.clientSecret()).onlyFields(java.util.EnumSet.of(
+        return new GraphDirectorySource(config(graph.clientSecret()).onlyFields(EnumSet.of(
                 PersonField.GIVEN_NAME, PersonField.SURNAME, PersonField.MOBILE, PersonField.DEPARTMENT,
                 PersonField.ACCOUNT_DISABLED)));
     }
@@ -158,13 +165,13 @@ class GraphDirectorySourceTest {
     void aSourceForFewerFieldsSharesTheSignedInClientButAnotherAppGetsItsOwn() {
         GraphDirectorySource everything = new GraphDirectorySource(config(graph.clientSecret()));
         GraphDirectorySource names = everything.reading(config(graph.clientSecret())
-                .onlyFields(java.util.EnumSet.of(PersonField.SURNAME)));
+                .onlyFields(EnumSet.of(PersonField.SURNAME)));
 
         List<DirectoryEntry> read = new ArrayList<>();
         assertThat(names.readAll(read::add).complete()).isTrue();
 
         assertThat(read).hasSize(10).allSatisfy(e -> assertThat(e.values().keySet()).containsOnly(PersonField.SURNAME));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> everything.reading(config("another-app-secret")))
+        Assertions.assertThatThrownBy(() -> everything.reading(config("another-app-secret")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -176,20 +183,20 @@ class GraphDirectorySourceTest {
         graph.putUser(GraphEmulator.GraphUser.builder().id("00000000-0000-0000-0000-00000000000b")
                 .userPrincipalName("pb@contoso.example").surname("Nul").department("Fin\u0000ance")
                 .accountEnabled(true).build());
-        org.roster.directory.EntryNormaliser normaliser = new org.roster.directory.EntryNormaliser(
-                org.roster.directory.PhoneNumbers.forRegion("DE"));
-        java.util.Map<String, org.roster.directory.Normalisation> read = new java.util.HashMap<>();
+        EntryNormaliser normaliser = new EntryNormaliser(
+                PhoneNumbers.forRegion("DE"));
+        Map<String, Normalisation> read = new HashMap<>();
 
         DirectorySource.ReadSummary summary = new GraphDirectorySource(config(graph.clientSecret()))
                 .readAll(entry -> read.put(entry.reference(), normaliser.normalise(entry)));
 
         assertThat(summary.complete()).as(summary.problem()).isTrue();
         assertThat(read).hasSize(12);
-        var twoPhones = (org.roster.directory.Normalisation.Accepted) read.get("entra:pa@contoso.example");
+        var twoPhones = (Normalisation.Accepted) read.get("entra:pa@contoso.example");
         assertThat(twoPhones.employee().value(PersonField.WORK_PHONE)).contains("+493012345678");
         assertThat(twoPhones.notes()).containsExactly("workPhone has 2 values; the first valid one is used");
-        var nul = (org.roster.directory.Normalisation.Rejected) read.get("entra:pb@contoso.example");
+        var nul = (Normalisation.Rejected) read.get("entra:pb@contoso.example");
         assertThat(nul.rejection().withheld()).isEqualTo("department contains a control character");
-        assertThat(read.values()).filteredOn(r -> r instanceof org.roster.directory.Normalisation.Accepted).hasSize(11);
+        assertThat(read.values()).filteredOn(r -> r instanceof Normalisation.Accepted).hasSize(11);
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -18,9 +25,16 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.StaticUtils;
+import org.assertj.core.api.ThrowableAssert;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,43 +121,43 @@ class LdapDirectorySourceTest {
         untidy.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
         untidy.add("dn: " + AD, "objectClass: top", "objectClass: organizationalUnit", "ou: ad");
         untidy.add(person("first", "Ana", "Ruiz", "0151 23450001"));
-        com.unboundid.ldap.sdk.Entry badMobile = person("badmobile", "Bea", "Roth", null);
+        Entry badMobile = person("badmobile", "Bea", "Roth", null);
         badMobile.addAttribute("mobile", BROKEN_MOBILE);
         untidy.add(badMobile);
-        com.unboundid.ldap.sdk.Entry latin1 = person("latin1", "Carl", "Müller", "0151 23450003");
+        Entry latin1 = person("latin1", "Carl", "Müller", "0151 23450003");
         latin1.setAttribute("cn", LATIN1_MULLER);
         untidy.add(latin1);
-        com.unboundid.ldap.sdk.Entry brokenId = person("x", "Dora", "Diaz", "0151 23450004");
+        Entry brokenId = person("x", "Dora", "Diaz", "0151 23450004");
         brokenId.setDN("cn=broken id," + PEOPLE);
         brokenId.setAttribute("uid", new byte[] {'p', (byte) 0xC3, '('});
         untidy.add(brokenId);
-        com.unboundid.ldap.sdk.Entry typedManager = person("typedmanager", "Eva", "Engel", "0151 23450005");
+        Entry typedManager = person("typedmanager", "Eva", "Engel", "0151 23450005");
         typedManager.addAttribute("manager", "Ana Ruiz (Finance)");
         untidy.add(typedManager);
-        com.unboundid.ldap.sdk.Entry managed = person("managed", "Finn", "Fischer", "0151 23450006");
+        Entry managed = person("managed", "Finn", "Fischer", "0151 23450006");
         managed.addAttribute("manager", "uid=first," + PEOPLE);
         untidy.add(managed);
         untidy.add(person("nul", "Gina", "Gomez\u0000", "0151 23450007"));
-        com.unboundid.ldap.sdk.Entry oversized = person("oversized", "Hugo", "Haas", "0151 23450008");
+        Entry oversized = person("oversized", "Hugo", "Haas", "0151 23450008");
         oversized.addAttribute("title", "CANARY".repeat(500));
         untidy.add(oversized);
-        com.unboundid.ldap.sdk.Entry twoMobiles = person("twomobiles", "Ida", "Ito", "12");
+        Entry twoMobiles = person("twomobiles", "Ida", "Ito", "12");
         twoMobiles.addAttribute("mobile", "0171 2345678");
         untidy.add(twoMobiles);
-        com.unboundid.ldap.sdk.Entry wordyFlags = person("wordyflags", "Jan", "Jung", "0151 23450010");
+        Entry wordyFlags = person("wordyflags", "Jan", "Jung", "0151 23450010");
         wordyFlags.addAttribute("userAccountControl", "enabled");
         untidy.add(wordyFlags);
-        com.unboundid.ldap.sdk.Entry disabled = person("disabled", "Kim", "Klein", "0151 23450011");
+        Entry disabled = person("disabled", "Kim", "Klein", "0151 23450011");
         disabled.addAttribute("userAccountControl", "514");
         untidy.add(disabled);
         untidy.add(person("last", "Lea", "Lang", "0151 23450012"));
-        com.unboundid.ldap.sdk.Entry guid = new com.unboundid.ldap.sdk.Entry("cn=guid," + AD);
+        Entry guid = new Entry("cn=guid," + AD);
         guid.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
         guid.addAttribute("sn", "Guid");
         guid.addAttribute("objectGUID", new byte[] {0x10, 0x32, 0x54, 0x76, (byte) 0x98, (byte) 0xba, (byte) 0xdc,
                 (byte) 0xfe, 0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef});
         untidy.add(guid);
-        com.unboundid.ldap.sdk.Entry shortGuid = new com.unboundid.ldap.sdk.Entry("cn=short guid," + AD);
+        Entry shortGuid = new Entry("cn=short guid," + AD);
         shortGuid.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
         shortGuid.addAttribute("sn", "Short");
         shortGuid.addAttribute("objectGUID", new byte[15]);
@@ -152,8 +166,8 @@ class LdapDirectorySourceTest {
         untidyUrl = "ldap://127.0.0.1:" + untidy.getListenPort();
     }
 
-    private static com.unboundid.ldap.sdk.Entry person(String uid, String given, String surname, String mobile) {
-        com.unboundid.ldap.sdk.Entry entry = new com.unboundid.ldap.sdk.Entry("uid=" + uid + "," + PEOPLE);
+    private static Entry person(String uid, String given, String surname, String mobile) {
+        Entry entry = new Entry("uid=" + uid + "," + PEOPLE);
         entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
         entry.addAttribute("uid", uid);
         entry.addAttribute("givenName", given);
@@ -219,7 +233,7 @@ class LdapDirectorySourceTest {
         assertThat(first.held).isEmpty();
 
         // read again by a receiver holding every entry as first read: none is mapped
-        Receiving again = new Receiving((id, content) -> java.util.Arrays.equals(first.contents.get(id), content));
+        Receiving again = new Receiving((id, content) -> Arrays.equals(first.contents.get(id), content));
         assertThat(source.readAll(again)).isEqualTo(DirectorySource.ReadSummary.complete(SIZE));
 
         assertThat(again.mapped).isEmpty();
@@ -234,18 +248,18 @@ class LdapDirectorySourceTest {
         Receiving before = new Receiving((id, content) -> false);
         source.readAll(before);
         String p010 = "uid=p010," + PEOPLE;
-        server.modify(p010, new com.unboundid.ldap.sdk.Modification(
-                com.unboundid.ldap.sdk.ModificationType.REPLACE, "mobile", "0151 99999999"));
+        server.modify(p010, new Modification(
+                ModificationType.REPLACE, "mobile", "0151 99999999"));
         try {
-            Receiving after = new Receiving((id, content) -> java.util.Arrays.equals(before.contents.get(id), content));
+            Receiving after = new Receiving((id, content) -> Arrays.equals(before.contents.get(id), content));
             source.readAll(after);
 
             assertThat(after.mapped).containsOnlyKeys("p010");
             assertThat(after.mapped.get("p010").valuesOf(PersonField.MOBILE)).containsExactly("0151 99999999");
             assertThat(after.held).hasSize(SIZE - 1);
         } finally {
-            server.modify(p010, new com.unboundid.ldap.sdk.Modification(
-                    com.unboundid.ldap.sdk.ModificationType.REPLACE, "mobile", "0151 23450010"));
+            server.modify(p010, new Modification(
+                    ModificationType.REPLACE, "mobile", "0151 23450010"));
         }
     }
 
@@ -261,12 +275,12 @@ class LdapDirectorySourceTest {
 
     /** Records what a read hands over: entries mapped, entries held, and each one's content digest. */
     private static final class Receiving implements DirectorySource.Receiver {
-        private final java.util.function.BiPredicate<String, byte[]> holds;
-        final Map<String, DirectoryEntry> mapped = new java.util.LinkedHashMap<>();
-        final Map<String, java.util.function.Supplier<DirectoryEntry>> held = new java.util.LinkedHashMap<>();
-        final Map<String, byte[]> contents = new java.util.HashMap<>();
+        private final BiPredicate<String, byte[]> holds;
+        final Map<String, DirectoryEntry> mapped = new LinkedHashMap<>();
+        final Map<String, Supplier<DirectoryEntry>> held = new LinkedHashMap<>();
+        final Map<String, byte[]> contents = new HashMap<>();
 
-        Receiving(java.util.function.BiPredicate<String, byte[]> holds) {
+        Receiving(BiPredicate<String, byte[]> holds) {
             this.holds = holds;
         }
 
@@ -289,7 +303,7 @@ class LdapDirectorySourceTest {
         }
 
         @Override
-        public void held(int handle, byte[] content, java.util.function.Supplier<DirectoryEntry> entry) {
+        public void held(int handle, byte[] content, Supplier<DirectoryEntry> entry) {
             String id = handles.get(handle);
             held.put(id, entry);
             contents.put(id, content);
@@ -522,12 +536,12 @@ class LdapDirectorySourceTest {
         return read.stream().collect(Collectors.toMap(e -> e.ids().get(0), Function.identity()));
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String message) {
+    private static void assertRefused(ThrowableAssert.ThrowingCallable parse, String message) {
         assertThatThrownBy(parse).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 
     private static int deadPort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
@@ -553,11 +567,11 @@ class LdapDirectorySourceTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(report.steps()).extracting(ConnectionReport.Step::name, ConnectionReport.Step::ok).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("connect " + down.substring(7), false),
-                org.assertj.core.groups.Tuple.tuple("connect " + url.substring(7), true),
-                org.assertj.core.groups.Tuple.tuple("bind", true),
-                org.assertj.core.groups.Tuple.tuple("base DN", true),
-                org.assertj.core.groups.Tuple.tuple("search", true));
+                Tuple.tuple("connect " + down.substring(7), false),
+                Tuple.tuple("connect " + url.substring(7), true),
+                Tuple.tuple("bind", true),
+                Tuple.tuple("base DN", true),
+                Tuple.tuple("search", true));
         assertThat(report.steps().get(0).detail()).startsWith("can't connect to");
         assertThat(report.steps().get(1).detail()).isEqualTo("connected, not encrypted");
         assertThat(report.steps().get(4).detail()).isEqualTo(SIZE + " entries match " + PERSONS);
@@ -602,11 +616,11 @@ class LdapDirectorySourceTest {
         assertThat(mappers).contains(new AccountControlMapper("userAccountControl"));
 
         DirectoryEntry.Builder disabled = DirectoryEntry.builder("cn=a,dc=ad").id("a");
-        new AccountControlMapper("userAccountControl").map(new com.unboundid.ldap.sdk.Entry("cn=a,dc=ad",
-                new com.unboundid.ldap.sdk.Attribute("userAccountControl", "514")), disabled);
+        new AccountControlMapper("userAccountControl").map(new Entry("cn=a,dc=ad",
+                new Attribute("userAccountControl", "514")), disabled);
         DirectoryEntry.Builder enabled = DirectoryEntry.builder("cn=b,dc=ad").id("b");
-        new AccountControlMapper("userAccountControl").map(new com.unboundid.ldap.sdk.Entry("cn=b,dc=ad",
-                new com.unboundid.ldap.sdk.Attribute("userAccountControl", "512")), enabled);
+        new AccountControlMapper("userAccountControl").map(new Entry("cn=b,dc=ad",
+                new Attribute("userAccountControl", "512")), enabled);
 
         assertThat(disabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("true");
         assertThat(enabled.build().valuesOf(PersonField.ACCOUNT_DISABLED)).containsExactly("false");
@@ -717,7 +731,7 @@ class LdapDirectorySourceTest {
         LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse(untidyUrl, "", Secret.none(),
                 baseDn, PERSONS, idAttribute, UNTIDY_MAPPING, 5));
         EntryNormaliser normaliser = new EntryNormaliser(PhoneNumbers.forRegion("DE"));
-        Map<String, Normalisation> read = new java.util.LinkedHashMap<>();
+        Map<String, Normalisation> read = new LinkedHashMap<>();
 
         DirectorySource.ReadSummary summary = source.readAll(entry -> read.put(entry.reference(),
                 normaliser.normalise(entry)));
@@ -752,7 +766,7 @@ class LdapDirectorySourceTest {
                 timed.add("dn: " + base, "objectClass: top", "objectClass: organizationalUnit", "ou: series" + s);
                 List<String> times = series.get(s);
                 for (int i = 0; i < times.size(); i++) {
-                    com.unboundid.ldap.sdk.Entry entry = person("t" + s + i, "Tim", "Time", "0151 23459" + s + i);
+                    Entry entry = person("t" + s + i, "Tim", "Time", "0151 23459" + s + i);
                     entry.setDN("uid=t" + s + i + "," + base);
                     entry.addAttribute("modifyTimestamp", times.get(i));
                     timed.add(entry);
@@ -763,7 +777,7 @@ class LdapDirectorySourceTest {
                 LdapDirectorySource source = new LdapDirectorySource(LdapSourceConfig.parse(
                         "ldap://127.0.0.1:" + timed.getListenPort(), "", Secret.none(), "ou=series" + s + "," + SUFFIX,
                         PERSONS, "uid", MAPPING, 2).trackingChangesBy("modifyTimestamp"))
-                        .withClockMargin(java.time.Duration.ZERO);
+                        .withClockMargin(Duration.ZERO);
                 DirectorySource.ChangeRead read = source.readChanges(null, entry -> { });
 
                 assertThat(read.summary().entries()).isEqualTo(series.get(s).size());
@@ -780,7 +794,7 @@ class LdapDirectorySourceTest {
                 "20261206201500.25Z", "20261206201500.123456Z", "19991231235959Z", "20240229120000Z",
                 "202612062015Z", "20261206201500+0100", "20261206201500.5-0530")) {
             assertThat(LdapDirectorySource.changedAt(time)).as(time)
-                    .isEqualTo(com.unboundid.util.StaticUtils.decodeGeneralizedTime(time));
+                    .isEqualTo(StaticUtils.decodeGeneralizedTime(time));
         }
         assertThat(LdapDirectorySource.changedAt("20261306201500Z")).as("month 13").isNull();
         assertThat(LdapDirectorySource.changedAt("20261206201500,25Z")).as("a comma, which the SDK refuses").isNull();

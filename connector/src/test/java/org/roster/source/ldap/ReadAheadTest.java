@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,7 +39,7 @@ class ReadAheadTest {
     void aPagesLastEntriesReachTheCallerWhileTheNextPageIsAwaited() throws Exception {
         // a page of 10 entries, fewer than a chunk: the search then waits, as for a slow server,
         // until the caller has them all
-        java.util.concurrent.CountDownLatch handled = new java.util.concurrent.CountDownLatch(10);
+        CountDownLatch handled = new CountDownLatch(10);
         boolean[] reachedInTime = {false};
         ReadAhead.read(1_000, ReadAhead.DAEMONS, (each, goOn) -> {
             for (int i = 0; i < 10; i++) {
@@ -45,7 +47,7 @@ class ReadAheadTest {
             }
             if (goOn.getAsBoolean()) {
                 try {
-                    reachedInTime[0] = handled.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    reachedInTime[0] = handled.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -59,13 +61,13 @@ class ReadAheadTest {
     void theCallerStartsOnTheFirstEntryBeforeTheSearchHasReadTheNext() throws Exception {
         // the second entry is read only once the caller has the first, as from a server slow to
         // send it: the caller does not wait for a whole chunk to start
-        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
         boolean[] reachedInTime = {false};
         List<Integer> got = new ArrayList<>();
         ReadAhead.read(1_000, ReadAhead.DAEMONS, (each, goOn) -> {
             each.accept(0);
             try {
-                reachedInTime[0] = first.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                reachedInTime[0] = first.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

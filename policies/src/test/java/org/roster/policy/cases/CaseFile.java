@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -159,7 +162,7 @@ public record CaseFile(String source, Policy policy, List<PolicyCase> cases) {
             }
             if (!problems.isEmpty()) {
                 throw new InvalidCaseFileException(problems.stream()
-                        .sorted(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+                        .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
                         .map(Problem::text).toList());
             }
             return new CaseFile(source, policy.orElseThrow(), cases);
@@ -270,7 +273,7 @@ public record CaseFile(String source, Policy policy, List<PolicyCase> cases) {
                     ? list(keys.get("groups"), "groups").stream().map(g -> text(g, "groups")).toList() : List.of();
             boolean optedOut = keys.containsKey("optedOut") && flag(keys.get("optedOut"), "optedOut");
             boolean optedIn = keys.containsKey("optedIn") && flag(keys.get("optedIn"), "optedIn");
-            if (id == null || reference == null || groups.stream().anyMatch(java.util.Objects::isNull)) {
+            if (id == null || reference == null || groups.stream().anyMatch(Objects::isNull)) {
                 return Optional.empty();
             }
             return Optional.of(new TestPerson(id, values, reference, Set.copyOf(groups),
@@ -389,7 +392,7 @@ public record CaseFile(String source, Policy policy, List<PolicyCase> cases) {
         }
 
         private static String knownFields() {
-            return java.util.Arrays.stream(PersonField.values()).map(PersonField::policyName)
+            return Arrays.stream(PersonField.values()).map(PersonField::policyName)
                     .collect(Collectors.joining(", "));
         }
     }

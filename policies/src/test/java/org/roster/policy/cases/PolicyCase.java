@@ -2,6 +2,7 @@ package org.roster.policy.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,8 +96,8 @@ public record PolicyCase(String source, int line, String name, Policy policy, Li
                 .ifPresent(v -> mismatches.add(line("visible", v, actual.visible())));
         expect.rule().filter(r -> !r.equals(actual.rule()))
                 .ifPresent(r -> mismatches.add(line("rule", r, actual.rule())));
-        expect.reason().filter(r -> !actual.reason().toLowerCase(java.util.Locale.ROOT)
-                        .contains(r.toLowerCase(java.util.Locale.ROOT)))
+        expect.reason().filter(r -> !actual.reason().toLowerCase(Locale.ROOT)
+                        .contains(r.toLowerCase(Locale.ROOT)))
                 .ifPresent(r -> mismatches.add("  reason:   expected it to mention \"" + r + "\", but it was \""
                         + actual.reason() + "\""));
         expect.fields().filter(f -> !f.equals(actual.fields()))
