@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.roster.app.platforms.LegacyAppPasswordHash;
+
 /**
  * App passwords written straight into the test database as versions before keyed digests kept
  * them: a salted PBKDF2 hash and no digest. The server checks such a row the old way once and from

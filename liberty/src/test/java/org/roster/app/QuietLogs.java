@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.roster.app.http.Problem;
+
 /**
  * Holds every integration test to the rule that an expected refusal (400, 403, 404, 409) leaves no
  * exception report in the server's log: after a test class, the first-failure data capture reports

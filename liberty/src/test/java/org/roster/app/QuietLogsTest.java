@@ -13,12 +13,12 @@ class QuietLogsTest {
                 + "Source = com.ibm.ws.uow.UOWManagerImpl.runUnderCurrentUOW\n"
                 + "probeid = 1130\n"
                 + "Stack Dump = " + dump + "\n"
-                + "\tat org.roster.app.Problem.conflict(Problem.java:60)\n";
+                + "\tat org.roster.app.http.Problem.conflict(Problem.java:60)\n";
     }
 
     @Test
     void aProblemAnswerIsARefusal() {
-        assertThat(QuietLogs.refusal(report("org.roster.app.Problem", "org.roster.app.Problem: Version 51 was "
+        assertThat(QuietLogs.refusal(report("org.roster.app.http.Problem", "org.roster.app.http.Problem: Version 51 was "
                 + "written by compliance; another compliance officer must approve it (four eyes)."))).isPresent();
     }
 

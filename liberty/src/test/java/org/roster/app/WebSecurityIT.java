@@ -33,6 +33,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.roster.app.security.CsrfGuard;
+
 /**
  * What protects signed-in people's browsers: the security headers on every answer, and that
  * another site cannot make a browser change anything with the sign-in it remembers (CSRF), even

@@ -1,0 +1,69 @@
+package org.roster.app.sources;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * An LDAP bind password sent over plain {@code ldap://} travels in clear text to anyone on the
+ * path. A source with a password must use {@code ldaps://} or StartTLS, unless an admin says in
+ * its {@code allow-insecure} setting that they accept the risk (a lab, a server on the same host).
+ * A source without a password (an anonymous read, such as the embedded demo directory) sends
+ * nothing secret and is left alone.
+ *
+ * <pre>{@code
+ * CleartextBind.refusal(definition).ifPresent(why -> { throw new IllegalArgumentException(why); });
+ * boolean shownAsInsecure = CleartextBind.exposed(definition);
+ * }</pre>
+ */
+public final class CleartextBind {
+
+    private static final Logger LOG = Logger.getLogger(CleartextBind.class.getName());
+
+    /** The setting with which an admin accepts a password over plain ldap://. */
+    public static final String ALLOW = "allow-insecure";
+
+    private CleartextBind() {
+    }
+
+    /** Whether this source sends its bind password in clear text (allowed or not). */
+    static boolean exposed(SourceDefinition source) {
+        return SourceDefinition.LDAP.equals(source.kind()) && !source.secret("password").isEmpty()
+                && !source.ldap().tls();
+    }
+
+    /** Whether an admin has accepted a password over plain ldap:// for this source. */
+    static boolean allowed(SourceDefinition source) {
+        return Boolean.parseBoolean(source.settings().getOrDefault(ALLOW, "false").strip());
+    }
+
+    /** Why this source may not be kept as described, if its password would travel in clear text unasked. */
+    static Optional<String> refusal(SourceDefinition source) {
+        if (!exposed(source) || allowed(source)) {
+            return Optional.empty();
+        }
+        return Optional.of("source " + source.id() + ": a password would travel in clear text to "
+                + source.settings().get("url").strip() + ": use ldaps:// or start-tls, or set " + ALLOW
+                + " to true to accept that");
+    }
+
+    /**
+     * The configured source is the operator's own and is not refused (a server that read its
+     * directory yesterday still starts), but a password in clear text is said plainly at start.
+     */
+    public static void warnAtStart(SourceDefinition configured) {
+        boolean exposed;
+        try {
+            exposed = exposed(configured);
+        } catch (IllegalArgumentException misconfigured) {
+            return; // the first run and the connection test name what is wrong
+        }
+        if (exposed && !allowed(configured)) {
+            LOG.warning(() -> "The directory's bind password (roster.source.ldap.password) travels in clear text to "
+                    + configured.settings().get("url") + ": use ldaps:// or roster.source.ldap.start-tls=true, or set "
+                    + "roster.source.ldap.allow-insecure=true to accept that");
+        } else if (exposed) {
+            LOG.info(() -> "The directory's bind password travels in clear text to " + configured.settings().get("url")
+                    + " (roster.source.ldap.allow-insecure=true)");
+        }
+    }
+}
