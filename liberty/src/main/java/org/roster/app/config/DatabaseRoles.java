@@ -46,14 +46,6 @@ public class DatabaseRoles {
     private static final String EMBEDDED_OWNER = "roster_owner";
     private static final Path GENERATED_PASSWORD = Path.of("keys", "db-owner.password");
 
-    /** A role and its password; the password never shows in {@link #toString()}. */
-    record Credentials(String user, char[] password) {
-        @Override
-        public String toString() {
-            return user;
-        }
-    }
-
     @Resource(lookup = "jdbc/roster")
     DataSource dataSource;
 
@@ -70,7 +62,7 @@ public class DatabaseRoles {
      * The owner's credentials: configured, or in the embedded default {@code roster_owner} with a
      * password generated at first start; none when an own database names no owner.
      */
-    Optional<Credentials> owner() {
+    Optional<DatabaseCredentials> owner() {
         Optional<String> user = ownerUser.map(String::strip).filter(u -> !u.isEmpty());
         if (user.isEmpty() && !settings.embeddedDatabase()) {
             return Optional.empty();
@@ -79,7 +71,7 @@ public class DatabaseRoles {
         char[] password = configured.map(String::toCharArray).orElseGet(() -> Base64.getEncoder()
                 .encodeToString(KeyFiles.configuredOrGenerated(Optional.empty(), "roster.db.owner-password",
                         GENERATED_PASSWORD)).toCharArray());
-        return Optional.of(new Credentials(user.orElse(EMBEDDED_OWNER), password));
+        return Optional.of(new DatabaseCredentials(user.orElse(EMBEDDED_OWNER), password));
     }
 
     /** Whether the schema's owner is a role of its own, so the application can't erase its trail. */
@@ -135,7 +127,7 @@ public class DatabaseRoles {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The application's database privileges could not be set as the owner "
-                    + owner().map(Credentials::user).orElse(settings.dbUser()) + ": " + e.getMessage(), e);
+                    + owner().map(DatabaseCredentials::user).orElse(settings.dbUser()) + ": " + e.getMessage(), e);
         }
         String floor = minAuditRetention.toSeconds() % 86_400 == 0 && !minAuditRetention.isZero()
                 ? "P" + minAuditRetention.toDays() + "D" : minAuditRetention.toString();
@@ -151,9 +143,9 @@ public class DatabaseRoles {
     /** The server's data source, signed in as the owner: the pool keeps the owner's connections apart. */
     private final class OwnerConnections implements DataSource {
 
-        private final Credentials owner;
+        private final DatabaseCredentials owner;
 
-        OwnerConnections(Credentials owner) {
+        OwnerConnections(DatabaseCredentials owner) {
             this.owner = owner;
         }
 

@@ -44,11 +44,11 @@ final class EmbeddedPostgres {
     private final Path root;
     private final Path data;
     private final int port;
-    private final DatabaseRoles.Credentials owner;
-    private final DatabaseRoles.Credentials application;
+    private final DatabaseCredentials owner;
+    private final DatabaseCredentials application;
     private final Optional<Path> configuredBin;
 
-    EmbeddedPostgres(Path root, int port, DatabaseRoles.Credentials owner, DatabaseRoles.Credentials application,
+    EmbeddedPostgres(Path root, int port, DatabaseCredentials owner, DatabaseCredentials application,
                      Optional<Path> bin) {
         if (owner.user().equals(application.user())) {
             throw new IllegalStateException("roster.db.owner-user and roster.db.user are both \"" + owner.user()
@@ -148,7 +148,7 @@ final class EmbeddedPostgres {
     }
 
     /** Runs SQL as a role, the text (which may hold a password) on psql's input, not its command line. */
-    private int psql(Path bin, DatabaseRoles.Credentials role, String sql, boolean logOutput) throws IOException {
+    private int psql(Path bin, DatabaseCredentials role, String sql, boolean logOutput) throws IOException {
         return run(bin, List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", role.user(), "-d",
                 "roster", "-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "-f", "-"), logOutput, role, sql);
     }
@@ -178,7 +178,7 @@ final class EmbeddedPostgres {
      * Runs one of PostgreSQL's programs (as the postgres user when Roster runs as root), signed in
      * as the given role, with the given text on its input.
      */
-    private int run(Path bin, List<String> command, boolean logOutput, DatabaseRoles.Credentials role, String input)
+    private int run(Path bin, List<String> command, boolean logOutput, DatabaseCredentials role, String input)
             throws IOException {
         List<String> full = new ArrayList<>();
         if (asRoot()) {

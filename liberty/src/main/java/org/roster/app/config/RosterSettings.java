@@ -244,9 +244,9 @@ public class RosterSettings {
     }
 
     /** The embedded database, under the server's directory unless configured elsewhere. */
-    EmbeddedPostgres embeddedPostgres(DatabaseRoles.Credentials owner) {
+    EmbeddedPostgres embeddedPostgres(DatabaseCredentials owner) {
         return new EmbeddedPostgres(Path.of(embeddedDbDir), embeddedDbPort, owner,
-                new DatabaseRoles.Credentials(dbUser(), dbPassword.toCharArray()),
+                new DatabaseCredentials(dbUser(), dbPassword.toCharArray()),
                 embeddedDbBin.filter(b -> !b.isBlank()).map(Path::of));
     }
 

@@ -1,0 +1,9 @@
+package org.roster.app.config;
+
+/** A database role and its password; the password never shows in {@link #toString()}. */
+record DatabaseCredentials(String user, char[] password) {
+    @Override
+    public String toString() {
+        return user;
+    }
+}
