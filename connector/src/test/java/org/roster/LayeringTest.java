@@ -18,7 +18,6 @@ import org.roster.platform.carddav.AddressBook;
 import org.roster.platform.telegram.OwnContacts;
 import org.roster.platform.telegram.TelegramContact;
 import org.roster.platform.telegram.TelegramLedger;
-import org.roster.sync.Watermarks;
 
 /**
  * The README's Layout section, checked on the compiled main classes of the policies and connector
@@ -54,13 +53,6 @@ class LayeringTest {
     private static final DescribedPredicate<JavaClass> PLATFORM_STORAGE_PORTS = belongToAnyOf(
             AddressBook.class, TelegramLedger.class, OwnContacts.class, TelegramContact.class);
 
-    /**
-     * The other named exception: the run keeps one watermark per source as a JSON object, written
-     * and read through JSON-P by this one engine class, until the store keeps the watermarks of
-     * several sources itself. Its JSON is the store's format, not the engine's business.
-     */
-    private static final DescribedPredicate<JavaClass> WATERMARKS_JSON = belongToAnyOf(Watermarks.class);
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -87,7 +79,7 @@ class LayeringTest {
 
     @Test
     void domainAndEngineDependOnNoFramework() {
-        noClasses().that().resideInAnyPackage(DOMAIN_AND_ENGINE).and(not(WATERMARKS_JSON))
+        noClasses().that().resideInAnyPackage(DOMAIN_AND_ENGINE)
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .because(NO_FRAMEWORKS)
                 .check(classes);

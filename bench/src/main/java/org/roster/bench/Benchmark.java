@@ -425,7 +425,7 @@ public final class Benchmark {
                     + "over PostgreSQL array parameters (INSERT ... SELECT FROM unnest)");
         }
         phase.put("deliveredRowsChange", rows);
-        phase.put("watermark", progress.watermark());
+        phase.put("watermark", progress.watermarks().get("directory"));
         return phase;
     }
 

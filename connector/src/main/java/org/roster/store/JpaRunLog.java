@@ -347,7 +347,7 @@ public final class JpaRunLog implements RunLog {
                     + "failed_count = ? where id = ?" + epochCondition(runId))) {
                 int p = 1;
                 update.setObject(p++, now);
-                update.setString(p++, progress.watermark());
+                update.setString(p++, Watermarks.format(progress.watermarks()));
                 update.setObject(p++, progress.sourceComplete(), Types.BOOLEAN);
                 update.setString(p++, progress.stage().name());
                 update.setInt(p++, progress.percent());

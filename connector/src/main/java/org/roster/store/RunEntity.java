@@ -125,7 +125,7 @@ public class RunEntity {
         if (sourceComplete != null) {
             p.sourceComplete(sourceComplete);
         }
-        p.watermark(watermark);
+        p.watermarks(Watermarks.parse(watermark));
         p.stage(RunProgress.Stage.valueOf(stage));
         return p;
     }

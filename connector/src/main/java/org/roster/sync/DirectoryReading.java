@@ -55,12 +55,12 @@ final class DirectoryReading {
     private final ThreadFactory writerThreads;
     private final Deciding deciding;
     private final ProgressSaves progressSaves;
-    /** The source whose watermark the run keeps, when several may be added later; null for a plain one. */
-    private final String watermarkSource;
+    /** The id the run keeps the source's watermark under. */
+    private final String sourceId;
 
     DirectoryReading(DirectorySource source, EntryNormaliser normaliser, DirectorySnapshot snapshot,
                      StoredReads reads, RunLog runs, AuditLog audit, Clock clock, ThreadFactory writerThreads,
-                     Deciding deciding, ProgressSaves progressSaves, String watermarkSource) {
+                     Deciding deciding, ProgressSaves progressSaves, String sourceId) {
         this.source = source;
         this.normaliser = normaliser;
         this.snapshot = snapshot;
@@ -71,7 +71,7 @@ final class DirectoryReading {
         this.writerThreads = writerThreads;
         this.deciding = deciding;
         this.progressSaves = progressSaves;
-        this.watermarkSource = watermarkSource;
+        this.sourceId = sourceId;
     }
 
     /**
@@ -94,8 +94,7 @@ final class DirectoryReading {
                     receiver -> source.readChanges(mode.incremental() ? mode.since() : null, receiver));
             read = changes.summary();
             deleted = changes.deleted();
-            progress.watermark(watermarkSource == null || changes.watermark() == null ? changes.watermark()
-                    : Watermarks.format(Map.of(watermarkSource, changes.watermark())));
+            progress.watermarks(changes.watermark() == null ? Map.of() : Map.of(sourceId, changes.watermark()));
         } else if (mode.incremental()) {
             throw new IllegalArgumentException("this source can only be read in full");
         } else {

@@ -1,5 +1,6 @@
 package org.roster.sync;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -61,15 +62,18 @@ public final class RunProgress {
         this.stage = stage;
     }
 
-    private volatile String watermark;
+    private volatile Map<String, String> watermarks = Map.of();
 
-    /** Where the next read of changes starts, once this run's plan is safe; null when not tracked. */
-    public String watermark() {
-        return watermark;
+    /**
+     * Where each source's next read of changes starts, by source id, once this run's plan is safe;
+     * a source that does not track changes has none.
+     */
+    public Map<String, String> watermarks() {
+        return watermarks;
     }
 
-    public void watermark(String watermark) {
-        this.watermark = watermark;
+    public void watermarks(Map<String, String> bySource) {
+        this.watermarks = Map.copyOf(bySource);
     }
 
     public Boolean sourceComplete() {

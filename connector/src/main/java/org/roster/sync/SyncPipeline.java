@@ -54,14 +54,13 @@ public final class SyncPipeline {
     private final Deciding deciding;
     private final ContactPlanning planning;
     private final QualityChecking checking;
-    /** The source the run reads, as its data-quality report names it. */
+    /** The source the run reads, as its data-quality report names it and its watermark is kept under. */
     private String sourceName = "directory";
     private int batchSize = DEFAULT_BATCH;
     private ThreadFactory writerThreads = WriteBehind.DAEMONS;
     private MergingReader merging;
     /** Whether a merging run reads any of its sources' changes only ({@link Deciding#decideLateChoices}). */
     private boolean mergingChanges;
-    private String watermarkSource;
     private Runnable pacing = () -> { };
     private BooleanSupplier handingBack = () -> false;
 
@@ -114,12 +113,11 @@ public final class SyncPipeline {
     }
 
     /**
-     * Keeps the run's watermark as the named source's ({@link Watermarks}), so that it still means
-     * the same when more sources are added.
+     * Names the source the pipeline reads: its watermark is kept under this id (one per source, as a
+     * merging run keeps them), so that it still means the same when more sources are added.
      */
     public SyncPipeline keepingWatermarkAs(String sourceId) {
-        this.watermarkSource = Objects.requireNonNull(sourceId, "sourceId");
-        this.sourceName = sourceId;
+        this.sourceName = Objects.requireNonNull(sourceId, "sourceId");
         return this;
     }
 
@@ -145,7 +143,7 @@ public final class SyncPipeline {
     /**
      * A pipeline reading several sources into one directory, merging entries with equal keys field
      * by field in precedence order ({@link DirectoryMerge}). Each source reads as its own mode says;
-     * the run's watermark is then one per source ({@link Watermarks}).
+     * the run keeps one watermark per source ({@link RunProgress#watermarks()}).
      */
     public static SyncPipeline merging(List<Source> sources, MergeKey key, SourceRecords records,
                                        PolicyEvaluator evaluator, StateStore store, ContactPlatform platform,
@@ -232,12 +230,12 @@ public final class SyncPipeline {
                 deciding.decideLateChoices(runId);
             }
             progress.sourceComplete(merged.complete());
-            progress.watermark(merged.watermarks().isEmpty() ? null : Watermarks.format(merged.watermarks()));
+            progress.watermarks(merged.watermarks());
             checking.check(runId, sourceName);
             return planAndDeliver(runId, dryRun, progress, guard, merged.complete(), merged.problem());
         }
         DirectoryReading reading = new DirectoryReading(source, normaliser, store, store, store, audit, clock,
-                writerThreads, deciding, progressSaves, watermarkSource);
+                writerThreads, deciding, progressSaves, sourceName);
         DirectorySource.ReadSummary read = reading.read(runId, progress, mode, planBasis());
         checking.check(runId, sourceName);
         return planAndDeliver(runId, dryRun, progress, guard, read.complete(), read.problem());

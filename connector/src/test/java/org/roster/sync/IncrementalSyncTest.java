@@ -74,7 +74,7 @@ class IncrementalSyncTest {
         RunProgress full = new RunProgress(0);
         pipeline.run(1, false, full, RemovalGuard.NONE, SyncPipeline.ReadMode.FULL);
         assertThat(full.read).hasValue(SIZE);
-        String watermark = full.watermark();
+        String watermark = full.watermarks().get("directory");
         assertThat(watermark).isNotNull();
 
         server.modify("uid=p4," + PEOPLE, new Modification(ModificationType.REPLACE, "mobile", "0151 9999 0004"));
@@ -87,7 +87,7 @@ class IncrementalSyncTest {
         assertThat(changes.updated).as("p4's 19 Finance colleagues").hasValue(19);
         assertThat(changes.gone).hasValue(0);
         assertThat(store.deliveredTo("p0").get("p4").fields()).containsEntry(PersonField.MOBILE, "+4915199990004");
-        assertThat(changes.watermark()).isGreaterThanOrEqualTo(watermark);
+        assertThat(changes.watermarks().get("directory")).isGreaterThanOrEqualTo(watermark);
     }
 
     @Test
@@ -109,7 +109,7 @@ class IncrementalSyncTest {
         server.add("dn: cn=z-twin," + PEOPLE, "objectClass: inetOrgPerson", "uid: twin", "cn: z-twin",
                 "sn: Twin", "givenName: Zoe", "departmentNumber: Finance", "mobile: 0151 2345 9002");
         RunProgress changes = new RunProgress(0);
-        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermark()));
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermarks().get("directory")));
 
         assertThat(changes.read.get()).isGreaterThanOrEqualTo(1_052L);
         assertThat(changes.rejected).as("%s", store.rejections()).hasValue(1);
@@ -127,7 +127,7 @@ class IncrementalSyncTest {
 
         server.delete("uid=p6," + PEOPLE);
         RunProgress changes = new RunProgress(0);
-        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermark()));
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermarks().get("directory")));
         assertThat(changes.removed).hasValue(0);
         assertThat(store.deliveredTo("p0")).containsKey("p6");
 

@@ -53,7 +53,7 @@ class LateChoicesTest {
 
         store.choose("b", new Person.SelfService(true, false));
         RunProgress changes = new RunProgress(0);
-        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermark()));
+        pipeline.run(2, false, changes, RemovalGuard.NONE, SyncPipeline.ReadMode.changesSince(full.watermarks().get("directory")));
 
         assertThat(changes.read).as("no entry changed").hasValue(0);
         assertThat(store.deliveredTo("a")).containsOnlyKeys("c");

@@ -156,7 +156,7 @@ public final class ReferenceCase {
         long runId = target.startRun();
         SyncPipeline.Outcome outcome = pipeline.run(runId, false, progress, RemovalGuard.NONE, mode);
         target.finishRun(runId);
-        watermark = progress.watermark();
+        watermark = progress.watermarks().get("directory");
         if (!outcome.sourceComplete()) {
             fail(List.of("the read was incomplete: " + outcome.problem()), directory, choices);
         }

@@ -48,6 +48,7 @@ import org.roster.store.JpaRunLog;
 import org.roster.store.JpaSourceRecords;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
+import org.roster.store.Watermarks;
 import org.roster.sync.ContactPlatform;
 import org.roster.sync.HandedBack;
 import org.roster.sync.Lease;
@@ -58,7 +59,6 @@ import org.roster.sync.RunLines;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.SyncPipeline;
-import org.roster.sync.Watermarks;
 
 /**
  * Starts sync runs, one at a time, on the server's managed executor, and records how they end. Each
@@ -380,7 +380,7 @@ public class RunService {
     private Map<String, SyncPipeline.ReadMode> readModes(Long runId, List<SourceDefinition> sources,
                                                                    JpaRunLog runLog) {
         Map<String, String> watermarks = runId == null ? Map.of()
-                : Watermarks.parse(lastWatermark(runId), RosterSettings.SOURCE_ID);
+                : Watermarks.parse(lastWatermark(runId));
         Map<String, SyncPipeline.ReadMode> modes = new HashMap<>();
         for (SourceDefinition source : sources) {
             String since = watermarks.get(source.id());

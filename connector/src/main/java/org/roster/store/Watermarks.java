@@ -1,4 +1,4 @@
-package org.roster.sync;
+package org.roster.store;
 
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -12,35 +12,42 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * One watermark per source, kept in the run's single watermark as a JSON object. A watermark that
- * is not a JSON object is the single source's of a run that read one source.
+ * How the store keeps a run's watermarks: one per source, by source id, as one JSON object in the
+ * run's row. The engine hands over and gets back a map; the format is the store's business. A kept
+ * value that is not a JSON object was written before runs read several sources, by the configured
+ * source, whose id is {@value #CONFIGURED_SOURCE}.
  *
  * <pre>{@code
  * String kept = Watermarks.format(Map.of("hr", "20261125120000Z", "entra", "https://graph…/delta?…"));
- * Watermarks.parse(kept, "directory").get("hr"); // "20261125120000Z"
+ * Watermarks.parse(kept).get("hr"); // "20261125120000Z"
  * }</pre>
  */
 public final class Watermarks {
 
+    /** The id of the source configured in the server's settings, which kept plain watermarks. */
+    public static final String CONFIGURED_SOURCE = "directory";
+
     private Watermarks() {
     }
 
+    /** The JSON object of these watermarks, or null when there are none (the run tracked no changes). */
     public static String format(Map<String, String> bySource) {
+        if (bySource.isEmpty()) {
+            return null;
+        }
         JsonObjectBuilder object = Json.createObjectBuilder();
         bySource.forEach(object::add);
         return object.build().toString();
     }
 
-    /**
-     * @param single the source a watermark that is not an object belongs to
-     */
-    public static Map<String, String> parse(String kept, String single) {
+    /** The watermarks kept, by source id; empty when none were, or when they can't be read. */
+    public static Map<String, String> parse(String kept) {
         Map<String, String> bySource = new LinkedHashMap<>();
         if (kept == null || kept.isBlank()) {
             return bySource;
         }
         if (!kept.startsWith("{")) {
-            bySource.put(single, kept);
+            bySource.put(CONFIGURED_SOURCE, kept);
             return bySource;
         }
         try (JsonReader reader = Json.createReader(new StringReader(kept))) {
