@@ -54,7 +54,7 @@ public class AuditTrail {
             logs.withCallersChange(keys.signer(), keys.seal()).append(List.of(
                     new AuditEvent(clock.instant(), actor, action, subject, detail)));
         } catch (AuditLogs.Refused e) {
-            // the store's own exception, as the server's log has always shown it
+            // the cause the server's log reports is the store's own exception, not its wrapper
             throw new NotRecorded(action, e.getCause());
         }
     }

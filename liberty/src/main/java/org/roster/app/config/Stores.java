@@ -55,6 +55,7 @@ public class Stores {
     @Produces
     @ForSimulation
     StateStore simulatedStore() {
+        // a simulation reads the directory as the last run stored it, each read committing on its own
         return new JpaStateStore(em, ownTransactions, Clock.systemUTC());
     }
 
