@@ -18,7 +18,10 @@ import org.roster.audit.RecordSeal;
 import org.roster.store.JpaAnchoring;
 import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditLog;
+import org.roster.store.JpaAuditLogs;
+import org.roster.store.JpaAuditRecords;
 import org.roster.store.JpaAuditSealing;
+import org.roster.store.JpaPolicyVersions;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
 import org.roster.store.Transactions;
@@ -103,6 +106,26 @@ final class RosterDatabase implements AutoCloseable {
 
     JpaAnchoring auditAnchoring() {
         return new JpaAnchoring(em, tx);
+    }
+
+    /** The policy versions, reading outside a transaction and changing in the caller's ({@link #inTransaction}). */
+    JpaPolicyVersions policyVersions() {
+        return new JpaPolicyVersions(em);
+    }
+
+    /** The audit trail's records as its readers query and export them. */
+    JpaAuditRecords auditRecords() {
+        return new JpaAuditRecords(em);
+    }
+
+    /** The audit trail's logs; on this database the caller's transaction is {@link #inTransaction}'s. */
+    JpaAuditLogs auditLogs() {
+        return new JpaAuditLogs(em, tx, tx, clock);
+    }
+
+    /** One transaction for the work, which ports changing in the caller's transaction join. */
+    <T> T inTransaction(Supplier<T> work) {
+        return tx.inTransaction(work);
     }
 
     /** Rows in a table, to state what a phase wrote. */

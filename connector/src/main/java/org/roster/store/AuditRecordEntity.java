@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.roster.audit.AuditEvent;
+import org.roster.records.AuditRecord;
 
 /**
  * One record of the hash-chained audit trail, with its seal (HMAC-SHA256 under a key outside the
@@ -45,6 +46,11 @@ public class AuditRecordEntity {
 
     public AuditEvent event() {
         return new AuditEvent(at, actor, action, subject, detail);
+    }
+
+    /** The record as the trail's readers see it. */
+    public AuditRecord record() {
+        return new AuditRecord(id, event(), prevHash, hash);
     }
 
     public long getId() { return id; }

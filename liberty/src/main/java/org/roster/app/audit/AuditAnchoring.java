@@ -9,16 +9,12 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.app.config.RosterSettings;
-import org.roster.app.config.TransactionalWork;
 import org.roster.audit.AnchorFinding;
 import org.roster.audit.AnchorReading;
 import org.roster.audit.AuditAnchors;
 import org.roster.audit.AuditEvent;
-import org.roster.audit.AuditLog;
 import org.roster.store.FileAuditAnchors;
 import org.roster.store.JpaAnchoring;
 import org.roster.store.JpaAuditKeyRotation;
@@ -37,11 +33,17 @@ public class AuditAnchoring {
 
     private static final Logger LOG = Logger.getLogger(AuditAnchoring.class.getName());
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    JpaAnchoring anchoring;
 
     @Inject
-    TransactionalWork tx;
+    JpaAuditSealing sealing;
+
+    @Inject
+    JpaAuditKeyRotation rotation;
+
+    @Inject
+    AuditTrail trail;
 
     @Inject
     AuditKeys keys;
@@ -65,7 +67,7 @@ public class AuditAnchoring {
      */
     public void anchor() {
         try {
-            new JpaAnchoring(em, tx).anchor(settings.serverId(), keys.anchorSigner(), anchors(), clock.instant());
+            anchoring.anchor(settings.serverId(), keys.anchorSigner(), anchors(), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, RunLines.prefix()
                     + "the audit trail's end could not be anchored outside the database", e);
@@ -81,7 +83,7 @@ public class AuditAnchoring {
 
     /** What the newest genuine anchor says about the trail in the database. */
     AnchorFinding compare(AnchorReading reading) {
-        return new JpaAnchoring(em, tx).compare(reading.newest());
+        return anchoring.compare(reading.newest());
     }
 
     /**
@@ -89,21 +91,21 @@ public class AuditAnchoring {
      * their hash chain looked like), and anchors the sealed trail. A trail that was sealed before is
      * never sealed again: records found without a seal in it stay so, and verification names them.
      */
-    public void sealWrittenBefore(AuditLog audit) {
+    public void sealWrittenBefore() {
         boolean anchored = read().newest().isPresent();
-        JpaAuditSealing.Outcome outcome = new JpaAuditSealing(em, tx).sealWrittenBefore(keys.seal(), anchored);
+        JpaAuditSealing.Outcome outcome = sealing.sealWrittenBefore(keys.seal(), anchored);
         if (outcome.sealed() > 0) {
             String chain = outcome.chainProblem().isEmpty() ? "their hash chain was intact"
                     : "their hash chain was already broken: " + outcome.chainProblem();
             LOG.info(() -> "Sealed " + outcome.sealed() + " audit records written before records carried seals; "
                     + chain);
-            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.sealed", "audit",
+            trail.log().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.sealed", "audit",
                     "sealed " + outcome.sealed() + " records written before records carried seals; when they "
                             + "were sealed, " + chain)));
         } else if (outcome.refused() > 0) {
             LOG.severe(() -> outcome.refused() + " audit records carry no seal although the trail was sealed "
                     + "before; they stay unsealed, and verification names them");
-            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.seal-refused", "audit",
+            trail.log().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.seal-refused", "audit",
                     "found " + outcome.refused() + " records without a seal in a trail that was sealed before; "
                             + "they were not sealed")));
         }
@@ -115,9 +117,9 @@ public class AuditAnchoring {
      * key than the first of {@code roster.audit.signing-keys} ({@link JpaAuditKeyRotation}), and
      * anchors the trail under the new key. Call it at start, before anything else is audited.
      */
-    public void rotate(AuditLog audit) {
-        JpaAuditKeyRotation.Outcome outcome = new JpaAuditKeyRotation(em, tx)
-                .rotate(audit, keys.seal(), keys.signer(), clock.instant());
+    public void rotate() {
+        JpaAuditKeyRotation.Outcome outcome = rotation.rotate(trail.log(), keys.seal(), keys.signer(),
+                clock.instant());
         if (outcome instanceof JpaAuditKeyRotation.Rotated rotated) {
             LOG.info(() -> "The audit key " + rotated.oldKey() + " was replaced by " + rotated.newKey()
                     + "; record " + rotated.lastOldId() + " is the last sealed with " + rotated.oldKey()
@@ -127,7 +129,7 @@ public class AuditAnchoring {
             LOG.severe(() -> "The audit key " + refused.oldKey() + " was not replaced by " + refused.newKey()
                     + " in the trail's records: the trail does not verify (" + refused.problem() + "). Keep "
                     + refused.oldKey() + " configured; verification names the broken record.");
-            audit.append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.key-rotation-refused",
+            trail.log().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, "audit.key-rotation-refused",
                     "audit", "the audit key " + refused.newKey() + " did not vouch for the records sealed with "
                             + refused.oldKey() + ": the trail did not verify")));
             anchor();

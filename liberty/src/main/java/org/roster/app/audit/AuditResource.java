@@ -1,23 +1,19 @@
 package org.roster.app.audit;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,11 +24,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.app.http.Problem;
-import org.roster.app.runs.RunService;
 import org.roster.app.security.Roles;
 import org.roster.audit.AnchorReading;
+import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
-import org.roster.store.AuditRecordEntity;
+import org.roster.records.AuditQuery;
+import org.roster.records.AuditRecord;
+import org.roster.records.AuditRecords;
 
 /** The audit trail: query it, export it, verify its hash chain, its seals and its anchored end. */
 @Path("audit")
@@ -43,23 +41,19 @@ public class AuditResource {
 
     private static final int EXPORT_PAGE = 1000;
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    AuditRecords records;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     /** One record as the API shows it. */
     public record AuditView(long id, Instant at, String actor, String action, String subject, String detail,
                             String hash) {
-        public static AuditView of(AuditRecordEntity r) {
-            return new AuditView(r.getId(), r.getAt(), r.getActor(), r.getAction(), r.getSubject(), r.getDetail(),
-                    r.getHash());
+        public static AuditView of(AuditRecord r) {
+            AuditEvent e = r.event();
+            return new AuditView(r.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail(), r.hash());
         }
-    }
-
-    /** Query filters; each is optional. {@code before} pages back: only records with a lower id. */
-    record Filter(String actor, String action, String subject, Instant from, Instant to, Long before) {
     }
 
     @GET
@@ -73,15 +67,15 @@ public class AuditResource {
         if (limit < 1 || limit > 1000) {
             throw Problem.badRequest("limit must be between 1 and 1000, not " + limit);
         }
-        Filter filter = filter(actor, action, subject, from, to, employee, run, before);
-        return query(filter, "order by a.id desc").setMaxResults(limit).getResultList().stream()
-                .map(AuditView::of).toList();
+        AuditQuery filter = filter(actor, action, subject, from, to, employee, run, before);
+        return records.newestFirst(filter, limit).stream().map(AuditView::of).toList();
     }
 
-    private static Filter filter(String actor, String action, String subject, String from, String to,
+    /** Query filters; each is optional. {@code before} pages back: only records with a lower id. */
+    private static AuditQuery filter(String actor, String action, String subject, String from, String to,
                                  String employee, Long run, Long before) {
         String subjectFilter = employee != null ? "employee:" + employee : run != null ? "run:" + run : subject;
-        return new Filter(blankAsNull(actor), blankAsNull(action), blankAsNull(subjectFilter), instant("from", from),
+        return new AuditQuery(blankAsNull(actor), blankAsNull(action), blankAsNull(subjectFilter), instant("from", from),
                 instant("to", to), before);
     }
 
@@ -100,7 +94,7 @@ public class AuditResource {
     public AuditVerificationView verify() {
         // the anchors first: each names a committed record, so one read later must find it
         AnchorReading reading = anchoring.read();
-        AuditLog.Verification chain = runs.audit().verify();
+        AuditLog.Verification chain = trail.log().verify();
         return AuditVerificationView.of(chain, reading, anchoring.compare(reading));
     }
 
@@ -113,7 +107,7 @@ public class AuditResource {
                            @QueryParam("actor") String actor, @QueryParam("action") String action,
                            @QueryParam("subject") String subject, @QueryParam("employee") String employee,
                            @QueryParam("run") Long run, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Filter filter = filter(actor, action, subject, from, to, employee, run, null);
+        AuditQuery filter = filter(actor, action, subject, from, to, employee, run, null);
         boolean json = "json".equals(format);
         if (!json && !"csv".equals(format)) {
             throw Problem.badRequest("format must be csv or json, not \"" + format + "\"");
@@ -126,27 +120,17 @@ public class AuditResource {
             } else {
                 writer.write("id,at,actor,action,subject,detail,prev_hash,hash\r\n");
             }
-            long after = 0;
-            while (true) {
-                List<AuditRecordEntity> page = query(filter, "and a.id > " + after + " order by a.id")
-                        .setMaxResults(EXPORT_PAGE).getResultList();
-                for (AuditRecordEntity r : page) {
+            try {
+                records.forEachOldestFirst(filter, EXPORT_PAGE, r -> {
                     if (json) {
-                        generator.writeStartObject().write("id", r.getId()).write("at", r.getAt().toString())
-                                .write("actor", r.getActor()).write("action", r.getAction())
-                                .write("subject", r.getSubject()).write("detail", r.getDetail())
-                                .write("prevHash", r.getPrevHash()).write("hash", r.getHash()).writeEnd();
+                        writeJson(generator, r);
                     } else {
-                        writer.write(r.getId() + "," + r.getAt() + "," + csv(r.getActor()) + "," + csv(r.getAction())
-                                + "," + csv(r.getSubject()) + "," + csv(r.getDetail()) + "," + r.getPrevHash() + ","
-                                + r.getHash() + "\r\n");
+                        writeCsv(writer, r);
                     }
-                    after = r.getId();
-                }
-                if (page.size() < EXPORT_PAGE) {
-                    break;
-                }
-                em.clear();
+                });
+            } catch (UncheckedIOException e) {
+                // the writer's own failure, which the consumer of records could only carry unchecked
+                throw e.getCause();
             }
             if (json) {
                 generator.writeEnd();
@@ -159,26 +143,22 @@ public class AuditResource {
                 .build();
     }
 
-    private TypedQuery<AuditRecordEntity> query(Filter filter, String tail) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        add(where, parameters, "a.actor = :actor", "actor", filter.actor());
-        add(where, parameters, "a.action = :action", "action", filter.action());
-        add(where, parameters, "a.subject = :subject", "subject", filter.subject());
-        add(where, parameters, "a.at >= :from", "from", filter.from());
-        add(where, parameters, "a.at < :to", "to", filter.to());
-        add(where, parameters, "a.id < :before", "before", filter.before());
-        String jpql = "select a from AuditRecordEntity a where 1 = 1" + (where.isEmpty() ? "" : " and "
-                + String.join(" and ", where)) + " " + tail;
-        TypedQuery<AuditRecordEntity> query = em.createQuery(jpql, AuditRecordEntity.class);
-        parameters.forEach(query::setParameter);
-        return query;
+    private static void writeJson(JsonGenerator generator, AuditRecord r) {
+        AuditEvent e = r.event();
+        generator.writeStartObject().write("id", r.id()).write("at", e.at().toString())
+                .write("actor", e.actor()).write("action", e.action())
+                .write("subject", e.subject()).write("detail", e.detail())
+                .write("prevHash", r.prevHash()).write("hash", r.hash()).writeEnd();
     }
 
-    private static void add(List<String> where, Map<String, Object> parameters, String clause, String name, Object value) {
-        if (value != null) {
-            where.add(clause);
-            parameters.put(name, value);
+    private static void writeCsv(BufferedWriter writer, AuditRecord r) {
+        AuditEvent e = r.event();
+        try {
+            writer.write(r.id() + "," + e.at() + "," + csv(e.actor()) + "," + csv(e.action())
+                    + "," + csv(e.subject()) + "," + csv(e.detail()) + "," + r.prevHash() + ","
+                    + r.hash() + "\r\n");
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
     }
 

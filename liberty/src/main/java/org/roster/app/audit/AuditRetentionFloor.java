@@ -6,16 +6,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.config.RosterSettings;
 import org.roster.app.config.TransactionalWork;
-import org.roster.app.runs.RunService;
 import org.roster.audit.AuditEvent;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
-import org.roster.store.PolicyVersionEntity;
+import org.roster.records.AuditRecords;
+import org.roster.records.PolicyVersion;
 
 /**
  * The least time any policy may keep audit records ({@code roster.audit.min-retention}, default
@@ -33,8 +31,8 @@ public class AuditRetentionFloor {
 
     static final String CLAMPED = "policy.retention-clamped";
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    AuditRecords records;
 
     @Inject
     TransactionalWork tx;
@@ -43,7 +41,7 @@ public class AuditRetentionFloor {
     RosterSettings settings;
 
     @Inject
-    RunService runs;
+    AuditTrail trail;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -53,25 +51,22 @@ public class AuditRetentionFloor {
     }
 
     /** The policy a published version's text gives, keeping audit records at least the floor. */
-    public Policy applied(PolicyVersionEntity version, Policy policy) {
+    public Policy applied(PolicyVersion version, Policy policy) {
         Duration floor = settings.minAuditRetention();
         Duration asked = policy.retention().auditRecords();
         if (asked.compareTo(floor) >= 0) {
             return policy;
         }
-        String subject = "policy:" + version.getId();
-        String detail = "version " + version.getId() + " (" + version.getName() + ") asks to keep audit records "
+        String subject = "policy:" + version.id();
+        String detail = "version " + version.id() + " (" + version.name() + ") asks to keep audit records "
                 + asked + "; they are kept " + floor + ", the minimum audit retention (roster.audit.min-retention)";
         if (!alreadyAudited(subject, detail)) {
-            runs.audit().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, CLAMPED, subject, detail)));
+            trail.log().append(List.of(new AuditEvent(clock.instant(), AuditEvent.SYSTEM, CLAMPED, subject, detail)));
         }
         return policy.withRetention(policy.retention().withAuditRecordsAtLeast(floor));
     }
 
     private boolean alreadyAudited(String subject, String detail) {
-        return tx.inTransaction(() -> em.createQuery("select count(a) from AuditRecordEntity a where a.subject = "
-                        + ":subject and a.action = :action and a.detail = :detail", Long.class)
-                .setParameter("subject", subject).setParameter("action", CLAMPED).setParameter("detail", detail)
-                .getSingleResult()) > 0;
+        return tx.inTransaction(() -> records.contains(CLAMPED, subject, detail));
     }
 }

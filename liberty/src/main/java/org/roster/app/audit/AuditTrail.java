@@ -5,15 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.roster.app.config.CallersTransaction;
-import org.roster.app.config.TransactionalWork;
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
-import org.roster.store.JpaAuditLog;
+import org.roster.records.AuditLogs;
 
 /**
  * Roster's one way into the audit trail. A change made through the API records itself with
@@ -31,14 +26,8 @@ import org.roster.store.JpaAuditLog;
 @ApplicationScoped
 public class AuditTrail {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
-
     @Inject
-    TransactionalWork own;
-
-    @Inject
-    CallersTransaction callers;
+    AuditLogs logs;
 
     @Inject
     AuditKeys keys;
@@ -49,7 +38,7 @@ public class AuditTrail {
     public static final class NotRecorded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NotRecorded(String action, RuntimeException cause) {
+        NotRecorded(String action, Throwable cause) {
             super("the audit trail refused the record of " + action, cause);
         }
     }
@@ -61,13 +50,12 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, String detail) {
-        em.flush();
         try {
-            new JpaAuditLog(em, callers, keys.signer(), keys.seal(), clock).append(List.of(
+            logs.withCallersChange(keys.signer(), keys.seal()).append(List.of(
                     new AuditEvent(clock.instant(), actor, action, subject, detail)));
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new NotRecorded(action, e);
+        } catch (AuditLogs.Refused e) {
+            // the cause the server's log reports is the store's own exception, not its wrapper
+            throw new NotRecorded(action, e.getCause());
         }
     }
 
@@ -79,6 +67,6 @@ public class AuditTrail {
 
     /** The trail for runs, verification and pruning: each unit of work commits on its own. */
     public AuditLog log() {
-        return new JpaAuditLog(em, own, keys.signer(), keys.seal(), clock);
+        return logs.committingAlone(keys.signer(), keys.seal());
     }
 }

@@ -77,9 +77,9 @@ public class Startup {
         migrate(roles.migrations());
         roles.secure(settings.minAuditRetention());
         // before anything is audited: a trail written before records carried seals is sealed now
-        anchoring.sealWrittenBefore(runs.audit());
+        anchoring.sealWrittenBefore();
         // a new audit key is recorded, vouching for the records the old one sealed, before it seals anything else
-        anchoring.rotate(runs.audit());
+        anchoring.rotate();
         policy.bootstrap();
         if (settings.configuredSource()) {
             CleartextBind.warnAtStart(settings.configuredDefinition());

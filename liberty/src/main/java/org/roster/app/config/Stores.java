@@ -1,9 +1,24 @@
 package org.roster.app.config;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.roster.app.policies.ForSimulation;
+import org.roster.records.AuditLogs;
+import org.roster.records.AuditRecords;
+import org.roster.records.PolicyVersions;
+import org.roster.store.JpaAnchoring;
+import org.roster.store.JpaAuditKeyRotation;
+import org.roster.store.JpaAuditLogs;
+import org.roster.store.JpaAuditRecords;
+import org.roster.store.JpaAuditSealing;
+import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaStateStore;
+import org.roster.sync.StateStore;
 
 /**
  * The one place the application meets the database: it holds the container's entity manager and
@@ -31,6 +46,43 @@ public class Stores {
     // Employees, their contacts and self-service; Telegram accounts, address books, app passwords.
 
     // Policies and the audit trail.
+
+    @Produces
+    PolicyVersions policyVersions() {
+        return new JpaPolicyVersions(em);
+    }
+
+    @Produces
+    @ForSimulation
+    StateStore simulatedStore() {
+        // a simulation reads the directory as the last run stored it, each read committing on its own
+        return new JpaStateStore(em, ownTransactions, Clock.systemUTC());
+    }
+
+    @Produces
+    AuditRecords auditRecords() {
+        return new JpaAuditRecords(em);
+    }
+
+    @Produces
+    AuditLogs auditLogs() {
+        return new JpaAuditLogs(em, ownTransactions, callersTransaction, Clock.systemUTC());
+    }
+
+    @Produces
+    JpaAnchoring auditAnchoring() {
+        return new JpaAnchoring(em, ownTransactions);
+    }
+
+    @Produces
+    JpaAuditSealing auditSealing() {
+        return new JpaAuditSealing(em, ownTransactions);
+    }
+
+    @Produces
+    JpaAuditKeyRotation auditKeyRotation() {
+        return new JpaAuditKeyRotation(em, ownTransactions);
+    }
 
     // Sources, keys and sign-in.
 }

@@ -148,7 +148,7 @@ public class EmployeeResource {
         return em.createQuery("select a from AuditRecordEntity a where a.subject = :subject order by a.id desc",
                         AuditRecordEntity.class)
                 .setParameter("subject", "employee:" + id).setMaxResults(limit).getResultList().stream()
-                .map(AuditResource.AuditView::of).toList();
+                .map(AuditRecordEntity::record).map(AuditResource.AuditView::of).toList();
     }
 
     @GET

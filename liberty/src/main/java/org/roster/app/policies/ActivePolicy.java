@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.audit.AuditRetentionFloor;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.RosterSettings;
@@ -21,7 +19,8 @@ import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
-import org.roster.store.PolicyVersionEntity;
+import org.roster.records.PolicyVersion;
+import org.roster.records.PolicyVersions;
 
 /**
  * The policy runs use: the published version with the highest id. At the very first start the
@@ -31,8 +30,8 @@ import org.roster.store.PolicyVersionEntity;
 @ApplicationScoped
 public class ActivePolicy {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    PolicyVersions versions;
 
     @Inject
     TransactionalWork tx;
@@ -61,14 +60,12 @@ public class ActivePolicy {
             throw new IllegalStateException("roster.policy \"" + name + "\" is not a valid policy: " + e.getMessage(), e);
         }
         tx.inTransaction(() -> {
-            PolicyVersionEntity first = new PolicyVersionEntity(nameOf(text, name), text, AuditEvent.SYSTEM,
-                    clock.instant(), "the policy configured at first start (roster.policy=" + name + ")");
-            first.approve(AuditEvent.SYSTEM, clock.instant());
-            first.publish(AuditEvent.SYSTEM, clock.instant());
-            em.persist(first);
-            em.flush();
-            trail.record(AuditEvent.SYSTEM, "policy.published", "policy:" + first.getId(), "published "
-                    + first.getName() + " (version " + first.getId() + ") as configured at first start");
+            PolicyVersion drafted = versions.draft(nameOf(text, name), text, AuditEvent.SYSTEM, clock.instant(),
+                    "the policy configured at first start (roster.policy=" + name + ")");
+            versions.approve(drafted.id(), AuditEvent.SYSTEM, clock.instant());
+            PolicyVersion first = versions.publish(drafted.id(), AuditEvent.SYSTEM, clock.instant());
+            trail.record(AuditEvent.SYSTEM, "policy.published", "policy:" + first.id(), "published "
+                    + first.name() + " (version " + first.id() + ") as configured at first start");
         });
     }
 
@@ -80,23 +77,20 @@ public class ActivePolicy {
      * minimum audit retention even if it was published asking less.
      */
     public Policy load() throws InvalidPolicyException {
-        PolicyVersionEntity version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
+        PolicyVersion version = active().orElseThrow(() -> new IllegalStateException("no policy is published"));
         Map.Entry<Long, Policy> last = parsed;
-        if (last != null && last.getKey().equals(version.getId())) {
+        if (last != null && last.getKey() == version.id()) {
             return last.getValue();
         }
-        Policy policy = retentionFloor.applied(version, PolicyParser.parse(version.getName() + ".yaml",
-                version.getText()));
-        parsed = Map.entry(version.getId(), policy);
+        Policy policy = retentionFloor.applied(version, PolicyParser.parse(version.name() + ".yaml",
+                version.text()));
+        parsed = Map.entry(version.id(), policy);
         return policy;
     }
 
     /** The published version runs use, if any. */
-    public Optional<PolicyVersionEntity> active() {
-        return tx.inTransaction(() -> em.createQuery("select p from PolicyVersionEntity p where p.status = :published "
-                        + "order by p.id desc", PolicyVersionEntity.class)
-                .setParameter("published", PolicyVersionEntity.Status.PUBLISHED).setMaxResults(1).getResultList()
-                .stream().findFirst());
+    public Optional<PolicyVersion> active() {
+        return tx.inTransaction(versions::active);
     }
 
     private static String configuredText(String name) {

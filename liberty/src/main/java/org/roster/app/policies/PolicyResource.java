@@ -9,8 +9,6 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,9 +30,10 @@ import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policies;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyParser;
-import org.roster.store.JpaStateStore;
-import org.roster.store.PolicyVersionEntity;
+import org.roster.records.PolicyVersion;
+import org.roster.records.PolicyVersions;
 import org.roster.sync.Simulation;
+import org.roster.sync.StateStore;
 
 /**
  * The policy lifecycle: drafts are validated when written, simulated against the directory as
@@ -50,8 +49,12 @@ public class PolicyResource {
 
     private static final String YAML = "application/yaml";
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    PolicyVersions versions;
+
+    @Inject
+    @ForSimulation
+    StateStore lastRead;
 
     @Inject
     TransactionalWork tx;
@@ -73,10 +76,9 @@ public class PolicyResource {
     /** A version as the API shows it; {@code text} only where one version is asked for. */
     public record PolicyView(long id, String name, String status, String author, Instant createdAt, String approvedBy,
                              Instant approvedAt, String publishedBy, Instant publishedAt, String note, String text) {
-        static PolicyView of(PolicyVersionEntity p, boolean withText) {
-            return new PolicyView(p.getId(), p.getName(), p.getStatus().name(), p.getAuthor(), p.getCreatedAt(),
-                    p.getApprovedBy(), p.getApprovedAt(), p.getPublishedBy(), p.getPublishedAt(), p.getNote(),
-                    withText ? p.getText() : null);
+        static PolicyView of(PolicyVersion p, boolean withText) {
+            return new PolicyView(p.id(), p.name(), p.status().name(), p.author(), p.createdAt(), p.approvedBy(),
+                    p.approvedAt(), p.publishedBy(), p.publishedAt(), p.note(), withText ? p.text() : null);
         }
     }
 
@@ -87,8 +89,7 @@ public class PolicyResource {
     @GET
     @Operation(summary = "Every policy version, newest first: the history")
     public List<PolicyView> list() {
-        return em.createQuery("select p from PolicyVersionEntity p order by p.id desc", PolicyVersionEntity.class)
-                .setMaxResults(500).getResultList().stream().map(p -> PolicyView.of(p, false)).toList();
+        return versions.newestFirst(500).stream().map(p -> PolicyView.of(p, false)).toList();
     }
 
     @GET
@@ -141,15 +142,13 @@ public class PolicyResource {
             throw Problem.invalidPolicy(e);
         }
         String author = actor();
-        PolicyVersionEntity draft = tx.inTransaction(() -> {
-            PolicyVersionEntity created = new PolicyVersionEntity(policy.name(), text, author, clock.instant(), null);
-            em.persist(created);
-            em.flush();
-            audit(author, "policy.drafted", created, "drafted " + created.getName() + " (version " + created.getId()
+        PolicyVersion draft = tx.inTransaction(() -> {
+            PolicyVersion created = versions.draft(policy.name(), text, author, clock.instant(), null);
+            audit(author, "policy.drafted", created, "drafted " + created.name() + " (version " + created.id()
                     + ")");
             return created;
         });
-        return Response.created(URI.create("/api/policies/" + draft.getId())).entity(PolicyView.of(draft, true)).build();
+        return Response.created(URI.create("/api/policies/" + draft.id())).entity(PolicyView.of(draft, true)).build();
     }
 
     @POST
@@ -157,10 +156,10 @@ public class PolicyResource {
     @RolesAllowed(Roles.COMPLIANCE_OFFICER)
     @Operation(summary = "What this version would do to the directory as last read, delivering nothing")
     public Simulation.Result simulate(@PathParam("id") long id) {
-        PolicyVersionEntity version = find(id);
-        Policy policy = parse(version.getText());
-        Simulation.Result result = Simulation.of(new JpaStateStore(em, tx, clock), policy).run(20);
-        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.getId(), "simulated " + version.getName()
+        PolicyVersion version = find(id);
+        Policy policy = parse(version.text());
+        Simulation.Result result = Simulation.of(lastRead, policy).run(20);
+        trail.recordAlone(actor(), "policy.simulated", "policy:" + version.id(), "simulated " + version.name()
                 + " (version " + id + "): " + result.receiving() + " would receive, " + result.adds() + " adds, "
                 + result.removes() + " removes");
         return result;
@@ -173,13 +172,12 @@ public class PolicyResource {
     public PolicyView approve(@PathParam("id") long id) {
         String approver = actor();
         refuse(approvalRefusal(find(id), approver));
-        PolicyVersionEntity version = tx.inTransaction(() -> {
-            PolicyVersionEntity found = find(id);
-            refuse(approvalRefusal(found, approver));
-            found.approve(approver, clock.instant());
-            audit(approver, "policy.approved", found, "approved " + found.getName() + " (version " + id
-                    + ", written by " + found.getAuthor() + ")");
-            return found;
+        PolicyVersion version = tx.inTransaction(() -> {
+            refuse(approvalRefusal(find(id), approver));
+            PolicyVersion approved = versions.approve(id, approver, clock.instant());
+            audit(approver, "policy.approved", approved, "approved " + approved.name() + " (version " + id
+                    + ", written by " + approved.author() + ")");
+            return approved;
         });
         return PolicyView.of(version, false);
     }
@@ -191,14 +189,13 @@ public class PolicyResource {
     public PolicyView publish(@PathParam("id") long id) {
         String publisher = actor();
         refuse(publicationRefusal(find(id)));
-        PolicyVersionEntity version = tx.inTransaction(() -> {
-            PolicyVersionEntity found = find(id);
-            refuse(publicationRefusal(found));
-            supersedePublished();
-            found.publish(publisher, clock.instant());
-            audit(publisher, "policy.published", found, "published " + found.getName() + " (version " + id
-                    + ", approved by " + found.getApprovedBy() + ")");
-            return found;
+        PolicyVersion version = tx.inTransaction(() -> {
+            refuse(publicationRefusal(find(id)));
+            versions.supersedePublished();
+            PolicyVersion published = versions.publish(id, publisher, clock.instant());
+            audit(publisher, "policy.published", published, "published " + published.name() + " (version " + id
+                    + ", approved by " + published.approvedBy() + ")");
+            return published;
         });
         return PolicyView.of(version, false);
     }
@@ -211,20 +208,18 @@ public class PolicyResource {
     public Response rollback(@PathParam("id") long id) {
         String actor = actor();
         refuse(restoreRefusal(find(id)));
-        PolicyVersionEntity copy = tx.inTransaction(() -> {
-            PolicyVersionEntity earlier = find(id);
+        PolicyVersion copy = tx.inTransaction(() -> {
+            PolicyVersion earlier = find(id);
             refuse(restoreRefusal(earlier));
             // the one restoring proposes the change, so it is theirs to draft and someone else's to approve
-            PolicyVersionEntity created = new PolicyVersionEntity(earlier.getName(), earlier.getText(), actor,
-                    clock.instant(), "restores version " + id);
-            em.persist(created);
-            em.flush();
-            audit(actor, "policy.rolled-back", created, "drafted version " + created.getId() + " of "
-                    + created.getName() + " to restore version " + id + "; another compliance officer approves it "
+            PolicyVersion created = versions.draft(earlier.name(), earlier.text(), actor, clock.instant(),
+                    "restores version " + id);
+            audit(actor, "policy.rolled-back", created, "drafted version " + created.id() + " of "
+                    + created.name() + " to restore version " + id + "; another compliance officer approves it "
                     + "before it is published");
             return created;
         });
-        return Response.created(URI.create("/api/policies/" + copy.getId())).entity(PolicyView.of(copy, false)).build();
+        return Response.created(URI.create("/api/policies/" + copy.id())).entity(PolicyView.of(copy, false)).build();
     }
 
     /*
@@ -233,28 +228,28 @@ public class PolicyResource {
      */
 
     /** Why the approver may not approve the version (four eyes), or null when they may. */
-    private static Problem approvalRefusal(PolicyVersionEntity version, String approver) {
-        if (version.getStatus() != PolicyVersionEntity.Status.DRAFT) {
-            return Problem.conflict("Version " + version.getId() + " is " + version.getStatus().name()
+    private static Problem approvalRefusal(PolicyVersion version, String approver) {
+        if (version.status() != PolicyVersion.Status.DRAFT) {
+            return Problem.conflict("Version " + version.id() + " is " + version.status().name()
                     .toLowerCase(Locale.ROOT) + "; only a draft can be approved.");
         }
-        if (FourEyes.samePerson(version.getAuthor(), approver)) {
-            return Problem.conflict("Version " + version.getId() + " was written by " + version.getAuthor()
+        if (FourEyes.samePerson(version.author(), approver)) {
+            return Problem.conflict("Version " + version.id() + " was written by " + version.author()
                     + "; another compliance officer must approve it (four eyes).");
         }
         return null;
     }
 
     /** Why the version can't be published, or null when it can. */
-    private static Problem publicationRefusal(PolicyVersionEntity version) {
-        return version.getStatus() == PolicyVersionEntity.Status.APPROVED ? null : Problem.conflict("Version "
-                + version.getId() + " is " + version.getStatus().name().toLowerCase(Locale.ROOT) + "; only an approved "
+    private static Problem publicationRefusal(PolicyVersion version) {
+        return version.status() == PolicyVersion.Status.APPROVED ? null : Problem.conflict("Version "
+                + version.id() + " is " + version.status().name().toLowerCase(Locale.ROOT) + "; only an approved "
                 + "version can be published.");
     }
 
     /** Why the version can't be restored, or null when it can. */
-    private static Problem restoreRefusal(PolicyVersionEntity version) {
-        return version.getPublishedAt() != null ? null : Problem.conflict("Version " + version.getId() + " was never "
+    private static Problem restoreRefusal(PolicyVersion version) {
+        return version.publishedAt() != null ? null : Problem.conflict("Version " + version.id() + " was never "
                 + "published; only a version that was published before can be restored.");
     }
 
@@ -264,18 +259,8 @@ public class PolicyResource {
         }
     }
 
-    private void supersedePublished() {
-        em.createQuery("select p from PolicyVersionEntity p where p.status = :published", PolicyVersionEntity.class)
-                .setParameter("published", PolicyVersionEntity.Status.PUBLISHED).getResultList()
-                .forEach(PolicyVersionEntity::supersede);
-    }
-
-    private PolicyVersionEntity find(long id) {
-        PolicyVersionEntity version = em.find(PolicyVersionEntity.class, id);
-        if (version == null) {
-            throw Problem.notFound("There is no policy version " + id + ".");
-        }
-        return version;
+    private PolicyVersion find(long id) {
+        return versions.find(id).orElseThrow(() -> Problem.notFound("There is no policy version " + id + "."));
     }
 
     private static Policy parse(String text) {
@@ -291,7 +276,7 @@ public class PolicyResource {
     }
 
     /** Records a step in the transaction that makes it. */
-    private void audit(String actor, String action, PolicyVersionEntity version, String detail) {
-        trail.record(actor, action, "policy:" + version.getId(), detail);
+    private void audit(String actor, String action, PolicyVersion version, String detail) {
+        trail.record(actor, action, "policy:" + version.id(), detail);
     }
 }
