@@ -16,13 +16,18 @@ import org.flywaydb.core.Flyway;
 import org.roster.audit.CheckpointSigner;
 import org.roster.audit.RecordSeal;
 import org.roster.store.JpaAnchoring;
+import org.roster.store.JpaAppPasswordRecords;
 import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaAuditLogs;
 import org.roster.store.JpaAuditRecords;
 import org.roster.store.JpaAuditSealing;
+import org.roster.store.JpaDeliveredContacts;
+import org.roster.store.JpaEmployeeRecords;
 import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaSelfServiceChoices;
 import org.roster.store.JpaStateStore;
+import org.roster.store.JpaTelegramAccounts;
 import org.roster.store.RunEntity;
 import org.roster.store.Transactions;
 
@@ -123,7 +128,28 @@ final class RosterDatabase implements AutoCloseable {
         return new JpaAuditLogs(em, tx, tx, clock);
     }
 
-    /** One transaction for the work, which ports changing in the caller's transaction join. */
+    /** The employees' read model on this database; it reads in the caller's unit of work ({@link #inTransaction}). */
+    JpaEmployeeRecords employeeRecords() {
+        return new JpaEmployeeRecords(em, tx, clock);
+    }
+
+    JpaDeliveredContacts deliveredContacts() {
+        return new JpaDeliveredContacts(em);
+    }
+
+    JpaSelfServiceChoices selfServiceChoices() {
+        return new JpaSelfServiceChoices(em);
+    }
+
+    JpaAppPasswordRecords appPasswordRecords() {
+        return new JpaAppPasswordRecords(em);
+    }
+
+    JpaTelegramAccounts telegramAccounts() {
+        return new JpaTelegramAccounts(em);
+    }
+
+    /** A unit of work for ports that join their caller's. */
     <T> T inTransaction(Supplier<T> work) {
         return tx.inTransaction(work);
     }

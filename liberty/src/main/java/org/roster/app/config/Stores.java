@@ -8,16 +8,30 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.roster.app.policies.ForSimulation;
+import org.roster.platform.carddav.AddressBook;
+import org.roster.records.AppPasswordRecords;
 import org.roster.records.AuditLogs;
 import org.roster.records.AuditRecords;
+import org.roster.records.DeliveredContacts;
+import org.roster.records.EmployeeRecords;
 import org.roster.records.PolicyVersions;
+import org.roster.records.SelfServiceChoices;
+import org.roster.records.TelegramAccounts;
+import org.roster.records.TelegramLedgers;
+import org.roster.store.JpaAddressBook;
 import org.roster.store.JpaAnchoring;
+import org.roster.store.JpaAppPasswordRecords;
 import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditLogs;
 import org.roster.store.JpaAuditRecords;
 import org.roster.store.JpaAuditSealing;
+import org.roster.store.JpaDeliveredContacts;
+import org.roster.store.JpaEmployeeRecords;
 import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaSelfServiceChoices;
 import org.roster.store.JpaStateStore;
+import org.roster.store.JpaTelegramAccounts;
+import org.roster.store.JpaTelegramLedger;
 import org.roster.sync.StateStore;
 
 /**
@@ -44,6 +58,44 @@ public class Stores {
     // Runs, their plans, schedules and approvals.
 
     // Employees, their contacts and self-service; Telegram accounts, address books, app passwords.
+
+    /** Reads in the caller's transaction; walking to managers and the cap's positions take their own. */
+    @Produces
+    EmployeeRecords employeeRecords() {
+        return new JpaEmployeeRecords(em, ownTransactions, Clock.systemUTC());
+    }
+
+    @Produces
+    DeliveredContacts deliveredContacts() {
+        return new JpaDeliveredContacts(em);
+    }
+
+    @Produces
+    SelfServiceChoices selfServiceChoices() {
+        return new JpaSelfServiceChoices(em);
+    }
+
+    @Produces
+    AppPasswordRecords appPasswordRecords() {
+        return new JpaAppPasswordRecords(em);
+    }
+
+    @Produces
+    TelegramAccounts telegramAccounts() {
+        return new JpaTelegramAccounts(em);
+    }
+
+    /** Each ledger records in transactions of its own, as deliveries to Telegram are made one by one. */
+    @Produces
+    TelegramLedgers telegramLedgers() {
+        return numberDigest -> new JpaTelegramLedger(em, ownTransactions, Clock.systemUTC(), numberDigest);
+    }
+
+    /** Each read of an address book in a transaction of its own: the servlet runs in none. */
+    @Produces
+    AddressBook addressBook() {
+        return new JpaAddressBook(em, ownTransactions);
+    }
 
     // Policies and the audit trail.
 

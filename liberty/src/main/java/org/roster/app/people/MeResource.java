@@ -6,13 +6,12 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -38,7 +37,8 @@ import org.roster.app.security.Roles;
 import org.roster.app.security.SignIn;
 import org.roster.platform.telegram.TdException;
 import org.roster.policy.InvalidPolicyException;
-import org.roster.store.SelfServiceEntity;
+import org.roster.records.DeliveredContacts;
+import org.roster.records.SelfServiceChoices;
 
 /**
  * An employee's own page: what Roster holds about them and why, who receives their contact, and
@@ -51,8 +51,11 @@ import org.roster.store.SelfServiceEntity;
 @RolesAllowed(Roles.EMPLOYEE)
 public class MeResource {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    SelfServiceChoices choices;
+
+    @Inject
+    DeliveredContacts delivered;
 
     @Inject
     TransactionalWork tx;
@@ -85,21 +88,21 @@ public class MeResource {
      *                         and the rule through which they receive it
      * @param consentRequired  whether the active policy shares only the contacts of employees who opted in
      */
-    public record MeView(EmployeeResource.EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
+    public record MeView(EmployeeView held, boolean optedOut, boolean optedIn, long seenBy,
                          List<SeenByColleagues.Colleague> seenByColleagues, boolean consentRequired,
-                         EmployeeResource.ContactsView contacts) {
+                         ContactsView contacts) {
     }
 
     @GET
     @Operation(summary = "What Roster holds about me, why I am in or out, who has my contact, and my contacts")
     public MeView me() {
         String id = id();
-        EmployeeResource.EmployeeView held = employees.view(id);
-        SelfServiceEntity choice = em.find(SelfServiceEntity.class, id);
-        long seenBy = em.createQuery("select count(d) from DeliveredContactEntity d where d.contactId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        return new MeView(held, choice != null && choice.isOptedOut(), choice != null && choice.isOptedIn(), seenBy,
-                seenByColleagues.of(id), consentRequired(), employees.contacts(id));
+        EmployeeView held = employees.view(id);
+        Optional<SelfServiceChoices.Choice> choice = choices.choice(id);
+        long seenBy = delivered.receiverCount(id);
+        return new MeView(held, choice.map(SelfServiceChoices.Choice::optedOut).orElse(false),
+                choice.map(SelfServiceChoices.Choice::optedIn).orElse(false), seenBy, seenByColleagues.of(id),
+                consentRequired(), employees.contacts(id));
     }
 
     @POST
@@ -141,22 +144,15 @@ public class MeResource {
 
     private Map<String, Object> choose(Boolean optOut, Boolean optIn, String what) {
         String id = id();
-        SelfServiceEntity saved = tx.inTransaction(() -> {
-            SelfServiceEntity choice = em.find(SelfServiceEntity.class, id);
-            if (choice == null) {
-                choice = new SelfServiceEntity(id);
-                choice.choose(false, false, clock.instant());
-                em.persist(choice);
-            }
-            choice.choose(optOut == null ? choice.isOptedOut() : optOut, optIn == null ? choice.isOptedIn() : optIn,
-                    clock.instant());
+        SelfServiceChoices.Choice saved = tx.inTransaction(() -> {
+            SelfServiceChoices.Choice choice = choices.choose(id, optOut, optIn, clock.instant());
             trail.record(id, "self-service." + what.replace(' ', '-'), "employee:" + id, id + " " + what
                     + "; effective at the next run");
             return choice;
         });
         Map<String, Object> state = new TreeMap<>();
-        state.put("optedOut", saved.isOptedOut());
-        state.put("optedIn", saved.isOptedIn());
+        state.put("optedOut", saved.optedOut());
+        state.put("optedIn", saved.optedIn());
         state.put("effective", "at the next run");
         return state;
     }

@@ -1,6 +1,5 @@
 package org.roster.app.people;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.roster.app.config.TransactionalWork;
 import org.roster.app.policies.ActivePolicy;
 import org.roster.directory.Employee;
 import org.roster.policy.InvalidPolicyException;
@@ -23,10 +19,9 @@ import org.roster.policy.PersonField;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.VisibilityDecision;
-import org.roster.store.EmployeeEntity;
-import org.roster.store.EmployeeGroupEntity;
-import org.roster.store.JpaStateStore;
-import org.roster.store.SelfServiceEntity;
+import org.roster.records.EmployeeRecords;
+import org.roster.records.EmployeeRecords.HeldEmployee;
+import org.roster.records.SelfServiceChoices;
 import org.roster.sync.CapPositions;
 
 /**
@@ -40,19 +35,17 @@ import org.roster.sync.CapPositions;
 @ApplicationScoped
 public class PairwiseWhy {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    EmployeeRecords employees;
 
     @Inject
-    TransactionalWork tx;
+    SelfServiceChoices choices;
 
     @Inject
     ActivePolicy activePolicy;
 
     @Inject
     EmployeeViews views;
-
-    private final Clock clock = Clock.systemUTC();
 
     /**
      * An employee's stored scope decision.
@@ -111,16 +104,15 @@ public class PairwiseWhy {
 
     /** Why {@code viewerId} does or does not get {@code colleagueId}'s contact, and the other way round. */
     public WhyView explain(String viewerId, String colleagueId) {
-        EmployeeEntity viewer = views.find(viewerId);
-        EmployeeEntity colleague = views.find(colleagueId);
+        HeldEmployee viewer = views.find(viewerId);
+        HeldEmployee colleague = views.find(colleagueId);
         Policy policy = policy();
-        JpaStateStore store = new JpaStateStore(em, tx, clock);
         PolicyEvaluator evaluator = new PolicyEvaluator(policy,
-                reference -> store.byReference(reference).flatMap(e -> e.value(PersonField.MANAGER)));
-        Map<String, Set<String>> groups = groups(List.of(viewerId, colleagueId));
-        Employee viewerAsRead = viewer.toEmployee(groups.getOrDefault(viewerId, Set.of()));
-        Employee colleagueAsRead = colleague.toEmployee(groups.getOrDefault(colleagueId, Set.of()));
-        Pair pair = new Pair(policy, evaluator, CapPositions.in(store, policy));
+                reference -> employees.byReference(reference).flatMap(e -> e.value(PersonField.MANAGER)));
+        Map<String, Set<String>> groups = employees.groups(List.of(viewerId, colleagueId));
+        Employee viewerAsRead = withGroups(viewer, groups.getOrDefault(viewerId, Set.of()));
+        Employee colleagueAsRead = withGroups(colleague, groups.getOrDefault(colleagueId, Set.of()));
+        Pair pair = new Pair(policy, evaluator, employees.capPositions(policy));
         return new WhyView(viewerId, colleagueId, policy.name(), scope(viewer), scope(colleague),
                 pair.direction(viewer, viewerAsRead, colleague, colleagueAsRead),
                 pair.direction(colleague, colleagueAsRead, viewer, viewerAsRead));
@@ -138,23 +130,23 @@ public class PairwiseWhy {
             this.positions = positions;
         }
 
-        Direction direction(EmployeeEntity viewer, Employee viewerAsRead, EmployeeEntity contact,
+        Direction direction(HeldEmployee viewer, Employee viewerAsRead, HeldEmployee contact,
                             Employee contactAsRead) {
-            String v = viewer.getId();
-            String c = contact.getId();
+            String v = viewer.id();
+            String c = contact.id();
             List<RuleAnswer> rules = evaluator.visibilityByRule(viewerAsRead, contactAsRead).stream()
                     .map(a -> new RuleAnswer(a.ruleId(), a instanceof VisibilityDecision.Visible,
                             a instanceof VisibilityDecision.Hidden hidden ? hidden.reason() : null))
                     .toList();
             Optional<String> grantedBy = rules.stream().filter(RuleAnswer::grants).map(RuleAnswer::rule).findFirst();
-            boolean bothIn = viewer.isInScope() && contact.isContactAllowed();
+            boolean bothIn = viewer.inScope() && contact.contactAllowed();
             CapAnswer cap = policy.cap().map(max -> {
                 OptionalInt position = bothIn && grantedBy.isPresent() ? positions.position(viewerAsRead, c)
                         : OptionalInt.empty();
                 return new CapAnswer(max.max(), position.isPresent() ? position.getAsInt() : null,
                         position.isPresent() && position.getAsInt() > max.max());
             }).orElse(null);
-            Optional<EmployeeResource.ContactView> delivered = views.contact(v, c);
+            Optional<ContactView> delivered = views.contact(v, c);
             Delivery delivery = delivered.map(d -> new Delivery(d.rule(), d.deliveredRun(), d.deliveredAt(),
                     d.state(), d.reason())).orElse(null);
             List<String> travel = delivered.map(d -> List.copyOf(d.fields().keySet()))
@@ -174,11 +166,11 @@ public class PairwiseWhy {
                 }
             } else {
                 List<String> why = new ArrayList<>();
-                if (!viewer.isInScope()) {
-                    why.add(v + (viewer.getStatus() == EmployeeEntity.Status.GONE ? " has left the directory"
+                if (!viewer.inScope()) {
+                    why.add(v + (viewer.gone() ? " has left the directory"
                             : " receives no contacts (" + ruled(viewer) + ")"));
                 }
-                if (!contact.isContactAllowed()) {
+                if (!contact.contactAllowed()) {
                     why.add(notDeliverable(contact));
                 }
                 if (grantedBy.isEmpty()) {
@@ -199,61 +191,60 @@ public class PairwiseWhy {
         }
     }
 
-    private static Scope scope(EmployeeEntity e) {
-        String id = e.getId();
+    private static Scope scope(HeldEmployee e) {
+        String id = e.id();
         String words;
-        if (e.getStatus() == EmployeeEntity.Status.GONE) {
+        if (e.gone()) {
             words = id + " has left the directory: receives nothing, and nobody receives their contact.";
-        } else if (e.isInScope() && e.isContactAllowed()) {
-            words = id + " is in scope (" + e.getScopeRule() + "): receives contacts, and colleagues may receive theirs.";
-        } else if (e.isInScope()) {
+        } else if (e.inScope() && e.contactAllowed()) {
+            words = id + " is in scope (" + e.scopeRule() + "): receives contacts, and colleagues may receive theirs.";
+        } else if (e.inScope()) {
             words = id + " receives contacts, but nobody receives theirs (" + ruled(e) + ").";
         } else {
             words = id + " is out of scope (" + ruled(e) + "): receives nothing, and nobody receives their contact.";
         }
-        return new Scope(id, e.getStatus().name(), e.isInScope(), e.isContactAllowed(), e.getScopeRule(),
-                e.getScopeReason(), words);
+        return new Scope(id, e.status().name(), e.inScope(), e.contactAllowed(), e.scopeRule(),
+                e.scopeReason(), words);
     }
 
     /** Why nobody receives this employee's contact, from their stored decision. */
-    private static String notDeliverable(EmployeeEntity e) {
-        String id = e.getId();
-        if (e.getStatus() == EmployeeEntity.Status.GONE) {
+    private static String notDeliverable(HeldEmployee e) {
+        String id = e.id();
+        if (e.gone()) {
             return id + " has left the directory";
         }
-        if (Policy.OPT_OUT_RULE.equals(e.getScopeRule())) {
+        if (Policy.OPT_OUT_RULE.equals(e.scopeRule())) {
             return id + " opted out (" + Policy.OPT_OUT_RULE + ")";
         }
-        if (Policy.CONSENT_RULE.equals(e.getScopeRule())) {
+        if (Policy.CONSENT_RULE.equals(e.scopeRule())) {
             return id + " has not consented (" + Policy.CONSENT_RULE + ")";
         }
         return id + " is out of scope (" + ruled(e) + ")";
     }
 
-    private static String ruled(EmployeeEntity e) {
-        String reason = e.getScopeReason();
-        return reason == null || reason.isBlank() ? e.getScopeRule() : e.getScopeRule() + ": " + reason;
+    private static String ruled(HeldEmployee e) {
+        String reason = e.scopeReason();
+        return reason == null || reason.isBlank() ? e.scopeRule() : e.scopeRule() + ": " + reason;
     }
 
     /**
      * A self-service choice made after the employee was last decided: the stored decision does not
      * show it yet, and the next run carries it out.
      */
-    private Optional<String> lateChoice(EmployeeEntity e) {
-        SelfServiceEntity choice = em.find(SelfServiceEntity.class, e.getId());
-        if (choice == null || !choice.getUpdatedAt().isAfter(e.getUpdatedAt())) {
+    private Optional<String> lateChoice(HeldEmployee e) {
+        Optional<SelfServiceChoices.Choice> found = choices.choice(e.id());
+        if (found.isEmpty() || !found.get().updatedAt().isAfter(e.updatedAt())) {
             return Optional.empty();
         }
-        String chose = choice.isOptedOut() ? " opted out" : choice.isOptedIn() ? " consented"
+        SelfServiceChoices.Choice choice = found.get();
+        String chose = choice.optedOut() ? " opted out" : choice.optedIn() ? " consented"
                 : " changed their self-service choice";
-        return Optional.of(e.getId() + chose + " after the last run decided them; the next run carries it out.");
+        return Optional.of(e.id() + chose + " after the last run decided them; the next run carries it out.");
     }
 
-    private Map<String, Set<String>> groups(List<String> ids) {
-        return em.createQuery("select g from EmployeeGroupEntity g where g.employeeId in :ids", EmployeeGroupEntity.class)
-                .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.groupingBy(EmployeeGroupEntity::getEmployeeId,
-                        Collectors.mapping(EmployeeGroupEntity::getGroupDn, Collectors.toSet())));
+    /** The employee as read, with the groups stored for them: visibility rules may ask for them. */
+    private static Employee withGroups(HeldEmployee e, Set<String> groups) {
+        return new Employee(e.id(), e.asRead().reference(), e.asRead().values(), groups);
     }
 
     private Policy policy() {

@@ -9,14 +9,12 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.policies.ActivePolicy;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.PersonField;
 import org.roster.policy.Policy;
 import org.roster.policy.PolicyEvaluator;
-import org.roster.store.EmployeeEntity;
+import org.roster.records.DeliveredContacts;
 
 /**
  * The colleagues who receive an employee's contact, read from the delivered state (never
@@ -34,6 +32,10 @@ public class SeenByColleagues {
     private static final Set<PersonField> SHOWN = EnumSet.of(PersonField.DISPLAY_NAME, PersonField.GIVEN_NAME,
             PersonField.SURNAME, PersonField.DEPARTMENT);
 
+    /** The name fields a list may be sorted by, in the order they count. */
+    private static final List<PersonField> NAMES = List.of(PersonField.DISPLAY_NAME, PersonField.SURNAME,
+            PersonField.GIVEN_NAME);
+
     /**
      * A colleague who receives the employee's contact.
      *
@@ -43,8 +45,8 @@ public class SeenByColleagues {
     public record Colleague(String id, Map<String, String> fields, String rule) {
     }
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    DeliveredContacts delivered;
 
     @Inject
     ActivePolicy activePolicy;
@@ -52,20 +54,17 @@ public class SeenByColleagues {
     /** The first {@link #LIMIT} colleagues who receive the contact of {@code contactId}, by name. */
     public List<Colleague> of(String contactId) {
         PolicyEvaluator evaluator = evaluator();
-        List<Object[]> rows = em.createQuery("select e, d.ruleId from DeliveredContactEntity d, EmployeeEntity e "
-                        + "where e.id = d.viewerId and d.contactId = :id order by "
-                        + orderBy(evaluator.policy()), Object[].class)
-                .setParameter("id", contactId).setMaxResults(LIMIT).getResultList();
-        List<Colleague> colleagues = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            EmployeeEntity viewer = (EmployeeEntity) row[0];
+        List<DeliveredContacts.Receiver> receivers = delivered.receivers(contactId, sortable(evaluator.policy()),
+                LIMIT);
+        List<Colleague> colleagues = new ArrayList<>(receivers.size());
+        for (DeliveredContacts.Receiver receiver : receivers) {
             Map<String, String> fields = new TreeMap<>();
-            evaluator.release(viewer.toEmployee()).forEach((field, value) -> {
+            evaluator.release(receiver.viewer()).forEach((field, value) -> {
                 if (SHOWN.contains(field)) {
                     fields.put(field.policyName(), value);
                 }
             });
-            colleagues.add(new Colleague(viewer.getId(), fields, (String) row[1]));
+            colleagues.add(new Colleague(receiver.viewer().id(), fields, receiver.rule()));
         }
         return colleagues;
     }
@@ -74,18 +73,8 @@ public class SeenByColleagues {
      * Sorts by the name fields the policy releases only: ordering by a withheld name would let the
      * order of the list hint at it.
      */
-    private static String orderBy(Policy policy) {
-        StringBuilder order = new StringBuilder();
-        if (policy.fields().contains(PersonField.DISPLAY_NAME)) {
-            order.append("e.displayName, ");
-        }
-        if (policy.fields().contains(PersonField.SURNAME)) {
-            order.append("e.surname, ");
-        }
-        if (policy.fields().contains(PersonField.GIVEN_NAME)) {
-            order.append("e.givenName, ");
-        }
-        return order.append("e.id").toString();
+    private static List<PersonField> sortable(Policy policy) {
+        return NAMES.stream().filter(policy.fields()::contains).toList();
     }
 
     private PolicyEvaluator evaluator() {

@@ -8,19 +8,17 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.roster.app.keys.DigestKeys;
-
 /**
  * How an app password is found: by an HMAC-SHA256 of it under a server key. App passwords are
  * random 120-bit tokens, too many to guess, so a slow, salted hash adds nothing but cost to every
  * guess; a keyed digest lets one indexed query find the password's row, costs microseconds per
  * guess, and gives nothing away without the key (which is in the database only sealed under the
- * secrets key, {@link DigestKeys}).
+ * secrets key; the digest keys hand it out).
  *
  * <pre>{@code
  * AppPasswordDigest digest = digestKeys.appPasswordDigest();
  * String lookup = digest.of(password);           // 64 hex digits, stored and indexed
- * boolean same = AppPasswordDigest.same(lookup, row.getLookup());
+ * boolean same = AppPasswordDigest.same(lookup, row.lookup());
  * }</pre>
  */
 public final class AppPasswordDigest {

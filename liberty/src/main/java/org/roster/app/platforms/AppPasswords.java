@@ -10,12 +10,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.keys.DigestKeys;
-import org.roster.store.AppPasswordEntity;
+import org.roster.records.AppPasswordRecords;
+import org.roster.records.AppPasswordRecords.Stored;
 
 /**
  * Employees' app passwords for their address book clients: random 120-bit tokens, shown once,
@@ -37,8 +36,8 @@ public class AppPasswords {
     private static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    AppPasswordRecords records;
 
     @Inject
     TransactionalWork tx;
@@ -78,34 +77,29 @@ public class AppPasswords {
         }
         String password = password();
         String lookup = digestKeys.appPasswordDigest().of(password);
-        AppPasswordEntity saved = tx.inTransaction(() -> {
-            long held = em.createQuery("select count(p) from AppPasswordEntity p where p.employeeId = :id", Long.class)
-                    .setParameter("id", employeeId).getSingleResult();
+        Stored saved = tx.inTransaction(() -> {
+            long held = records.count(employeeId);
             if (held >= PER_EMPLOYEE) {
                 throw new IllegalArgumentException("You have " + held + " app passwords; revoke one you no longer "
                         + "use first.");
             }
-            AppPasswordEntity row = new AppPasswordEntity(employeeId, name, lookup, clock.instant());
-            em.persist(row);
-            em.flush();
+            Stored row = records.add(employeeId, name, lookup, clock.instant());
             trail.record(employeeId, "app-password.created", "employee:" + employeeId, "made the app password \""
-                    + name + "\" (" + row.getId() + ") for the address book");
+                    + name + "\" (" + row.id() + ") for the address book");
             return row;
         });
-        return new Created(saved.getId(), saved.getLabel(), password, saved.getCreatedAt());
+        return new Created(saved.id(), saved.label(), password, saved.createdAt());
     }
 
     public List<Listed> list(String employeeId) {
-        return tx.inTransaction(() -> em.createQuery("select p from AppPasswordEntity p where p.employeeId = :id "
-                        + "order by p.id", AppPasswordEntity.class).setParameter("id", employeeId).getResultList()
-                .stream().map(p -> new Listed(p.getId(), p.getLabel(), p.getCreatedAt(), p.getLastUsedAt())).toList());
+        return tx.inTransaction(() -> records.of(employeeId).stream()
+                .map(p -> new Listed(p.id(), p.label(), p.createdAt(), p.lastUsedAt())).toList());
     }
 
     /** Revokes one of the employee's passwords; false when they have none with that id. */
     public boolean revoke(String employeeId, long id) {
         boolean revoked = tx.inTransaction(() -> {
-            boolean deleted = em.createQuery("delete from AppPasswordEntity p where p.id = :id and p.employeeId = "
-                    + ":employee").setParameter("id", id).setParameter("employee", employeeId).executeUpdate() > 0;
+            boolean deleted = records.delete(employeeId, id);
             if (deleted) {
                 trail.record(employeeId, "app-password.revoked", "employee:" + employeeId, "revoked the app password "
                         + id);
@@ -125,19 +119,17 @@ public class AppPasswords {
             return false;
         }
         String lookup = digestKeys.appPasswordDigest().of(password);
-        List<AppPasswordEntity> candidates = tx.inTransaction(() -> em.createQuery("select p from AppPasswordEntity p "
-                        + "where p.employeeId = :id and (p.lookup = :lookup or p.lookup is null)", AppPasswordEntity.class)
-                .setParameter("id", employeeId).setParameter("lookup", lookup).getResultList());
-        Optional<AppPasswordEntity> found = candidates.stream()
-                .filter(p -> AppPasswordDigest.same(lookup, p.getLookup())).findFirst();
+        List<Stored> candidates = tx.inTransaction(() -> records.candidates(employeeId, lookup));
+        Optional<Stored> found = candidates.stream()
+                .filter(p -> AppPasswordDigest.same(lookup, p.lookup())).findFirst();
         if (found.isPresent()) {
             noteUse(found.get(), null);
             return true;
         }
         char[] chars = password.toCharArray();
         try {
-            for (AppPasswordEntity legacy : candidates) {
-                if (legacy.getLookup() == null && LegacyAppPasswordHash.matches(chars, legacy.getHash())) {
+            for (Stored legacy : candidates) {
+                if (legacy.lookup() == null && LegacyAppPasswordHash.matches(chars, legacy.hash())) {
                     noteUse(legacy, lookup);
                     return true;
                 }
@@ -149,21 +141,13 @@ public class AppPasswords {
     }
 
     /** Marks a password used (at most once a minute) and gives a row from before digests its digest. */
-    private void noteUse(AppPasswordEntity matched, String upgradeTo) {
+    private void noteUse(Stored matched, String upgradeTo) {
         Instant now = clock.instant();
-        Instant last = matched.getLastUsedAt();
+        Instant last = matched.lastUsedAt();
         if (upgradeTo == null && last != null && last.plus(USE_NOTED_EVERY).isAfter(now)) {
             return;
         }
-        tx.inTransaction(() -> {
-            AppPasswordEntity row = em.find(AppPasswordEntity.class, matched.getId());
-            if (row != null) {
-                row.used(now);
-                if (upgradeTo != null) {
-                    row.upgraded(upgradeTo);
-                }
-            }
-        });
+        tx.inTransaction(() -> records.used(matched.id(), now, upgradeTo));
     }
 
     private String password() {

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.security.SignInThrottle;
 import org.roster.platform.carddav.CardDavProtocol;
-import org.roster.store.EmployeeEntity;
-import org.roster.store.JpaAddressBook;
+import org.roster.platform.carddav.AddressBook;
+import org.roster.records.EmployeeRecords;
 
 /**
  * Each employee's read-only CardDAV address book under {@code /dav/}, discoverable through
@@ -40,8 +38,11 @@ public class CardDavServlet extends HttpServlet {
     private static final int LONGEST_NAME = 256;
     private static final String ROOT = "/dav";
 
-    @PersistenceContext(unitName = "roster")
-    transient EntityManager em;
+    @Inject
+    transient EmployeeRecords employees;
+
+    @Inject
+    transient AddressBook addressBooks;
 
     @Inject
     transient TransactionalWork tx;
@@ -77,7 +78,7 @@ public class CardDavServlet extends HttpServlet {
             response.getWriter().write("Sign in with your directory id and an app password from your Roster page.");
             return;
         }
-        CardDavProtocol dav = new CardDavProtocol(context + ROOT, new JpaAddressBook(em, tx));
+        CardDavProtocol dav = new CardDavProtocol(context + ROOT, addressBooks);
         CardDavProtocol.Response answer;
         try {
             answer = dav.handle(request.getMethod(), request.getPathInfo(), request.getHeader("Depth"),
@@ -128,7 +129,7 @@ public class CardDavServlet extends HttpServlet {
             return null;
         }
         GUESSES.succeeded(address, id);
-        EmployeeEntity employee = tx.inTransaction(() -> em.find(EmployeeEntity.class, id));
-        return employee != null && employee.getStatus() == EmployeeEntity.Status.ACTIVE ? id : null;
+        boolean active = tx.inTransaction(() -> employees.employee(id).filter(e -> !e.gone()).isPresent());
+        return active ? id : null;
     }
 }

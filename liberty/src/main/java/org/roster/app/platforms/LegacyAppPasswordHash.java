@@ -13,7 +13,7 @@ import javax.crypto.spec.PBEKeySpec;
  * success it gets its digest and loses the hash.
  *
  * <pre>{@code
- * boolean ok = LegacyAppPasswordHash.matches(password.toCharArray(), row.getHash());
+ * boolean ok = LegacyAppPasswordHash.matches(password.toCharArray(), row.hash());
  * }</pre>
  */
 public final class LegacyAppPasswordHash {

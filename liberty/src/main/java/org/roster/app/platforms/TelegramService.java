@@ -17,8 +17,6 @@ import java.util.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.RosterSettings;
@@ -26,22 +24,17 @@ import org.roster.app.config.TransactionalWork;
 import org.roster.app.keys.DigestKeys;
 import org.roster.app.keys.SecretKeys;
 import org.roster.audit.AuditEvent;
-import org.roster.platform.telegram.JnaTdJson;
 import org.roster.platform.telegram.Pacer;
 import org.roster.platform.telegram.SessionKey;
 import org.roster.platform.telegram.TdClient;
 import org.roster.platform.telegram.TdException;
-import org.roster.platform.telegram.TdJson;
-import org.roster.platform.telegram.TdLib;
-import org.roster.platform.telegram.TdlibVersion;
 import org.roster.platform.telegram.TelegramAccount;
 import org.roster.platform.telegram.TelegramContactPlatform;
 import org.roster.platform.telegram.TelegramLedger;
 import org.roster.policy.PersonField;
-import org.roster.store.EmployeeEntity;
-import org.roster.store.JpaTelegramLedger;
-import org.roster.store.RunEntity;
-import org.roster.store.TelegramAccountEntity;
+import org.roster.records.EmployeeRecords;
+import org.roster.records.TelegramAccounts;
+import org.roster.records.TelegramLedgers;
 
 /**
  * Employees' Telegram accounts on this server: linking (the phone number from the directory, the
@@ -50,9 +43,7 @@ import org.roster.store.TelegramAccountEntity;
  * and the delivery platform that imports colleagues into linked accounts.
  *
  * <p>TDLib is the operator's: {@code roster.telegram.tdjson} is the path of {@code libtdjson},
- * loaded through JNA. {@code class:} and a class name instead loads an implementation of
- * {@link TdJson} from the server's libraries, which is how the tests put the Telegram emulator in
- * TDLib's place.
+ * loaded through JNA ({@link TelegramLibrary}).
  *
  * <pre>{@code
  * TelegramAccount.Status status = telegram.start("p000101");   // a login code is on its way
@@ -64,8 +55,14 @@ public class TelegramService {
 
     private static final Logger LOG = Logger.getLogger(TelegramService.class.getName());
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    TelegramAccounts accounts;
+
+    @Inject
+    EmployeeRecords employees;
+
+    @Inject
+    TelegramLedgers ledgers;
 
     @Inject
     TransactionalWork tx;
@@ -79,17 +76,14 @@ public class TelegramService {
     @Inject
     AuditTrail trail;
 
-    @Inject @ConfigProperty(name = "roster.telegram.tdjson")
-    Optional<String> tdjson;
+    @Inject
+    TelegramLibrary library;
 
     @Inject @ConfigProperty(name = "roster.telegram.api-id")
     Optional<Integer> apiId;
 
     @Inject @ConfigProperty(name = "roster.telegram.api-hash")
     Optional<String> apiHash;
-
-    @Inject @ConfigProperty(name = TdlibVersion.ALLOW_UNTESTED, defaultValue = "false")
-    boolean allowUntestedVersion;
 
     @Inject @ConfigProperty(name = "roster.telegram.sessions", defaultValue = "telegram")
     String sessions;
@@ -105,12 +99,11 @@ public class TelegramService {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, TelegramAccount> open = new ConcurrentHashMap<>();
-    private TdLib tdlib;
     private TelegramContactPlatform platform;
 
     /** Whether this server can link Telegram accounts (TDLib and the app's credentials are configured). */
     public boolean available() {
-        return tdjson.filter(t -> !t.isBlank()).isPresent();
+        return library.configured();
     }
 
     /**
@@ -118,48 +111,16 @@ public class TelegramService {
      * starts rather than at the first delivery.
      */
     public void open() {
-        tdlib();
+        library.load();
         apiId.filter(i -> i > 0).orElseThrow(() -> new IllegalStateException(
                 "Telegram delivery is on but roster.telegram.api-id is not set"));
         apiHash.filter(h -> !h.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "Telegram delivery is on but roster.telegram.api-hash is not set"));
     }
 
-    private synchronized TdLib tdlib() {
-        if (tdlib == null) {
-            String where = tdjson.filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "Telegram is not set up on this server: the operator sets roster.telegram.tdjson (the path of "
-                    + "libtdjson), roster.telegram.api-id and roster.telegram.api-hash."));
-            TdJson td;
-            if (where.startsWith("class:")) {
-                try {
-                    td = (TdJson) Class.forName(where.substring(6).strip(), true,
-                            Thread.currentThread().getContextClassLoader()).getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException | ClassCastException e) {
-                    throw new IllegalStateException("roster.telegram.tdjson names a class that is not a TdJson Roster "
-                            + "can make: " + where, e);
-                }
-            } else {
-                try {
-                    td = JnaTdJson.load(Path.of(where));
-                } catch (JnaTdJson.LibraryUnavailable e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }
-            try {
-                String version = TdlibVersion.tested().require(td, allowUntestedVersion);
-                LOG.info("Telegram: TDLib " + version + " loaded (Roster is tested with " + TdlibVersion.TESTED + ")");
-            } catch (TdlibVersion.UntestedVersion e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            tdlib = new TdLib(td);
-        }
-        return tdlib;
-    }
-
     /** The ledger of what Roster did in each account; own contacts' numbers only as keyed digests. */
     public TelegramLedger ledger() {
-        return new JpaTelegramLedger(em, tx, clock, digestKeys.numberDigest());
+        return ledgers.digestingWith(digestKeys.numberDigest());
     }
 
     /** The delivery platform: colleagues imported into linked accounts, recorded as not linked elsewhere. */
@@ -184,17 +145,17 @@ public class TelegramService {
             return new Link(false, "UNAVAILABLE", "Telegram is not set up on this server; subscribe your phone's "
                     + "address book instead", null, null);
         }
-        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
+        TelegramAccounts.Account row = tx.inTransaction(() -> accounts.account(employeeId)).orElse(null);
         if (row == null) {
             return new Link(true, "NOT_LINKED", "not linked: link your Telegram account to receive your colleagues "
                     + "there", null, null);
         }
         TelegramAccount account = open.get(employeeId);
-        if (account == null || UNLINKING.equals(row.getStatus())) {
-            return new Link(true, row.getStatus(), describe(row.getStatus()), null, row.getLinkedAt());
+        if (account == null || UNLINKING.equals(row.status())) {
+            return new Link(true, row.status(), describe(row.status()), null, row.linkedAt());
         }
         return new Link(true, account.status().name(), account.status().describe(),
-                account.passwordHint().orElse(null), row.getLinkedAt());
+                account.passwordHint().orElse(null), row.linkedAt());
     }
 
     /**
@@ -204,15 +165,14 @@ public class TelegramService {
      * @throws IllegalStateException when Telegram is not set up or the directory has no mobile for them
      */
     public synchronized Link start(String employeeId) throws TdException {
-        EmployeeEntity employee = tx.inTransaction(() -> em.find(EmployeeEntity.class, employeeId));
-        String mobile = employee == null ? null : employee.toEmployee().value(PersonField.MOBILE)
-                .orElse(null);
+        String mobile = tx.inTransaction(() -> employees.employee(employeeId))
+                .flatMap(employee -> employee.asRead().value(PersonField.MOBILE)).orElse(null);
         if (mobile == null) {
             throw new IllegalStateException("The directory holds no mobile number for you, and only your own number "
                     + "from the directory can be linked: ask IT to add it.");
         }
-        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
-        if (row != null && UNLINKING.equals(row.getStatus())) {
+        TelegramAccounts.Account row = tx.inTransaction(() -> accounts.account(employeeId)).orElse(null);
+        if (row != null && UNLINKING.equals(row.status())) {
             throw new IllegalStateException("Your Telegram account is being unlinked: Roster removes the colleagues it "
                     + "added, then signs out. Link again once that is done.");
         }
@@ -255,7 +215,7 @@ public class TelegramService {
      * @return true once unlinked; false while colleagues are still to be removed
      */
     public synchronized boolean unlink(String employeeId, boolean removeColleagues) throws TdException {
-        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
+        TelegramAccounts.Account row = tx.inTransaction(() -> accounts.account(employeeId)).orElse(null);
         if (row == null) {
             throw new IllegalArgumentException("No Telegram account is linked.");
         }
@@ -278,19 +238,13 @@ public class TelegramService {
      */
     public void withdrawFromDeparted(long runId) {
         // what the run removed for a leaver just before counts as removed by their leaving
-        Instant since = tx.inTransaction(() -> em.find(RunEntity.class, runId).getStartedAt());
-        List<Object[]> found = tx.inTransaction(() -> em.createQuery("select a.employeeId, a.status, e.status "
-                        + "from TelegramAccountEntity a left join EmployeeEntity e on e.id = a.employeeId "
-                        + "where a.status = :unlinking or e.id is null or e.status = :gone or (e.inScope = false and "
-                        + "exists (select s from SelfServiceEntity s where s.employeeId = a.employeeId and s.optedOut = true)) "
-                        + "order by a.employeeId", Object[].class)
-                .setParameter("unlinking", UNLINKING).setParameter("gone", EmployeeEntity.Status.GONE)
-                .getResultList());
-        for (Object[] account : found) {
-            String employeeId = (String) account[0];
-            boolean asked = UNLINKING.equals(account[1]);
+        Instant since = tx.inTransaction(() -> accounts.runStartedAt(runId));
+        List<TelegramAccounts.Departed> found = tx.inTransaction(() -> accounts.departed(UNLINKING));
+        for (TelegramAccounts.Departed account : found) {
+            String employeeId = account.employeeId();
+            boolean asked = account.unlinking();
             String why = asked ? "run " + runId + " finished unlinking the Telegram account"
-                    : account[2] == null || account[2] == EmployeeEntity.Status.GONE
+                    : account.leftDirectory()
                     ? "the employee left the directory (run " + runId + "): their Telegram account is unlinked"
                     : "the employee opted out (run " + runId + "): their Telegram account is unlinked";
             try {
@@ -314,7 +268,7 @@ public class TelegramService {
     private void beginUnlinking(String employeeId, String actor, String why) {
         long imported = importedInto(employeeId);
         tx.inTransaction(() -> {
-            em.find(TelegramAccountEntity.class, employeeId).status(UNLINKING, clock.instant());
+            accounts.status(employeeId, UNLINKING, clock.instant());
             trail.record(actor, "telegram.unlinking", "employee:" + employeeId, why + "; Roster removes the "
                     + imported + " colleagues it added there and has not removed yet, then signs the session out");
         });
@@ -355,11 +309,7 @@ public class TelegramService {
      */
     private boolean forgetAndSignOut(String employeeId, TelegramAccount account, String actor, String detail) {
         tx.inTransaction(() -> {
-            em.createQuery("delete from TelegramContactEntity c where c.viewerId = :id").setParameter("id", employeeId)
-                    .executeUpdate();
-            em.createQuery("delete from TelegramKeyEntity k where k.viewerId = :id").setParameter("id", employeeId)
-                    .executeUpdate();
-            em.remove(em.find(TelegramAccountEntity.class, employeeId));
+            accounts.forget(employeeId);
             trail.record(actor, "telegram.unlinked", "employee:" + employeeId, detail);
         });
         open.remove(employeeId);
@@ -379,8 +329,8 @@ public class TelegramService {
 
     /** The client of the employee's account when it is linked and ready: the platform delivers to it. */
     Optional<TdClient> ready(String viewerId) {
-        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, viewerId));
-        if (row == null || !"READY".equals(row.getStatus())) {
+        TelegramAccounts.Account row = tx.inTransaction(() -> accounts.account(viewerId)).orElse(null);
+        if (row == null || !"READY".equals(row.status())) {
             return Optional.empty();
         }
         try {
@@ -407,7 +357,7 @@ public class TelegramService {
             return account;
         }
         String context = "telegram_account:" + employeeId;
-        TelegramAccountEntity row = tx.inTransaction(() -> em.find(TelegramAccountEntity.class, employeeId));
+        TelegramAccounts.Account row = tx.inTransaction(() -> accounts.account(employeeId)).orElse(null);
         SessionKey key;
         if (row == null) {
             if (!create) {
@@ -415,15 +365,15 @@ public class TelegramService {
             }
             key = SessionKey.generate();
             String sealed = keys.box().seal(key.bytes(), context);
-            tx.inTransaction(() -> em.persist(new TelegramAccountEntity(employeeId, sealed, clock.instant())));
+            tx.inTransaction(() -> accounts.add(employeeId, sealed, clock.instant()));
         } else {
-            key = SessionKey.of(keys.box().open(row.getSessionKey(), context));
+            key = SessionKey.of(keys.box().open(row.sealedSessionKey(), context));
         }
         int id = apiId.filter(i -> i > 0).orElseThrow(() -> new IllegalStateException(
                 "Telegram is not set up on this server: roster.telegram.api-id is not set"));
         String hash = apiHash.filter(h -> !h.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "Telegram is not set up on this server: roster.telegram.api-hash is not set"));
-        account = TelegramAccount.start(tdlib(), employeeId, TelegramAccount.Parameters.of(id, hash,
+        account = TelegramAccount.start(library.load(), employeeId, TelegramAccount.Parameters.of(id, hash,
                 Path.of(sessions, directoryName(employeeId)), key), ledger());
         open.put(employeeId, account);
         return account;
@@ -434,15 +384,10 @@ public class TelegramService {
         TelegramAccount.Status status = account.status();
         try {
             tx.inTransaction(() -> {
-                TelegramAccountEntity row = em.find(TelegramAccountEntity.class, employeeId);
-                boolean wasReady = "READY".equals(row.getStatus());
-                row.status(status.name(), clock.instant());
+                boolean wasReady = "READY".equals(accounts.status(employeeId, status.name(), clock.instant()));
                 if (status.ready() && !wasReady) {
                     // what was delivered before went nowhere (not linked): deliver everything again
-                    em.createQuery("delete from DeliveredContactEntity d where d.viewerId = :id")
-                            .setParameter("id", employeeId).executeUpdate();
-                    em.createQuery("delete from ViewerDigestEntity v where v.viewerId = :id")
-                            .setParameter("id", employeeId).executeUpdate();
+                    accounts.forgetDeliveries(employeeId);
                     trail.record(employeeId, "telegram.linked", "employee:" + employeeId, "linked a Telegram account; "
                             + "colleagues are delivered to it from the next run");
                 }
