@@ -285,5 +285,4 @@ final class JpaOutbox implements Outbox {
             });
         });
     }
-
 }
