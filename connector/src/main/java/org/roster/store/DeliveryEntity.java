@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** The journal of deliveries: one row per change sent (or recorded) to a viewer in a run; written by {@link JpaStateStore#drain}. */
+/** The journal of deliveries: one row per change sent (or recorded) to a viewer in a run; written by {@link JpaOutbox#drain}. */
 @Entity
 @Table(name = "delivery")
 public class DeliveryEntity {

@@ -81,7 +81,7 @@ public final class JpaAddressBook implements AddressBook {
     }
 
     private static Card card(DeliveredContactEntity row) {
-        return new Card(new ContactCard(row.getContactId(), JpaStateStore.fromJson(row.getFields()), row.getRuleId()),
+        return new Card(new ContactCard(row.getContactId(), ChangeRows.fromJson(row.getFields()), row.getRuleId()),
                 row.getFingerprint());
     }
 }

@@ -34,9 +34,6 @@ import org.roster.sync.RunProgress;
  */
 public final class JpaRunLog implements RunLog {
 
-    /** Statements whose commit need not wait for the disk (see {@link JpaStateStore}). */
-    private static final String UNHURRIED = "set local synchronous_commit = off; ";
-
     private final EntityManager em;
     private final Transactions tx;
     private final Clock clock;
@@ -254,8 +251,8 @@ public final class JpaRunLog implements RunLog {
     }
 
     /**
-     * Runs a statement that comes after a setting ({@link #UNHURRIED}) in one round trip, and
-     * answers how many rows its last part changed.
+     * Runs a statement that comes after a setting ({@link StoreAccess#UNHURRIED}) in one round trip,
+     * and answers how many rows its last part changed.
      */
     static int lastUpdateCount(PreparedStatement statement) throws SQLException {
         boolean rows = statement.execute();
@@ -293,7 +290,7 @@ public final class JpaRunLog implements RunLog {
                             + "where b.viewer_id = ? and b.digest = ?) then not exists (select 1 from employee e "
                             + "where e.in_scope and not exists (select 1 from viewer_digest d where d.viewer_id = e.id)) "
                             + "else false end")) {
-                query.setString(1, JpaStateStore.PLAN_BASIS);
+                query.setString(1, StoreAccess.PLAN_BASIS);
                 query.setString(2, basis);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
@@ -307,11 +304,11 @@ public final class JpaRunLog implements RunLog {
     public void planMade(String basis, long runId) {
         tx.inTransaction(() -> jdbc("recording the plan's basis", connection -> {
             // should it be lost, the next run plans once more
-            try (PreparedStatement upsert = connection.prepareStatement(UNHURRIED
+            try (PreparedStatement upsert = connection.prepareStatement(StoreAccess.UNHURRIED
                     + "insert into viewer_digest (viewer_id, digest, contacts, run_id) select ?, ?, 0, ? "
                     + "where " + leaseHolds(runId) + " on conflict (viewer_id) do update set "
                     + "digest = excluded.digest, contacts = 0, run_id = excluded.run_id")) {
-                upsert.setString(1, JpaStateStore.PLAN_BASIS);
+                upsert.setString(1, StoreAccess.PLAN_BASIS);
                 upsert.setString(2, basis);
                 upsert.setLong(3, runId);
                 lost(runId, lastUpdateCount(upsert));
@@ -339,7 +336,7 @@ public final class JpaRunLog implements RunLog {
             // the last save loses nothing the run's recovery does not redo
             // as RunEntity#progress would, in one statement rather than a load and a write; the driver
             // sends both statements in one round trip
-            try (PreparedStatement update = connection.prepareStatement(UNHURRIED + "update sync_run set "
+            try (PreparedStatement update = connection.prepareStatement(StoreAccess.UNHURRIED + "update sync_run set "
                     + "status = case when status = 'QUEUED' then 'RUNNING' else status end, heartbeat_at = ?, "
                     + "watermark = coalesce(?, watermark), source_complete = coalesce(?, source_complete), stage = ?, "
                     + "progress = ?, read_count = ?, rejected_count = ?, in_scope_count = ?, excluded_count = ?, "

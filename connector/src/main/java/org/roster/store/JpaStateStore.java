@@ -1,59 +1,33 @@
 package org.roster.store;
 
-import java.io.StringReader;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import org.roster.directory.Employee;
 import org.roster.directory.Rejection;
-import org.roster.policy.Names;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
-import org.roster.policy.ScopeDecision;
-import org.roster.sync.ContactCard;
 import org.roster.sync.ContactChange;
-import org.roster.sync.ContactPlatform;
 import org.roster.sync.LeaseLost;
-import org.roster.sync.Outbox.ViewerPlan;
-import org.roster.sync.PlannedChange;
 import org.roster.sync.QualityReport;
 import org.roster.sync.RunProgress;
 import org.roster.sync.StateStore;
 import org.roster.sync.ViewerDigest;
 
 /**
- * The {@link StateStore} on Jakarta Persistence. Every method is one transaction; lists are read
- * page by page so memory does not grow with the directory.
+ * The {@link StateStore} on Jakarta Persistence: its roles, each a class of its own
+ * ({@link JpaDirectorySnapshot}, {@link JpaStoredReads}, {@link JpaAudiences}, {@link JpaOutbox},
+ * {@link JpaRunLog}, {@link JpaDataQuality}), over one entity manager and one set of transactions,
+ * so that {@link #together} joins the calls of all of them. Every method is one transaction; lists
+ * are read page by page so memory does not grow with the directory.
  *
  * <pre>{@code
  * StateStore store = new JpaStateStore(entityManager, transactions, Clock.systemUTC());
@@ -61,16 +35,14 @@ import org.roster.sync.ViewerDigest;
  */
 public final class JpaStateStore implements StateStore {
 
-    private final EntityManager em;
-    /** A transaction per call, unless the call is made in {@link #together}. */
-    private final Transactions tx;
-    /** The transactions {@link #together} runs its work in. */
-    private final Transactions units;
-    /** Whether this thread's calls are made in the work of {@link #together}, in its transaction. */
-    private final ThreadLocal<Boolean> joined = ThreadLocal.withInitial(() -> false);
-    private final Clock clock;
+    private final StoreAccess access;
+    private final JpaDirectorySnapshot snapshot;
+    private final JpaStoredReads reads;
+    private final JpaAudiences audiences;
+    private final JpaOutbox outbox;
     /** The run log, in this store's transactions; it holds the lease of the run this store carries, if any. */
     private final JpaRunLog runs;
+    private final JpaDataQuality quality;
 
     public JpaStateStore(EntityManager em, Transactions tx, Clock clock) {
         this(em, tx, clock, new JpaRunLog(em, tx, clock));
@@ -82,466 +54,245 @@ public final class JpaStateStore implements StateStore {
      * makes, and one that finds the lease gone throws {@link LeaseLost} and is undone.
      */
     public JpaStateStore(EntityManager em, Transactions tx, Clock clock, JpaRunLog runs) {
-        this.em = em;
-        this.units = tx;
-        this.tx = new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                return joined.get() ? work.get() : units.inTransaction(work);
-            }
-        };
-        this.clock = clock;
-        this.runs = runs.in(this.tx);
+        this.access = new StoreAccess(em, tx, clock);
+        this.runs = runs.in(access.tx);
+        this.reads = new JpaStoredReads(access);
+        this.quality = new JpaDataQuality(access);
+        this.snapshot = new JpaDirectorySnapshot(access, reads, quality);
+        this.audiences = new JpaAudiences(access);
+        this.outbox = new JpaOutbox(access, this.runs);
     }
 
-    /** The calls the work makes on this thread share one transaction: one commit for all. */
+    /** The calls the work makes on this thread, on any of the roles, share one transaction: one commit for all. */
     @Override
     public <T> T together(Supplier<T> work) {
-        if (joined.get()) {
-            return work.get();
-        }
-        return units.inTransaction(() -> {
-            joined.set(true);
-            try {
-                return work.get();
-            } finally {
-                joined.set(false);
-            }
-        });
+        return access.together(work);
     }
+
+    /** The released fields as the store keeps them: a flat JSON object keyed by the policy's field names. */
+    public static String toJson(Map<PersonField, String> fields) {
+        return ChangeRows.toJson(fields);
+    }
+
+    /** Reads what {@link #toJson} wrote. */
+    public static Map<PersonField, String> fromJson(String text) {
+        return ChangeRows.fromJson(text);
+    }
+
+    // --- the directory snapshot ---
 
     @Override
-    public Map<String, String> readByRun(long runId, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction(() -> jdbc("finding employees this run read", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select id, reference from employee where id = any (?) and last_seen_run = ?")) {
-                query.setArray(1, texts(connection, ids));
-                query.setLong(2, runId);
-                return pairs(query);
-            }
-        }));
+    public Map<String, Person.SelfService> selfService(Collection<String> employeeIds) {
+        return snapshot.selfService(employeeIds);
     }
-
-    /**
-     * The rows of a query of two text columns, the first one unique, as a map; the query's one
-     * parameter is the array of {@code ids}.
-     */
-    private Map<String, String> pairsOf(String what, String sql, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction(() -> jdbc(what, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setArray(1, texts(connection, ids));
-                return pairs(query);
-            }
-        }));
-    }
-
-    /** The store's clock now, as a timestamp column takes it. */
-    private OffsetDateTime now() {
-        return timestamp(clock.instant());
-    }
-
-    private static OffsetDateTime timestamp(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    /** Text values as one SQL array parameter. */
-    private static Array texts(Connection connection, Collection<String> values)
-            throws SQLException {
-        return texts(connection, values.toArray(String[]::new));
-    }
-
-    private static Array texts(Connection connection, String[] values) throws SQLException {
-        return connection.createArrayOf("varchar", values);
-    }
-
-    /** Drops the digests of these viewers (or of the plan, {@link #PLAN_BASIS}). */
-    private static void dropDigests(Connection connection, Collection<String> viewerIds)
-            throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from viewer_digest where viewer_id = any (?)")) {
-            delete.setArray(1, texts(connection, viewerIds));
-            delete.executeUpdate();
-        }
-    }
-
-    /** The rows of a query of two text columns, the first one unique, as a map. */
-    private static Map<String, String> pairs(PreparedStatement query) throws SQLException {
-        Map<String, String> found = new HashMap<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                found.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
-        tx.inTransaction(() -> {
-            if (!employees.isEmpty()) {
-                // one row per identity: should a list hold one twice, the later decision stands
-                Map<String, Decided> byId = new LinkedHashMap<>();
-                employees.forEach(d -> byId.put(d.employee().id(), d));
-                List<Decided> rows = List.copyOf(byId.values());
-                // the same statement saves their group memberships, drops the plan's basis and forgets
-                // what they were last rejected as (accepted now, it is no longer of use)
-                int created = upsert(runId, rows);
-                analyseAsTheDirectoryGrows(created);
-            }
-            String[] rejected = rejections.stream().flatMap(r -> r.employeeId().stream()).toArray(String[]::new);
-            if (rejected.length > 0) {
-                // a rejected entry keeps its last good state: a typo in the directory must not remove anyone
-                jdbc("marking rejected employees seen", connection -> {
-                    try (PreparedStatement seen = connection.prepareStatement(
-                            "update employee set last_seen_run = ? where id = any (?)")) {
-                        seen.setLong(1, runId);
-                        seen.setArray(2, texts(connection, rejected));
-                        return seen.executeUpdate();
-                    }
-                });
-            }
-            for (Rejection rejection : rejections) {
-                em.persist(new RejectionEntity(runId, rejection.reference(), rejection.employeeId().orElse(null),
-                        rejection.reason()));
-            }
-        });
-    }
-
-    /** The directory's fields an accepted entry sets, in the order of {@link #EMPLOYEE_TEXT}. */
-    private static final PersonField[] STORED_FIELDS = {PersonField.GIVEN_NAME, PersonField.SURNAME,
-            PersonField.DISPLAY_NAME, PersonField.MOBILE, PersonField.WORK_PHONE, PersonField.MAIL,
-            PersonField.DEPARTMENT, PersonField.LOCATION, PersonField.TITLE, PersonField.EMPLOYEE_TYPE,
-            PersonField.MANAGER, PersonField.ACCOUNT_DISABLED, PersonField.OPT_OUT, PersonField.CONSENT};
-
-    /** The text columns {@link #upsert} writes, each bound as one array. */
-    private static final List<String> EMPLOYEE_TEXT = List.of("id", "reference", "given_name", "surname",
-            "display_name", "mobile", "work_phone", "mail", "department", "location", "title", "employee_type",
-            "manager", "account_disabled", "opt_out", "consent", "reference_key", "manager_key", "scope_rule",
-            "scope_reason", "read_fingerprint", "fingerprint");
-
-    /**
-     * Inserts or updates a batch of employees, active again, with their {@link Decided#fingerprint}
-     * and read fingerprint, and their group memberships as read; forgets what they were last
-     * rejected as, drops the basis of the last plan (the directory it was made from has changed);
-     * counts the new ones.
-     */
-    private static final String UPSERT_EMPLOYEES;
-
-    static {
-        String text = String.join(", ", EMPLOYEE_TEXT);
-        String columns = text
-                + ", in_scope, contact_allowed, region_guessed, status, last_seen_run, updated_at, gone_at";
-        String arrays = String.join(", ", Collections.nCopies(EMPLOYEE_TEXT.size(), "?::varchar[]"));
-        String updates = String.join(", ", Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
-                .map(c -> c + " = excluded." + c).toList());
-        UPSERT_EMPLOYEES = "with written as (insert into employee (" + columns + ") select " + text
-                + ", in_scope, contact_allowed, region_guessed, 'ACTIVE', ?, ?, null from unnest(" + arrays
-                + ", ?::boolean[], ?::boolean[], ?::boolean[]) as u(" + text
-                + ", in_scope, contact_allowed, region_guessed) "
-                + "on conflict (id) do update set " + updates + " returning xmax = 0 as created), "
-                + "forgotten as (delete from rejected_read where employee_id = any (?::varchar[])), "
-                + "unplanned as (delete from viewer_digest where viewer_id = ?), "
-                // group memberships: the ones they no longer have go, the new ones come, the rest stay
-                + "members as (select * from unnest(?::varchar[], ?::varchar[]) as m(employee_id, group_dn)), "
-                + "dropped as (delete from employee_group g where g.employee_id = any (?::varchar[]) "
-                + "and not exists (select 1 from members m where m.employee_id = g.employee_id "
-                + "and m.group_dn = g.group_dn)), "
-                + "gained as (insert into employee_group (employee_id, group_dn) select employee_id, group_dn "
-                + "from members on conflict do nothing) "
-                + "select count(*) filter (where created) from written";
-    }
-
-    /**
-     * Writes the employees as decided, new or not, in one statement whose columns arrive as arrays:
-     * one round trip and one plan for the whole batch, where the persistence provider would send a
-     * statement per row and first load every row it changes. Whoever was gone is active again.
-     * What a batch writes besides goes with it in the same statement: one round trip in all.
-     *
-     * @param employees at most one per identity
-     * @return how many of them were new
-     */
-    private int upsert(long runId, List<Decided> employees) {
-        int n = employees.size();
-        String[][] text = new String[EMPLOYEE_TEXT.size()][n];
-        Boolean[] inScope = new Boolean[n];
-        Boolean[] contactAllowed = new Boolean[n];
-        Boolean[] regionGuessed = new Boolean[n];
-        List<String> members = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Decided decided = employees.get(i);
-            Employee employee = decided.employee();
-            Map<PersonField, String> values = employee.values();
-            ScopeDecision scope = decided.scope();
-            int c = 0;
-            text[c++][i] = employee.id();
-            text[c++][i] = employee.reference();
-            for (PersonField field : STORED_FIELDS) {
-                text[c++][i] = values.get(field);
-            }
-            text[c++][i] = Names.dn(employee.reference());
-            String manager = values.get(PersonField.MANAGER);
-            text[c++][i] = manager == null ? null : Names.dn(manager);
-            text[c++][i] = scope.ruleId();
-            text[c++][i] = scope instanceof ScopeDecision.Excluded ex ? ex.reason()
-                    : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null;
-            text[c++][i] = decided.readFingerprint().isEmpty() ? null : decided.readFingerprint();
-            text[c][i] = decided.fingerprint();
-            inScope[i] = scope.receives();
-            contactAllowed[i] = scope.delivered();
-            regionGuessed[i] = decided.regionGuessed();
-            for (String group : employee.groups()) {
-                members.add(employee.id());
-                groups.add(group);
-            }
-        }
-        OffsetDateTime now = now();
-        return jdbc("saving employees", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UNHURRIED + UPSERT_EMPLOYEES)) {
-                int p = 1;
-                upsert.setLong(p++, runId);
-                upsert.setObject(p++, now);
-                for (String[] column : text) {
-                    upsert.setArray(p++, texts(connection, column));
-                }
-                upsert.setArray(p++, connection.createArrayOf("bool", inScope));
-                upsert.setArray(p++, connection.createArrayOf("bool", contactAllowed));
-                upsert.setArray(p++, connection.createArrayOf("bool", regionGuessed));
-                upsert.setArray(p++, texts(connection, text[0]));
-                upsert.setString(p++, PLAN_BASIS);
-                upsert.setArray(p++, texts(connection, members));
-                upsert.setArray(p++, texts(connection, groups));
-                upsert.setArray(p, texts(connection, text[0]));
-                upsert.execute();
-                upsert.getMoreResults();
-                try (ResultSet created = upsert.getResultSet()) {
-                    created.next();
-                    return created.getInt(1);
-                }
-            }
-        });
-    }
-
-    @Override
-    public void rememberRejected(List<RejectedRead> rejected) {
-        List<RejectedRead> keyed = rejected.stream().filter(r -> r.rejection().employeeId().isPresent()).toList();
-        if (keyed.isEmpty()) {
-            return;
-        }
-        tx.inTransaction(() -> jdbc("remembering rejected reads", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "insert into rejected_read (employee_id, read_fingerprint, reference, reason) values (?, ?, ?, ?) "
-                            + "on conflict (employee_id) do update set read_fingerprint = excluded.read_fingerprint, "
-                            + "reference = excluded.reference, reason = excluded.reason")) {
-                for (RejectedRead read : keyed) {
-                    Rejection rejection = read.rejection();
-                    upsert.setString(1, rejection.employeeId().orElseThrow());
-                    upsert.setString(2, read.readFingerprint());
-                    upsert.setString(3, RejectionEntity.clip(rejection.reference()));
-                    upsert.setString(4, RejectionEntity.clip(rejection.reason()));
-                    upsert.addBatch();
-                }
-                return upsert.executeBatch();
-            }
-        }));
-    }
-
-    @Override
-    public void forEachRejectedRead(BiConsumer<String, String> read) {
-        tx.inTransaction(() -> jdbc("reading the rejected reads", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select employee_id, read_fingerprint from rejected_read")) {
-                query.setFetchSize(10_000);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        read.accept(rows.getString(1), rows.getString(2));
-                    }
-                }
-            }
-            return null;
-        }));
-    }
-
-    @Override
-    public long rejectAgain(long runId, Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return 0;
-        }
-        String[] ids = employeeIds.toArray(String[]::new);
-        return tx.inTransaction(() -> jdbc("recording rejections again", connection -> {
-            // no waiting for the disk: the run's next commit that waits (the log is written in order)
-            // makes these rows durable with it, and a run cut short before that is marked failed and
-            // the next run reads again
-            // as saving the rejections would: a rejected entry keeps its employee's last good state
-            try (PreparedStatement seen = connection.prepareStatement(
-                    UNHURRIED + "update employee set last_seen_run = ? where id = any (?)")) {
-                seen.setLong(1, runId);
-                seen.setArray(2, texts(connection, ids));
-                seen.executeUpdate();
-            }
-            // the rejection ids are drawn from the sequence the entity draws its blocks from: each
-            // value is one the entity never hands out
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into run_rejection (id, run_id, reference, employee_id, reason) "
-                            + "select nextval('run_rejection_seq'), ?, reference, employee_id, reason from rejected_read "
-                            + "where employee_id = any (?)")) {
-                insert.setLong(1, runId);
-                insert.setArray(2, texts(connection, ids));
-                return (long) insert.executeUpdate();
-            }
-        }));
-    }
-
-    @Override
-    public void forgetRejected(Collection<String> employeeIds) {
-        if (!employeeIds.isEmpty()) {
-            tx.inTransaction(() -> forget(employeeIds.toArray(String[]::new)));
-        }
-    }
-
-    /** Forgets what these employees were last rejected as. */
-    private void forget(String[] employeeIds) {
-        jdbc("forgetting rejected reads", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from rejected_read where employee_id = any (?)")) {
-                delete.setArray(1, texts(connection, employeeIds));
-                return delete.executeUpdate();
-            }
-        });
-    }
-
-    /**
-     * Put before a statement of a transaction whose commit need not wait for the disk: the
-     * driver sends both in one round trip. The write-ahead log is written in order, so the next
-     * commit that waits makes this one durable with it, and a crash of the database loses a tail
-     * of such commits, never one without those before it. Every commit an effect outside the
-     * database depends on waits: the outbox written by a plan, the delivered state, the end of a
-     * run and the watermark it leaves. Whatever of a run's reading, deciding and bookkeeping a
-     * crash loses, the run fails and the next run reads and plans it again.
-     */
-    private static final String UNHURRIED = "set local synchronous_commit = off; ";
-
-    /** Work on the transaction's own JDBC connection. */
-    @FunctionalInterface
-    private interface Jdbc<T> {
-        T on(Connection connection) throws SQLException;
-    }
-
-    /**
-     * Runs JDBC work on the connection of the current transaction, for what the persistence
-     * provider does poorly (streaming a whole table, set-based statements with array parameters).
-     *
-     * @param what what the work does, for the error: {@code "reading the rejected reads"}
-     */
-    private <T> T jdbc(String what, Jdbc<T> work) {
-        try {
-            return work.on(em.unwrap(Connection.class));
-        } catch (SQLException e) {
-            throw new PersistenceException(what + " failed", e);
-        }
-    }
-
-    /** Employees this store created since it last had the database analyse the directory's tables. */
-    private long createdSinceAnalysis;
-    /** Employees this store had created when it last had them analysed. */
-    private long createdAtAnalysis;
-
-    /**
-     * Has the database refresh its statistics of the directory's tables whenever this store has
-     * created four times the employees it had at the last analysis (from a thousand on; statistics
-     * a few times off still choose an index for a lookup by id): a first sync fills an empty table far
-     * faster than autovacuum looks at it, and plans made from the statistics of an empty table scan
-     * what a lookup by id should find. Only the columns a run's own statements select employees by are
-     * analysed (a fifth of the work of all thirty at 64k rows); autovacuum analyses the rest once the
-     * load is done, as it would have anyway.
-     */
-    private void analyseAsTheDirectoryGrows(int created) {
-        createdSinceAnalysis += created;
-        if (createdSinceAnalysis >= Math.max(1_000, 3 * createdAtAnalysis)) {
-            em.flush();
-            // only the tables' owner may analyse them: its function does it for the application's role
-            em.createNativeQuery("select analyze_directory()").getResultList();
-            createdAtAnalysis += createdSinceAnalysis;
-            createdSinceAnalysis = 0;
-        }
-    }
-
-    /**
-     * The viewer-digest row that holds the basis of the last complete plan; no employee has an empty
-     * id, so it is nobody's digest.
-     */
-    static final String PLAN_BASIS = "";
 
     @Override
     public Map<String, String> storedFingerprints(Collection<String> employeeIds) {
-        // kept with the row by the statement that writes it (a row stored before there was one has
-        // none, and is written once more)
-        return pairsOf("reading stored fingerprints", "select id, fingerprint from employee where id = any (?) "
-                + "and status = 'ACTIVE' and fingerprint is not null", employeeIds);
+        return snapshot.storedFingerprints(employeeIds);
     }
 
     @Override
-    public void markSeen(long runId, Map<String, String> readFingerprints) {
-        if (readFingerprints.isEmpty()) {
-            return;
-        }
-        List<String> ids = List.copyOf(readFingerprints.keySet());
-        tx.inTransaction(() -> {
-            // a read fingerprint differs from the stored one only when the entry read differently yet
-            // normalised the same (or none was kept yet): rare enough for a row write each
-            Map<String, String> differing = new HashMap<>();
-            em.createQuery("select e.id, e.readFingerprint from EmployeeEntity e where e.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(row -> {
-                        String wanted = readFingerprints.get((String) row[0]);
-                        if (!wanted.isEmpty() && !wanted.equals(row[1])) {
-                            differing.put((String) row[0], wanted);
-                        }
-                    });
-            em.createQuery("update EmployeeEntity e set e.lastSeenRun = :run where e.id in :ids")
-                    .setParameter("run", runId).setParameter("ids", ids).executeUpdate();
-            differing.forEach((id, fingerprint) -> em.createQuery(
-                            "update EmployeeEntity e set e.readFingerprint = :fingerprint where e.id = :id")
-                    .setParameter("fingerprint", fingerprint).setParameter("id", id).executeUpdate());
-        });
+    public Known known(Collection<String> employeeIds, Collection<String> fingerprinted) {
+        return snapshot.known(employeeIds, fingerprinted);
     }
 
     @Override
-    public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
-        // one pass over the table, streamed by the driver a page at a time: no order is needed, and
-        // no page's plan depends on where the last one ended
-        tx.inTransaction(() -> jdbc("reading the stored read fingerprints", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select e.id, e.read_fingerprint, e.in_scope, s.opted_out, s.opted_in from employee e "
-                            + "left join self_service s on s.employee_id = e.id where e.status = ?")) {
-                query.setString(1, EmployeeEntity.Status.ACTIVE.name());
-                query.setFetchSize(pageSize);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String fingerprint = rows.getString(2);
-                        read.accept(new StoredRead(rows.getString(1), fingerprint == null ? "" : fingerprint,
-                                rows.getBoolean(3), new Person.SelfService(rows.getBoolean(4),
-                                rows.getBoolean(5))));
-                    }
-                }
-            }
-            return null;
-        }));
+    public List<Employee> choseSinceDecided() {
+        return snapshot.choseSinceDecided();
     }
 
     @Override
     public void markSeen(long runId, Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return;
-        }
-        tx.inTransaction(() -> em.createQuery("update EmployeeEntity e set e.lastSeenRun = :run where e.id in :ids")
-                .setParameter("run", runId).setParameter("ids", List.copyOf(employeeIds)).executeUpdate());
+        snapshot.markSeen(runId, employeeIds);
     }
+
+    @Override
+    public void markSeen(long runId, Map<String, String> readFingerprints) {
+        snapshot.markSeen(runId, readFingerprints);
+    }
+
+    @Override
+    public Map<String, String> readByRun(long runId, Collection<String> ids) {
+        return snapshot.readByRun(runId, ids);
+    }
+
+    @Override
+    public void saveEntries(long runId, List<Decided> employees, List<Rejection> rejections) {
+        snapshot.saveEntries(runId, employees, rejections);
+    }
+
+    @Override
+    public long markGone(Collection<String> employeeIds) {
+        return snapshot.markGone(employeeIds);
+    }
+
+    @Override
+    public long markUnseenAsGone(long runId) {
+        return snapshot.markUnseenAsGone(runId);
+    }
+
+    @Override
+    public List<String> purgeGoneBefore(Instant cutoff) {
+        return snapshot.purgeGoneBefore(cutoff);
+    }
+
+    // --- stored reads ---
+
+    @Override
+    public void forEachStoredRead(int pageSize, Consumer<StoredRead> read) {
+        reads.forEachStoredRead(pageSize, read);
+    }
+
+    @Override
+    public void rememberRejected(List<RejectedRead> rejected) {
+        reads.rememberRejected(rejected);
+    }
+
+    @Override
+    public void forgetRejected(Collection<String> employeeIds) {
+        reads.forgetRejected(employeeIds);
+    }
+
+    @Override
+    public void forEachRejectedRead(BiConsumer<String, String> read) {
+        reads.forEachRejectedRead(read);
+    }
+
+    @Override
+    public long rejectAgain(long runId, Collection<String> employeeIds) {
+        return reads.rejectAgain(runId, employeeIds);
+    }
+
+    // --- audiences ---
+
+    @Override
+    public long countViewers() {
+        return audiences.countViewers();
+    }
+
+    @Override
+    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
+        audiences.forEachViewer(pageSize, viewer);
+    }
+
+    @Override
+    public void forEachContact(int pageSize, Consumer<Employee> contact) {
+        audiences.forEachContact(pageSize, contact);
+    }
+
+    @Override
+    public void forEachActive(int pageSize, Consumer<Employee> employee) {
+        audiences.forEachActive(pageSize, employee);
+    }
+
+    @Override
+    public List<Employee> activeWith(PersonField field, String value) {
+        return audiences.activeWith(field, value);
+    }
+
+    @Override
+    public List<Employee> activeInGroup(String groupDn) {
+        return audiences.activeInGroup(groupDn);
+    }
+
+    @Override
+    public List<Employee> activeReportingTo(String managerReference) {
+        return audiences.activeReportingTo(managerReference);
+    }
+
+    @Override
+    public List<Employee> contactsWith(PersonField field, String value) {
+        return audiences.contactsWith(field, value);
+    }
+
+    @Override
+    public List<Employee> contactsWith(PersonField field, String value, int atMost) {
+        return audiences.contactsWith(field, value, atMost);
+    }
+
+    @Override
+    public List<Employee> contactsInGroup(String groupDn) {
+        return audiences.contactsInGroup(groupDn);
+    }
+
+    @Override
+    public List<Employee> contactsReportingTo(String managerReference) {
+        return audiences.contactsReportingTo(managerReference);
+    }
+
+    @Override
+    public Optional<Employee> byReference(String reference) {
+        return audiences.byReference(reference);
+    }
+
+    @Override
+    public boolean isDeliverable(String employeeId) {
+        return audiences.isDeliverable(employeeId);
+    }
+
+    // --- the outbox ---
+
+    @Override
+    public long countDelivered() {
+        return outbox.countDelivered();
+    }
+
+    @Override
+    public Map<String, String> deliveredFingerprints(String viewerId) {
+        return outbox.deliveredFingerprints(viewerId);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> deliveredFingerprints(Collection<String> viewerIds) {
+        return outbox.deliveredFingerprints(viewerIds);
+    }
+
+    @Override
+    public void forEachFormerViewer(int pageSize, Consumer<String> viewerId) {
+        outbox.forEachFormerViewer(pageSize, viewerId);
+    }
+
+    @Override
+    public Optional<String> viewerDigest(String viewerId) {
+        return outbox.viewerDigest(viewerId);
+    }
+
+    @Override
+    public Map<String, String> viewerDigests(Collection<String> viewerIds) {
+        return outbox.viewerDigests(viewerIds);
+    }
+
+    @Override
+    public void enqueue(long runId, String viewerId, List<ContactChange> changes, ViewerDigest.Planned digest) {
+        outbox.enqueue(runId, viewerId, changes, digest);
+    }
+
+    @Override
+    public void enqueue(long runId, List<ViewerPlan> plans) {
+        outbox.enqueue(runId, plans);
+    }
+
+    @Override
+    public Drained drain(long runId, int batchSize, Delivery delivery) {
+        return outbox.drain(runId, batchSize, delivery);
+    }
+
+    @Override
+    public OutboxCounts outbox(long runId) {
+        return outbox.outbox(runId);
+    }
+
+    @Override
+    public long discardPlan(long runId) {
+        return outbox.discardPlan(runId);
+    }
+
+    @Override
+    public long clearOutboxThrough(long runId) {
+        return outbox.clearOutboxThrough(runId);
+    }
+
+    // --- the run log ---
 
     @Override
     public boolean planStands(String basis) {
@@ -558,697 +309,6 @@ public final class JpaStateStore implements StateStore {
         runs.planMade(basis, runId);
     }
 
-    /** What the last complete plan was made from has changed: the next run plans every viewer. */
-    private void dropPlanBasis() {
-        em.createQuery("delete from ViewerDigestEntity d where d.viewerId = :basis")
-                .setParameter("basis", PLAN_BASIS).executeUpdate();
-    }
-
-    @Override
-    public Map<String, Person.SelfService> selfService(Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction(() -> jdbc("reading self-service choices", connection -> {
-            Map<String, Person.SelfService> choices = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select employee_id, opted_out, opted_in from self_service where employee_id = any (?)")) {
-                query.setArray(1, texts(connection, employeeIds));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        choices.put(rows.getString(1),
-                                new Person.SelfService(rows.getBoolean(2), rows.getBoolean(3)));
-                    }
-                }
-            }
-            return choices;
-        }));
-    }
-
-    @Override
-    public Known known(Collection<String> employeeIds, Collection<String> fingerprinted) {
-        if (employeeIds.isEmpty() || fingerprinted.isEmpty()) {
-            // nobody to compare (as in a first sync): the choices alone
-            return new Known(selfService(employeeIds), Map.of());
-        }
-        // one round trip for both, where a batch of a read of changes would otherwise pay two
-        return tx.inTransaction(() -> jdbc("reading self-service choices and stored fingerprints", connection -> {
-            Map<String, Person.SelfService> choices = new HashMap<>();
-            Map<String, String> fingerprints = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select u.id, s.employee_id is not null, s.opted_out, s.opted_in, e.fingerprint "
-                            + "from unnest(?::varchar[]) as u(id) "
-                            + "left join self_service s on s.employee_id = u.id "
-                            + "left join employee e on e.id = u.id and e.id = any (?::varchar[]) "
-                            + "and e.status = 'ACTIVE' and e.fingerprint is not null")) {
-                query.setArray(1, texts(connection, employeeIds));
-                query.setArray(2, texts(connection, fingerprinted));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String id = rows.getString(1);
-                        if (rows.getBoolean(2)) {
-                            choices.put(id, new Person.SelfService(rows.getBoolean(3),
-                                    rows.getBoolean(4)));
-                        }
-                        String fingerprint = rows.getString(5);
-                        if (fingerprint != null) {
-                            fingerprints.put(id, fingerprint);
-                        }
-                    }
-                }
-            }
-            return new Known(choices, fingerprints);
-        }));
-    }
-
-    @Override
-    public long markGone(Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return 0;
-        }
-        return tx.inTransaction(() -> {
-            long gone = em.createQuery("update EmployeeEntity e set e.status = :gone, "
-                        + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active "
-                        + "and e.id in :ids")
-                .setParameter("gone", EmployeeEntity.Status.GONE)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("now", clock.instant())
-                .setParameter("ids", List.copyOf(employeeIds))
-                .executeUpdate();
-            if (gone > 0) {
-                dropPlanBasis();
-            }
-            return gone;
-        });
-    }
-
-    @Override
-    public long markUnseenAsGone(long runId) {
-        return tx.inTransaction(() -> {
-            long gone = em.createQuery("update EmployeeEntity e set e.status = :gone, "
-                        + "e.inScope = false, e.contactAllowed = false, e.goneAt = :now where e.status = :active and e.lastSeenRun <> :run")
-                .setParameter("gone", EmployeeEntity.Status.GONE)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("now", clock.instant())
-                .setParameter("run", runId)
-                .executeUpdate();
-            if (gone > 0) {
-                dropPlanBasis();
-            }
-            return gone;
-        });
-    }
-
-    @Override
-    public List<String> purgeGoneBefore(Instant cutoff) {
-        return tx.inTransaction(() -> {
-            // someone still held as a delivered contact (a removal waiting for approval) is kept until
-            // the removal is done: Roster needs the record to take the contact back
-            // asked at the end of every run, and mostly of nobody: one plain query on the index of
-            // leavers by date, each side of the delivered contacts looked up by its own index
-            List<String> ids = jdbc("finding leavers past retention", connection -> {
-                try (PreparedStatement query = connection.prepareStatement(
-                        "select e.id from employee e where e.status = 'GONE' and e.gone_at < ? "
-                                + "and not exists (select 1 from delivered_contact d where d.contact_id = e.id) "
-                                + "and not exists (select 1 from delivered_contact d where d.viewer_id = e.id) "
-                                + "limit 10000")) {
-                    query.setObject(1, timestamp(cutoff));
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(rows.getString(1));
-                        }
-                    }
-                    return found;
-                }
-            });
-            if (!ids.isEmpty()) {
-                em.createQuery("delete from EmployeeGroupEntity g where g.employeeId in :ids").setParameter("ids", ids)
-                        .executeUpdate();
-                em.createQuery("delete from SelfServiceEntity s where s.employeeId in :ids").setParameter("ids", ids)
-                        .executeUpdate();
-                em.createQuery("delete from RejectionEntity r where r.employeeId in :ids").setParameter("ids", ids)
-                        .executeUpdate();
-                forgetSharers(ids);
-                forget(ids.toArray(String[]::new));
-                em.createQuery("delete from EmployeeEntity e where e.id in :ids").setParameter("ids", ids).executeUpdate();
-            }
-            return ids;
-        });
-    }
-
-    @Override
-    public long countDelivered() {
-        return tx.inTransaction(() -> em.createQuery("select count(d) from DeliveredContactEntity d", Long.class)
-                .getSingleResult());
-    }
-
-    @Override
-    public long countViewers() {
-        // kept by the database as employees change (V17): no count of the directory per run
-        return tx.inTransaction(() -> ((Number) em.createNativeQuery("select viewers from viewer_count")
-                .getSingleResult()).longValue());
-    }
-
-    @Override
-    public void forEachViewer(int pageSize, Consumer<Employee> viewer) {
-        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.inScope = true "
-                        + "and e.id > :after order by e.id", EmployeeEntity.class)
-                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, viewer);
-    }
-
-    @Override
-    public void forEachContact(int pageSize, Consumer<Employee> consumer) {
-        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.contactAllowed = true "
-                        + "and e.id > :after order by e.id", EmployeeEntity.class)
-                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, consumer);
-    }
-
-    @Override
-    public void forEachActive(int pageSize, Consumer<Employee> consumer) {
-        pages(pageSize, after -> withGroups(em.createQuery("select e from EmployeeEntity e where e.status = :active "
-                        + "and e.id > :after order by e.id", EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("after", after).setMaxResults(pageSize).getResultList()), Employee::id, consumer);
-    }
-
-    @Override
-    public List<Employee> activeWith(PersonField field, String value) {
-        String attribute = EmployeeEntity.attributeOf(field);
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.status = :active and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE).setParameter("value", value).getResultList()));
-    }
-
-    @Override
-    public List<Employee> activeInGroup(String groupDn) {
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.status = :active and exists (select g from EmployeeGroupEntity g where "
-                        + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("group", Names.dn(groupDn)).getResultList()));
-    }
-
-    @Override
-    public List<Employee> activeReportingTo(String managerReference) {
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.status = :active and e.managerKey = :manager order by e.id", EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("manager", Names.dn(managerReference)).getResultList()));
-    }
-
-    @Override
-    public List<Employee> contactsWith(PersonField field, String value) {
-        return contactsWith(field, value, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public List<Employee> contactsWith(PersonField field, String value, int atMost) {
-        if (atMost == Integer.MAX_VALUE) {
-            String attribute = EmployeeEntity.attributeOf(field);
-            return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                            + "e.contactAllowed = true and e." + attribute + " = :value order by e.id", EmployeeEntity.class)
-                    .setParameter("value", value).getResultList()));
-        }
-        // the first by id as Java orders strings (a policy's cap does), whatever the database's
-        // collation: "C" compares the bytes; the column is the one upsert writes the field to
-        String column = EMPLOYEE_TEXT.get(EMPLOYEE_TEXT.indexOf("reference") + 1
-                + Arrays.asList(STORED_FIELDS).indexOf(field));
-        return tx.inTransaction(() -> {
-            List<String> ids = jdbc("finding colleagues", connection -> {
-                try (PreparedStatement query = connection.prepareStatement("select id from employee "
-                        + "where contact_allowed and " + column + " = ? order by id collate \"C\" limit ?")) {
-                    query.setString(1, value);
-                    query.setInt(2, atMost);
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(rows.getString(1));
-                        }
-                    }
-                    return found;
-                }
-            });
-            if (ids.isEmpty()) {
-                return List.<Employee>of();
-            }
-            List<Employee> found = new ArrayList<>(withGroups(em.createQuery("select e from EmployeeEntity e "
-                    + "where e.id in :ids", EmployeeEntity.class).setParameter("ids", ids).getResultList()));
-            found.sort(Comparator.comparing(Employee::id));
-            return found;
-        });
-    }
-
-    @Override
-    public List<Employee> contactsInGroup(String groupDn) {
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.contactAllowed = true and exists (select g from EmployeeGroupEntity g where "
-                        + "g.employeeId = e.id and g.groupDn = :group) order by e.id", EmployeeEntity.class)
-                .setParameter("group", Names.dn(groupDn)).getResultList()));
-    }
-
-    @Override
-    public List<Employee> contactsReportingTo(String managerReference) {
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.contactAllowed = true and e.managerKey = :manager order by e.id", EmployeeEntity.class)
-                .setParameter("manager", Names.dn(managerReference)).getResultList()));
-    }
-
-    @Override
-    public Optional<Employee> byReference(String reference) {
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e where "
-                        + "e.status = :active and e.referenceKey = :reference", EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE)
-                .setParameter("reference", Names.dn(reference)).setMaxResults(1).getResultList())
-                .stream().findFirst());
-    }
-
-    @Override
-    public List<Employee> choseSinceDecided() {
-        // the self-service table holds only those who ever chose: a small join, by primary key
-        return tx.inTransaction(() -> withGroups(em.createQuery("select e from EmployeeEntity e, SelfServiceEntity s "
-                        + "where s.employeeId = e.id and e.status = :active and s.updatedAt > e.updatedAt order by e.id",
-                        EmployeeEntity.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList()));
-    }
-
-    @Override
-    public boolean isDeliverable(String employeeId) {
-        return tx.inTransaction(() -> {
-            EmployeeEntity e = em.find(EmployeeEntity.class, employeeId);
-            return e != null && e.isContactAllowed();
-        });
-    }
-
-    /** The employees with their stored group memberships, in one query for the whole list. */
-    private List<Employee> withGroups(List<EmployeeEntity> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Set<String>> groups = new HashMap<>();
-        em.createQuery("select g from EmployeeGroupEntity g where g.employeeId in :ids", EmployeeGroupEntity.class)
-                .setParameter("ids", rows.stream().map(EmployeeEntity::getId).toList()).getResultList()
-                .forEach(g -> groups.computeIfAbsent(g.getEmployeeId(), k -> new HashSet<>()).add(g.getGroupDn()));
-        return rows.stream().map(e -> e.toEmployee(groups.getOrDefault(e.getId(), Set.of()))).toList();
-    }
-
-    @Override
-    public Map<String, String> deliveredFingerprints(String viewerId) {
-        return tx.inTransaction(() -> {
-            Map<String, String> fingerprints = new HashMap<>();
-            em.createQuery("select d.contactId, d.fingerprint, d.ruleId from DeliveredContactEntity d "
-                            + "where d.viewerId = :viewer", Object[].class)
-                    .setParameter("viewer", viewerId).getResultList()
-                    .forEach(row -> fingerprints.put((String) row[0], ContactCard.plannedAs((String) row[1],
-                            (String) row[2])));
-            return fingerprints;
-        });
-    }
-
-    @Override
-    public void forEachFormerViewer(int pageSize, Consumer<String> viewerId) {
-        pages(pageSize, after -> em.createQuery("select distinct d.viewerId from DeliveredContactEntity d "
-                        + "where d.viewerId > :after and not exists (select e from EmployeeEntity e "
-                        + "where e.id = d.viewerId and e.inScope = true) order by d.viewerId", String.class)
-                .setParameter("after", after).setMaxResults(pageSize).getResultList(), Function.identity(), viewerId);
-    }
-
-    @Override
-    public Optional<String> viewerDigest(String viewerId) {
-        return tx.inTransaction(() -> Optional.ofNullable(em.find(ViewerDigestEntity.class, viewerId))
-                .map(ViewerDigestEntity::getDigest));
-    }
-
-    @Override
-    public void enqueue(long runId, String viewerId, List<ContactChange> changes,
-                        ViewerDigest.Planned digest) {
-        enqueue(runId, List.of(new ViewerPlan(viewerId, changes, digest)));
-    }
-
-    @Override
-    public void enqueue(long runId, List<ViewerPlan> plans) {
-        List<String> undigested = new ArrayList<>();
-        List<String> digested = new ArrayList<>();
-        List<String> digests = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        List<String> viewers = new ArrayList<>();
-        List<String> contacts = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        List<String> rules = new ArrayList<>();
-        for (ViewerPlan plan : plans) {
-            if (plan.digest() == null) {
-                undigested.add(plan.viewerId());
-            } else {
-                digested.add(plan.viewerId());
-                digests.add(plan.digest().digest());
-                sizes.add(plan.digest().contacts());
-            }
-            for (ContactChange change : plan.changes()) {
-                ContactCard card = card(change);
-                viewers.add(plan.viewerId());
-                contacts.add(change.contactId());
-                actions.add(action(change));
-                fields.add(card == null ? null : toJson(card.fields()));
-                rules.add(card == null ? null : card.ruleId());
-            }
-        }
-        if (!undigested.isEmpty()) {
-            undigested.add(PLAN_BASIS);
-        }
-        tx.inTransaction(() -> jdbc("writing the plan", connection -> {
-            if (!undigested.isEmpty()) {
-                // no digest for these viewers, and so no standing plan: both are compared in full next time
-                dropDigests(connection, undigested);
-            }
-            if (!digested.isEmpty()) {
-                try (PreparedStatement upsert = connection.prepareStatement(
-                        "insert into viewer_digest (viewer_id, digest, contacts, run_id) select viewer, digest, "
-                                + "contacts, ? from unnest(?::varchar[], ?::varchar[], ?::integer[]) "
-                                + "as u(viewer, digest, contacts) on conflict (viewer_id) do update set "
-                                + "digest = excluded.digest, contacts = excluded.contacts, run_id = excluded.run_id")) {
-                    upsert.setLong(1, runId);
-                    upsert.setArray(2, texts(connection, digested));
-                    upsert.setArray(3, texts(connection, digests));
-                    upsert.setArray(4, connection.createArrayOf("integer", sizes.toArray(Integer[]::new)));
-                    upsert.executeUpdate();
-                }
-            }
-            if (viewers.isEmpty()) {
-                runs.fence(connection, runId);
-                return null;
-            }
-            // ids in the order planned (each value the sequence gives is one the entity's blocks of
-            // fifty never hand out), so a viewer's changes are delivered in that order
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox (id, run_id, viewer_id, contact_id, action, fields, rule_id, state, attempts, "
-                            + "created_at) select nextval('outbox_seq'), ?, viewer, contact, action, fields, rule, "
-                            + "'PENDING', 0, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
-                            + "?::varchar[]) as u(viewer, contact, action, fields, rule)")) {
-                insert.setLong(1, runId);
-                insert.setObject(2, now());
-                int p = 3;
-                for (List<String> column : List.of(viewers, contacts, actions, fields, rules)) {
-                    insert.setArray(p++, texts(connection, column));
-                }
-                insert.executeUpdate();
-            }
-            runs.fence(connection, runId);
-            return null;
-        }));
-    }
-
-    @Override
-    public Map<String, String> viewerDigests(Collection<String> viewerIds) {
-        return pairsOf("reading viewer digests", "select viewer_id, digest from viewer_digest "
-                + "where viewer_id = any (?)", viewerIds);
-    }
-
-    @Override
-    public Map<String, Map<String, String>> deliveredFingerprints(Collection<String> viewerIds) {
-        if (viewerIds.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction(() -> jdbc("reading delivered fingerprints", connection -> {
-            Map<String, Map<String, String>> delivered = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("select viewer_id, contact_id, "
-                    + "fingerprint, rule_id from delivered_contact where viewer_id = any (?)")) {
-                query.setArray(1, texts(connection, viewerIds));
-                query.setFetchSize(10_000);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        delivered.computeIfAbsent(rows.getString(1), v -> new HashMap<>())
-                                .put(rows.getString(2), ContactCard.plannedAs(rows.getString(3), rows.getString(4)));
-                    }
-                }
-            }
-            return delivered;
-        }));
-    }
-
-    /** The card an add or an update delivers; none for a removal. */
-    private static ContactCard card(ContactChange change) {
-        return change instanceof ContactChange.Add add ? add.card()
-                : change instanceof ContactChange.Update update ? update.card() : null;
-    }
-
-    private static String action(ContactChange change) {
-        return change instanceof ContactChange.Add ? "ADD" : change instanceof ContactChange.Update ? "UPDATE" : "REMOVE";
-    }
-
-    private static ContactChange change(String action, String contactId, String fields, String ruleId) {
-        return switch (action) {
-            case "ADD" -> new ContactChange.Add(new ContactCard(contactId, fromJson(fields), ruleId));
-            case "UPDATE" -> new ContactChange.Update(new ContactCard(contactId, fromJson(fields), ruleId));
-            default -> new ContactChange.Remove(contactId);
-        };
-    }
-
-    /**
-     * One pending outbox row as a batch takes it.
-     *
-     * @param fields the released fields as the outbox holds them (JSON), null for a removal: the
-     *               delivered state stores the same text
-     */
-    private record Pending(long id, String viewerId, ContactChange change, String fields) {
-    }
-
-    @Override
-    public Drained drain(long runId, int batchSize, Delivery delivery) {
-        return tx.inTransaction(() -> jdbc("delivering the outbox", connection -> {
-            // rows another worker holds are skipped, not waited for; the locks end with this unit of
-            // work. Under a lease the claim itself names the epoch: a carrier that lost the run claims nothing
-            Map<String, List<Pending>> byViewer = claim(connection, runId, batchSize, "for update skip locked");
-            if (byViewer.isEmpty() && runs.lease().isPresent()) {
-                runs.fence(connection, runId);
-                // pending changes that no one could claim are held by a carrier that lost the run: its
-                // transactions are ended, roll back, and the rows are free again, still pending
-                endStaleHolders(connection, runId);
-                byViewer = claim(connection, runId, batchSize, "for update");
-            }
-            if (byViewer.isEmpty()) {
-                return new Drained(0, 0);
-            }
-            Deliveries done = new Deliveries();
-            long failed = 0;
-            for (Map.Entry<String, List<Pending>> viewer : byViewer.entrySet()) {
-                try {
-                    delivery.deliver(viewer.getKey(), viewer.getValue().stream()
-                            .map(row -> new PlannedChange(OutboxEntity.idempotencyKey(runId, row.id()),
-                                    row.change())).toList());
-                } catch (ContactPlatform.DeliveryException e) {
-                    refused(connection, viewer.getKey(), viewer.getValue(), e.getMessage());
-                    failed += viewer.getValue().size();
-                    continue;
-                }
-                viewer.getValue().forEach(done::add);
-            }
-            done.record(connection, runId, clock.instant());
-            runs.fence(connection, runId);
-            return new Drained(done.size(), failed);
-        }));
-    }
-
-    /** A batch of the run's pending changes, locked as {@code locking} says, by viewer in the order planned. */
-    private Map<String, List<Pending>> claim(Connection connection, long runId, int batchSize, String locking)
-            throws SQLException {
-        Map<String, List<Pending>> byViewer = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("select id, viewer_id, contact_id, "
-                + "action, fields, rule_id from outbox where run_id = ? and state = 'PENDING' and "
-                + runs.leaseHolds(runId) + " order by viewer_id, id limit ? " + locking)) {
-            query.setLong(1, runId);
-            query.setInt(2, batchSize);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Pending row = new Pending(rows.getLong(1), rows.getString(2), change(rows.getString(4),
-                            rows.getString(3), rows.getString(5), rows.getString(6)), rows.getString(5));
-                    byViewer.computeIfAbsent(row.viewerId(), v -> new ArrayList<>()).add(row);
-                }
-            }
-        }
-        return byViewer;
-    }
-
-    /**
-     * Ends the transactions that hold the run's pending changes while this store carries the run:
-     * they are a former carrier's, which lost the lease while delivering (it was paused, or cut off),
-     * and would be undone by its lease check anyway. Ended now, they roll back, and their changes
-     * are delivered again under the same idempotency keys, which the platform recognises. Every
-     * server works as the same database role, which may end its own sessions.
-     *
-     */
-    private static void endStaleHolders(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement end = connection.prepareStatement("select count(pg_terminate_backend(l.pid)) "
-                + "from pg_locks l where l.locktype = 'transactionid' and l.granted and l.mode = 'ExclusiveLock' "
-                + "and l.pid <> pg_backend_pid() and l.transactionid in (select distinct o.xmax from outbox o "
-                + "where o.run_id = ? and o.state = 'PENDING' and o.xmax::text <> '0')")) {
-            end.setLong(1, runId);
-            end.executeQuery().close();
-        }
-    }
-
-    /**
-     * A platform refused a viewer's changes: they are marked failed with its reason, and the viewer's
-     * list is not what the digest says, so it is dropped (with the standing plan) and compared in full
-     * next time.
-     */
-    private void refused(Connection connection, String viewerId, List<Pending> rows, String reason)
-            throws SQLException {
-        // a failed change is planned again by a later run, never sent again from here: its fields go
-        try (PreparedStatement update = connection.prepareStatement("update outbox set state = 'FAILED', "
-                + "fields = null, attempts = attempts + 1, last_error = ? where id = any (?)")) {
-            update.setString(1, reason == null ? "" : reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray(Long[]::new)));
-            update.executeUpdate();
-        }
-        dropDigests(connection, List.of(viewerId, PLAN_BASIS));
-    }
-
-    /**
-     * The changes of a batch a platform took, made the viewers' delivered state and journalled, a
-     * statement per kind of write for the whole batch.
-     */
-    private static final class Deliveries {
-        private final List<Long> ids = new ArrayList<>();
-        private final List<String> viewers = new ArrayList<>();
-        private final List<String> contacts = new ArrayList<>();
-        private final List<String> actions = new ArrayList<>();
-        private final List<String> heldViewers = new ArrayList<>();
-        private final List<String> heldContacts = new ArrayList<>();
-        private final List<String> heldFields = new ArrayList<>();
-        private final List<String> heldFingerprints = new ArrayList<>();
-        private final List<String> heldRules = new ArrayList<>();
-        private final List<String> goneViewers = new ArrayList<>();
-        private final List<String> goneContacts = new ArrayList<>();
-
-        void add(Pending row) {
-            ids.add(row.id());
-            viewers.add(row.viewerId());
-            contacts.add(row.change().contactId());
-            actions.add(action(row.change()));
-            ContactCard card = card(row.change());
-            if (card == null) {
-                goneViewers.add(row.viewerId());
-                goneContacts.add(row.change().contactId());
-            } else {
-                heldViewers.add(row.viewerId());
-                heldContacts.add(row.change().contactId());
-                heldFields.add(row.fields());
-                heldFingerprints.add(card.fingerprint());
-                heldRules.add(card.ruleId());
-            }
-        }
-
-        long size() {
-            return ids.size();
-        }
-
-        void record(Connection connection, long runId, Instant at) throws SQLException {
-            if (ids.isEmpty()) {
-                return;
-            }
-            OffsetDateTime now = timestamp(at);
-            if (!heldViewers.isEmpty()) {
-                try (PreparedStatement upsert = connection.prepareStatement("insert into delivered_contact "
-                        + "(viewer_id, contact_id, fields, fingerprint, rule_id, delivered_run, delivered_at) "
-                        + "select viewer, contact, fields, fingerprint, rule, ?, ? from unnest(?::varchar[], "
-                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
-                        + "as u(viewer, contact, fields, fingerprint, rule) on conflict (viewer_id, contact_id) do update "
-                        + "set fields = excluded.fields, fingerprint = excluded.fingerprint, rule_id = excluded.rule_id, "
-                        + "delivered_run = excluded.delivered_run, delivered_at = excluded.delivered_at")) {
-                    upsert.setLong(1, runId);
-                    upsert.setObject(2, now);
-                    int p = 3;
-                    for (List<String> column : List.of(heldViewers, heldContacts, heldFields, heldFingerprints,
-                            heldRules)) {
-                        upsert.setArray(p++, texts(connection, column));
-                    }
-                    upsert.executeUpdate();
-                }
-            }
-            if (!goneViewers.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("delete from delivered_contact "
-                        + "where (viewer_id, contact_id) in (select * from unnest(?::varchar[], ?::varchar[]))")) {
-                    delete.setArray(1, texts(connection, goneViewers));
-                    delete.setArray(2, texts(connection, goneContacts));
-                    delete.executeUpdate();
-                }
-            }
-            try (PreparedStatement journal = connection.prepareStatement("insert into delivery "
-                    + "(id, run_id, viewer_id, contact_id, action, created_at) select nextval('delivery_seq'), ?, "
-                    + "viewer, contact, action, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
-                    + "as u(viewer, contact, action)")) {
-                journal.setLong(1, runId);
-                journal.setObject(2, now);
-                journal.setArray(3, texts(connection, viewers));
-                journal.setArray(4, texts(connection, contacts));
-                journal.setArray(5, texts(connection, actions));
-                journal.executeUpdate();
-            }
-            // the delivered state now holds the fields; the queue keeps only that the change was made
-            try (PreparedStatement update = connection.prepareStatement("update outbox set "
-                    + "state = 'DELIVERED', fields = null, attempts = attempts + 1, delivered_at = ?, last_error = null "
-                    + "where id = any (?)")) {
-                update.setObject(1, now);
-                update.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                update.executeUpdate();
-            }
-        }
-    }
-
-    @Override
-    public OutboxCounts outbox(long runId) {
-        return tx.inTransaction(() -> {
-            long[] counts = new long[6];
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createQuery("select o.action, o.state, count(o) from OutboxEntity o "
-                    + "where o.runId = :run group by o.action, o.state").setParameter("run", runId).getResultList();
-            for (Object[] row : rows) {
-                long n = ((Number) row[2]).longValue();
-                counts["ADD".equals(row[0]) ? 0 : "UPDATE".equals(row[0]) ? 1 : 2] += n;
-                counts[3 + ((OutboxEntity.State) row[1]).ordinal()] += n;
-            }
-            return new OutboxCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
-        });
-    }
-
-    @Override
-    public long clearOutboxThrough(long runId) {
-        return tx.inTransaction(() -> jdbc("emptying the outbox", connection -> {
-            try (PreparedStatement digests = connection.prepareStatement("delete from viewer_digest where "
-                    + "viewer_id in (select viewer_id from outbox where run_id <= ? and state = 'PENDING')")) {
-                digests.setLong(1, runId);
-                if (digests.executeUpdate() > 0) {
-                    dropDigests(connection, List.of(PLAN_BASIS));
-                }
-            }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from outbox where run_id <= ?")) {
-                delete.setLong(1, runId);
-                long deleted = delete.executeUpdate();
-                runs.fence(connection, runId);
-                return deleted;
-            }
-        }));
-    }
-
-    @Override
-    public long discardPlan(long runId) {
-        return tx.inTransaction(() -> {
-            em.createQuery("delete from ViewerDigestEntity d where d.viewerId in (select o.viewerId from OutboxEntity o "
-                    + "where o.runId = :run and o.state = :pending)").setParameter("run", runId)
-                    .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
-            dropPlanBasis();
-            long dropped = em.createQuery("delete from OutboxEntity o where o.runId = :run "
-                + "and o.state = :pending").setParameter("run", runId)
-                .setParameter("pending", OutboxEntity.State.PENDING).executeUpdate();
-            return jdbc("dropping the plan", connection -> {
-                runs.fence(connection, runId);
-                return dropped;
-            });
-        });
-    }
-
     @Override
     public long lastCompleteReadCount() {
         return runs.lastCompleteReadCount();
@@ -1259,242 +319,35 @@ public final class JpaStateStore implements StateStore {
         runs.saveProgress(runId, progress);
     }
 
-    /**
-     * The JSON provider, looked up once: {@code Json.createObjectBuilder()} and its kind look the
-     * provider up again on every call, which cost planning and delivery most of their time.
-     */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
-    /** The released fields as stored: a flat JSON object keyed by the policy's field names. */
-    public static String toJson(Map<PersonField, String> fields) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        fields.forEach((field, value) -> json.add(field.policyName(), value));
-        return json.build().toString();
-    }
-
-    /** Reads what {@link #toJson} wrote. */
-    public static Map<PersonField, String> fromJson(String text) {
-        Map<PersonField, String> fields = new EnumMap<>(PersonField.class);
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            JsonObject json = reader.readObject();
-            json.forEach((name, value) -> PersonField.byName(name).ifPresent(field ->
-                    fields.put(field, ((JsonString) value).getString())));
-        }
-        return fields;
-    }
-
-    /** Keyset paging: each page is its own short transaction, so no page stays open across callbacks. */
-    private <T> void pages(int pageSize, Function<String, List<T>> page, Function<T, String> key, Consumer<T> consumer) {
-        String after = "";
-        while (true) {
-            String from = after;
-            List<T> rows = tx.inTransaction(() -> page.apply(from));
-            rows.forEach(consumer);
-            if (rows.size() < pageSize) {
-                return;
-            }
-            after = key.apply(rows.get(rows.size() - 1));
-        }
-    }
-
     // --- data quality ---
 
     @Override
     public List<List<String>> sharedMobiles() {
-        return tx.inTransaction(() -> jdbc("finding shared mobile numbers", connection -> {
-            // grouped by the database: the numbers stay in it, only the sharers' ids come out
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select array_agg(id order by id) from employee where status = 'ACTIVE' and mobile is not null "
-                            + "group by mobile having count(*) > 1 order by min(id)")) {
-                List<List<String>> groups = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        groups.add(List.of((String[]) rows.getArray(1).getArray()));
-                    }
-                }
-                return groups;
-            }
-        }));
+        return quality.sharedMobiles();
     }
 
     @Override
     public List<String> decidedBy(String ruleId) {
-        return tx.inTransaction(() -> em.createQuery("select e.id from EmployeeEntity e where e.status = :active "
-                        + "and e.scopeRule = :rule order by e.id", String.class)
-                .setParameter("active", EmployeeEntity.Status.ACTIVE).setParameter("rule", ruleId).getResultList());
+        return quality.decidedBy(ruleId);
     }
 
     @Override
     public List<Stored> stored(Collection<String> employeeIds) {
-        if (employeeIds.isEmpty()) {
-            return List.of();
-        }
-        return tx.inTransaction(() -> {
-            List<EmployeeEntity> rows = em.createQuery("select e from EmployeeEntity e where e.id in :ids "
-                            + "and e.status = :active order by e.id", EmployeeEntity.class)
-                    .setParameter("ids", List.copyOf(employeeIds))
-                    .setParameter("active", EmployeeEntity.Status.ACTIVE).getResultList();
-            Map<String, Boolean> guessed = jdbc("reading guessed regions", connection -> {
-                try (PreparedStatement query = connection.prepareStatement(
-                        "select id, region_guessed from employee where id = any (?)")) {
-                    query.setArray(1, texts(connection, employeeIds));
-                    Map<String, Boolean> found = new HashMap<>();
-                    try (ResultSet result = query.executeQuery()) {
-                        while (result.next()) {
-                            found.put(result.getString(1), result.getBoolean(2));
-                        }
-                    }
-                    return found;
-                }
-            });
-            List<Employee> employees = withGroups(rows);
-            List<Stored> stored = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                EmployeeEntity row = rows.get(i);
-                ScopeDecision scope = row.isContactAllowed() ? new ScopeDecision.Included(row.getScopeRule())
-                        : row.isInScope() ? new ScopeDecision.ViewerOnly(row.getScopeRule(), reasonOf(row))
-                        : new ScopeDecision.Excluded(row.getScopeRule(), reasonOf(row));
-                stored.add(new Stored(employees.get(i), scope, guessed.getOrDefault(row.getId(), false)));
-            }
-            return stored;
-        });
-    }
-
-    private static String reasonOf(EmployeeEntity row) {
-        return row.getScopeReason() == null ? "" : row.getScopeReason();
+        return quality.stored(employeeIds);
     }
 
     @Override
     public void redecide(List<Decided> decided) {
-        if (decided.isEmpty()) {
-            return;
-        }
-        tx.inTransaction(() -> jdbc("storing decisions about shared numbers", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update employee set in_scope = ?, contact_allowed = ?, scope_rule = ?, scope_reason = ?, "
-                            + "fingerprint = ?, updated_at = ? where id = ?")) {
-                OffsetDateTime now = now();
-                for (Decided d : decided) {
-                    ScopeDecision scope = d.scope();
-                    update.setBoolean(1, scope.receives());
-                    update.setBoolean(2, scope.delivered());
-                    update.setString(3, scope.ruleId());
-                    update.setString(4, scope instanceof ScopeDecision.Excluded ex ? ex.reason()
-                            : scope instanceof ScopeDecision.ViewerOnly only ? only.reason() : null);
-                    update.setString(5, d.fingerprint());
-                    update.setObject(6, now);
-                    update.setString(7, d.employee().id());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            // who may be delivered changed: the last plan no longer stands
-            dropDigests(connection, List.of(PLAN_BASIS));
-            return null;
-        }));
+        quality.redecide(decided);
     }
 
     @Override
     public void recordQuality(long runId, String source, List<List<String>> shared) {
-        String[] sharing = shared.stream().flatMap(List::stream).toArray(String[]::new);
-        tx.inTransaction(() -> jdbc("recording the run's data quality", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from run_quality where run_id = ?; delete from run_shared_number where run_id = ?")) {
-                delete.setLong(1, runId);
-                delete.setLong(2, runId);
-                delete.execute();
-            }
-            // counted by the database in one statement, from the rows the read left: an entry read
-            // again unchanged is never seen by the run's stages, so they could not count it
-            try (PreparedStatement count = connection.prepareStatement(
-                    "insert into run_quality (run_id, department, source, employees, shared_number, invalid_number, "
-                            + "missing_mobile, guessed_region, rejected) "
-                            + "select ?, department, source, sum(employees), sum(shared), sum(invalid), sum(missing), "
-                            + "sum(guessed), sum(rejected) from ("
-                            + "select coalesce(e.department, '') department, ?::varchar source, 1 employees, "
-                            + "case when s.id is null then 0 else 1 end shared, 0 invalid, "
-                            + "case when e.mobile is null then 1 else 0 end missing, "
-                            + "case when e.region_guessed then 1 else 0 end guessed, 0 rejected "
-                            + "from employee e left join unnest(?::varchar[]) as s(id) on s.id = e.id "
-                            + "where e.status = 'ACTIVE' "
-                            + "union all "
-                            + "select coalesce(e.department, ''), "
-                            + "coalesce(substring(r.reason from '^source ([^:]+): '), ?), "
-                            + "0, 0, case when r.reason ~ ? then 1 else 0 end, 0, 0, 1 "
-                            + "from run_rejection r left join employee e on e.id = r.employee_id where r.run_id = ?"
-                            + ") counted group by department, source")) {
-                count.setLong(1, runId);
-                count.setString(2, source);
-                count.setArray(3, texts(connection, sharing));
-                count.setString(4, source);
-                count.setString(5, QualityReport.INVALID_NUMBER.pattern());
-                count.setLong(6, runId);
-                count.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into run_shared_number (run_id, position, sharers, employee_ids) values (?, ?, ?, ?)")) {
-                int position = 0;
-                for (List<String> group : shared) {
-                    QualityReport.SharedNumber number = QualityReport.SharedNumber.of(group);
-                    insert.setLong(1, runId);
-                    insert.setInt(2, position++);
-                    insert.setInt(3, number.sharers());
-                    insert.setArray(4, texts(connection, number.employeeIds()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        }));
+        quality.recordQuality(runId, source, shared);
     }
 
     @Override
     public Optional<QualityReport> quality(long runId) {
-        return tx.inTransaction(() -> jdbc("reading the run's data quality", connection -> {
-            List<QualityReport.Count> counts = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select department, source, employees, shared_number, invalid_number, missing_mobile, "
-                            + "guessed_region, rejected from run_quality where run_id = ? "
-                            + "order by department, source")) {
-                query.setLong(1, runId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        counts.add(new QualityReport.Count(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8)));
-                    }
-                }
-            }
-            List<QualityReport.SharedNumber> shared = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select sharers, employee_ids from run_shared_number where run_id = ? order by position")) {
-                query.setLong(1, runId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String[] ids = (String[]) rows.getArray(2).getArray();
-                        // a sharer purged after retention is no longer named
-                        if (ids.length > 0) {
-                            shared.add(new QualityReport.SharedNumber(Math.max(2, rows.getInt(1)), List.of(ids)));
-                        }
-                    }
-                }
-            }
-            // a run that counted an empty directory with nothing rejected has nothing to report either
-            boolean kept = !counts.isEmpty() || !shared.isEmpty();
-            return kept ? Optional.of(new QualityReport(runId, counts, shared)) : Optional.<QualityReport>empty();
-        }));
-    }
-
-    /** Takes purged employees' ids out of the shared numbers runs listed. */
-    private void forgetSharers(List<String> ids) {
-        jdbc("forgetting purged sharers", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update run_shared_number set employee_ids = array(select i from unnest(employee_ids) as i "
-                            + "where i <> all (?::varchar[])) where employee_ids && ?::varchar[]")) {
-                Array purged = texts(connection, ids);
-                update.setArray(1, purged);
-                update.setArray(2, purged);
-                return update.executeUpdate();
-            }
-        });
+        return quality.quality(runId);
     }
 }

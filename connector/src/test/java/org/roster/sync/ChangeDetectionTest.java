@@ -145,7 +145,7 @@ class ChangeDetectionTest {
         assertThat(store.rejectedAgain).as("recorded from what was remembered, not normalised again").hasValue(2);
         // each run lists the rejection with its reason, as the first one did
         assertThat(store.rejections()).filteredOn(r -> r.rejection().employeeId().equals(Optional.of("f9")))
-                .extracting(InMemoryStateStore.StoredRejection::runId).containsExactly(firstRun, firstRun + 1,
+                .extracting(InMemoryTables.StoredRejection::runId).containsExactly(firstRun, firstRun + 1,
                         firstRun + 2);
         assertThat(store.rejections()).filteredOn(r -> r.runId() == runId).singleElement()
                 .satisfies(r -> assertThat(r.rejection().reason()).isEqualTo(
