@@ -73,6 +73,9 @@ class CrashRecoveryIT {
                     r -> "RUNNING".equals(r.getString("status")) && count(r, "delivered") > before + 200);
             server.kill();
 
+            // the last start only finishes the run: it delivers the rest in the usual batches, unpaced
+            server.set("ROSTER_DELIVERY_BATCH_SIZE", "200");
+            server.set("ROSTER_DELIVERY_PAUSE_MILLIS", "0");
             server.start();
             JsonObject done = awaitRun(api, second, "run " + second + " ends",
                     r -> !Set.of("QUEUED", "RUNNING").contains(r.getString("status")));

@@ -96,6 +96,8 @@ final class LibertyProcess implements AutoCloseable {
         int https = freePort();
         env.put("HTTP_PORT", Integer.toString(http));
         env.put("HTTPS_PORT", Integer.toString(https));
+        // the JVM options the build gives the servers tests start themselves (see liberty/pom.xml)
+        env.putIfAbsent("JVM_ARGS", System.getProperty("it.process.jvm.args", ""));
         return new LibertyProcess(name, wlp, env, http, https);
     }
 

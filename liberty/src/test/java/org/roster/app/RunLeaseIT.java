@@ -179,9 +179,6 @@ class RunLeaseIT {
                     "ROSTER_RUN_STALE_AFTER", staleAfter,
                     "ROSTER_DELIVERY_PLATFORM", "journal",
                     "ROSTER_DELIVERY_JOURNAL", journal.toString(),
-                    // small, paced batches: delivery takes long enough to be caught in the middle
-                    "ROSTER_DELIVERY_BATCH_SIZE", "20",
-                    "ROSTER_DELIVERY_PAUSE_MILLIS", "50",
                     // two test servers on a database of their own, signing in demo users
                     "ROSTER_AUTH_ALLOW_DEMO", "true");
             b = LibertyProcess.create(name + "-b", with(shared, "b", false));
@@ -220,6 +217,10 @@ class RunLeaseIT {
             // each server's connections name it, so the database tells whose statement is whose
             env.put("ROSTER_DB_URL", url + "?ApplicationName=roster-" + server);
             env.put("ROSTER_SYNC_ON_START", Boolean.toString(startsTheRun));
+            // server A delivers in small, paced batches, so that it is caught in the middle; server B
+            // delivers what it takes over in the usual batches, unpaced, so the run ends soon after
+            env.put("ROSTER_DELIVERY_BATCH_SIZE", startsTheRun ? "20" : "200");
+            env.put("ROSTER_DELIVERY_PAUSE_MILLIS", startsTheRun ? "50" : "0");
             env.put("ROSTER_DEMO_LDAP_PORT", Integer.toString(LibertyProcess.freePort()));
             env.put("ROSTER_DB_EMBEDDED_PORT", Integer.toString(LibertyProcess.freePort()));
             return env;

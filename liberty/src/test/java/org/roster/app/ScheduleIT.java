@@ -49,8 +49,11 @@ class ScheduleIT {
                 "ROSTER_AUTH_ALLOW_DEMO", "true");
         try (LibertyProcess a = LibertyProcess.create("schedule-a", with(shared, "server-a"));
              LibertyProcess b = LibertyProcess.create("schedule-b", with(shared, "server-b"))) {
-            a.start();
-            b.start();
+            // independent until the schedule is set: both start at once
+            a.launch();
+            b.launch();
+            a.awaitAnswer();
+            b.awaitAnswer();
             RosterApi api = a.api();
 
             RosterApi.Reply set = api.put("api/schedules/directory", "application/json",
