@@ -1,9 +1,18 @@
 package org.roster.app.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.roster.records.SealedDigestKeys;
+import org.roster.records.SealedValues;
+import org.roster.records.SignInIdentities;
+import org.roster.records.StoredSources;
+import org.roster.store.JpaSealedDigestKeys;
+import org.roster.store.JpaSealedValues;
+import org.roster.store.JpaSignInIdentities;
+import org.roster.store.JpaStoredSources;
 
 /**
  * The one place the application meets the database: it holds the container's entity manager and
@@ -33,4 +42,24 @@ public class Stores {
     // Policies and the audit trail.
 
     // Sources, keys and sign-in.
+
+    @Produces
+    StoredSources storedSources() {
+        return new JpaStoredSources(em);
+    }
+
+    @Produces
+    SealedValues sealedValues() {
+        return new JpaSealedValues(em);
+    }
+
+    @Produces
+    SealedDigestKeys sealedDigestKeys() {
+        return new JpaSealedDigestKeys(em);
+    }
+
+    @Produces
+    SignInIdentities signInIdentities() {
+        return new JpaSignInIdentities(em);
+    }
 }
