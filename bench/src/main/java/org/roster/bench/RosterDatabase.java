@@ -154,6 +154,15 @@ final class RosterDatabase implements AutoCloseable {
         return tx.inTransaction(work);
     }
 
+    /** The persistence context and its transactions, for a port a test builds on this database. */
+    EntityManager entityManager() {
+        return em;
+    }
+
+    Transactions transactions() {
+        return tx;
+    }
+
     /** Rows in a table, to state what a phase wrote. */
     long count(String table) {
         return tx.inTransaction(() -> ((Number) em.createNativeQuery("select count(*) from " + table)

@@ -23,8 +23,7 @@ import org.roster.platform.JournalContactPlatform;
 import org.roster.platform.RecordedContactPlatform;
 import org.roster.schedule.Schedule;
 import org.roster.source.Secret;
-import org.roster.source.graph.GraphSourceConfig;
-import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.SourceKinds;
 import org.roster.sync.ContactPlatform;
 import org.roster.sync.MergeKey;
 import org.roster.sync.RemovalGuard;
@@ -54,8 +53,8 @@ public class RosterSettings {
     @Inject @ConfigProperty(name = "roster.source.ldap.id-attribute")
     String idAttribute;
 
-    @Inject @ConfigProperty(name = "roster.source.ldap.mapping", defaultValue = LdapSourceConfig.DEFAULT_MAPPING)
-    String mapping;
+    @Inject @ConfigProperty(name = "roster.source.ldap.mapping")
+    Optional<String> mapping;
 
     @Inject @ConfigProperty(name = "roster.source.ldap.group-attribute", defaultValue = "memberOf")
     String groupAttribute;
@@ -353,7 +352,9 @@ public class RosterSettings {
             values.put("base-dn", demo ? DemoDirectory.DEFAULT_BASE_DN : baseDn);
             values.put("filter", filter);
             values.put("id-attribute", idAttribute);
-            values.put("mapping", mapping);
+            // unset, it is the LDAP kind's default mapping, shown as any other setting
+            values.put("mapping", mapping.orElseGet(() -> SourceKinds.named(SourceDefinition.LDAP).orElseThrow()
+                    .defaults().get("mapping")));
             values.put("group-attribute", groupAttribute);
             values.put("page-size", Integer.toString(pageSize));
             values.put("connect-timeout", connectTimeout);
@@ -374,16 +375,6 @@ public class RosterSettings {
         values.values().removeIf(v -> v == null || v.isBlank());
         return new SourceDefinition(SOURCE_ID, entraSource() ? SourceDefinition.ENTRA : SourceDefinition.LDAP,
                 demoDirectory() ? "Demo directory" : "Configured directory", 0, true, values, secrets, true);
-    }
-
-    /** The configured Entra ID source: tenant, app registration, optional group scope. */
-    public GraphSourceConfig graphSource() {
-        try {
-            return configuredDefinition().entra();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The Entra ID source is misconfigured (roster.source.entra.*): "
-                    + e.getMessage(), e);
-        }
     }
 
     /** Whether Roster serves and reads its embedded demo directory (an LDAP source with no URL configured). */
@@ -418,16 +409,6 @@ public class RosterSettings {
     /** How often a source that tracks changes is still read in full, to find who is gone. */
     public Duration fullReadEvery() {
         return duration("roster.source.full-read-every", fullReadEvery);
-    }
-
-    /** The configured LDAP source: the configured servers, or the embedded demo directory. */
-    public LdapSourceConfig ldapSource() {
-        try {
-            return configuredDefinition().ldap();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The LDAP source is misconfigured (roster.source.ldap.*): "
-                    + e.getMessage(), e);
-        }
     }
 
     /** How the configured source's entries are normalised: by its default region and offices' regions. */

@@ -15,7 +15,11 @@ import org.roster.records.AuditRecords;
 import org.roster.records.DeliveredContacts;
 import org.roster.records.EmployeeRecords;
 import org.roster.records.PolicyVersions;
+import org.roster.records.SealedDigestKeys;
+import org.roster.records.SealedValues;
 import org.roster.records.SelfServiceChoices;
+import org.roster.records.SignInIdentities;
+import org.roster.records.StoredSources;
 import org.roster.records.TelegramAccounts;
 import org.roster.records.TelegramLedgers;
 import org.roster.store.JpaAddressBook;
@@ -28,8 +32,12 @@ import org.roster.store.JpaAuditSealing;
 import org.roster.store.JpaDeliveredContacts;
 import org.roster.store.JpaEmployeeRecords;
 import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaSealedDigestKeys;
+import org.roster.store.JpaSealedValues;
 import org.roster.store.JpaSelfServiceChoices;
+import org.roster.store.JpaSignInIdentities;
 import org.roster.store.JpaStateStore;
+import org.roster.store.JpaStoredSources;
 import org.roster.store.JpaTelegramAccounts;
 import org.roster.store.JpaTelegramLedger;
 import org.roster.sync.StateStore;
@@ -137,4 +145,24 @@ public class Stores {
     }
 
     // Sources, keys and sign-in.
+
+    @Produces
+    StoredSources storedSources() {
+        return new JpaStoredSources(em);
+    }
+
+    @Produces
+    SealedValues sealedValues() {
+        return new JpaSealedValues(em);
+    }
+
+    @Produces
+    SealedDigestKeys sealedDigestKeys() {
+        return new JpaSealedDigestKeys(em);
+    }
+
+    @Produces
+    SignInIdentities signInIdentities() {
+        return new JpaSignInIdentities(em);
+    }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -13,11 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.platforms.AppPasswordDigest;
+import org.roster.records.SealedDigestKeys;
 
 /**
  * The keys of the digests Roster looks things up by without keeping them: app passwords
@@ -54,8 +51,8 @@ public class DigestKeys {
         }
     }
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    SealedDigestKeys stored;
 
     @Inject
     TransactionalWork tx;
@@ -95,9 +92,7 @@ public class DigestKeys {
                 byte[] derived = hmac(keys.firstDigestSeed(), purpose.label.getBytes(StandardCharsets.UTF_8));
                 String made = keys.box().seal(derived, purpose.context());
                 // two servers starting together derive the same key: whichever stores first wins
-                tx.inTransaction(() -> em.createNativeQuery("insert into secret_digest_key (purpose, sealed, "
-                                + "created_at) values (?1, ?2, current_timestamp) on conflict (purpose) do nothing")
-                        .setParameter(1, purpose.id).setParameter(2, made).executeUpdate());
+                tx.inTransaction(() -> stored.keepFirst(purpose.id, made));
                 sealed = stored(purpose);
             }
             key = keys.box().open(sealed, purpose.context());
@@ -107,9 +102,7 @@ public class DigestKeys {
     }
 
     private String stored(Purpose purpose) {
-        List<?> rows = tx.inTransaction(() -> em.createNativeQuery("select sealed from secret_digest_key where "
-                + "purpose = ?1").setParameter(1, purpose.id).getResultList());
-        return rows.isEmpty() ? null : (String) rows.get(0);
+        return tx.inTransaction(() -> stored.sealed(purpose.id)).orElse(null);
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {

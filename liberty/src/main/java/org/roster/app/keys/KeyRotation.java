@@ -1,14 +1,15 @@
 package org.roster.app.keys;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.TransactionalWork;
+import org.roster.records.SealedValues;
 import org.roster.store.SecretBox;
 
 /**
@@ -26,16 +27,11 @@ import org.roster.store.SecretBox;
 @ApplicationScoped
 public class KeyRotation {
 
-    /** Where sealed values are kept: a table, its key and sealed columns, and the owner each is bound to. */
-    private record Sealed(String table, String idColumn, String sealedColumn, Function<String, String> context) {
-    }
-
-    private static final Sealed SOURCES = new Sealed("directory_source", "id", "secrets",
-            id -> "directory_source:" + id);
-    private static final Sealed TELEGRAM_SESSIONS = new Sealed("telegram_account", "employee_id", "session_key",
-            id -> "telegram_account:" + id);
-    private static final Sealed DIGEST_KEYS = new Sealed("secret_digest_key", "purpose", "sealed",
-            id -> "secret_digest_key:" + id);
+    /** Each holder of sealed values, and the owner each of its values is bound to. */
+    private static final Map<SealedValues.Holder, Function<String, String>> CONTEXTS = Map.of(
+            SealedValues.Holder.SOURCE_SECRETS, id -> "directory_source:" + id,
+            SealedValues.Holder.TELEGRAM_SESSIONS, id -> "telegram_account:" + id,
+            SealedValues.Holder.DIGEST_KEYS, id -> "secret_digest_key:" + id);
 
     /**
      * What a rotation did: values re-sealed under {@code keyId}, per kind, and how many are still
@@ -44,8 +40,8 @@ public class KeyRotation {
     public record Rotated(String keyId, int sources, int telegramSessions, int digestKeys, long remaining) {
     }
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    SealedValues sealed;
 
     @Inject
     TransactionalWork tx;
@@ -64,11 +60,11 @@ public class KeyRotation {
         SecretBox box = keys.box();
         // digest keys not yet stored are derived from the legacy key: store them while it is still here
         digestKeys.storeAll();
-        int sources = reseal(SOURCES, box);
-        int sessions = reseal(TELEGRAM_SESSIONS, box);
-        int digests = reseal(DIGEST_KEYS, box);
-        long remaining = notUnder(SOURCES, box).size() + notUnder(TELEGRAM_SESSIONS, box).size()
-                + notUnder(DIGEST_KEYS, box).size();
+        int sources = reseal(SealedValues.Holder.SOURCE_SECRETS, box);
+        int sessions = reseal(SealedValues.Holder.TELEGRAM_SESSIONS, box);
+        int digests = reseal(SealedValues.Holder.DIGEST_KEYS, box);
+        long remaining = notUnder(SealedValues.Holder.SOURCE_SECRETS, box).size() + notUnder(SealedValues.Holder.TELEGRAM_SESSIONS, box).size()
+                + notUnder(SealedValues.Holder.DIGEST_KEYS, box).size();
         Rotated done = new Rotated(box.currentKeyId(), sources, sessions, digests, remaining);
         tx.inTransaction(() -> trail.record(actor, "keys.rotated", "secrets-key:" + done.keyId(), "re-sealed under "
                 + "the secrets key " + done.keyId() + ": " + sources + " sources' secrets, " + sessions
@@ -76,10 +72,10 @@ public class KeyRotation {
         return done;
     }
 
-    private int reseal(Sealed kind, SecretBox box) {
+    private int reseal(SealedValues.Holder holder, SecretBox box) {
         int resealed = 0;
-        for (String id : notUnder(kind, box)) {
-            if (resealOne(kind, box, id)) {
+        for (String id : notUnder(holder, box)) {
+            if (resealOne(holder, box, id)) {
                 resealed++;
             }
         }
@@ -87,28 +83,20 @@ public class KeyRotation {
     }
 
     /** Re-seals one value, locked, unless it changed since it was listed. */
-    private boolean resealOne(Sealed kind, SecretBox box, String id) {
+    private boolean resealOne(SealedValues.Holder holder, SecretBox box, String id) {
         return tx.inTransaction(() -> {
-            List<?> rows = em.createNativeQuery("select " + kind.sealedColumn() + " from " + kind.table() + " where "
-                    + kind.idColumn() + " = ?1 for update").setParameter(1, id).getResultList();
-            if (rows.isEmpty() || rows.get(0) == null || box.sealedUnderCurrentKey((String) rows.get(0))) {
+            Optional<String> old = sealed.lock(holder, id);
+            if (old.isEmpty() || box.sealedUnderCurrentKey(old.get())) {
                 return false;
             }
-            String old = (String) rows.get(0);
-            String context = kind.context().apply(id);
-            String resealed = box.seal(box.open(old, context), context);
-            return em.createNativeQuery("update " + kind.table() + " set " + kind.sealedColumn() + " = ?1 where "
-                    + kind.idColumn() + " = ?2 and " + kind.sealedColumn() + " = ?3").setParameter(1, resealed)
-                    .setParameter(2, id).setParameter(3, old).executeUpdate() == 1;
+            String context = CONTEXTS.get(holder).apply(id);
+            String resealed = box.seal(box.open(old.get(), context), context);
+            return sealed.replace(holder, id, old.get(), resealed);
         });
     }
 
-    /** The ids of a kind's rows whose value is sealed under another key than the current one. */
-    private List<String> notUnder(Sealed kind, SecretBox box) {
-        String current = "v2:" + box.currentKeyId() + ":%";
-        return tx.inTransaction(() -> em.createNativeQuery("select " + kind.idColumn() + " from " + kind.table()
-                        + " where " + kind.sealedColumn() + " is not null and " + kind.sealedColumn() + " not like ?1 "
-                        + "order by " + kind.idColumn()).setParameter(1, current).getResultList().stream()
-                .map(String.class::cast).toList());
+    /** The ids of a holder's values sealed under another key than the current one. */
+    private List<String> notUnder(SealedValues.Holder holder, SecretBox box) {
+        return tx.inTransaction(() -> sealed.notSealedUnder(holder, box.currentKeyId()));
     }
 }

@@ -9,11 +9,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roster.app.config.RosterSettings;
-import org.roster.store.EmployeeEntity;
+import org.roster.records.SignInIdentities;
 
 /**
  * How people sign in ({@code roster.auth}): the embedded default's demo users ({@code demo}) or the
@@ -65,8 +63,8 @@ public class SignIn {
     @Inject
     RosterSettings settings;
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    SignInIdentities identities;
 
     /**
      * Refuses a configuration that would let anyone in on demo users: demo users are for the
@@ -130,8 +128,7 @@ public class SignIn {
             return new Self.NotFound();
         }
         if (employeeMatch() == EmployeeMatch.ID) {
-            EmployeeEntity entry = em.find(EmployeeEntity.class, signedInName);
-            return entry == null ? new Self.NotFound() : new Self.Found(entry.getId());
+            return identities.employeeWithId(signedInName).<Self>map(Self.Found::new).orElse(new Self.NotFound());
         }
         String mail = signedInName;
         if (!demo()) {
@@ -147,8 +144,7 @@ public class SignIn {
 
     /** The one entry with this address; none when two share it (nobody can tell which is this person). */
     Optional<String> byMail(String mail) {
-        List<String> ids = em.createQuery("select e.id from EmployeeEntity e where lower(e.mail) = :mail",
-                String.class).setParameter("mail", mail).setMaxResults(2).getResultList();
+        List<String> ids = identities.employeesWithMail(mail, 2);
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 

@@ -11,11 +11,9 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.roster.directory.DirectorySource;
 import org.roster.policy.PersonField;
-import org.roster.source.graph.GraphDirectorySource;
-import org.roster.source.graph.GraphSourceConfig;
-import org.roster.source.ldap.LdapConnections;
-import org.roster.source.ldap.LdapDirectorySource;
-import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.ConnectionReport;
+import org.roster.source.SourceConfiguration;
+import org.roster.source.SourceConnection;
 
 /**
  * The readers of the directory sources, with their connections kept for the server's lifetime: an
@@ -33,8 +31,7 @@ public class DirectorySources {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory readAheadThreads;
 
-    private final Map<String, LdapConnections> pools = new HashMap<>();
-    private final Map<String, GraphDirectorySource> graphs = new HashMap<>();
+    private final Map<String, SourceConnection> connections = new HashMap<>();
 
     /**
      * A reader of the source asking only for these fields (all mapped ones when null), and for the
@@ -42,59 +39,43 @@ public class DirectorySources {
      */
     public synchronized DirectorySource reader(SourceDefinition source, Set<PersonField> fields,
                                                Optional<String> groupAttribute) {
-        if (SourceDefinition.ENTRA.equals(source.kind())) {
-            GraphSourceConfig config = fields == null ? source.entra() : source.entra().onlyFields(fields);
-            return graph(source.id(), config);
-        }
-        LdapSourceConfig config = fields == null ? source.ldap() : source.ldap().onlyFields(fields);
-        if (groupAttribute.isPresent()) {
-            config = config.withGroups(groupAttribute.get());
-        }
-        return ldap(source.id(), config);
+        SourceConfiguration configuration = source.configuration();
+        return connection(source.id(), configuration).reader(configuration, fields, groupAttribute);
     }
 
-    /** The LDAP reader of a source, on its pool. */
-    public synchronized LdapDirectorySource ldap(String sourceId, LdapSourceConfig config) {
-        LdapConnections pool = pools.get(sourceId);
-        if (pool == null || !pool.serves(config)) {
-            if (pool != null) {
-                pool.close();
-            }
-            pool = new LdapConnections(config);
-            pools.put(sourceId, pool);
-        }
-        LdapDirectorySource reader = new LdapDirectorySource(config, pool);
-        return readAheadThreads == null ? reader : reader.readingAheadOn(readAheadThreads);
+    /**
+     * Tests the source through its connection: its steps, a count up to {@code countLimit} and a
+     * few entries. The test runs outside the lock, so runs and checks of other sources don't wait.
+     */
+    public ConnectionReport test(SourceDefinition source, int sample, long countLimit) {
+        SourceConfiguration configuration = source.configuration();
+        return connection(source.id(), configuration).test(configuration, sample, countLimit);
     }
 
-    /** The Entra ID reader of a source, signed in once for as long as its tenant and app stay. */
-    public synchronized GraphDirectorySource graph(String sourceId, GraphSourceConfig config) {
-        GraphDirectorySource graph = graphs.get(sourceId);
-        if (graph != null) {
-            try {
-                return graph.reading(config);
-            } catch (IllegalArgumentException anotherTenantOrApp) {
-                // the source changed: sign in afresh
+    /** The source's connection, opened afresh when the one kept no longer serves its configuration. */
+    private synchronized SourceConnection connection(String sourceId, SourceConfiguration configuration) {
+        SourceConnection connection = connections.get(sourceId);
+        if (connection == null || !connection.serves(configuration)) {
+            if (connection != null) {
+                connection.close();
             }
+            connection = configuration.connect(Optional.ofNullable(readAheadThreads));
+            connections.put(sourceId, connection);
         }
-        graph = new GraphDirectorySource(config);
-        graphs.put(sourceId, graph);
-        return graph;
+        return connection;
     }
 
     /** Lets go of a removed source's connections. */
     public synchronized void forget(String sourceId) {
-        LdapConnections pool = pools.remove(sourceId);
-        if (pool != null) {
-            pool.close();
+        SourceConnection connection = connections.remove(sourceId);
+        if (connection != null) {
+            connection.close();
         }
-        graphs.remove(sourceId);
     }
 
     @PreDestroy
     synchronized void close() {
-        pools.values().forEach(LdapConnections::close);
-        pools.clear();
-        graphs.clear();
+        connections.values().forEach(SourceConnection::close);
+        connections.clear();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.roster.source.Secret;
+import org.roster.source.SourceKinds;
 
 /**
  * A source's secrets belong to the endpoint they were given for. When a change points the source
@@ -24,9 +25,11 @@ import org.roster.source.Secret;
  */
 final class SecretsBoundToEndpoint {
 
-    /** The settings that say where a source's secrets go, or what vouches for that place. */
-    static final Set<String> ENDPOINT = Set.of("url", "bind-dn", "authority-host", "graph-url", "tenant-id",
-            "client-id", "trust-store");
+    /**
+     * The settings that say where a source's secrets go, or what vouches for that place, as each
+     * kind names them; a kind's setting of that name never means anything else in another kind.
+     */
+    static final Set<String> ENDPOINT = SourceKinds.endpointSettings();
 
     /**
      * The secrets a changed source keeps, and the names of those it loses.

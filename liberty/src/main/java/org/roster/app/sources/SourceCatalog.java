@@ -19,16 +19,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.RosterSettings;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.http.Problem;
 import org.roster.app.keys.SecretKeys;
+import org.roster.records.StoredSource;
+import org.roster.records.StoredSources;
 import org.roster.source.Secret;
 import org.roster.store.SecretBox;
-import org.roster.store.SourceEntity;
 
 /**
  * Every directory source Roster reads: the one the server's configuration sets (id
@@ -45,8 +44,8 @@ import org.roster.store.SourceEntity;
 @ApplicationScoped
 public class SourceCatalog {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    StoredSources stored;
 
     @Inject
     TransactionalWork tx;
@@ -68,7 +67,7 @@ public class SourceCatalog {
         if (settings.configuredSource()) {
             all.add(settings.configuredDefinition());
         }
-        tx.inTransaction(() -> em.createQuery("select s from SourceEntity s", SourceEntity.class).getResultList())
+        tx.inTransaction(() -> stored.all())
                 .forEach(s -> all.add(definition(s)));
         all.sort(Comparator.comparingInt(SourceDefinition::precedence).thenComparing(SourceDefinition::id));
         return all;
@@ -83,7 +82,7 @@ public class SourceCatalog {
         if (settings.configuredSource() && RosterSettings.SOURCE_ID.equals(id)) {
             return Optional.of(settings.configuredDefinition());
         }
-        return Optional.ofNullable(tx.inTransaction(() -> em.find(SourceEntity.class, id))).map(this::definition);
+        return tx.inTransaction(() -> stored.find(id)).map(this::definition);
     }
 
     /**
@@ -98,10 +97,7 @@ public class SourceCatalog {
         }
         String sealed = seal(definition);
         tx.inTransaction(() -> {
-            SourceEntity row = new SourceEntity(definition.id(), clock.instant());
-            row.set(definition.kind(), definition.name(), definition.precedence(), definition.enabled(),
-                    settingsJson(definition), sealed, actor, clock.instant());
-            em.persist(row);
+            stored.add(stored(definition, sealed), actor, clock.instant());
             audit(actor, "source.created", definition, "added " + describe(definition));
             if (CleartextBind.allowed(definition)) {
                 auditInsecure(actor, definition);
@@ -145,8 +141,7 @@ public class SourceCatalog {
             what.add(next.enabled() ? "enabled" : "disabled");
         }
         tx.inTransaction(() -> {
-            em.find(SourceEntity.class, next.id()).set(next.kind(), next.name(), next.precedence(), next.enabled(),
-                    settingsJson(next), sealed, actor, clock.instant());
+            stored.replace(stored(next, sealed), actor, clock.instant());
             audit(actor, "source.updated", next, "changed " + next.id() + ": " + (what.isEmpty() ? "nothing" : what));
             if (CleartextBind.allowed(next) && !CleartextBind.allowed(old)) {
                 auditInsecure(actor, next);
@@ -178,7 +173,7 @@ public class SourceCatalog {
                     + "(roster.source.*); set roster.source.kind=none to read only the sources added here.");
         }
         tx.inTransaction(() -> {
-            em.remove(em.find(SourceEntity.class, id));
+            stored.remove(id);
             audit(actor, "source.deleted", old, "removed " + describe(old) + "; the next complete run withdraws the "
                     + "contacts only it provided");
         });
@@ -196,29 +191,24 @@ public class SourceCatalog {
                 + " and secrets " + new TreeSet<>(d.secrets().keySet());
     }
 
-    private SourceDefinition definition(SourceEntity row) {
-        Map<String, String> values = new HashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(row.getSettings()))) {
-            reader.readObject().forEach((k, v) -> values.put(k, ((JsonString) v).getString()));
-        }
+    private SourceDefinition definition(StoredSource row) {
         Map<String, Secret> secrets = new HashMap<>();
-        if (row.getSecrets() != null) {
-            byte[] plain = box().open(row.getSecrets(), context(row.getId()));
+        row.sealedSecrets().ifPresent(sealed -> {
+            byte[] plain = box().open(sealed, context(row.id()));
             try (JsonReader reader = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
                 reader.readObject().forEach((k, v) -> secrets.put(k, Secret.of(((JsonString) v).getString()
                         .toCharArray())));
             } finally {
                 Arrays.fill(plain, (byte) 0);
             }
-        }
-        return new SourceDefinition(row.getId(), row.getKind(), row.getDisplayName(), row.getPrecedence(),
-                row.isEnabled(), values, secrets, false);
+        });
+        return new SourceDefinition(row.id(), row.kind(), row.name(), row.precedence(), row.enabled(),
+                row.settings(), secrets, false);
     }
 
-    private static String settingsJson(SourceDefinition d) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        new TreeMap<>(d.settings()).forEach(json::add);
-        return json.build().toString();
+    private static StoredSource stored(SourceDefinition d, String sealed) {
+        return new StoredSource(d.id(), d.kind(), d.name(), d.precedence(), d.enabled(), d.settings(),
+                Optional.ofNullable(sealed));
     }
 
     private String seal(SourceDefinition d) {

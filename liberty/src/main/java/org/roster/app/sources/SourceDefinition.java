@@ -1,11 +1,6 @@
 package org.roster.app.sources;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,22 +14,24 @@ import java.util.regex.Pattern;
 import org.roster.directory.EntryNormaliser;
 import org.roster.directory.PhoneNumbers;
 import org.roster.source.Secret;
-import org.roster.source.graph.GraphSourceConfig;
-import org.roster.source.ldap.LdapConnectionSettings;
-import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.SourceConfiguration;
+import org.roster.source.SourceKind;
+import org.roster.source.SourceKinds;
+import org.roster.source.SourceSettings;
 
 /**
  * One directory source as an admin describes it: what kind it is, its settings (the same names as
  * the {@code roster.source.ldap.*} and {@code roster.source.entra.*} configuration keys, without the
  * prefix), its secrets, and where it stands among the others when their entries are merged. The
  * source set in the server's configuration and the sources added through the API are both
- * described this way, and become a reader's configuration through the same code.
+ * described this way, and become a reader's configuration through the same code: their
+ * {@link SourceKind}'s, which knows the settings it takes.
  *
  * <pre>{@code
  * SourceDefinition hr = new SourceDefinition("hr", "ldap", "HR directory", 10, true,
  *         Map.of("url", "ldaps://ldap.example.org", "base-dn", "ou=people,dc=example,dc=org"),
  *         Map.of("password", Secret.of(pw)), false);
- * LdapSourceConfig config = hr.ldap(); // or IllegalArgumentException naming the bad setting
+ * SourceConfiguration config = hr.configuration(); // or IllegalArgumentException naming the bad setting
  * }</pre>
  *
  * @param precedence lower comes first: when merged entries disagree on a field, the source with the
@@ -50,19 +47,6 @@ public record SourceDefinition(String id, String kind, String name, int preceden
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> COMMON = Set.of("default-region", "region-by-location", "page-size");
-    private static final Set<String> LDAP_SETTINGS = Set.of("url", "bind-dn", "base-dn", "filter", "id-attribute",
-            "mapping", "group-attribute", "start-tls", "trust-store", "connect-timeout", "response-timeout",
-            "change-attribute", CleartextBind.ALLOW);
-    private static final Set<String> LDAP_SECRETS = Set.of("password", "trust-store-password");
-    private static final Set<String> ENTRA_SETTINGS = Set.of("tenant-id", "client-id", "group-ids", "authority-host",
-            "graph-url", "trust-store");
-    private static final Set<String> ENTRA_SECRETS = Set.of("client-secret", "trust-store-password");
-
-    /** The settings an LDAP source takes when it leaves them out. */
-    static final Map<String, String> LDAP_DEFAULTS = Map.of("filter", "(objectClass=inetOrgPerson)",
-            "id-attribute", "uid", "mapping", LdapSourceConfig.DEFAULT_MAPPING, "group-attribute", "memberOf",
-            "page-size", "500", "start-tls", "false", "connect-timeout", "PT10S", "response-timeout", "PT60S",
-            "change-attribute", "none");
 
     public SourceDefinition {
         settings = Map.copyOf(new TreeMap<>(settings));
@@ -82,86 +66,74 @@ public record SourceDefinition(String id, String kind, String name, int preceden
             throw new IllegalArgumentException("the source id \"" + id + "\" must be 1 to 63 lower-case letters, "
                     + "digits or dashes, starting with a letter or digit");
         }
-        if (!LDAP.equals(kind) && !ENTRA.equals(kind)) {
-            throw new IllegalArgumentException("the source kind must be \"ldap\" or \"entra\", not \"" + kind + "\"");
+        Optional<SourceKind> sourceKind = SourceKinds.named(kind);
+        if (sourceKind.isEmpty()) {
+            throw new IllegalArgumentException("the source kind must be " + kindNames() + ", not \"" + kind + "\"");
         }
         Set<String> allowed = new HashSet<>(COMMON);
-        allowed.addAll(LDAP.equals(kind) ? LDAP_SETTINGS : ENTRA_SETTINGS);
+        allowed.addAll(sourceKind.get().settings());
         List<String> unknown = settings.keySet().stream().filter(k -> !allowed.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("an " + kind + " source has no setting " + String.join(", ", unknown)
                     + "; it takes " + String.join(", ", new TreeSet<>(allowed)));
         }
-        Set<String> secretNames = LDAP.equals(kind) ? LDAP_SECRETS : ENTRA_SECRETS;
+        Set<String> secretNames = sourceKind.get().secrets();
         List<String> unknownSecrets = secrets.keySet().stream().filter(k -> !secretNames.contains(k)).sorted().toList();
         if (!unknownSecrets.isEmpty()) {
             throw new IllegalArgumentException("an " + kind + " source has no secret "
                     + String.join(", ", unknownSecrets) + "; it takes " + String.join(", ",
                     new TreeSet<>(secretNames)));
         }
-        if (LDAP.equals(kind)) {
-            ldap();
+        configuration();
+        if (allowed.contains(CleartextBind.ALLOW)) {
             String allow = settings.getOrDefault(CleartextBind.ALLOW, "false").strip();
             if (!allow.equals("true") && !allow.equals("false")) {
                 throw new IllegalArgumentException("source " + id + ": " + CleartextBind.ALLOW
                         + " must be true or false, not " + allow);
             }
-            CleartextBind.refusal(this).ifPresent(why -> {
-                throw new IllegalArgumentException(why);
-            });
-        } else {
-            entra();
         }
+        CleartextBind.refusal(this).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         normaliser("DE", "");
         return this;
     }
 
+    /** The installed kinds' names, for an admin: {@code "ldap" or "entra"}. */
+    private static String kindNames() {
+        List<String> names = new ArrayList<>(SourceKinds.installed().stream().map(k -> "\"" + k.name() + "\"")
+                .toList());
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        String last = names.remove(names.size() - 1);
+        return String.join(", ", names) + " or " + last;
+    }
+
+    /** The kind of this source, which knows its settings. */
+    public SourceKind sourceKind() {
+        return SourceKinds.named(kind).orElseThrow(() -> new IllegalArgumentException("source " + id
+                + ": there is no source kind " + kind));
+    }
+
     /** The names of the secrets this kind of source takes. */
     public Set<String> secretNames() {
-        return LDAP.equals(kind) ? LDAP_SECRETS : ENTRA_SECRETS;
+        return sourceKind().secrets();
     }
 
     /** Whether this source can read only what changed since its last read. */
     public boolean tracksChanges() {
-        return LDAP.equals(kind) ? ldap().changeAttribute().isPresent() : entra().groupIds().isEmpty();
+        return configuration().tracksChanges();
     }
 
-    /** The LDAP reader's configuration. */
-    public LdapSourceConfig ldap() {
-        String url = required("url");
-        LdapConnectionSettings connection = LdapConnectionSettings.DEFAULT
-                .timeouts(millis("connect-timeout"), millis("response-timeout"))
-                .startTls(Boolean.parseBoolean(setting("start-tls")));
-        Optional<Path> store = trustStore();
-        if (store.isPresent()) {
-            connection = connection.trusting(store.get(), secret("trust-store-password"));
-        }
-        try {
-            return LdapSourceConfig.parse(url, Optional.ofNullable(settings.get("bind-dn")).orElse(""),
-                            secret("password"), required("base-dn"), setting("filter"), setting("id-attribute"),
-                            setting("mapping"), pageSize())
-                    .connectingWith(connection).trackingChangesBy(setting("change-attribute"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("source " + id + ": " + e.getMessage(), e);
-        }
+    /** The source as its kind reads it: ready to connect to. */
+    public SourceConfiguration configuration() {
+        return sourceKind().configure(sourceSettings());
     }
 
-    /** The Entra ID reader's configuration; Microsoft's public cloud unless told otherwise. */
-    public GraphSourceConfig entra() {
-        try {
-            GraphSourceConfig config = GraphSourceConfig.of(required("tenant-id"), required("client-id"),
-                    secret("client-secret"));
-            URI authority = Optional.ofNullable(settings.get("authority-host")).filter(a -> !a.isBlank())
-                    .map(String::strip).map(URI::create).orElse(GraphSourceConfig.PUBLIC_AUTHORITY);
-            URI graph = Optional.ofNullable(settings.get("graph-url")).filter(a -> !a.isBlank())
-                    .map(String::strip).map(URI::create).orElse(GraphSourceConfig.PUBLIC_GRAPH);
-            config = config.at(authority, graph, trustStore(), secret("trust-store-password"));
-            List<String> groups = Arrays.stream(settings.getOrDefault("group-ids", "").split(","))
-                    .map(String::strip).filter(g -> !g.isEmpty()).toList();
-            return groups.isEmpty() ? config : config.inGroups(groups);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("source " + id + ": " + e.getMessage(), e);
-        }
+    /** Its settings and secrets, as its kind reads them. */
+    public SourceSettings sourceSettings() {
+        return new SourceSettings(id, settings, secrets);
     }
 
     /**
@@ -194,53 +166,6 @@ public record SourceDefinition(String id, String kind, String name, int preceden
             }
         });
         return new SourceDefinition(id, kind, name, precedence, enabled, settings, merged, configured);
-    }
-
-    private String setting(String key) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? LDAP_DEFAULTS.getOrDefault(key, "") : value.strip();
-    }
-
-    private String required(String key) {
-        String value = settings.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("source " + id + ": the setting " + key + " is required");
-        }
-        return value.strip();
-    }
-
-    private int pageSize() {
-        try {
-            int size = Integer.parseInt(setting("page-size"));
-            if (size < 1 || size > 5000) {
-                throw new NumberFormatException();
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("source " + id + ": page-size must be a whole number from 1 to 5000, not "
-                    + settings.get("page-size"), e);
-        }
-    }
-
-    private int millis(String key) {
-        try {
-            return Math.toIntExact(Duration.parse(setting(key)).toMillis());
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("source " + id + ": " + key
-                    + " must be an ISO-8601 duration such as PT10S, not " + settings.get(key), e);
-        }
-    }
-
-    private Optional<Path> trustStore() {
-        Optional<String> store = Optional.ofNullable(settings.get("trust-store")).filter(t -> !t.isBlank());
-        if (store.isEmpty()) {
-            return Optional.empty();
-        }
-        Path path = Path.of(store.get().strip());
-        if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException("source " + id + ": the trust store " + path + " can't be read");
-        }
-        return Optional.of(path);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,8 @@ import org.roster.policy.PolicyEvaluator;
 import org.roster.policy.ScopeDecision;
 import org.roster.source.ConnectionReport;
 import org.roster.source.Secret;
-import org.roster.source.ldap.LdapSourceConfig;
+import org.roster.source.SourceKind;
+import org.roster.source.SourceKinds;
 
 /**
  * The directory sources, as configured, and a connection test an admin runs before trusting one.
@@ -80,13 +82,10 @@ public class SourceResource {
                              boolean demo, Map<String, String> settings, List<String> secretsSet, List<String> urls,
                              String tls, boolean insecure, List<String> secretsCleared, String notice) {
         static SourceView of(SourceDefinition d, boolean demo) {
-            List<String> urls = null;
-            String tls = null;
-            if (SourceDefinition.LDAP.equals(d.kind())) {
-                LdapSourceConfig c = d.ldap();
-                urls = c.urls().stream().map(Object::toString).toList();
-                tls = "ldaps".equals(c.url().getScheme()) ? "ldaps" : c.connection().startTls() ? "starttls" : "none";
-            }
+            Optional<SourceKind.Servers> servers = SourceKinds.named(d.kind())
+                    .flatMap(kind -> kind.servers(d.sourceSettings()));
+            List<String> urls = servers.map(SourceKind.Servers::urls).orElse(null);
+            String tls = servers.map(SourceKind.Servers::tls).orElse(null);
             return new SourceView(d.id(), d.kind(), d.name(), d.precedence(), d.enabled(),
                     d.configured() ? "configuration" : "api", demo && d.configured(), new TreeMap<>(d.settings()),
                     d.secrets().keySet().stream().sorted().toList(), urls, tls, urls != null && CleartextBind.exposed(d),
@@ -205,8 +204,7 @@ public class SourceResource {
         SourceDefinition source = known(id);
         ConnectionReport report;
         try {
-            report = SourceDefinition.ENTRA.equals(source.kind()) ? testEntra(source)
-                    : sources.ldap(source.id(), source.ldap()).test(SAMPLE, COUNT_LIMIT);
+            report = sources.test(source, SAMPLE, COUNT_LIMIT);
         } catch (IllegalArgumentException e) {
             report = new ConnectionReport(false, List.of(new ConnectionReport.Step("settings", false, e.getMessage())),
                     -1, false, List.of());
@@ -245,11 +243,6 @@ public class SourceResource {
                     Secret.of(value == null ? new char[0] : value.toCharArray())));
         }
         return secrets;
-    }
-
-    /** Entra ID: sign in, count and sample users, and find the groups a scoped source reads. */
-    private ConnectionReport testEntra(SourceDefinition source) {
-        return sources.graph(source.id(), source.entra()).test(SAMPLE);
     }
 
     private static SampleEntry preview(DirectoryEntry entry, EntryNormaliser normaliser,
