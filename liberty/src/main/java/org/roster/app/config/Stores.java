@@ -1,9 +1,19 @@
 package org.roster.app.config;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.roster.records.RunReports;
+import org.roster.records.Runs;
+import org.roster.records.Schedules;
+import org.roster.store.JpaRunReports;
+import org.roster.store.JpaRunStores;
+import org.roster.store.JpaRuns;
+import org.roster.store.JpaSchedules;
 
 /**
  * The one place the application meets the database: it holds the container's entity manager and
@@ -27,6 +37,27 @@ public class Stores {
     CallersTransaction callersTransaction;
 
     // Runs, their plans, schedules and approvals.
+
+    @Produces
+    Runs runs() {
+        return new JpaRuns(em);
+    }
+
+    @Produces
+    RunReports runReports() {
+        return new JpaRunReports(em);
+    }
+
+    @Produces
+    Schedules schedules() {
+        return new JpaSchedules(em);
+    }
+
+    /** The stores a run works with; a run's lease is given per call, so a factory is produced. */
+    @Produces
+    JpaRunStores runStores() {
+        return new JpaRunStores(em, ownTransactions, Clock.systemUTC());
+    }
 
     // Employees, their contacts and self-service; Telegram accounts, address books, app passwords.
 
