@@ -19,6 +19,10 @@ import org.roster.store.JpaAnchoring;
 import org.roster.store.JpaAuditKeyRotation;
 import org.roster.store.JpaAuditLog;
 import org.roster.store.JpaAuditSealing;
+import org.roster.store.JpaRunReports;
+import org.roster.store.JpaRunStores;
+import org.roster.store.JpaRuns;
+import org.roster.store.JpaSchedules;
 import org.roster.store.JpaStateStore;
 import org.roster.store.RunEntity;
 import org.roster.store.Transactions;
@@ -103,6 +107,31 @@ final class RosterDatabase implements AutoCloseable {
 
     JpaAnchoring auditAnchoring() {
         return new JpaAnchoring(em, tx);
+    }
+
+    /** The runs as recorded, on this database, in the caller's unit of work. */
+    JpaRuns runs() {
+        return new JpaRuns(em);
+    }
+
+    /** What the runs did, as the Runs page reads it, on this database. */
+    JpaRunReports runReports() {
+        return new JpaRunReports(em);
+    }
+
+    /** The sources' schedules, on this database, in the caller's unit of work. */
+    JpaSchedules schedules() {
+        return new JpaSchedules(em);
+    }
+
+    /** The stores a run works with, on this database. */
+    JpaRunStores runStores() {
+        return new JpaRunStores(em, tx, clock);
+    }
+
+    /** Work in one local transaction, as the application's own units of work are. */
+    <T> T inTransaction(Supplier<T> work) {
+        return tx.inTransaction(work);
     }
 
     /** Rows in a table, to state what a phase wrote. */
