@@ -116,7 +116,8 @@ public final class JpaRuns implements Runs {
         List<RunEntity> watermarked = em.createQuery("select r from RunEntity r where r.dryRun = false "
                         + "and r.watermark is not null and (r.status = :completed or (r.status = :running and r.stage = "
                         + ":delivering)) and r.id <> :self order by r.id desc", RunEntity.class)
-                .setParameter("completed", RunEntity.Status.COMPLETED).setParameter("running", RunEntity.Status.RUNNING)
+                .setParameter("completed", RunEntity.Status.COMPLETED)
+                .setParameter("running", RunEntity.Status.RUNNING)
                 .setParameter("delivering", RunProgress.Stage.DELIVERING.name()).setParameter("self", runId)
                 .setMaxResults(1).getResultList();
         List<RunEntity> fullReads = em.createQuery("select r from RunEntity r where r.dryRun = false "

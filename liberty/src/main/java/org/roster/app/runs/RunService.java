@@ -115,8 +115,8 @@ public class RunService {
                 if (runs.anyOpen()) {
                     return null;
                 }
-                long created = runs.create(new NewRun(trigger, dryRun, policy.name(), pipelines.platform().name(), actor,
-                        settings.serverId(), clock.instant(), scheduledFor));
+                long created = runs.create(new NewRun(trigger, dryRun, policy.name(),
+                        pipelines.platform().name(), actor, settings.serverId(), clock.instant(), scheduledFor));
                 trail.record(actor, "run.started", "run:" + created, (dryRun ? "dry run" : "run")
                         + " started (" + trigger + ") with policy " + policy.name());
                 return new Started(created, dryRun ? List.of() : supersedeAwaiting(created));
