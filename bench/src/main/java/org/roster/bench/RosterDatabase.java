@@ -25,6 +25,10 @@ import org.roster.store.JpaAuditSealing;
 import org.roster.store.JpaDeliveredContacts;
 import org.roster.store.JpaEmployeeRecords;
 import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaRunReports;
+import org.roster.store.JpaRunStores;
+import org.roster.store.JpaRuns;
+import org.roster.store.JpaSchedules;
 import org.roster.store.JpaSelfServiceChoices;
 import org.roster.store.JpaStateStore;
 import org.roster.store.JpaTelegramAccounts;
@@ -149,7 +153,27 @@ final class RosterDatabase implements AutoCloseable {
         return new JpaTelegramAccounts(em);
     }
 
-    /** A unit of work for ports that join their caller's. */
+    /** The runs as recorded, on this database, in the caller's unit of work. */
+    JpaRuns runs() {
+        return new JpaRuns(em);
+    }
+
+    /** What the runs did, as the Runs page reads it, on this database. */
+    JpaRunReports runReports() {
+        return new JpaRunReports(em);
+    }
+
+    /** The sources' schedules, on this database, in the caller's unit of work. */
+    JpaSchedules schedules() {
+        return new JpaSchedules(em);
+    }
+
+    /** The stores a run works with, on this database. */
+    JpaRunStores runStores() {
+        return new JpaRunStores(em, tx, clock);
+    }
+
+    /** Work in one local transaction, as the application's own units of work are. */
     <T> T inTransaction(Supplier<T> work) {
         return tx.inTransaction(work);
     }

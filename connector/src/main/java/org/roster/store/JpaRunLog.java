@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import org.roster.records.RunStatus;
 import org.roster.sync.Lease;
 import org.roster.sync.LeaseLost;
 import org.roster.sync.RunLog;
@@ -196,6 +197,11 @@ public final class JpaRunLog implements RunLog {
             }
             return null;
         }));
+    }
+
+    /** {@link #finish(long, RunEntity.Status, Boolean, String)}, for a caller that sees no entity. */
+    public void finish(long runId, RunStatus status, Boolean sourceComplete, String error) {
+        finish(runId, RunEntity.Status.valueOf(status.name()), sourceComplete, error);
     }
 
     /**

@@ -15,6 +15,9 @@ import org.roster.records.AuditRecords;
 import org.roster.records.DeliveredContacts;
 import org.roster.records.EmployeeRecords;
 import org.roster.records.PolicyVersions;
+import org.roster.records.RunReports;
+import org.roster.records.Runs;
+import org.roster.records.Schedules;
 import org.roster.records.SealedDigestKeys;
 import org.roster.records.SealedValues;
 import org.roster.records.SelfServiceChoices;
@@ -32,6 +35,10 @@ import org.roster.store.JpaAuditSealing;
 import org.roster.store.JpaDeliveredContacts;
 import org.roster.store.JpaEmployeeRecords;
 import org.roster.store.JpaPolicyVersions;
+import org.roster.store.JpaRunReports;
+import org.roster.store.JpaRunStores;
+import org.roster.store.JpaRuns;
+import org.roster.store.JpaSchedules;
 import org.roster.store.JpaSealedDigestKeys;
 import org.roster.store.JpaSealedValues;
 import org.roster.store.JpaSelfServiceChoices;
@@ -64,6 +71,27 @@ public class Stores {
     CallersTransaction callersTransaction;
 
     // Runs, their plans, schedules and approvals.
+
+    @Produces
+    Runs runs() {
+        return new JpaRuns(em);
+    }
+
+    @Produces
+    RunReports runReports() {
+        return new JpaRunReports(em);
+    }
+
+    @Produces
+    Schedules schedules() {
+        return new JpaSchedules(em);
+    }
+
+    /** The stores a run works with; a run's lease is given per call, so a factory is produced. */
+    @Produces
+    JpaRunStores runStores() {
+        return new JpaRunStores(em, ownTransactions, Clock.systemUTC());
+    }
 
     // Employees, their contacts and self-service; Telegram accounts, address books, app passwords.
 

@@ -5,15 +5,14 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.audit.AuditTrail;
 import org.roster.app.config.RosterSettings;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.http.Problem;
 import org.roster.app.security.FourEyes;
-import org.roster.store.RunEntity;
+import org.roster.records.RunRecord;
+import org.roster.records.RunStatus;
+import org.roster.records.Runs;
 
 /**
  * A directory admin's decision about a run that stopped because it would remove more contacts
@@ -28,8 +27,8 @@ import org.roster.store.RunEntity;
 @ApplicationScoped
 public class RunApprovals {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    Runs records;
 
     @Inject
     TransactionalWork tx;
@@ -58,27 +57,23 @@ public class RunApprovals {
             // a refusal is returned, not thrown, so the transaction ends quietly having changed nothing
             refusal = tx.inTransaction(() -> {
                 // two admins deciding at once: the second finds the run decided
-                RunEntity found = em.find(RunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
+                RunRecord found = records.findToDecide(runId).orElse(null);
                 if (found == null) {
                     return Problem.notFound("There is no run " + runId + ".");
                 }
-                if (found.getStatus() != RunEntity.Status.AWAITING_APPROVAL) {
-                    return Problem.conflict("Run " + runId + " is " + found.getStatus().name().toLowerCase(Locale.ROOT)
+                if (found.status() != RunStatus.AWAITING_APPROVAL) {
+                    return Problem.conflict("Run " + runId + " is " + found.status().name().toLowerCase(Locale.ROOT)
                             + "; only a run awaiting approval can be approved or rejected.");
                 }
-                if (FourEyes.samePerson(found.getStartedBy(), admin)) {
+                if (FourEyes.samePerson(found.startedBy(), admin)) {
                     return Problem.conflict("You started run " + runId + "; another directory admin must " + verb
                             + " its removals (four eyes).");
                 }
-                found.decide(approve, admin, approve ? null : "Rejected by " + admin + "; nothing was delivered.",
-                        clock.instant());
-                if (approve) {
-                    found.claim(settings.serverId(), clock.instant());
-                }
-                em.flush();
+                records.decide(runId, approve, admin, approve ? null : "Rejected by " + admin
+                        + "; nothing was delivered.", settings.serverId(), clock.instant());
                 trail.record(admin, approve ? "run.approved" : "run.rejected", "run:" + runId, verb + "d "
-                        + found.getRemoved() + " removals of run " + runId + (found.getStartedBy() == null ? ""
-                        : ", started by " + found.getStartedBy()));
+                        + found.counts().removed() + " removals of run " + runId + (found.startedBy() == null ? ""
+                        : ", started by " + found.startedBy()));
                 return null;
             });
         } catch (AuditTrail.NotRecorded e) {

@@ -1,19 +1,14 @@
 package org.roster.app.runs;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,14 +23,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.roster.app.audit.AuditResource;
-import org.roster.app.config.TransactionalWork;
 import org.roster.app.http.Problem;
 import org.roster.app.security.Roles;
 import org.roster.policy.Policy;
-import org.roster.store.EmployeeEntity;
+import org.roster.records.RunRecord;
+import org.roster.records.RunReports;
+import org.roster.records.Runs;
+import org.roster.store.JpaRunStores;
 import org.roster.store.JpaStateStore;
-import org.roster.store.RejectionEntity;
-import org.roster.store.RunEntity;
 import org.roster.sync.QualityReport;
 
 /** Sync runs: start one, list them, follow one's stage, progress and counts. */
@@ -45,9 +40,6 @@ import org.roster.sync.QualityReport;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
-
     @Inject
     RunService runs;
 
@@ -55,7 +47,13 @@ public class RunResource {
     RunApprovals approvals;
 
     @Inject
-    TransactionalWork tx;
+    Runs records;
+
+    @Inject
+    RunReports reports;
+
+    @Inject
+    JpaRunStores stores;
 
     /** What to run. */
     public record RunRequest(boolean dryRun) {
@@ -118,8 +116,7 @@ public class RunResource {
         if (limit < 1 || limit > 500) {
             throw Problem.badRequest("limit must be between 1 and 500, not " + limit);
         }
-        return em.createQuery("select r from RunEntity r order by r.id desc", RunEntity.class)
-                .setMaxResults(limit).getResultList().stream().map(RunView::of).toList();
+        return reports.latest(limit).stream().map(RunView::of).toList();
     }
 
     @GET
@@ -150,10 +147,8 @@ public class RunResource {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
         }
-        return em.createQuery("select r from RejectionEntity r where r.runId = :run order by r.id",
-                        RejectionEntity.class)
-                .setParameter("run", id).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(r -> new RejectionView(r.getReference(), r.getEmployeeId(), r.getReason())).toList();
+        return reports.rejections(id, offset, limit).stream()
+                .map(r -> new RejectionView(r.entry(), r.employeeId(), r.reason())).toList();
     }
 
     /**
@@ -206,7 +201,7 @@ public class RunResource {
     @Path("quality")
     @Operation(summary = "The data-quality totals of the latest runs that have a report, newest first")
     public List<QualityTotalView> qualityHistory(@QueryParam("limit") @DefaultValue("30") int limit) {
-        JpaStateStore store = new JpaStateStore(em, tx, Clock.systemUTC());
+        JpaStateStore store = stores.state();
         List<QualityTotalView> latest = new ArrayList<>();
         for (RunView run : list(limit)) {
             store.quality(run.id()).ifPresent(r -> latest.add(new QualityTotalView(run.id(), run.status(), r.total())));
@@ -228,7 +223,7 @@ public class RunResource {
 
     private QualityReport report(long id) {
         view(id);
-        return new JpaStateStore(em, tx, Clock.systemUTC()).quality(id).orElseThrow(() -> Problem.notFound(
+        return stores.state().quality(id).orElseThrow(() -> Problem.notFound(
                 "Run " + id + " has no data-quality report: it has not finished reading the directory, or found it "
                         + "empty."));
     }
@@ -249,36 +244,18 @@ public class RunResource {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw Problem.badRequest("offset must be 0 or more and limit between 1 and 1000");
         }
-        // an employee read again unchanged is not rewritten, so their last seen run is the one that
-        // last decided about them
-        var query = em.createQuery("select e from EmployeeEntity e where e.lastSeenRun <= :run "
-                        + "and e.status = :active and e.contactAllowed = false"
-                        + (rule == null ? "" : " and e.scopeRule = :rule")
-                        + " order by e.id", EmployeeEntity.class)
-                .setParameter("run", id).setParameter("active", EmployeeEntity.Status.ACTIVE);
-        if (rule != null) {
-            query.setParameter("rule", rule);
-        }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(e -> new ExcludedView(e.getId(), e.isInScope(), e.getScopeRule(), e.getScopeReason())).toList();
+        return reports.excluded(id, Optional.ofNullable(rule), offset, limit).stream()
+                .map(e -> new ExcludedView(e.employeeId(), e.receives(), e.rule(), e.reason())).toList();
     }
 
     private RunView view(long id) {
-        RunEntity run = em.find(RunEntity.class, id);
-        if (run == null) {
-            throw Problem.notFound("There is no run " + id + ".");
-        }
+        RunRecord run = records.find(id).orElseThrow(() -> Problem.notFound("There is no run " + id + "."));
         RunView view = RunView.of(run);
-        if (!"telegram".equals(run.getPlatform()) || run.isDryRun()) {
+        if (!"telegram".equals(run.platform()) || run.dryRun()) {
             return view;
         }
         // one run delivers at a time: what the ledger recorded while it ran is what it did
-        Instant until = run.getFinishedAt() == null ? Instant.now() : run.getFinishedAt();
-        Map<String, Long> states = new TreeMap<>();
-        em.createQuery("select c.state, count(c) from TelegramContactEntity c where c.at >= :from and c.at <= :until "
-                        + "group by c.state", Object[].class).setParameter("from", run.getStartedAt())
-                .setParameter("until", until).getResultList()
-                .forEach(row -> states.put(((String) row[0]).toLowerCase(Locale.ROOT), (Long) row[1]));
-        return view.withTelegram(states);
+        Instant until = run.finishedAt() == null ? Instant.now() : run.finishedAt();
+        return view.withTelegram(reports.telegramStates(run.startedAt(), until));
     }
 }

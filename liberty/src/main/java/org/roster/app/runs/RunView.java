@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-import org.roster.store.RunEntity;
+import org.roster.records.RunRecord;
 
 /**
  * A run as the API shows it.
@@ -25,13 +25,14 @@ public record RunView(long id, String status, String trigger, String startedBy, 
                          long removed, long delivered, long failed) {
     }
 
-    static RunView of(RunEntity run) {
-        return new RunView(run.getId(), run.getStatus().name(), run.getTrigger(), run.getStartedBy(), run.isDryRun(),
-                run.getStage().toLowerCase(Locale.ROOT), run.getProgress(), run.getPolicyName(), run.getPlatform(),
-                run.getStartedAt(), run.getFinishedAt(), run.getSourceComplete(), run.getError(),
-                run.getRemovalLimit(), run.getDecidedBy(), run.getOwner(), run.getScheduledFor(), run.getReadMode(),
-                new Counts(run.getRead(), run.getRejected(), run.getInScope(), run.getExcluded(), run.getGone(),
-                        run.getAdded(), run.getUpdated(), run.getRemoved(), run.getDelivered(), run.getFailed()),
+    static RunView of(RunRecord run) {
+        RunRecord.Counts c = run.counts();
+        return new RunView(run.id(), run.status().name(), run.trigger(), run.startedBy(), run.dryRun(),
+                run.stage().toLowerCase(Locale.ROOT), run.progress(), run.policyName(), run.platform(),
+                run.startedAt(), run.finishedAt(), run.sourceComplete(), run.error(),
+                run.removalLimit(), run.decidedBy(), run.owner(), run.scheduledFor(), run.readMode(),
+                new Counts(c.read(), c.rejected(), c.inScope(), c.excluded(), c.gone(),
+                        c.added(), c.updated(), c.removed(), c.delivered(), c.failed()),
                 null);
     }
 

@@ -5,12 +5,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,8 +28,9 @@ import org.roster.app.http.Problem;
 import org.roster.app.security.Roles;
 import org.roster.app.sources.SourceCatalog;
 import org.roster.app.sources.SourceDefinition;
+import org.roster.records.ScheduleRecord;
+import org.roster.records.Schedules;
 import org.roster.schedule.Schedule;
-import org.roster.store.ScheduleEntity;
 
 /** When each source is synced on its own: an interval or a cron expression, kept in the database. */
 @Path("schedules")
@@ -39,8 +39,8 @@ import org.roster.store.ScheduleEntity;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    Schedules schedules;
 
     @Inject
     TransactionalWork tx;
@@ -61,18 +61,17 @@ public class ScheduleResource {
     public record ScheduleView(String source, String kind, String expression, String zone, boolean enabled,
                                Instant nextFireAt, Instant lastFiredAt, Long lastRunId, String updatedBy,
                                Instant updatedAt) {
-        static ScheduleView of(ScheduleEntity s) {
-            return new ScheduleView(s.getSourceId(), s.getKind(), s.getExpression(), s.getZone(), s.isEnabled(),
-                    s.isEnabled() ? s.getNextFireAt() : null, s.getLastFiredAt(), s.getLastRunId(), s.getUpdatedBy(),
-                    s.getUpdatedAt());
+        static ScheduleView of(ScheduleRecord s) {
+            return new ScheduleView(s.source(), s.kind(), s.expression(), s.zone(), s.enabled(),
+                    s.enabled() ? s.nextFireAt() : null, s.lastFiredAt(), s.lastRunId(), s.updatedBy(),
+                    s.updatedAt());
         }
     }
 
     @GET
     @Operation(summary = "List the sources' schedules, with their next fire times")
     public List<ScheduleView> list() {
-        return em.createQuery("select s from ScheduleEntity s order by s.sourceId", ScheduleEntity.class)
-                .getResultList().stream().map(ScheduleView::of).toList();
+        return schedules.all().stream().map(ScheduleView::of).toList();
     }
 
     @GET
@@ -80,11 +79,8 @@ public class ScheduleResource {
     @Operation(summary = "A source's schedule")
     public ScheduleView get(@PathParam("source") String source) {
         known(source);
-        ScheduleEntity found = em.find(ScheduleEntity.class, source);
-        if (found == null) {
-            throw Problem.notFound("The source " + source + " has no schedule; it syncs when a run is started.");
-        }
-        return ScheduleView.of(found);
+        return schedules.find(source).map(ScheduleView::of).orElseThrow(() -> Problem.notFound(
+                "The source " + source + " has no schedule; it syncs when a run is started."));
     }
 
     @PUT
@@ -100,19 +96,12 @@ public class ScheduleResource {
         Schedule schedule = parse(request);
         ZoneId zone = zone(request);
         String actor = security.getUserPrincipal().getName();
-        ScheduleEntity saved = tx.inTransaction(() -> {
-            ScheduleEntity found = em.find(ScheduleEntity.class, source);
-            if (found == null) {
-                found = new ScheduleEntity(source);
-                found.set(schedule, zone, actor, clock.instant());
-                em.persist(found);
-            } else {
-                found.set(schedule, zone, actor, clock.instant());
-            }
+        ScheduleRecord saved = tx.inTransaction(() -> {
+            ScheduleRecord found = schedules.set(source, schedule, zone, actor, clock.instant());
             trail.record(actor, "schedule.changed", "source:" + source, "syncs of " + source + " scheduled: "
-                    + found.getKind() + " " + found.getExpression()
-                    + ("cron".equals(found.getKind()) ? " (" + found.getZone() + ")" : "")
-                    + "; next at " + found.getNextFireAt());
+                    + found.kind() + " " + found.expression()
+                    + ("cron".equals(found.kind()) ? " (" + found.zone() + ")" : "")
+                    + "; next at " + found.nextFireAt());
             return found;
         });
         return ScheduleView.of(saved);
@@ -126,17 +115,15 @@ public class ScheduleResource {
     public ScheduleView disable(@PathParam("source") String source, @Context SecurityContext security) {
         known(source);
         String actor = security.getUserPrincipal().getName();
-        ScheduleEntity saved = tx.inTransaction(() -> {
-            ScheduleEntity found = em.find(ScheduleEntity.class, source);
-            if (found == null) {
-                throw Problem.notFound("The source " + source + " has no schedule.");
-            }
-            found.disable(actor, clock.instant());
-            trail.record(actor, "schedule.disabled", "source:" + source, "scheduled syncs of " + source
-                    + " switched off");
+        // a source without a schedule is refused once the transaction has ended, having changed nothing
+        Optional<ScheduleRecord> saved = tx.inTransaction(() -> {
+            Optional<ScheduleRecord> found = schedules.disable(source, actor, clock.instant());
+            found.ifPresent(off -> trail.record(actor, "schedule.disabled", "source:" + source,
+                    "scheduled syncs of " + source + " switched off"));
             return found;
         });
-        return ScheduleView.of(saved);
+        return ScheduleView.of(saved.orElseThrow(() -> Problem.notFound("The source " + source
+                + " has no schedule.")));
     }
 
     @Inject

@@ -3,8 +3,6 @@ package org.roster.app.runs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -17,16 +15,16 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.roster.app.config.RosterSettings;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.policies.ActivePolicy;
 import org.roster.audit.AuditEvent;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.schedule.LeaverWindow;
-import org.roster.store.RunEntity;
-import org.roster.store.ScheduleEntity;
+import org.roster.records.RunRecord;
+import org.roster.records.Runs;
+import org.roster.records.ScheduleRecord;
+import org.roster.records.Schedules;
 import org.roster.sync.RunLines;
 
 /**
@@ -44,8 +42,11 @@ public class Scheduler {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
-    @PersistenceContext(unitName = "roster")
-    EntityManager em;
+    @Inject
+    Schedules schedules;
+
+    @Inject
+    Runs records;
 
     @Inject
     TransactionalWork tx;
@@ -65,10 +66,8 @@ public class Scheduler {
     /** Seeds the configured schedule if the source has none yet, and starts polling. */
     public void start() {
         settings.schedule().filter(s -> settings.configuredSource()).ifPresent(configured -> tx.inTransaction(() -> {
-            if (em.find(ScheduleEntity.class, RosterSettings.SOURCE_ID) == null) {
-                ScheduleEntity seeded = new ScheduleEntity(RosterSettings.SOURCE_ID);
-                seeded.set(configured, settings.scheduleZone(), AuditEvent.SYSTEM, clock.instant());
-                em.persist(seeded);
+            if (schedules.seed(RosterSettings.SOURCE_ID, configured, settings.scheduleZone(), AuditEvent.SYSTEM,
+                    clock.instant())) {
                 LOG.info(() -> "Scheduled syncs of " + RosterSettings.SOURCE_ID + ": " + configured.expression());
             }
         }));
@@ -95,9 +94,7 @@ public class Scheduler {
     }
 
     private void fireDue() {
-        @SuppressWarnings("unchecked")
-        List<String> due = tx.inTransaction(() -> em.createNativeQuery("select source_id from schedule "
-                + "where enabled and next_fire_at <= ?1").setParameter(1, sqlTime(clock.instant())).getResultList());
+        List<String> due = tx.inTransaction(() -> schedules.due(clock.instant()));
         for (String sourceId : due) {
             if (runs.activeRun().isPresent()) {
                 return;
@@ -117,14 +114,9 @@ public class Scheduler {
         if (window.isZero() || runs.activeRun().isPresent()) {
             return;
         }
-        List<RunEntity> last = tx.inTransaction(() -> em.createQuery(
-                        "select r from RunEntity r where r.dryRun = false and r.status = :done order by r.id desc",
-                        RunEntity.class)
-                .setParameter("done", RunEntity.Status.COMPLETED).setMaxResults(1).getResultList());
-        Optional<Instant> lastStart = last.stream().findFirst().map(RunEntity::getStartedAt);
-        Duration lastDuration = last.stream().findFirst()
-                .map(r -> Duration.between(r.getStartedAt(), r.getFinishedAt()))
-                .orElse(Duration.ZERO);
+        Optional<RunRecord> last = tx.inTransaction(() -> records.lastCompleted());
+        Optional<Instant> lastStart = last.map(RunRecord::startedAt);
+        Duration lastDuration = last.map(r -> Duration.between(r.startedAt(), r.finishedAt())).orElse(Duration.ZERO);
         if (new LeaverWindow(window).runDue(lastStart, lastDuration, clock.instant())) {
             try {
                 long id = runs.start("leaver-window", false, AuditEvent.SYSTEM);
@@ -136,23 +128,14 @@ public class Scheduler {
         }
     }
 
-    /** An instant as the PostgreSQL driver takes it in a native query. */
-    private static OffsetDateTime sqlTime(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     /** In one transaction: claims the schedule (or passes if another server holds it) and fires it. */
     private void fire(String sourceId) {
         Instant now = clock.instant();
-        List<?> claimed = em.createNativeQuery("select source_id from schedule where source_id = ?1 and enabled "
-                + "and next_fire_at <= ?2 for update skip locked").setParameter(1, sourceId).setParameter(2, sqlTime(now))
-                .getResultList();
+        Optional<Instant> claimed = schedules.claimDue(sourceId, now);
         if (claimed.isEmpty()) {
             return;
         }
-        ScheduleEntity schedule = em.find(ScheduleEntity.class, sourceId);
-        em.refresh(schedule);
-        Instant fireTime = schedule.getNextFireAt();
+        Instant fireTime = claimed.get();
         Long runId;
         try {
             runId = runs.start("schedule", false, AuditEvent.SYSTEM, fireTime);
@@ -164,9 +147,9 @@ public class Scheduler {
             runId = runs.runScheduledFor(fireTime).orElseThrow(() -> e);
             LOG.info("The run for the fire time " + fireTime + " had started before; not starting it again");
         }
-        schedule.fired(fireTime, runId, now);
+        ScheduleRecord schedule = schedules.fired(sourceId, fireTime, runId, now);
         Long started = runId;
         LOG.info(() -> RunLines.of(started) + "scheduled run started for " + fireTime + " on " + settings.serverId()
-                + "; next at " + schedule.getNextFireAt());
+                + "; next at " + schedule.nextFireAt());
     }
 }
