@@ -30,6 +30,8 @@ class LayeringTest {
             + " liberty -> connector -> policies";
     private static final String NO_FRAMEWORKS = "the README's Layout says the domain and the policy engine"
             + " import no Jakarta, LDAP or Graph type; only the adapters do";
+    private static final String READ_MODELS = "the README's Layout says the application's read models and"
+            + " ports (org.roster.records) are plain Java, which the store implements";
     private static final String ADAPTERS_APART = "the README's Layout says the adapters do not use one"
             + " another; what the source adapters share lives in org.roster.source";
 
@@ -92,6 +94,19 @@ class LayeringTest {
                         "org.roster.source..", "org.roster.platform..", "org.roster.demo..",
                         "org.roster.app..")
                 .because(ONE_WAY + "; the domain and engine are what the adapters plug into")
+                .check(classes);
+    }
+
+    @Test
+    void readModelsDependOnNoFrameworkNorTheStore() {
+        noClasses().that().resideInAPackage("org.roster.records..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because(READ_MODELS)
+                .check(classes);
+        noClasses().that().resideInAPackage("org.roster.records..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.roster.store..", "org.roster.source..",
+                        "org.roster.demo..", "org.roster.app..")
+                .because(READ_MODELS)
                 .check(classes);
     }
 

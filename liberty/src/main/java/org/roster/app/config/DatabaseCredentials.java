@@ -6,4 +6,9 @@ record DatabaseCredentials(String user, char[] password) {
     public String toString() {
         return user;
     }
+
+    /** A role's name quoted for SQL, whatever it holds. */
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
 }

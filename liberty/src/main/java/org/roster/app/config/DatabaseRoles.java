@@ -104,7 +104,7 @@ public class DatabaseRoles {
         }
         try (Connection connection = migrations().getConnection()) {
             if (separated) {
-                String app = identifier(settings.dbUser());
+                String app = DatabaseCredentials.identifier(settings.dbUser());
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("grant select, insert, update, delete on all tables in schema public to " + app);
                     sql.execute("grant usage, select, update on all sequences in schema public to " + app);
@@ -135,10 +135,6 @@ public class DatabaseRoles {
                 ? "; the application's role " + settings.dbUser() + " may add to the trail but not erase it" : ""));
     }
 
-    /** A role's name quoted for SQL, whatever it holds. */
-    static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 
     /** The server's data source, signed in as the owner: the pool keeps the owner's connections apart. */
     private final class OwnerConnections implements DataSource {

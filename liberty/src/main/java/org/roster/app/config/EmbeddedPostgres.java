@@ -124,8 +124,8 @@ final class EmbeddedPostgres {
      * password; a cluster whose superuser is still the application's role is converted first.
      */
     private void ensureRoles(Path bin) throws IOException {
-        String app = DatabaseRoles.identifier(application.user());
-        String own = DatabaseRoles.identifier(owner.user());
+        String app = DatabaseCredentials.identifier(application.user());
+        String own = DatabaseCredentials.identifier(owner.user());
         if (psql(bin, owner, "select 1;", false) != 0) {
             LOG.warning(() -> "The embedded database's superuser is the application's role \"" + application.user()
                     + "\"; it becomes the owner \"" + owner.user() + "\" and the application gets a role of its own");

@@ -15,7 +15,6 @@ import org.roster.app.config.RosterSettings;
 import org.roster.app.config.TransactionalWork;
 import org.roster.app.policies.ActivePolicy;
 import org.roster.audit.AuditEvent;
-import org.roster.audit.AuditLog;
 import org.roster.policy.InvalidPolicyException;
 import org.roster.policy.Policy;
 import org.roster.records.NewRun;
@@ -398,14 +397,6 @@ public class RunService {
     /** Drops the plan of a run an admin rejected. */
     void dropPlan(long runId) {
         store().discardPlan(runId);
-    }
-
-    /**
-     * The audit trail as runs append to it, for the callers outside the runs that still ask here
-     * rather than {@link AuditTrail#log()}, which is what this answers.
-     */
-    public AuditLog audit() {
-        return trail.log();
     }
 
     /**

@@ -45,6 +45,9 @@ public record SourceDefinition(String id, String kind, String name, int preceden
     public static final String LDAP = "ldap";
     public static final String ENTRA = "entra";
 
+    /** The setting with which an admin accepts a password over plain ldap:// ({@link CleartextBind}). */
+    public static final String ALLOW_INSECURE = "allow-insecure";
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> COMMON = Set.of("default-region", "region-by-location", "page-size");
 
@@ -85,16 +88,19 @@ public record SourceDefinition(String id, String kind, String name, int preceden
                     new TreeSet<>(secretNames)));
         }
         configuration();
-        if (allowed.contains(CleartextBind.ALLOW)) {
-            String allow = settings.getOrDefault(CleartextBind.ALLOW, "false").strip();
+        if (allowed.contains(ALLOW_INSECURE)) {
+            String allow = settings.getOrDefault(ALLOW_INSECURE, "false").strip();
             if (!allow.equals("true") && !allow.equals("false")) {
-                throw new IllegalArgumentException("source " + id + ": " + CleartextBind.ALLOW
+                throw new IllegalArgumentException("source " + id + ": " + ALLOW_INSECURE
                         + " must be true or false, not " + allow);
             }
         }
-        CleartextBind.refusal(this).ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
+        Optional<String> exposedTo = secretInClearTextTo();
+        if (exposedTo.isPresent() && !allowsInsecure()) {
+            throw new IllegalArgumentException("source " + id + ": a password would travel in clear text to "
+                    + exposedTo.get().strip() + ": use ldaps:// or start-tls, or set " + ALLOW_INSECURE
+                    + " to true to accept that");
+        }
         normaliser("DE", "");
         return this;
     }
@@ -173,5 +179,15 @@ public record SourceDefinition(String id, String kind, String name, int preceden
         // settings hold no secrets; secrets are named, never shown
         return "SourceDefinition[" + id + ", " + kind + ", precedence " + precedence + ", secrets set "
                 + new TreeSet<>(secrets.keySet()) + "]";
+    }
+
+    /** Where this source would send its secret in clear text, if it would: its kind says. */
+    public Optional<String> secretInClearTextTo() {
+        return SourceKinds.named(kind).flatMap(sourceKind -> sourceKind.secretInClearTextTo(sourceSettings()));
+    }
+
+    /** Whether an admin has accepted a password over plain ldap:// for this source. */
+    public boolean allowsInsecure() {
+        return Boolean.parseBoolean(settings.getOrDefault(ALLOW_INSECURE, "false").strip());
     }
 }

@@ -38,8 +38,9 @@ class CleartextBindTest {
 
     @Test
     void ldapsStartTlsOrNoPasswordAreFine() {
-        assertThat(CleartextBind.refusal(ldap("ldaps://hr.example.com", PASSWORD))).isEmpty();
-        assertThat(CleartextBind.refusal(ldap("ldap://hr.example.com", PASSWORD, "start-tls", "true"))).isEmpty();
+        assertThat(CleartextBind.exposed(ldap("ldaps://hr.example.com", PASSWORD).validated())).isFalse();
+        assertThat(CleartextBind.exposed(ldap("ldap://hr.example.com", PASSWORD, "start-tls", "true").validated()))
+                .isFalse();
         SourceDefinition anonymous = ldap("ldap://127.0.0.1:10389", Map.of()).validated();
         assertThat(CleartextBind.exposed(anonymous)).as("an anonymous read, like the demo directory's").isFalse();
         assertThat(CleartextBind.exposed(ldap("ldap://hr.example.com", Map.of("trust-store-password",
