@@ -77,6 +77,14 @@ public class RunCarrying {
     void carry(Lease lease, Runnable work) {
         Carrier carrier = new Carrier(lease, new CompletableFuture<>());
         carried.put(lease.runId(), carrier);
+        if (stopping) {
+            // started as the server began to stop (a schedule's poll still under way): handBackAll may
+            // have looked before this run was carried, so it is handed back here, at once
+            carried.remove(lease.runId(), carrier);
+            carrier.ended().complete(null);
+            handBack(lease, "it was started as the server began to stop");
+            return;
+        }
         try {
             executor.submit(() -> {
                 try {
@@ -92,7 +100,10 @@ public class RunCarrying {
                 }
             });
         } catch (RuntimeException e) {
+            // the executor refused the run (the server is going down): leave it to another server now
             carried.remove(lease.runId(), carrier);
+            carrier.ended().complete(null);
+            handBack(lease, "this server could not take it on");
             throw e;
         }
     }
