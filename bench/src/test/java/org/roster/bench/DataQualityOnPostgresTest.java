@@ -2,17 +2,14 @@ package org.roster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.directory.EntryNormaliser;
@@ -34,29 +31,15 @@ import org.roster.sync.SyncPipeline;
  */
 class DataQualityOnPostgresTest {
 
-    private static BenchPostgres pg;
-    private static int databases;
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("quality");
 
-    private String database;
     private RosterDatabase db;
     private final List<DirectoryEntry> directory = new ArrayList<>();
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "quality-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void aCompanyWithUntidyData() throws Exception {
-        database = "quality_" + ++databases;
-        db = new RosterDatabase(pg.createDatabase(database), Clock.systemUTC());
+        db = DATABASE.db();
         directory.add(person("f1", "Finance", "0151 11111111"));       // no country code: region guessed
         directory.add(person("f2", "Finance", "+49 151 22222222"));
         directory.add(person("f3", "Finance", "0049 151 22222222"));   // f2's number
@@ -64,12 +47,6 @@ class DataQualityOnPostgresTest {
         directory.add(person("s1", "Sales", "+49 160 1111111"));
         directory.add(person("s2", "Sales", "12"));                    // not a number: rejected
         directory.add(person("s3", "Sales", "+49 160 3333333"));
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     @Test

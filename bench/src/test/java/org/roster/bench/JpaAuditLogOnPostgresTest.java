@@ -3,14 +3,12 @@ package org.roster.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +18,9 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.audit.AnchorFinding;
 import org.roster.audit.AnchorSigner;
 import org.roster.audit.AuditAnchor;
@@ -45,38 +41,18 @@ import org.roster.store.JpaAuditSealing;
  */
 class JpaAuditLogOnPostgresTest {
 
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("audit");
+
     private static final byte[] KEY = new byte[32];
 
-    private static BenchPostgres pg;
-    private static int databases;
-
-    private String database;
     private String url;
     private RosterDatabase db;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "audit-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "audit_" + ++databases;
-        url = pg.createDatabase(database);
-        db = new RosterDatabase(url, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
+        db = DATABASE.db();
+        url = DATABASE.url();
     }
 
     private void write(int records, Instant at) {

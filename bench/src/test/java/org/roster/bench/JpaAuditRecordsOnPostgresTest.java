@@ -3,22 +3,18 @@ package org.roster.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.audit.AuditEvent;
 import org.roster.audit.AuditLog;
 import org.roster.audit.CheckpointSigner;
@@ -36,41 +32,21 @@ import org.roster.records.PolicyVersion;
  */
 class JpaAuditRecordsOnPostgresTest {
 
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("audit_records");
+
     private static final byte[] KEY = new byte[32];
     private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
 
-    private static BenchPostgres pg;
-    private static int databases;
-
-    private String database;
     private String url;
     private RosterDatabase db;
     private AuditRecords records;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "audit-records-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "audit_records_" + ++databases;
-        url = pg.createDatabase(database);
-        db = new RosterDatabase(url, Clock.systemUTC());
+        db = DATABASE.db();
+        url = DATABASE.url();
         records = db.auditRecords();
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     private static AuditEvent event(int minute, String actor, String action, String subject) {

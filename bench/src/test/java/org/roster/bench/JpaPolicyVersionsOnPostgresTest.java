@@ -3,15 +3,11 @@ package org.roster.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.records.PolicyVersion;
 import org.roster.records.PolicyVersions;
 
@@ -21,39 +17,19 @@ import org.roster.records.PolicyVersions;
  */
 class JpaPolicyVersionsOnPostgresTest {
 
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("policy");
+
     private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
     private static final String TEXT = "name: corp\n";
 
-    private static BenchPostgres pg;
-    private static int databases;
-
-    private String database;
     private RosterDatabase db;
     private PolicyVersions versions;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "policy-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "policy_" + ++databases;
-        db = new RosterDatabase(pg.createDatabase(database), Clock.systemUTC());
+        db = DATABASE.db();
         versions = db.policyVersions();
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     private PolicyVersion published(String author, String approver) {

@@ -2,8 +2,6 @@ package org.roster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.records.NewRun;
 import org.roster.records.RunRecord;
 import org.roster.records.RunStatus;
@@ -35,40 +31,20 @@ import org.roster.sync.RunProgress;
  */
 class JpaRunsOnPostgresTest {
 
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("runs");
+
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    private static BenchPostgres pg;
-    private static int databases;
-
-    private String database;
     private RosterDatabase db;
     private JpaRuns runs;
     private JpaSchedules schedules;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "runs-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "runs_" + ++databases;
-        db = new RosterDatabase(pg.createDatabase(database), Clock.systemUTC());
+        db = DATABASE.db();
         runs = db.runs();
         schedules = db.schedules();
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     private long start(String startedBy, Instant scheduledFor) {

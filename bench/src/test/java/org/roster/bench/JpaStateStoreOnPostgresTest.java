@@ -3,20 +3,15 @@ package org.roster.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.directory.Employee;
 import org.roster.policy.Person;
 import org.roster.policy.PersonField;
@@ -33,30 +28,16 @@ import org.roster.sync.StateStore;
  */
 class JpaStateStoreOnPostgresTest {
 
-    private static BenchPostgres pg;
-    private static int databases;
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("store");
 
-    private String database;
     private RosterDatabase db;
     private JpaStateStore store;
     private long run;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "store-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "store_" + ++databases;
-        db = new RosterDatabase(pg.createDatabase(database), Clock.systemUTC());
+        db = DATABASE.db();
         store = db.store;
         run = db.startRun("test");
     }
@@ -66,12 +47,6 @@ class JpaStateStoreOnPostgresTest {
         db.finishRun(run, true);
         run = db.startRun("test");
         return run;
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     @Test
@@ -186,6 +161,6 @@ class JpaStateStoreOnPostgresTest {
     }
 
     private Connection connect() throws Exception {
-        return DriverManager.getConnection(pg.url(database), BenchPostgres.USER, BenchPostgres.PASSWORD);
+        return DATABASE.connect();
     }
 }

@@ -2,22 +2,18 @@ package org.roster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.policy.PersonField;
 import org.roster.records.AppPasswordRecords;
 import org.roster.records.DeliveredContacts;
@@ -33,39 +29,19 @@ import org.roster.records.TelegramAccounts;
  */
 class PeopleRecordsOnPostgresTest {
 
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("people");
+
     private static final Instant EARLIER = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant LATER = Instant.parse("2026-03-02T09:30:00Z");
 
-    private static BenchPostgres pg;
-    private static int databases;
-
-    private String database;
     private String url;
     private RosterDatabase db;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "people-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "people_" + ++databases;
-        url = pg.createDatabase(database);
-        db = new RosterDatabase(url, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
+        db = DATABASE.db();
+        url = DATABASE.url();
     }
 
     private void sql(String... statements) throws SQLException {

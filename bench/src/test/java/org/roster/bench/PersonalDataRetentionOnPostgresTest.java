@@ -2,7 +2,6 @@ package org.roster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.directory.DirectoryEntry;
 import org.roster.directory.DirectorySource;
 import org.roster.directory.EntryNormaliser;
@@ -42,30 +39,20 @@ class PersonalDataRetentionOnPostgresTest {
     private static final String LEAVERS_NUMBER = "15198765432";
     private static final String LEAVERS_SURNAME = "Quistorp";
 
-    private static BenchPostgres pg;
-
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
+
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase("retention", clock);
+
     private final Directory directory = new Directory();
     private String url;
     private RosterDatabase db;
     private SyncPipeline pipeline;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "retention-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void threeColleaguesInFinance() throws Exception {
-        url = pg.createDatabase("retention");
-        db = new RosterDatabase(url, clock);
+        db = database.db();
+        url = database.url();
         // the default policy: the same department's colleagues, personal data kept 30 days after leaving
         pipeline = new SyncPipeline(directory, new EntryNormaliser(PhoneNumbers.forRegion("DE")),
                 new PolicyEvaluator(Policies.bundled("default")), db.store, new RecordedContactPlatform(), db.audit,
@@ -73,12 +60,6 @@ class PersonalDataRetentionOnPostgresTest {
         directory.put("p1", "Ana", "Ruiz", "0151 11111111");
         directory.put("p2", "Ben", "Okafor", "0151 22222222");
         directory.put("p3", "Carla", LEAVERS_SURNAME, "0151 98765432");
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase("retention");
     }
 
     @Test

@@ -2,22 +2,18 @@ package org.roster.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.records.SealedDigestKeys;
 import org.roster.records.SealedValues;
 import org.roster.records.SignInIdentities;
@@ -37,38 +33,18 @@ import org.roster.store.Transactions;
  */
 class SourceKeyAndSignInRecordsOnPostgresTest {
 
-    private static BenchPostgres pg;
-    private static int databases;
+    @RegisterExtension
+    static final FreshDatabase DATABASE = new FreshDatabase("records");
 
-    private String database;
     private String url;
     private RosterDatabase db;
     private Transactions tx;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = BenchPostgres.start(Path.of("target", "records-pg").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @BeforeEach
     void anEmptyDatabase() throws Exception {
-        database = "records_" + ++databases;
-        url = pg.createDatabase(database);
-        db = new RosterDatabase(url, Clock.systemUTC());
+        db = DATABASE.db();
+        url = DATABASE.url();
         tx = db.transactions();
-    }
-
-    @AfterEach
-    void dropIt() throws Exception {
-        db.close();
-        pg.dropDatabase(database);
     }
 
     private void sql(String... statements) throws SQLException {

@@ -1,13 +1,23 @@
 package org.roster.app.runs;
 
-import java.io.StringWriter;
+import static org.roster.app.runs.SvgCharts.GRID;
+import static org.roster.app.runs.SvgCharts.INK;
+import static org.roster.app.runs.SvgCharts.attribute;
+import static org.roster.app.runs.SvgCharts.document;
+import static org.roster.app.runs.SvgCharts.format;
+import static org.roster.app.runs.SvgCharts.line;
+import static org.roster.app.runs.SvgCharts.niceCeiling;
+import static org.roster.app.runs.SvgCharts.number;
+import static org.roster.app.runs.SvgCharts.rect;
+import static org.roster.app.runs.SvgCharts.statusWords;
+import static org.roster.app.runs.SvgCharts.text;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -43,9 +53,6 @@ public final class DataQualityChart {
             new Series("Missing mobiles", "#E69F00", "3 3", QualityReport.Count::missingMobile),
             new Series("Region guessed", "#009E73", "10 3 2 3", QualityReport.Count::guessedRegion),
             new Series("Rejected entries", "#CC79A7", "2 2", QualityReport.Count::rejected));
-    private static final String INK = "#1b1f24";
-    private static final String GRID = "#d9dde3";
-    private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 330;
@@ -69,46 +76,16 @@ public final class DataQualityChart {
 
     /** The chart as a standalone SVG document. */
     public String svg() {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("svg");
-            xml.writeDefaultNamespace("http://www.w3.org/2000/svg");
-            RunHistoryChart.attribute(xml, "viewBox", "0 0 " + WIDTH + " " + HEIGHT);
-            RunHistoryChart.attribute(xml, "width", WIDTH);
-            RunHistoryChart.attribute(xml, "height", HEIGHT);
-            RunHistoryChart.attribute(xml, "role", "img");
-            RunHistoryChart.attribute(xml, "aria-labelledby", "quality-title quality-desc");
-            RunHistoryChart.attribute(xml, "font-family", FONT);
-            RunHistoryChart.attribute(xml, "font-size", 12);
-            RunHistoryChart.attribute(xml, "fill", INK);
-
-            xml.writeStartElement("title");
-            RunHistoryChart.attribute(xml, "id", "quality-title");
-            xml.writeCharacters(title());
-            xml.writeEndElement();
-            xml.writeStartElement("desc");
-            RunHistoryChart.attribute(xml, "id", "quality-desc");
-            xml.writeCharacters(description());
-            xml.writeEndElement();
-
-            RunHistoryChart.rect(xml, 0, 0, WIDTH, HEIGHT, "#ffffff", null);
+        return document("the data-quality chart", WIDTH, HEIGHT, "quality", title(), description(), xml -> {
             if (runs.isEmpty()) {
-                RunHistoryChart.text(xml, WIDTH / 2.0, HEIGHT / 2.0, "middle", 16,
+                text(xml, WIDTH / 2.0, HEIGHT / 2.0, "middle", 16,
                         "No data-quality report yet: the chart fills in as runs read the directory.");
             } else {
                 legend(xml);
                 counts(xml);
                 runLabels(xml);
             }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the data-quality chart could not be written: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private String title() {
@@ -126,25 +103,25 @@ public final class DataQualityChart {
         Run last = runs.get(runs.size() - 1);
         StringBuilder text = new StringBuilder();
         text.append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(", oldest first. Latest, run ")
-                .append(last.id()).append(" (").append(RunHistoryChart.statusWords(last.status())).append("): ");
+                .append(last.id()).append(" (").append(statusWords(last.status())).append("): ");
         for (int i = 0; i < SERIES.size(); i++) {
             Series series = SERIES.get(i);
             text.append(i == 0 ? "" : ", ").append(series.label().toLowerCase(Locale.ROOT)).append(' ')
-                    .append(RunHistoryChart.number(series.value().applyAsLong(last.total())));
+                    .append(number(series.value().applyAsLong(last.total())));
         }
         text.append('.');
         runs.stream().max(Comparator.comparingLong((Run r) -> r.total().sharedNumber()))
                 .filter(most -> most.total().sharedNumber() > 0)
                 .ifPresent(most -> text.append(" Most shared numbers: run ").append(most.id()).append(", ")
-                        .append(RunHistoryChart.number(most.total().sharedNumber())).append('.'));
+                        .append(number(most.total().sharedNumber())).append('.'));
         return text.toString();
     }
 
     private void legend(XMLStreamWriter xml) throws XMLStreamException {
         double x = LEFT;
         for (Series series : SERIES) {
-            RunHistoryChart.line(xml, x, 24, x + 28, 24, series.colour(), 3, series.dash());
-            RunHistoryChart.text(xml, x + 34, 28, "start", 13, series.label());
+            line(xml, x, 24, x + 28, 24, series.colour(), 3, series.dash());
+            text(xml, x + 34, 28, "start", 13, series.label());
             x += 48 + series.label().length() * 7.6;
         }
     }
@@ -152,44 +129,44 @@ public final class DataQualityChart {
     private void counts(XMLStreamWriter xml) throws XMLStreamException {
         long max = runs.stream().mapToLong(r -> SERIES.stream().mapToLong(s -> s.value().applyAsLong(r.total()))
                 .max().orElse(0)).max().orElse(0);
-        long top = RunHistoryChart.niceCeiling(max);
-        RunHistoryChart.text(xml, LEFT, TOP - 12, "start", 13, "Employees and entries with data to fix, per run");
+        long top = niceCeiling(max);
+        text(xml, LEFT, TOP - 12, "start", 13, "Employees and entries with data to fix, per run");
         for (int k = 0; k <= 2; k++) {
             if (k == 1 && top < 2) {
                 continue;
             }
             long value = top * k / 2;
             double y = y(value, top);
-            RunHistoryChart.line(xml, LEFT, y, WIDTH - RIGHT, y, k == 0 ? INK : GRID, 1, "none");
-            RunHistoryChart.text(xml, LEFT - 8, y + 4, "end", 12, RunHistoryChart.number(value));
+            line(xml, LEFT, y, WIDTH - RIGHT, y, k == 0 ? INK : GRID, 1, "none");
+            text(xml, LEFT - 8, y + 4, "end", 12, number(value));
         }
-        RunHistoryChart.line(xml, LEFT, TOP, LEFT, BOTTOM, INK, 1, "none");
+        line(xml, LEFT, TOP, LEFT, BOTTOM, INK, 1, "none");
         for (Series series : SERIES) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < runs.size(); i++) {
-                points.append(points.isEmpty() ? "" : " ").append(RunHistoryChart.format(x(i))).append(',')
-                        .append(RunHistoryChart.format(y(series.value().applyAsLong(runs.get(i).total()), top)));
+                points.append(points.isEmpty() ? "" : " ").append(format(x(i))).append(',')
+                        .append(format(y(series.value().applyAsLong(runs.get(i).total()), top)));
             }
             xml.writeStartElement("polyline");
-            RunHistoryChart.attribute(xml, "points", points.toString());
-            RunHistoryChart.attribute(xml, "fill", "none");
-            RunHistoryChart.attribute(xml, "stroke", series.colour());
-            RunHistoryChart.attribute(xml, "stroke-width", 2.5);
+            attribute(xml, "points", points.toString());
+            attribute(xml, "fill", "none");
+            attribute(xml, "stroke", series.colour());
+            attribute(xml, "stroke-width", 2.5);
             if (!"none".equals(series.dash())) {
-                RunHistoryChart.attribute(xml, "stroke-dasharray", series.dash());
+                attribute(xml, "stroke-dasharray", series.dash());
             }
             xml.writeEndElement();
             for (int i = 0; i < runs.size(); i++) {
                 Run run = runs.get(i);
                 long value = series.value().applyAsLong(run.total());
                 xml.writeStartElement("circle");
-                RunHistoryChart.attribute(xml, "cx", RunHistoryChart.format(x(i)));
-                RunHistoryChart.attribute(xml, "cy", RunHistoryChart.format(y(value, top)));
-                RunHistoryChart.attribute(xml, "r", 3.5);
-                RunHistoryChart.attribute(xml, "fill", series.colour());
+                attribute(xml, "cx", format(x(i)));
+                attribute(xml, "cy", format(y(value, top)));
+                attribute(xml, "r", 3.5);
+                attribute(xml, "fill", series.colour());
                 xml.writeStartElement("title");
                 xml.writeCharacters("Run " + run.id() + ": " + series.label().toLowerCase(Locale.ROOT) + " "
-                        + RunHistoryChart.number(value));
+                        + number(value));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -200,10 +177,10 @@ public final class DataQualityChart {
         int every = (int) Math.max(1, Math.ceil(runs.size() / 16.0));
         for (int i = 0; i < runs.size(); i++) {
             if (i % every == 0 || i == runs.size() - 1) {
-                RunHistoryChart.text(xml, x(i), BOTTOM + 18, "middle", 12, String.valueOf(runs.get(i).id()));
+                text(xml, x(i), BOTTOM + 18, "middle", 12, String.valueOf(runs.get(i).id()));
             }
         }
-        RunHistoryChart.text(xml, LEFT + (WIDTH - LEFT - RIGHT) / 2.0, BOTTOM + 40, "middle", 13,
+        text(xml, LEFT + (WIDTH - LEFT - RIGHT) / 2.0, BOTTOM + 40, "middle", 13,
                 "Run (oldest on the left)");
     }
 

@@ -1,6 +1,17 @@
 package org.roster.app.runs;
 
-import java.io.StringWriter;
+import static org.roster.app.runs.SvgCharts.GRID;
+import static org.roster.app.runs.SvgCharts.INK;
+import static org.roster.app.runs.SvgCharts.attribute;
+import static org.roster.app.runs.SvgCharts.document;
+import static org.roster.app.runs.SvgCharts.format;
+import static org.roster.app.runs.SvgCharts.line;
+import static org.roster.app.runs.SvgCharts.niceCeiling;
+import static org.roster.app.runs.SvgCharts.number;
+import static org.roster.app.runs.SvgCharts.rect;
+import static org.roster.app.runs.SvgCharts.statusWords;
+import static org.roster.app.runs.SvgCharts.text;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -59,9 +69,6 @@ public final class RunHistoryChart {
             new Series("Contacts updated", "#CC79A7", "10 3 2 3", Run::updated),
             new Series("Contacts removed", "#D55E00", "2 2", Run::removed));
     private static final String DURATION_COLOUR = "#56B4E9";
-    private static final String INK = "#1b1f24";
-    private static final String GRID = "#d9dde3";
-    private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 440;
@@ -87,31 +94,7 @@ public final class RunHistoryChart {
 
     /** The chart as a standalone SVG document. */
     public String svg() {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("svg");
-            xml.writeDefaultNamespace("http://www.w3.org/2000/svg");
-            attribute(xml, "viewBox", "0 0 " + WIDTH + " " + HEIGHT);
-            attribute(xml, "width", WIDTH);
-            attribute(xml, "height", HEIGHT);
-            attribute(xml, "role", "img");
-            attribute(xml, "aria-labelledby", "chart-title chart-desc");
-            attribute(xml, "font-family", FONT);
-            attribute(xml, "font-size", 12);
-            attribute(xml, "fill", INK);
-
-            xml.writeStartElement("title");
-            attribute(xml, "id", "chart-title");
-            xml.writeCharacters(title());
-            xml.writeEndElement();
-            xml.writeStartElement("desc");
-            attribute(xml, "id", "chart-desc");
-            xml.writeCharacters(description());
-            xml.writeEndElement();
-
-            rect(xml, 0, 0, WIDTH, HEIGHT, "#ffffff", null);
+        return document("the run chart", WIDTH, HEIGHT, "chart", title(), description(), xml -> {
             if (runs.isEmpty()) {
                 text(xml, WIDTH / 2.0, HEIGHT / 2.0, "middle", 16, "No runs yet: the chart fills in as runs finish.");
             } else {
@@ -120,13 +103,7 @@ public final class RunHistoryChart {
                 durations(xml);
                 runLabels(xml);
             }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the run chart could not be written: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private String title() {
@@ -180,7 +157,7 @@ public final class RunHistoryChart {
                 .orElse(0)).max().orElse(0);
         long top = niceCeiling(max);
         text(xml, LEFT, COUNTS_TOP - 12, "start", 13, "Entries and contact changes per run");
-        axis(xml, COUNTS_TOP, COUNTS_BOTTOM, top, RunHistoryChart::number);
+        axis(xml, COUNTS_TOP, COUNTS_BOTTOM, top, SvgCharts::number);
         for (Series series : SERIES) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < runs.size(); i++) {
@@ -278,30 +255,6 @@ public final class RunHistoryChart {
         return plotBottom - (plotBottom - plotTop) * (top == 0 ? 0 : value / top);
     }
 
-    /**
-     * The smallest of 1, 2, 4, 6 or 8 times a power of ten that is at least {@code value} (and at
-     * least 1): a round top whose half, where the middle grid line goes, is round too.
-     */
-    static long niceCeiling(long value) {
-        if (value <= 1) {
-            return 1;
-        }
-        long power = 1;
-        while (power * 10 <= value) {
-            power *= 10;
-        }
-        for (long factor : new long[] {1, 2, 4, 6, 8, 10}) {
-            if (factor * power >= value) {
-                return factor * power;
-            }
-        }
-        return 10 * power;
-    }
-
-    static String statusWords(String status) {
-        return status.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
     static String durationWords(Duration duration) {
         long seconds = Math.round(duration.toMillis() / 1000.0);
         if (seconds < 60) {
@@ -311,57 +264,5 @@ public final class RunHistoryChart {
             return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
         }
         return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
-    }
-
-    static String number(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static void attribute(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
-        xml.writeAttribute(name, String.valueOf(value));
-    }
-
-    static void text(XMLStreamWriter xml, double x, double y, String anchor, int size, String text)
-            throws XMLStreamException {
-        xml.writeStartElement("text");
-        attribute(xml, "x", format(x));
-        attribute(xml, "y", format(y));
-        attribute(xml, "text-anchor", anchor);
-        attribute(xml, "font-size", size);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    static void line(XMLStreamWriter xml, double x1, double y1, double x2, double y2, String colour,
-                             double width, String dash) throws XMLStreamException {
-        xml.writeStartElement("line");
-        attribute(xml, "x1", format(x1));
-        attribute(xml, "y1", format(y1));
-        attribute(xml, "x2", format(x2));
-        attribute(xml, "y2", format(y2));
-        attribute(xml, "stroke", colour);
-        attribute(xml, "stroke-width", width);
-        if (!"none".equals(dash)) {
-            attribute(xml, "stroke-dasharray", dash);
-        }
-        xml.writeEndElement();
-    }
-
-    static void rect(XMLStreamWriter xml, double x, double y, double width, double height, String fill,
-                             String stroke) throws XMLStreamException {
-        xml.writeStartElement("rect");
-        attribute(xml, "x", format(x));
-        attribute(xml, "y", format(y));
-        attribute(xml, "width", format(width));
-        attribute(xml, "height", format(height));
-        attribute(xml, "fill", fill);
-        if (stroke != null) {
-            attribute(xml, "stroke", stroke);
-        }
-        xml.writeEndElement();
     }
 }

@@ -90,12 +90,12 @@ class RunHistoryChartTest {
 
     @Test
     void axesEndAtARoundNumber() {
-        assertThat(RunHistoryChart.niceCeiling(0)).isEqualTo(1);
-        assertThat(RunHistoryChart.niceCeiling(7)).isEqualTo(8);
-        assertThat(RunHistoryChart.niceCeiling(10)).isEqualTo(10);
-        assertThat(RunHistoryChart.niceCeiling(2004)).isEqualTo(4000);
-        assertThat(RunHistoryChart.niceCeiling(150)).isEqualTo(200);
-        assertThat(RunHistoryChart.niceCeiling(5)).isEqualTo(6);
+        assertThat(SvgCharts.niceCeiling(0)).isEqualTo(1);
+        assertThat(SvgCharts.niceCeiling(7)).isEqualTo(8);
+        assertThat(SvgCharts.niceCeiling(10)).isEqualTo(10);
+        assertThat(SvgCharts.niceCeiling(2004)).isEqualTo(4000);
+        assertThat(SvgCharts.niceCeiling(150)).isEqualTo(200);
+        assertThat(SvgCharts.niceCeiling(5)).isEqualTo(6);
     }
 
     private static Document parse(String svg) throws Exception {
