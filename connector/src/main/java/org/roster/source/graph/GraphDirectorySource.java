@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -137,7 +138,7 @@ public final class GraphDirectorySource implements DirectorySource {
         if (!config.groupIds().isEmpty()) {
             return new ChangeRead(readGroups(sink), since);
         }
-        long[] handed = {0};
+        AtomicLong handed = new AtomicLong();
         Set<String> deleted = new HashSet<>();
         try {
             GraphServiceClient client = client();
@@ -154,7 +155,7 @@ public final class GraphDirectorySource implements DirectorySource {
                         deleted.add(user.getId());
                     } else {
                         sink.accept(toEntry(user));
-                        handed[0]++;
+                        handed.incrementAndGet();
                     }
                 }
                 if (page.getOdataNextLink() != null) {
@@ -163,23 +164,23 @@ public final class GraphDirectorySource implements DirectorySource {
                 } else {
                     String deltaLink = page.getOdataDeltaLink();
                     if (deltaLink == null) {
-                        return new ChangeRead(ReadSummary.incomplete(handed[0], "Graph ended the user delta without a "
+                        return new ChangeRead(ReadSummary.incomplete(handed.get(), "Graph ended the user delta without a "
                                 + "delta link"), since);
                     }
-                    return new ChangeRead(ReadSummary.complete(handed[0]), deltaLink, deleted);
+                    return new ChangeRead(ReadSummary.complete(handed.get()), deltaLink, deleted);
                 }
             }
         } catch (RuntimeException e) {
             String why = describe(e);
             LOG.warning(() -> RunLines.prefix() + "Graph read of tenant " + config.tenantId() + " stopped after "
-                    + handed[0] + " users: "
+                    + handed.get() + " users: "
                     + why);
-            return new ChangeRead(ReadSummary.incomplete(handed[0], why), since);
+            return new ChangeRead(ReadSummary.incomplete(handed.get(), why), since);
         }
     }
 
     private ReadSummary readGroups(Consumer<DirectoryEntry> sink) {
-        long[] handed = {0};
+        AtomicLong handed = new AtomicLong();
         Set<String> seen = new HashSet<>();
         try {
             GraphServiceClient client = client();
@@ -195,7 +196,7 @@ public final class GraphDirectorySource implements DirectorySource {
                         // someone in two of the groups is one employee
                         if (seen.add(user.getId())) {
                             sink.accept(toEntry(user));
-                            handed[0]++;
+                            handed.incrementAndGet();
                         }
                     }
                     if (page.getOdataNextLink() == null) {
@@ -204,9 +205,9 @@ public final class GraphDirectorySource implements DirectorySource {
                     page = members.withUrl(page.getOdataNextLink()).get(rc -> rc.options.add(retries()));
                 }
             }
-            return ReadSummary.complete(handed[0]);
+            return ReadSummary.complete(handed.get());
         } catch (RuntimeException e) {
-            return ReadSummary.incomplete(handed[0], describe(e));
+            return ReadSummary.incomplete(handed.get(), describe(e));
         }
     }
 

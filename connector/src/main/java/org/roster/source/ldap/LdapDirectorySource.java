@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -199,7 +201,7 @@ public final class LdapDirectorySource implements DirectorySource {
             return new ChangeRead(summary, summary.complete() ? Long.toString(highest + 1) : since);
         }
         Date start = new Date(System.currentTimeMillis() - clockMargin.toMillis());
-        Date[] newest = {null};
+        AtomicReference<Date> newest = new AtomicReference<>();
         Filter filter;
         try {
             filter = since == null ? config.filter() : Filter.createANDFilter(config.filter(),
@@ -211,31 +213,31 @@ public final class LdapDirectorySource implements DirectorySource {
         }
         // times in the plain form sort as their bytes do: the newest of them is found without
         // parsing any, and parsed once at the end
-        byte[][] newestPlain = {null};
+        AtomicReference<byte[]> newestPlain = new AtomicReference<>();
         ReadSummary summary = search(filter, receiver, digesting, value -> {
             if (value == null) {
                 return;
             }
             if (plain(value)) {
-                if (newestPlain[0] == null || Arrays.compare(value, newestPlain[0]) > 0) {
-                    newestPlain[0] = value;
+                if (newestPlain.get() == null || Arrays.compare(value, newestPlain.get()) > 0) {
+                    newestPlain.set(value);
                 }
                 return;
             }
             Date changed = changedAt(new String(value, StandardCharsets.UTF_8));
-            if (changed != null && (newest[0] == null || changed.after(newest[0]))) {
-                newest[0] = changed;
+            if (changed != null && (newest.get() == null || changed.after(newest.get()))) {
+                newest.set(changed);
             }
         });
-        Date newestOfPlain = newestPlain[0] == null ? null
-                : changedAt(new String(newestPlain[0], StandardCharsets.US_ASCII));
-        if (newestOfPlain != null && (newest[0] == null || newestOfPlain.after(newest[0]))) {
-            newest[0] = newestOfPlain;
+        Date newestOfPlain = newestPlain.get() == null ? null
+                : changedAt(new String(newestPlain.get(), StandardCharsets.US_ASCII));
+        if (newestOfPlain != null && (newest.get() == null || newestOfPlain.after(newest.get()))) {
+            newest.set(newestOfPlain);
         }
         if (!summary.complete()) {
             return new ChangeRead(summary, since);
         }
-        Date next = newest[0] == null ? null : newest[0].before(start) ? newest[0] : start;
+        Date next = newest.get() == null ? null : newest.get().before(start) ? newest.get() : start;
         String watermark = next == null ? (since == null ? StaticUtils.encodeGeneralizedTime(start)
                 : since) : StaticUtils.encodeGeneralizedTime(next);
         return new ChangeRead(summary, watermark);
@@ -261,9 +263,9 @@ public final class LdapDirectorySource implements DirectorySource {
                 throw new IllegalArgumentException("the content synchronisation watermark is not base64", e);
             }
         }
-        long[] handed = {0};
+        AtomicLong handed = new AtomicLong();
         Set<String> deleted = new HashSet<>();
-        ASN1OctetString[] newest = {cookie};
+        AtomicReference<ASN1OctetString> newest = new AtomicReference<>(cookie);
         SearchResultListener listener = new SearchResultListener() {
             private static final long serialVersionUID = 1L;
 
@@ -277,17 +279,17 @@ public final class LdapDirectorySource implements DirectorySource {
                 }
                 if (state == null) {
                     sink.accept(toDirectoryEntry(entry));
-                    handed[0]++;
+                    handed.incrementAndGet();
                     return;
                 }
                 if (state.getCookie() != null) {
-                    newest[0] = state.getCookie();
+                    newest.set(state.getCookie());
                 }
                 switch (state.getState()) {
                     case ADD:
                     case MODIFY:
                         sink.accept(toDirectoryEntry(entry));
-                        handed[0]++;
+                        handed.incrementAndGet();
                         break;
                     case DELETE:
                         deleted.add(state.getEntryUUID().toString());
@@ -315,7 +317,7 @@ public final class LdapDirectorySource implements DirectorySource {
                 try {
                     var info = ContentSyncInfoIntermediateResponse.decode(response);
                     if (info.getCookie() != null) {
-                        newest[0] = info.getCookie();
+                        newest.set(info.getCookie());
                     }
                     if (info.getType() == ContentSyncInfoType.SYNC_ID_SET
                             && info.refreshDeletes() && info.getEntryUUIDs() != null) {
@@ -329,15 +331,15 @@ public final class LdapDirectorySource implements DirectorySource {
             SearchResult result = connection.search(request);
             var done = ContentSyncDoneControl.get(result);
             if (done != null && done.getCookie() != null) {
-                newest[0] = done.getCookie();
+                newest.set(done.getCookie());
             }
             healthy = true;
-            String watermark = newest[0] == null ? since
-                    : Base64.getEncoder().encodeToString(newest[0].getValue());
-            return new ChangeRead(ReadSummary.complete(handed[0]), watermark, deleted);
+            String watermark = newest.get() == null ? since
+                    : Base64.getEncoder().encodeToString(newest.get().getValue());
+            return new ChangeRead(ReadSummary.complete(handed.get()), watermark, deleted);
         } catch (LDAPException e) {
             healthy = e.getResultCode() != ResultCode.SERVER_DOWN && e.getResultCode() != ResultCode.CONNECT_ERROR;
-            if (e.getResultCode().intValue() == 4096 && mayRestart && handed[0] == 0) {
+            if (e.getResultCode().intValue() == 4096 && mayRestart && handed.get() == 0) {
                 LOG.info(() -> RunLines.prefix()
                         + "the directory no longer knows the content synchronisation cookie; reading in full");
                 connections.giveBack(connection, true);
@@ -345,9 +347,9 @@ public final class LdapDirectorySource implements DirectorySource {
                 return contentSync(null, sink, false);
             }
             LOG.warning(() -> RunLines.prefix() + "LDAP content synchronisation of " + config.url()
-                    + " stopped after " + handed[0]
+                    + " stopped after " + handed.get()
                     + " entries: " + e.getResultCode());
-            return new ChangeRead(ReadSummary.incomplete(handed[0], describe(e)), since);
+            return new ChangeRead(ReadSummary.incomplete(handed.get(), describe(e)), since);
         } finally {
             if (connection != null) {
                 connections.giveBack(connection, healthy);
@@ -436,7 +438,7 @@ public final class LdapDirectorySource implements DirectorySource {
      * the receiver holds it, mapped.
      */
     private ReadSummary search(Filter filter, Receiver receiver, boolean digesting, Consumer<byte[]> changes) {
-        long[] handed = {0};
+        AtomicLong handed = new AtomicLong();
         LDAPConnection connection = null;
         boolean healthy = false;
         try {
@@ -466,18 +468,18 @@ public final class LdapDirectorySource implements DirectorySource {
                             Mapped mapped = (Mapped) read;
                             receiver.entry(mapped.entry(), mapped.content());
                         }
-                        handed[0]++;
+                        handed.incrementAndGet();
                     });
             if (paged.code() != ResultCode.SUCCESS) {
-                return ReadSummary.incomplete(handed[0], "the search ended with " + paged.code());
+                return ReadSummary.incomplete(handed.get(), "the search ended with " + paged.code());
             }
             healthy = true;
-            return ReadSummary.complete(handed[0]);
+            return ReadSummary.complete(handed.get());
         } catch (LDAPException e) {
-            LOG.warning(() -> RunLines.prefix() + "LDAP read of " + config.url() + " stopped after " + handed[0]
+            LOG.warning(() -> RunLines.prefix() + "LDAP read of " + config.url() + " stopped after " + handed.get()
                     + " entries: "
                     + e.getResultCode());
-            return ReadSummary.incomplete(handed[0], describe(e));
+            return ReadSummary.incomplete(handed.get(), describe(e));
         } finally {
             if (connection != null) {
                 connections.giveBack(connection, healthy);
@@ -545,17 +547,17 @@ public final class LdapDirectorySource implements DirectorySource {
             }
             steps.add(ConnectionReport.Step.ok("base DN", config.baseDn() + " exists"));
             List<DirectoryEntry> sample = new ArrayList<>();
-            long[] matching = {0};
+            AtomicLong matching = new AtomicLong();
             boolean capped = pages(connection, config.filter(), entry -> {
                 if (sample.size() < sampleSize) {
                     sample.add(toDirectoryEntry(entry));
                 }
-                matching[0]++;
-            }, () -> matching[0] < countLimit).more();
-            steps.add(ConnectionReport.Step.ok("search", (capped ? "more than " : "") + matching[0]
+                matching.incrementAndGet();
+            }, () -> matching.get() < countLimit).more();
+            steps.add(ConnectionReport.Step.ok("search", (capped ? "more than " : "") + matching.get()
                     + " entries match " + config.filter()));
             healthy = true;
-            return new ConnectionReport(true, steps, matching[0], capped, sample);
+            return new ConnectionReport(true, steps, matching.get(), capped, sample);
         } catch (LDAPException e) {
             steps.add(ConnectionReport.Step.failed(e.getResultCode() == ResultCode.INVALID_CREDENTIALS ? "bind"
                     : "search", describe(e)));
